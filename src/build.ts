@@ -1,0 +1,151 @@
+/**
+ * The build: read the manuscript, run each edition's stages on every chapter,
+ * hand each edition to each renderer, write everything at once.
+ *
+ * Nothing is written when any step reports an error, so a bad edit never
+ * costs the last good output.
+ */
+import type {VFile} from 'vfile'
+import {loadBook} from './config/load-book.js'
+import {hasErrors} from './diagnostics.js'
+import {
+  createStageContext,
+  defaultEditions,
+  editionMeta,
+  editions as editionTable
+} from './editions.js'
+import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
+import {writeOutput} from './output.js'
+import {createChapterProcessor} from './pipeline.js'
+import {epub} from './render/epub.js'
+import {renderSiteIndex, web} from './render/web.js'
+import {collectReport, renderReport, type ConversionReport} from './report/conversion-report.js'
+
+/** Options of a build. */
+export interface BuildOptions {
+  /** Manuscript folder. */
+  input: string
+  /** Output folder (required by `build`, unused by `buildFiles`). */
+  output?: string
+  /** Editions to build (default: `hant`, `hans`). */
+  editions?: readonly EditionId[] | undefined
+  /** Renderers to run (default: EPUB and web). */
+  renderers?: readonly Renderer[] | undefined
+  /** Environment, for `SOURCE_DATE_EPOCH` (default: `process.env`). */
+  env?: Record<string, string | undefined> | undefined
+}
+
+/** What a build did. */
+export interface BuildResult {
+  /** Whether the build succeeded (no error messages). */
+  ok: boolean
+  /** Every file read, with its messages. */
+  messages: VFile[]
+  /** The editions, as handed to the renderers. */
+  editions: EditionBook[]
+  /** Conversion reports of the converted editions. */
+  reports: ConversionReport[]
+  /** The files made, relative to the output folder (empty after an error). */
+  outputs: OutputFile[]
+}
+
+/** The default renderers. */
+export const defaultRenderers: readonly Renderer[] = [epub, web]
+
+/**
+ * Build every edition in memory, writing nothing.
+ *
+ * @param options
+ *   Options.
+ * @returns
+ *   Result with the files to write.
+ */
+export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
+  const env = options.env ?? process.env
+  const renderers = options.renderers ?? defaultRenderers
+  const result: BuildResult = {ok: false, messages: [], editions: [], reports: [], outputs: []}
+
+  // 1. Read the manuscript.
+  const loaded = await loadBook(options.input, env)
+  result.messages.push(...loaded.files)
+  const book = loaded.book
+  if (!book) return result
+
+  // 2. Run each edition's stages on every chapter (editions side by side).
+  const context = createStageContext(book)
+  const ids = options.editions ?? defaultEditions
+  const processed = await Promise.all(
+    ids.map(async (id) => {
+      const edition = editionTable[id as keyof typeof editionTable]
+      if (!edition) throw new Error(`Unexpected edition \`${id}\`, expected one of: ${Object.keys(editionTable).join(', ')}`)
+      const processChapter = createChapterProcessor(edition, context)
+      const chapters = await Promise.all(book.chapters.map((chapter) => processChapter(chapter)))
+      const editionBook: EditionBook = {
+        edition: {id: edition.id, lang: edition.lang, label: edition.label},
+        meta: editionMeta(book.meta, edition, context),
+        chapters: chapters.map((entry) => entry.chapter)
+      }
+      const files = chapters.map((entry, index) => ({path: book.chapters[index]!.path, file: entry.file}))
+      const converted = files.some((entry) => entry.file.data.conversion)
+      return {editionBook, files, report: converted ? collectReport(id, files, context) : undefined}
+    })
+  )
+
+  for (const entry of processed) {
+    result.messages.push(...entry.files.map((file) => file.file))
+    result.editions.push(entry.editionBook)
+    if (entry.report) result.reports.push(entry.report)
+  }
+
+  // 3. Stop on errors, before anything is rendered or written.
+  if (hasErrors(result.messages)) return result
+
+  // 4. Render every edition in every format.
+  const renderContext: RenderContext = {
+    modified: modifiedDate(book.meta.date, env),
+    editions: result.editions.map((entry) => entry.edition)
+  }
+  const rendered = await Promise.all(
+    result.editions.flatMap((editionBook) =>
+      renderers.map((renderer) => renderer.render(editionBook, renderContext))
+    )
+  )
+  result.outputs = rendered.flat()
+  if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
+  for (const report of result.reports) result.outputs.push(...renderReport(report))
+  result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  result.ok = true
+  return result
+}
+
+/**
+ * Build every edition and write it into the output folder.
+ *
+ * @param options
+ *   Options (with `output`).
+ * @returns
+ *   Result.
+ */
+export async function build(options: BuildOptions & {output: string}): Promise<BuildResult> {
+  const result = await buildFiles(options)
+  if (result.ok) await writeOutput(options.output, result.outputs)
+  return result
+}
+
+/**
+ * The date written as the modification date: `SOURCE_DATE_EPOCH` when set,
+ * else the book's date at midnight UTC. Never the clock, so builds are
+ * reproducible.
+ *
+ * @param date
+ *   Book date, `YYYY-MM-DD`.
+ * @param env
+ *   Environment.
+ * @returns
+ *   Date.
+ */
+export function modifiedDate(date: string, env: Record<string, string | undefined>): Date {
+  const epoch = env.SOURCE_DATE_EPOCH
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
+  return new Date(`${date}T00:00:00Z`)
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * The `zhbook` command line. Commands are thin: the work lives in the library.
+ */
+import {Command} from 'commander'
+import {buildCommand} from './commands/build.js'
+
+const program = new Command()
+
+program
+  .name('zhbook')
+  .description(
+    'Build Traditional and Simplified Chinese editions (EPUB 3 and web) from one Markdown manuscript.'
+  )
+  .showHelpAfterError()
+
+program
+  .command('build')
+  .description('build every edition of the manuscript in DIR')
+  .argument('[dir]', 'manuscript folder (book.yaml and *.md chapters)', 'manuscript')
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('-q, --quiet', 'print only warnings and errors')
+  .action(async (dir: string, options: {out: string; quiet?: boolean}) => {
+    process.exitCode = await buildCommand(dir, options)
+  })
+
+program.parseAsync(process.argv).catch((cause: unknown) => {
+  // An unexpected failure is a bug in zhbook, not in the manuscript: say so.
+  console.error('zhbook: internal error:', cause instanceof Error ? cause.stack : cause)
+  process.exitCode = 70
+})

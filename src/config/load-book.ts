@@ -1,0 +1,297 @@
+/**
+ * Read a manuscript folder into a `Book`: `book.yaml` (optional), the
+ * chapters, and the override dictionary.
+ *
+ * Problems are reported on vfiles (returned in `files`), never thrown, so the
+ * caller sees every error of a run at once.
+ */
+import {createHash} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {error, warn} from '../diagnostics.js'
+import {parseOverrides} from '../convert/overrides.js'
+import type {Book, BookMeta, ChapterSource} from '../model.js'
+import {bookConfigSchema, type BookConfig} from './schema.js'
+import {parseYaml} from './yaml.js'
+
+/** Result of reading a manuscript. */
+export interface LoadedBook {
+  /** The book, or `undefined` when an error stops the build. */
+  book: Book | undefined
+  /** Every file read, with its messages (configuration, dictionary, chapters). */
+  files: VFile[]
+}
+
+/** Name of the configuration file. */
+export const configName = 'book.yaml'
+
+/** Default name of the override dictionary. */
+export const overridesName = 'overrides.yaml'
+
+/** Required fields, so a missing one gets its own rule id (C004). */
+const required = new Set(['title', 'author'])
+
+/**
+ * Read a manuscript folder.
+ *
+ * @param root
+ *   Folder with `book.yaml` (optional) and `*.md` chapters.
+ * @param env
+ *   Environment, for `SOURCE_DATE_EPOCH` (default: `process.env`).
+ * @returns
+ *   The book and the files read.
+ */
+export async function loadBook(
+  root: string,
+  env: Record<string, string | undefined> = process.env
+): Promise<LoadedBook> {
+  root = path.resolve(root)
+  const files: VFile[] = []
+  const configFile = await readText(path.join(root, configName), files)
+  let config: BookConfig | undefined
+
+  const metaLines: Book['metaLines'] = {}
+  if (configFile) {
+    config = validateConfig(configFile, metaLines)
+    if (!config) return {book: undefined, files}
+  }
+
+  const names = config?.chapters ?? (await listMarkdown(root))
+  const chapters: ChapterSource[] = []
+  const ids = new Map<string, string>()
+
+  for (const [index, name] of names.entries()) {
+    const full = path.join(root, name)
+    const file = await readText(full, files)
+    if (!file) {
+      // Only a listed chapter can be missing: a listed name comes from book.yaml.
+      const place = configFile ? placeOfChapter(configFile, index) : undefined
+      error(
+        configFile ?? new VFile({path: full}),
+        `Unexpected missing chapter \`${name}\`, expected a file at \`${full}\``,
+        place,
+        'M001'
+      )
+      continue
+    }
+
+    const id = chapterId(name, index)
+    const previous = ids.get(id)
+    if (previous) {
+      error(
+        file,
+        `Unexpected chapter id \`${id}\` (also used by \`${previous}\`), expected unique ids: rename one file`,
+        {line: 1, column: 1},
+        'M004'
+      )
+      continue
+    }
+
+    ids.set(id, name)
+    if (String(file.value).trim() === '') {
+      warn(file, 'Unexpected empty chapter, expected Markdown text', {line: 1, column: 1}, 'M005')
+    }
+
+    chapters.push({id, path: name, file})
+  }
+
+  if (names.length === 0) {
+    const file = configFile ?? new VFile({path: root})
+    error(
+      file,
+      'Unexpected manuscript without chapters, expected `*.md` files in the folder',
+      undefined,
+      'M002'
+    )
+    if (!configFile) files.push(file)
+  }
+
+  const overridesFile = await readText(path.join(root, config?.overrides ?? overridesName), files)
+  const overrides = overridesFile ? parseOverrides(overridesFile, root) : []
+
+  if (files.some((file) => file.messages.some((m) => m.fatal))) {
+    return {book: undefined, files}
+  }
+
+  const meta = metaFrom(config, root, chapters, env)
+  return {book: {root, meta, chapters, overrides, metaLines}, files}
+}
+
+/** Validate `book.yaml`; report problems on the file. */
+function validateConfig(file: VFile, lines: Book['metaLines']): BookConfig | undefined {
+  const yaml = parseYaml(file, 'C001')
+  if (!yaml) return undefined
+  const value = yaml.value ?? {}
+  const result = bookConfigSchema.safeParse(value)
+  if (result.success) {
+    for (const key of Object.keys(result.data)) {
+      lines[key as keyof BookMeta] = yaml.placeOf([key]).line
+    }
+
+    return result.data
+  }
+
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        error(
+          file,
+          `Unexpected key \`${key}\`, expected one of: ${Object.keys(bookConfigSchema.shape).join(', ')}`,
+          yaml.placeOf([...issue.path, key], true),
+          'C003'
+        )
+      }
+
+      continue
+    }
+
+    const field = issue.path.join('.')
+    const missing =
+      issue.code === 'invalid_type' &&
+      issue.path.length === 1 &&
+      required.has(String(issue.path[0])) &&
+      (value as Record<string, unknown>)[String(issue.path[0])] === undefined
+
+    if (missing) {
+      error(
+        file,
+        `Unexpected missing field \`${field}\`, expected it in book.yaml`,
+        {line: 1, column: 1},
+        'C004'
+      )
+    } else {
+      error(
+        file,
+        `Unexpected value for \`${field || 'book.yaml'}\`: ${issue.message}`,
+        yaml.placeOf(issue.path),
+        'C002'
+      )
+    }
+  }
+
+  return undefined
+}
+
+/** Where the `index`th entry of `chapters:` stands in book.yaml. */
+function placeOfChapter(file: VFile, index: number) {
+  return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf([
+    'chapters',
+    index
+  ])
+}
+
+/** Metadata from the configuration, with defaults for a bare folder. */
+function metaFrom(
+  config: BookConfig | undefined,
+  root: string,
+  chapters: readonly ChapterSource[],
+  env: Record<string, string | undefined>
+): BookMeta {
+  const title = config?.title ?? firstHeading(chapters) ?? path.basename(root)
+  const slug = config?.slug ?? (slugify(path.basename(root)) || 'book')
+  const epoch = env.SOURCE_DATE_EPOCH
+  // No clock: a bare folder's date comes from SOURCE_DATE_EPOCH or a fixed
+  // day, so two builds of the same folder are identical.
+  const date =
+    config?.date ??
+    (epoch && /^\d+$/.test(epoch)
+      ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10)
+      : '1980-01-01')
+
+  return {
+    title,
+    subtitle: config?.subtitle,
+    author: config?.author ?? '',
+    host: config?.host,
+    source: config?.source,
+    language: config?.language ?? 'zh-Hant',
+    // A stable identifier for a folder without one: derived from its title.
+    identifier: config?.identifier ?? `urn:uuid:${uuidFrom(`${slug}\n${title}`)}`,
+    date,
+    slug
+  }
+}
+
+/** Text of the first ATX or setext heading of the first chapter that has one. */
+function firstHeading(chapters: readonly ChapterSource[]): string | undefined {
+  for (const chapter of chapters) {
+    const match = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(String(chapter.file.value))
+    if (match?.[1]) return match[1].replace(/[*_`]/g, '').trim()
+  }
+
+  return undefined
+}
+
+/** `*.md` files of a folder in file-name order. */
+async function listMarkdown(root: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await fs.readdir(root)
+  } catch {
+    return []
+  }
+
+  return names
+    .filter((name) => name.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(name))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/**
+ * Read a UTF-8 text file into a vfile; `undefined` when it does not exist.
+ * A file that is not UTF-8 is reported (M006) and still returned, empty.
+ */
+async function readText(full: string, files: VFile[]): Promise<VFile | undefined> {
+  let buffer: Buffer
+  try {
+    buffer = await fs.readFile(full)
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw cause
+  }
+
+  const file = new VFile({path: full})
+  files.push(file)
+  try {
+    // A BOM is not text: drop it so the first heading parses.
+    file.value = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(buffer)
+  } catch {
+    file.value = ''
+    error(file, 'Unexpected encoding, expected UTF-8 text', {line: 1, column: 1}, 'M006')
+  }
+
+  return file
+}
+
+/**
+ * Chapter id from a file name: the stem without a leading number
+ * (`02-logic.md` → `logic`), as lowercase ASCII; `chapter-N` when nothing
+ * ASCII is left (`第一章.md`).
+ *
+ * @param name
+ *   File name.
+ * @param index
+ *   Position in the book (0-based).
+ * @returns
+ *   Id.
+ */
+export function chapterId(name: string, index: number): string {
+  const stem = name.replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '')
+  return slugify(stem) || `chapter-${index + 1}`
+}
+
+/** Lowercase ASCII words joined by `-`. */
+function slugify(value: string): string {
+  return value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** A name-based (version 5 style) UUID from text. */
+function uuidFrom(value: string): string {
+  const hex = createHash('sha1').update(value).digest('hex')
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}

@@ -1,0 +1,74 @@
+/**
+ * The editor's override dictionary: a YAML map from Traditional text to the
+ * Simplified text it must become, with comments saying why.
+ *
+ * ```yaml
+ * # The source's artifact: an earlier tool turned 領域 into 領網域.
+ * 領網域: 领域
+ * # Stock OpenCC turns 核心 into 内核 (the kernel of an OS).
+ * 核心: 核心
+ * ```
+ */
+import path from 'node:path'
+import {isMap, isScalar} from 'yaml'
+import type {VFile} from 'vfile'
+import {parseYaml} from '../config/yaml.js'
+import {error} from '../diagnostics.js'
+import type {OverrideEntry} from '../model.js'
+
+/**
+ * Read the override dictionary.
+ *
+ * @param file
+ *   The dictionary file (its `value` is the YAML text).
+ * @param root
+ *   Manuscript folder, so entries can say where they stand relative to it.
+ * @returns
+ *   Entries in file order; problems are reported on `file` (O001, O002).
+ */
+export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
+  const yaml = parseYaml(file, 'O001')
+  if (!yaml) return []
+  const relative = path.relative(root, file.path)
+  const contents = yaml.document.contents
+
+  // An empty file (or one with only comments) is an empty dictionary.
+  if (contents === null || (isScalar(contents) && contents.value === null)) return []
+
+  if (!isMap(contents)) {
+    error(
+      file,
+      'Unexpected override dictionary, expected a map of `繁體: 简体` entries',
+      yaml.placeOf([]),
+      'O002'
+    )
+    return []
+  }
+
+  const entries: OverrideEntry[] = []
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? pair.key.value : undefined
+    const value = isScalar(pair.value) ? pair.value.value : undefined
+    const offset = (isScalar(pair.key) && pair.key.range?.[0]) || 0
+    const place = yaml.placeAt(offset)
+
+    if (typeof key !== 'string' || key.trim() === '') {
+      error(file, 'Unexpected override key, expected Traditional text', place, 'O002')
+      continue
+    }
+
+    if (typeof value !== 'string' || value.trim() === '') {
+      error(
+        file,
+        `Unexpected value for \`${String(key)}\`, expected the Simplified text it becomes`,
+        place,
+        'O002'
+      )
+      continue
+    }
+
+    entries.push({from: key, to: value, path: relative, line: place.line})
+  }
+
+  return entries
+}

@@ -1,0 +1,147 @@
+/**
+ * Diagnostics: the stable rule ids and how messages are made and printed.
+ *
+ * Every message goes through vfile (`file.message`), so it carries the file,
+ * the place and a rule id; this module only adds the catalogue of ids and the
+ * one-line `file:line:col: message [rule-id]` format editors' tools can jump
+ * to.
+ */
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+/**
+ * Rule ids, a letter for the family and a number. A retired id is never
+ * reused: tests and editors' notes refer to them.
+ *
+ * C: `book.yaml`; M: manuscript files; O: override dictionary;
+ * I: images and other assets.
+ */
+export const rules = {
+  C001: 'book.yaml is not valid YAML',
+  C002: 'a book.yaml field has a wrong value',
+  C003: 'book.yaml has an unknown key',
+  C004: 'book.yaml misses a required field',
+  M001: 'a chapter listed in book.yaml does not exist',
+  M002: 'the manuscript has no chapters',
+  M003: 'a chapter has no heading',
+  M004: 'two chapters have the same id',
+  M005: 'a chapter is empty',
+  M006: 'a manuscript file is not UTF-8',
+  O001: 'the override dictionary is not valid YAML',
+  O002: 'an override entry is not a pair of non-empty strings',
+  I001: 'an image does not exist',
+  I002: 'an image is not a local file in the manuscript folder'
+} as const
+
+/** A rule id. */
+export type RuleId = keyof typeof rules
+
+/** Where a message points: a point or a span, 1-based. */
+export interface Place {
+  line: number
+  column: number
+}
+
+/**
+ * Report a problem that stops the build, without throwing: the caller can
+ * collect every error of a file before the build stops.
+ *
+ * @param file
+ *   File the problem is in.
+ * @param reason
+ *   Message, phrased "Unexpected X, expected Y".
+ * @param place
+ *   Point in the file (optional).
+ * @param ruleId
+ *   Rule id.
+ * @returns
+ *   The message.
+ */
+export function error(
+  file: VFile,
+  reason: string,
+  place: Place | undefined,
+  ruleId: RuleId
+): VFileMessage {
+  const message = file.message(reason, {place, ruleId, source: 'zhbook'})
+  message.fatal = true
+  return message
+}
+
+/**
+ * Report a problem that does not stop the build.
+ *
+ * @param file
+ *   File the problem is in.
+ * @param reason
+ *   Message.
+ * @param place
+ *   Point in the file (optional).
+ * @param ruleId
+ *   Rule id.
+ * @returns
+ *   The message.
+ */
+export function warn(
+  file: VFile,
+  reason: string,
+  place: Place | undefined,
+  ruleId: RuleId
+): VFileMessage {
+  return file.message(reason, {place, ruleId, source: 'zhbook'})
+}
+
+/**
+ * Whether any of the files has a message that stops the build.
+ *
+ * @param files
+ *   Files to check.
+ * @returns
+ *   Whether there is an error.
+ */
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((m) => m.fatal === true))
+}
+
+/**
+ * Format messages as `file:line:col: severity: message [rule-id]`, one a line,
+ * each message once (the same chapter is processed once per edition, and the
+ * parse-level messages would otherwise repeat).
+ *
+ * @param files
+ *   Files with messages.
+ * @param cwd
+ *   Folder paths are shown relative to (default: `process.cwd()`).
+ * @returns
+ *   Lines, sorted by file and place.
+ */
+export function formatMessages(
+  files: readonly VFile[],
+  cwd: string = process.cwd()
+): string[] {
+  const seen = new Set<string>()
+  const rows: Array<{key: string; line: string; sort: [string, number, number]}> =
+    []
+
+  for (const file of files) {
+    const name = file.path ? path.relative(cwd, file.path) || file.path : '<input>'
+    for (const message of file.messages) {
+      const line = message.line ?? 1
+      const column = message.column ?? 1
+      const severity = message.fatal ? 'error' : 'warning'
+      const text = `${name}:${line}:${column}: ${severity}: ${message.reason} [${message.ruleId ?? 'zhbook'}]`
+      if (seen.has(text)) continue
+      seen.add(text)
+      rows.push({key: text, line: text, sort: [name, line, column]})
+    }
+  }
+
+  rows.sort(
+    (a, b) =>
+      a.sort[0].localeCompare(b.sort[0]) ||
+      a.sort[1] - b.sort[1] ||
+      a.sort[2] - b.sort[2]
+  )
+  return rows.map((row) => row.line)
+}

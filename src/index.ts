@@ -1,0 +1,21 @@
+/**
+ * zhbook's library API. The CLI (`cli.ts`) is a thin layer over it.
+ */
+export {build, buildFiles, modifiedDate, defaultRenderers} from './build.js'
+export type {BuildOptions, BuildResult} from './build.js'
+export {loadBook, chapterId} from './config/load-book.js'
+export {bookConfigSchema} from './config/schema.js'
+export type {BookConfig} from './config/schema.js'
+export {createConverter} from './convert/converter.js'
+export type {Converter, Conversion, ConversionHit, HitKind} from './convert/converter.js'
+export {parseOverrides} from './convert/overrides.js'
+export {formatMessages, rules} from './diagnostics.js'
+export {editions, defaultEditions, createStageContext, editionMeta} from './editions.js'
+export type {EditionDefinition, StageContext} from './editions.js'
+export type * from './model.js'
+export {writeOutput} from './output.js'
+export {createChapterProcessor} from './pipeline.js'
+export {epub} from './render/epub.js'
+export {web, renderSiteIndex} from './render/web.js'
+export {collectReport, renderReport} from './report/conversion-report.js'
+export type {ConversionReport, ReportEntry} from './report/conversion-report.js'

@@ -1,0 +1,141 @@
+/**
+ * The typed Book / Edition model: what the manuscript says, and what an
+ * edition's stages make of it, kept apart from any output format.
+ *
+ * Stages (unified plugins in `stages/`) turn a `ChapterSource` into an
+ * `EditionChapter`; renderers (`render/`) turn an `EditionBook` into files.
+ * Neither side knows about the other, so a new edition or a new output format
+ * slots in without touching the rest.
+ */
+import type {Root as HastRoot} from 'hast'
+import type {VFile} from 'vfile'
+
+/** Identifier of an edition; also its folder in `output/web/` and its EPUB suffix. */
+export type EditionId = 'hant' | 'hans' | 'bilingual'
+
+/** Book metadata, as written in `book.yaml` (or derived from a bare folder). */
+export interface BookMeta {
+  /** Title, in the manuscript's script. */
+  title: string
+  /** Subtitle (optional). */
+  subtitle?: string | undefined
+  /** Author or speaker. */
+  author: string
+  /** The programme that hosted the talk (optional). */
+  host?: string | undefined
+  /** Where the text comes from (optional). */
+  source?: string | undefined
+  /** BCP 47 language of the manuscript, e.g. `zh-Hant`. */
+  language: string
+  /** Unique identifier, e.g. `urn:uuid:…`; stable across builds. */
+  identifier: string
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string
+  /** ASCII slug used to name output files, e.g. `small-models`. */
+  slug: string
+}
+
+/** One chapter of the manuscript, as read from disk. */
+export interface ChapterSource {
+  /** ASCII id, unique in the book; names the chapter's output files. */
+  id: string
+  /** Path relative to the manuscript folder (for messages and reports). */
+  path: string
+  /** The file's contents; `file.path` is set so messages point at it. */
+  file: VFile
+}
+
+/** The manuscript: metadata and chapters, before any edition's stages. */
+export interface Book {
+  /** Absolute path of the manuscript folder. */
+  root: string
+  /** Metadata. */
+  meta: BookMeta
+  /** Chapters in reading order. */
+  chapters: ChapterSource[]
+  /** The editor's override dictionary for conversion (empty when there is none). */
+  overrides: OverrideEntry[]
+  /** Lines of the metadata fields in `book.yaml`, for messages and reports. */
+  metaLines: Partial<Record<keyof BookMeta, number>>
+}
+
+/** One entry of the editor's override dictionary. */
+export interface OverrideEntry {
+  /** Traditional text, matched on the manuscript before OpenCC runs. */
+  from: string
+  /** What it becomes in the Simplified edition. */
+  to: string
+  /** Where the entry stands, for the report (`overrides.yaml:12`). */
+  path: string
+  /** Line of the entry. */
+  line: number
+}
+
+/** What renderers need to know about an edition. */
+export interface EditionInfo {
+  /** Edition id. */
+  id: EditionId
+  /** BCP 47 language of the edition's text, e.g. `zh-Hans`. */
+  lang: string
+  /** Name of the edition in its own script, e.g. `简体中文`. */
+  label: string
+}
+
+/** A chapter after an edition's stages: format-neutral content. */
+export interface EditionChapter {
+  /** Chapter id (same in every edition). */
+  id: string
+  /** Plain-text title in the edition's script (first heading). */
+  title: string
+  /** Body content as hast: the chapter's blocks, no document wrapper. */
+  tree: HastRoot
+  /** Path of the source file relative to the manuscript folder. */
+  sourcePath: string
+}
+
+/** A whole edition, ready for the renderers. */
+export interface EditionBook {
+  /** The edition. */
+  edition: EditionInfo
+  /** Metadata in the edition's script. */
+  meta: BookMeta
+  /** Chapters in reading order. */
+  chapters: EditionChapter[]
+}
+
+/** A file a renderer produces, relative to the output folder. */
+export interface OutputFile {
+  /** POSIX path relative to the output folder, e.g. `web/hans/logic.html`. */
+  path: string
+  /** Contents; strings are written as UTF-8. */
+  data: Uint8Array | string
+}
+
+/** Settings every renderer receives. */
+export interface RenderContext {
+  /**
+   * Time of the build, used wherever a format wants a modification date;
+   * comes from `SOURCE_DATE_EPOCH` or the book's date, never the clock, so
+   * builds are reproducible.
+   */
+  modified: Date
+  /** Every edition of this build, so outputs can link to each other. */
+  editions: readonly EditionInfo[]
+}
+
+/** A renderer: writes one edition out in one format. */
+export interface Renderer {
+  /** Name, for messages (`epub`, `web`). */
+  name: string
+  /**
+   * Render an edition.
+   *
+   * @param book
+   *   The edition to render.
+   * @param context
+   *   Build-wide settings.
+   * @returns
+   *   The files to write.
+   */
+  render(book: EditionBook, context: RenderContext): Promise<OutputFile[]>
+}

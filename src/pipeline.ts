@@ -1,0 +1,97 @@
+/**
+ * The per-chapter pipeline: remark-parse → mdast stages → remark-rehype →
+ * hast stages. A chapter is processed on its own, so chapters can be cached
+ * and processed independently, and editions built side by side.
+ */
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified, type Processor} from 'unified'
+import {VFile} from 'vfile'
+import type {EditionDefinition, StageContext} from './editions.js'
+import type {ChapterSource, EditionChapter} from './model.js'
+import remarkChapterTitle from './stages/remark-chapter-title.js'
+import remarkLocalImages from './stages/remark-local-images.js'
+
+/** Labels of the footnote section, per script: readers see them. */
+const footnoteLabels: Record<string, {label: string; back: string}> = {
+  'zh-Hant': {label: '註釋', back: '返回正文'},
+  'zh-Hans': {label: '注释', back: '返回正文'}
+}
+
+/**
+ * Allow-list of what may reach a reader from the manuscript's HTML: GitHub's
+ * schema (no scripts, no event handlers, no `javascript:` URLs, no styles)
+ * plus `lang`, which Chinese and bilingual text needs.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang']
+  }
+}
+
+/** A chapter processor for one edition. */
+export type ChapterProcessor = (chapter: ChapterSource) => Promise<{
+  /** The chapter, format-neutral. */
+  chapter: EditionChapter
+  /** The file the stages ran on, with their messages and data. */
+  file: VFile
+}>
+
+/**
+ * Make the processor that runs an edition's stages on a chapter.
+ *
+ * The unified processor is made once per edition (dictionaries and options
+ * are loaded once) and run once per chapter.
+ *
+ * @param edition
+ *   The edition.
+ * @param context
+ *   Shared resources (converter, book).
+ * @returns
+ *   Chapter processor.
+ */
+export function createChapterProcessor(
+  edition: EditionDefinition,
+  context: StageContext
+): ChapterProcessor {
+  const labels = footnoteLabels[edition.lang] ?? {label: 'Notes', back: 'Back to content'}
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(remarkLocalImages, {root: context.book.root})
+    .use(edition.remark(context))
+    .use(remarkChapterTitle)
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      footnoteLabel: labels.label,
+      footnoteBackLabel: labels.back
+    })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(edition.rehype(context))
+    .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
+
+  return async function (source) {
+    // A fresh file per edition: messages and data are the edition's own.
+    const file = new VFile({path: source.file.path, value: source.file.value})
+    const tree = await processor.run(processor.parse(file), file)
+    return {
+      chapter: {
+        id: source.id,
+        title: file.data.title ?? source.id,
+        tree,
+        sourcePath: source.path
+      },
+      file
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Stage: take the chapter's title from its first heading, for tables of
+ * contents and page titles.
+ */
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {EXIT, visit} from 'unist-util-visit'
+import {warn} from '../diagnostics.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Plain-text title of the chapter, set by `remarkChapterTitle`. */
+    title: string
+  }
+}
+
+/** Options of `remarkChapterTitle`. */
+export interface Options {
+  /** Title to use when the chapter has no heading (default: the file stem). */
+  readonly fallback?: string | undefined
+}
+
+const emptyOptions: Options = {}
+
+/**
+ * Set `file.data.title` from the first heading; warn (M003) when there is
+ * none.
+ *
+ * Runs after conversion, so the title is in the edition's script.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function remarkChapterTitle(options: Options = emptyOptions) {
+  return function (tree: Root, file: VFile) {
+    let title: string | undefined
+
+    visit(tree, 'heading', function (node) {
+      title = toString(node).trim() || undefined
+      return EXIT
+    })
+
+    if (!title) {
+      title = options.fallback ?? file.stem ?? 'Untitled'
+      warn(
+        file,
+        'Unexpected chapter without a heading, expected a `# title` line; using the file name',
+        {line: 1, column: 1},
+        'M003'
+      )
+    }
+
+    file.data.title = title
+  }
+}

@@ -1,0 +1,10 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Validators (epubcheck, the Nu checker) start a JVM: give them room.
+    testTimeout: 120_000,
+    hookTimeout: 300_000
+  }
+})
