@@ -125,7 +125,7 @@ export function formatMessages(
     []
 
   for (const file of files) {
-    const name = file.path ? path.relative(cwd, file.path) || file.path : '<input>'
+    const name = file.path ? path.relative(cwd, file.path) || '.' : '<input>'
     for (const message of file.messages) {
       const line = message.line ?? 1
       const column = message.column ?? 1

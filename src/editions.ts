@@ -5,8 +5,8 @@
 import type {PluggableList} from 'unified'
 import {createConverter, type Converter} from './convert/converter.js'
 import type {Book, BookMeta, EditionId, EditionInfo} from './model.js'
-import remarkCjkQuotes, {replaceQuotes} from './stages/remark-cjk-quotes.js'
-import remarkHantToHans from './stages/remark-hant-to-hans.js'
+import rehypeCjkQuotes, {replaceQuotes} from './stages/rehype-cjk-quotes.js'
+import rehypeHantToHans from './stages/rehype-hant-to-hans.js'
 
 /** Shared, lazily made resources a build hands to the editions' stages. */
 export interface StageContext {
@@ -20,7 +20,7 @@ export interface StageContext {
 export interface EditionDefinition extends EditionInfo {
   /** mdast stages of this edition, run after parsing and the common checks. */
   remark(context: StageContext): PluggableList
-  /** hast stages of this edition, run after remark-rehype and sanitising. */
+  /** hast stages of this edition, run after remark-rehype and sanitising; text conversion lives here, so it reaches the manuscript's HTML too. */
   rehype(context: StageContext): PluggableList
   /** Text of the metadata in the edition's script. */
   text(value: string, context: StageContext): string
@@ -41,8 +41,8 @@ export const editions: Readonly<Record<'hant' | 'hans', EditionDefinition>> = {
     id: 'hans',
     lang: 'zh-Hans',
     label: '简体中文',
-    remark: (context) => [[remarkHantToHans, {converter: context.converter()}], remarkCjkQuotes],
-    rehype: () => [],
+    remark: () => [],
+    rehype: (context) => [[rehypeHantToHans, {converter: context.converter()}], rehypeCjkQuotes],
     text: (value, context) => replaceQuotes(context.converter().convert(value).value)
   }
 }
@@ -92,7 +92,7 @@ export function editionMeta(
     ...meta,
     title: edition.text(meta.title, context),
     subtitle: text(meta.subtitle),
-    author: edition.text(meta.author, context),
+    author: text(meta.author),
     host: text(meta.host),
     source: text(meta.source),
     language: edition.lang

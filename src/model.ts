@@ -19,8 +19,8 @@ export interface BookMeta {
   title: string
   /** Subtitle (optional). */
   subtitle?: string | undefined
-  /** Author or speaker. */
-  author: string
+  /** Author or speaker (optional: a bare folder has none). */
+  author?: string | undefined
   /** The programme that hosted the talk (optional). */
   host?: string | undefined
   /** Where the text comes from (optional). */

@@ -15,8 +15,10 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {EditionDefinition, StageContext} from './editions.js'
 import type {ChapterSource, EditionChapter} from './model.js'
-import remarkChapterTitle from './stages/remark-chapter-title.js'
-import remarkLocalImages from './stages/remark-local-images.js'
+import rehypeChapterTitle from './stages/rehype-chapter-title.js'
+import rehypeDialogue from './stages/rehype-dialogue.js'
+import rehypeLocalImages from './stages/rehype-local-images.js'
+import rehypeTableAlign from './stages/rehype-table-align.js'
 
 /** Labels of the footnote section, per script: readers see them. */
 const footnoteLabels: Record<string, {label: string; back: string}> = {
@@ -28,9 +30,14 @@ const footnoteLabels: Record<string, {label: string; back: string}> = {
  * Allow-list of what may reach a reader from the manuscript's HTML: GitHub's
  * schema (no scripts, no event handlers, no `javascript:` URLs, no styles)
  * plus `lang`, which Chinese and bilingual text needs.
+ *
+ * Ids are not prefixed again (`clobber: []`): remark-rehype already prefixes
+ * the ids it makes for footnotes, and a second prefix on the ids but not on
+ * the links to them would break every footnote link.
  */
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  clobber: [],
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang']
@@ -67,9 +74,7 @@ export function createChapterProcessor(
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
-    .use(remarkLocalImages, {root: context.book.root})
     .use(edition.remark(context))
-    .use(remarkChapterTitle)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       footnoteLabel: labels.label,
@@ -77,7 +82,11 @@ export function createChapterProcessor(
     })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeLocalImages, {root: context.book.root})
+    .use(rehypeTableAlign)
+    .use(rehypeDialogue)
     .use(edition.rehype(context))
+    .use(rehypeChapterTitle)
     .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
 
   return async function (source) {

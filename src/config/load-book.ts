@@ -89,7 +89,8 @@ export async function loadBook(
     }
 
     ids.set(id, name)
-    if (String(file.value).trim() === '') {
+    // A file that failed to decode is already reported (M006).
+    if (String(file.value).trim() === '' && file.messages.length === 0) {
       warn(file, 'Unexpected empty chapter, expected Markdown text', {line: 1, column: 1}, 'M005')
     }
 
@@ -202,7 +203,7 @@ function metaFrom(
   return {
     title,
     subtitle: config?.subtitle,
-    author: config?.author ?? '',
+    author: config?.author,
     host: config?.host,
     source: config?.source,
     language: config?.language ?? 'zh-Hant',
@@ -277,8 +278,13 @@ async function readText(full: string, files: VFile[]): Promise<VFile | undefined
  */
 export function chapterId(name: string, index: number): string {
   const stem = name.replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '')
-  return slugify(stem) || `chapter-${index + 1}`
+  const id = slugify(stem) || `chapter-${index + 1}`
+  // Renderers name their own files so (`index.html`, `cover.xhtml` …).
+  return reservedIds.has(id) ? `chapter-${id}` : id
 }
+
+/** Ids the renderers keep for their own documents. */
+const reservedIds = new Set(['cover', 'index', 'nav', 'style', 'toc'])
 
 /** Lowercase ASCII words joined by `-`. */
 function slugify(value: string): string {

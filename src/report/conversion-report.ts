@@ -6,7 +6,7 @@
 import type {VFile} from 'vfile'
 import type {StageContext} from '../editions.js'
 import type {BookMeta, OutputFile} from '../model.js'
-import type {PlacedHit} from '../stages/remark-hant-to-hans.js'
+import type {PlacedHit} from '../stages/rehype-hant-to-hans.js'
 import type {HitKind} from '../convert/converter.js'
 
 /** One distinct change (same kind, source and result), with its count. */

@@ -2,10 +2,11 @@
  * Stage: swap corner brackets for the curly quotes mainland books use
  * (「」 → “”, 『』 → ‘’).
  */
-import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import type {Root} from 'hast'
+import {SKIP, visit} from 'unist-util-visit'
+import {opaque} from './rehype-hant-to-hans.js'
 
-/** Options of `remarkCjkQuotes`. */
+/** Options of `rehypeCjkQuotes`. */
 export interface Options {
   /** Map of quote characters to their replacements (default: `hansQuotes`). */
   readonly quotes?: Readonly<Record<string, string>> | undefined
@@ -41,19 +42,21 @@ export function replaceQuotes(
 }
 
 /**
- * Replace quote characters in text nodes; code and HTML are left alone.
+ * Replace quote characters in text; code, scripts and attributes are left
+ * alone.
  *
  * @param options
  *   Configuration (optional).
  * @returns
  *   Transform.
  */
-export default function remarkCjkQuotes(options: Options = emptyOptions) {
+export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   const quotes = options.quotes ?? hansQuotes
 
   return function (tree: Root) {
-    visit(tree, 'text', function (node) {
-      node.value = replaceQuotes(node.value, quotes)
+    visit(tree, function (node) {
+      if (node.type === 'element' && opaque.has(node.tagName)) return SKIP
+      if (node.type === 'text') node.value = replaceQuotes(node.value, quotes)
     })
   }
 }

@@ -2,20 +2,21 @@
  * Stage: take the chapter's title from its first heading, for tables of
  * contents and page titles.
  */
-import type {Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import type {Root} from 'hast'
+import {headingRank} from 'hast-util-heading-rank'
+import {toString} from 'hast-util-to-string'
 import type {VFile} from 'vfile'
 import {EXIT, visit} from 'unist-util-visit'
 import {warn} from '../diagnostics.js'
 
 declare module 'vfile' {
   interface DataMap {
-    /** Plain-text title of the chapter, set by `remarkChapterTitle`. */
+    /** Plain-text title of the chapter, set by `rehypeChapterTitle`. */
     title: string
   }
 }
 
-/** Options of `remarkChapterTitle`. */
+/** Options of `rehypeChapterTitle`. */
 export interface Options {
   /** Title to use when the chapter has no heading (default: the file stem). */
   readonly fallback?: string | undefined
@@ -34,12 +35,13 @@ const emptyOptions: Options = {}
  * @returns
  *   Transform.
  */
-export default function remarkChapterTitle(options: Options = emptyOptions) {
+export default function rehypeChapterTitle(options: Options = emptyOptions) {
   return function (tree: Root, file: VFile) {
     let title: string | undefined
 
-    visit(tree, 'heading', function (node) {
-      title = toString(node).trim() || undefined
+    visit(tree, 'element', function (node) {
+      if (!headingRank(node)) return
+      title = toString(node).replace(/\s+/g, ' ').trim() || undefined
       return EXIT
     })
 

@@ -1,0 +1,328 @@
+/**
+ * The EPUB stylesheet, made for reading Chinese on e-readers.
+ *
+ * Readers let people pick the size, margins and often the font, so this only
+ * sets proportions (`em`, `%`), never pixel font sizes or positioning. Nothing
+ * is embedded or fetched: the font stacks name fonts that ship with reading
+ * systems and operating systems, chosen by `:lang()` so Traditional and
+ * Simplified text get the glyph shapes of their own standard (the same code
+ * point is drawn differently in TC and SC fonts, e.g. 骨, 直, 角).
+ */
+
+/** The script of an edition's text, as far as fonts and labels care. */
+export type Script = 'hans' | 'hant'
+
+/**
+ * Serif (Song / Ming) font families per script, most specific first.
+ *
+ * Exported so the SVG cover draws its text with the same faces as the book.
+ * The generic `serif` is not in the lists: each format appends it unquoted.
+ */
+export const serifFamilies: Readonly<Record<Script, readonly string[]>> = {
+  hant: [
+    'Noto Serif CJK TC',
+    'Noto Serif TC',
+    'Source Han Serif TC',
+    'Source Han Serif',
+    'Songti TC',
+    'PMingLiU',
+    'MingLiU'
+  ],
+  hans: [
+    'Noto Serif CJK SC',
+    'Noto Serif SC',
+    'Source Han Serif SC',
+    'Source Han Serif',
+    'Songti SC',
+    'STSong',
+    'SimSun'
+  ]
+}
+
+/** Kai (regular script) families for quotations, per script. */
+const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
+  hant: ['Kaiti TC', 'BiauKai', 'DFKai-SB', 'TW-Kai'],
+  hans: ['Kaiti SC', 'STKaiti', 'KaiTi', 'AR PL UKai CN']
+}
+
+const monospaceFamilies = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
+
+/**
+ * Tell the script of a BCP 47 language tag.
+ *
+ * @param lang
+ *   Language tag, e.g. `zh-Hans`, `zh-CN`, `zh-Hant-TW`.
+ * @returns
+ *   `'hans'` for Simplified (an explicit `Hans` script, or a region that
+ *   writes Simplified without one), `'hant'` otherwise.
+ */
+export function scriptOf(lang: string): Script {
+  return /-hans(?:-|$)/i.test(lang) ||
+    (!/-hant(?:-|$)/i.test(lang) && /^zh-(?:cn|sg|my)(?:-|$)/i.test(lang))
+    ? 'hans'
+    : 'hant'
+}
+
+/**
+ * Turn font family names into a CSS `font-family` value.
+ *
+ * @param families
+ *   Family names.
+ * @param generic
+ *   Generic family to end with (a system without any named font still gets
+ *   its own CJK fallback for the element's `lang`).
+ * @param quote
+ *   Quote to wrap names in (optional, default: `"`); the SVG cover uses `'`
+ *   because its value sits in a double-quoted attribute.
+ * @returns
+ *   CSS value.
+ */
+export function fontFamily(
+  families: readonly string[],
+  generic: string,
+  quote: '"' | "'" = '"'
+): string {
+  return [...families.map((name) => quote + name + quote), generic].join(', ')
+}
+
+/**
+ * The EPUB stylesheet (`OEBPS/style.css`).
+ *
+ * Chinese body text: serif, line height 1.8, justified, first-line indent of
+ * two characters and no blank line between paragraphs, strict line breaking
+ * (no small kana or closing punctuation at a line start). Distinctions never
+ * rest on colour alone: quotations have a rule and an indent, links an
+ * underline, speaker labels bold.
+ */
+export const epubStyle = `/* zhbook EPUB stylesheet */
+
+html {
+  font-family: ${fontFamily(serifFamilies.hant, 'serif')};
+}
+
+/* Why: \`[lang]\` keeps the selector on elements that carry a language, so
+   \`code\` and \`blockquote\` inside them keep their own families. */
+[lang]:lang(zh-Hant) {
+  font-family: ${fontFamily(serifFamilies.hant, 'serif')};
+}
+
+[lang]:lang(zh-Hans) {
+  font-family: ${fontFamily(serifFamilies.hans, 'serif')};
+}
+
+body {
+  line-height: 1.8;
+  text-align: justify;
+  line-break: strict;
+  -webkit-line-break: strict;
+  word-break: normal;
+  overflow-wrap: break-word;
+  /* The longhands of \`text-spacing\` (CSS Text 4): trim the blank half of
+     fullwidth punctuation where two meet, and add a little space between
+     Han and Latin letters or digits. */
+  text-spacing-trim: normal;
+  text-autospace: ideograph-alpha ideograph-numeric;
+  hanging-punctuation: allow-end;
+  widows: 2;
+  orphans: 2;
+}
+
+p {
+  margin: 0;
+  text-indent: 2em;
+}
+
+h1,
+h2,
+h3,
+h4,
+h5,
+h6 {
+  font-weight: bold;
+  line-height: 1.4;
+  text-align: left;
+  text-indent: 0;
+  page-break-after: avoid;
+  break-after: avoid;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+
+h1 {
+  font-size: 1.6em;
+  margin: 1.5em 0 1.2em;
+  text-align: center;
+}
+
+h2 {
+  font-size: 1.3em;
+  margin: 1.6em 0 0.8em;
+}
+
+h3 {
+  font-size: 1.15em;
+  margin: 1.4em 0 0.6em;
+}
+
+h4,
+h5,
+h6 {
+  font-size: 1em;
+  margin: 1.2em 0 0.5em;
+}
+
+blockquote {
+  margin: 1em 0 1em 1.5em;
+  padding: 0 0 0 1em;
+  border-left: 0.2em solid;
+  font-family: ${fontFamily(kaiFamilies.hant, 'serif')};
+}
+
+blockquote:lang(zh-Hans) {
+  font-family: ${fontFamily(kaiFamilies.hans, 'serif')};
+}
+
+blockquote p {
+  text-indent: 0;
+}
+
+blockquote p + p {
+  margin-top: 0.5em;
+}
+
+ol,
+ul {
+  margin: 0.8em 0;
+  padding: 0 0 0 2em;
+}
+
+li {
+  margin: 0.3em 0;
+}
+
+li p {
+  text-indent: 0;
+}
+
+/* Q&A: a speaker label (\`主持人：\`) opens the paragraph in bold; the
+   paragraph starts at the margin and is set off from the one before. */
+p.dialogue {
+  text-indent: 0;
+  margin-top: 0.8em;
+}
+
+strong,
+b {
+  font-weight: bold;
+}
+
+/* Slanted Han characters are a synthetic oblique: mark emphasis with dots
+   as Chinese typography does. */
+em,
+i {
+  font-style: normal;
+  -epub-text-emphasis-style: filled dot;
+  -webkit-text-emphasis-style: filled dot;
+  text-emphasis-style: filled dot;
+  -epub-text-emphasis-position: under;
+  -webkit-text-emphasis-position: under;
+  text-emphasis-position: under right;
+}
+
+em:lang(en),
+i:lang(en) {
+  font-style: italic;
+  -epub-text-emphasis-style: none;
+  -webkit-text-emphasis-style: none;
+  text-emphasis-style: none;
+}
+
+code,
+kbd,
+samp,
+pre {
+  font-family: ${fontFamily(monospaceFamilies, 'monospace')};
+}
+
+code {
+  font-size: 0.9em;
+}
+
+pre {
+  margin: 1em 0;
+  padding: 0.5em 0 0.5em 1em;
+  border-left: 0.2em solid;
+  font-size: 0.85em;
+  line-height: 1.5;
+  text-align: left;
+  white-space: pre-wrap;
+}
+
+pre code {
+  font-size: 1em;
+}
+
+a {
+  color: inherit;
+  text-decoration: underline;
+}
+
+hr {
+  margin: 1.5em 25%;
+  border: 0;
+  border-top: 1px solid;
+}
+
+table {
+  margin: 1em 0;
+  border-collapse: collapse;
+}
+
+th,
+td {
+  padding: 0.2em 0.5em;
+  border: 1px solid;
+  text-align: left;
+}
+
+img,
+svg {
+  max-width: 100%;
+  height: auto;
+}
+
+ruby rt {
+  font-size: 0.5em;
+}
+
+/* The table of contents: a plain list of chapter titles. */
+nav ol {
+  list-style: none;
+  padding: 0;
+}
+
+nav li {
+  margin: 0.5em 0;
+}
+
+nav a {
+  text-decoration: none;
+}
+
+/* The cover page: the image alone, as large as the page allows. */
+body.cover {
+  margin: 0;
+  padding: 0;
+  text-align: center;
+}
+
+section.cover {
+  margin: 0;
+  padding: 0;
+}
+
+section.cover img {
+  max-width: 100%;
+  max-height: 100%;
+}
+`

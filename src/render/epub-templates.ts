@@ -1,0 +1,204 @@
+/**
+ * ejs templates handed to epub-gen-memory in place of its own.
+ *
+ * Why: the library's EPUB 3 templates write a `Math.random()` identifier, the
+ * clock's `dcterms:modified` and year, an empty `dc:publisher` and
+ * `dc:description`, a hard-coded `xml:lang="en"`, NCX `playOrder` from 0, and
+ * escape with ejs's `<%= %>`, which turns quotes into numeric references. These
+ * templates read only `zhbook` data (already escaped, see `escapeXml`) plus
+ * what the library itself knows about its files (`content[].filename`,
+ * `cover.extension`, `cover.mediaType`), so the package document always
+ * describes the files the library wrote. Every value goes in with `<%- %>`.
+ */
+
+/** Book-wide values for the templates; every string is escaped for XML. */
+export interface BookTemplateData {
+  /** Edition language (BCP 47). */
+  lang: string
+  /** `dc:identifier`, stable across builds. */
+  identifier: string
+  /** Main title. */
+  title: string
+  /** Subtitle, or `''`. */
+  subtitle: string
+  /** Author. */
+  author: string
+  /** Publisher (the hosting programme), or `''`. */
+  publisher: string
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string
+  /** Non-empty description. */
+  description: string
+  /** Source of the text, or `''`. */
+  source: string
+  /** Rights statement. */
+  rights: string
+  /** `dcterms:modified`, `YYYY-MM-DDThh:mm:ssZ`. */
+  modified: string
+  /** Heading of the table of contents. */
+  tocTitle: string
+  /** Heading of the (hidden) landmarks list. */
+  landmarksTitle: string
+  /** Landmark label of the cover. */
+  coverLabel: string
+  /** Landmark label of the first chapter. */
+  bodymatterLabel: string
+}
+
+/** Per-document values for the templates; strings are escaped for XML. */
+export interface DocumentTemplateData {
+  /** What the document is: the cover page or a chapter. */
+  kind: 'chapter' | 'cover'
+  /** Manifest `id` of the document (an XML name). */
+  manifestId: string
+  /** Edition language (BCP 47). */
+  lang: string
+  /** Document title (`<title>`, nav, NCX). */
+  title: string
+  /** `class` of `<body>`, or `''`. */
+  bodyClass: string
+  /** The serialised XHTML of the body's content. */
+  body: string
+}
+
+/**
+ * Content document template (`chapterXHTML`), for chapters and the cover.
+ *
+ * Why: the library's template takes `content`, which its sanitiser has run
+ * through dom-serializer (every non-ASCII character as `&#x…;`); this one
+ * takes the body serialised by `toXhtml` instead.
+ */
+export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="<%- zhbook.lang %>" xml:lang="<%- zhbook.lang %>">
+<head>
+<meta charset="UTF-8"/>
+<title><%- zhbook.title %></title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body<% if (zhbook.bodyClass) { %> class="<%- zhbook.bodyClass %>"<% } %>>
+<%- zhbook.body %>
+</body>
+</html>
+`
+
+/** Package document template (`contentOPF`). */
+export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id"><%- zhbook.identifier %></dc:identifier>
+<dc:title id="title"><%- zhbook.title %></dc:title>
+<meta refines="#title" property="title-type">main</meta>
+<%_ if (zhbook.subtitle) { _%>
+<dc:title id="subtitle"><%- zhbook.subtitle %></dc:title>
+<meta refines="#subtitle" property="title-type">subtitle</meta>
+<%_ } _%>
+<%_ if (zhbook.author) { _%>
+<dc:creator id="creator"><%- zhbook.author %></dc:creator>
+<meta refines="#creator" property="role" scheme="marc:relators">aut</meta>
+<%_ } _%>
+<%_ if (zhbook.publisher) { _%>
+<dc:publisher><%- zhbook.publisher %></dc:publisher>
+<%_ } _%>
+<dc:date><%- zhbook.date %></dc:date>
+<dc:language><%- zhbook.lang %></dc:language>
+<dc:description><%- zhbook.description %></dc:description>
+<%_ if (zhbook.source) { _%>
+<dc:source><%- zhbook.source %></dc:source>
+<%_ } _%>
+<dc:rights><%- zhbook.rights %></dc:rights>
+<meta property="dcterms:modified"><%- zhbook.modified %></meta>
+<%_ if (cover) { _%>
+<meta name="cover" content="cover-image"/>
+<%_ } _%>
+</metadata>
+<manifest>
+<item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+<item id="style" href="style.css" media-type="text/css"/>
+<%_ if (cover) { _%>
+<item id="cover-image" href="cover.<%- cover.extension %>" media-type="<%- cover.mediaType %>" properties="cover-image"/>
+<%_ } _%>
+<%_ content.forEach(function (item) { _%>
+<item id="<%- item.zhbook.manifestId %>" href="<%- item.filename %>" media-type="application/xhtml+xml"/>
+<%_ }) _%>
+</manifest>
+<spine toc="ncx">
+<%_ content.forEach(function (item) { if (item.beforeToc) { _%>
+<itemref idref="<%- item.zhbook.manifestId %>"/>
+<%_ } }) _%>
+<itemref idref="nav"/>
+<%_ content.forEach(function (item) { if (!item.beforeToc) { _%>
+<itemref idref="<%- item.zhbook.manifestId %>"/>
+<%_ } }) _%>
+</spine>
+</package>
+`
+
+/**
+ * NCX template (`tocNCX`), for reading systems that predate EPUB 3.
+ *
+ * Why: `dtb:uid` must equal the package's `dc:identifier` (the library writes
+ * its random uuid), and `playOrder` counts from 1.
+ */
+export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%- zhbook.lang %>">
+<head>
+<meta name="dtb:uid" content="<%- zhbook.identifier %>"/>
+<meta name="dtb:depth" content="1"/>
+<meta name="dtb:totalPageCount" content="0"/>
+<meta name="dtb:maxPageNumber" content="0"/>
+</head>
+<docTitle><text><%- zhbook.title %></text></docTitle>
+<%_ if (zhbook.author) { _%>
+<docAuthor><text><%- zhbook.author %></text></docAuthor>
+<%_ } _%>
+<navMap>
+<%_ content.filter(function (item) { return item.zhbook.kind === 'chapter' }).forEach(function (item, index) { _%>
+<navPoint id="nav-<%- item.zhbook.manifestId %>" playOrder="<%- index + 1 %>">
+<navLabel><text><%- item.zhbook.title %></text></navLabel>
+<content src="<%- item.filename %>"/>
+</navPoint>
+<%_ }) _%>
+</navMap>
+</ncx>
+`
+
+/**
+ * Navigation document template (`tocXHTML`): the table of contents and the
+ * landmarks (cover, table of contents, start of the text).
+ */
+export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="<%- zhbook.lang %>" xml:lang="<%- zhbook.lang %>">
+<head>
+<meta charset="UTF-8"/>
+<title><%- zhbook.tocTitle %></title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body>
+<%_ var chapters = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
+<%_ var covers = content.filter(function (item) { return item.zhbook.kind === 'cover' }) _%>
+<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+<h1 id="toc-title"><%- zhbook.tocTitle %></h1>
+<ol>
+<%_ chapters.forEach(function (item) { _%>
+<li><a href="<%- item.filename %>"><%- item.zhbook.title %></a></li>
+<%_ }) _%>
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
+<h2 id="landmarks-title"><%- zhbook.landmarksTitle %></h2>
+<ol>
+<%_ covers.forEach(function (item) { _%>
+<li><a epub:type="cover" href="<%- item.filename %>"><%- zhbook.coverLabel %></a></li>
+<%_ }) _%>
+<li><a epub:type="toc" href="toc.xhtml#toc"><%- zhbook.tocTitle %></a></li>
+<%_ if (chapters.length > 0) { _%>
+<li><a epub:type="bodymatter" href="<%- chapters[0].filename %>"><%- zhbook.bodymatterLabel %></a></li>
+<%_ } _%>
+</ol>
+</nav>
+</body>
+</html>
+`

@@ -1,0 +1,236 @@
+/**
+ * The EPUB renderer: one EPUB 3 file per edition, built through
+ * epub-gen-memory and corrected where the library gets in the way of a
+ * valid, reproducible, offline, UTF-8 Chinese book.
+ *
+ * The library keeps what it is good at (the OCF layout, `container.xml`,
+ * writing each document through its templates, the cover file, its JSZip
+ * archive). The corrections go through its own extension points: templates
+ * passed as options (`epub-templates.ts`), a subclass that exposes its zip
+ * and refuses to download, and a pass over the zip entries before
+ * `generateAsync` (`epub-archive.ts`). Each is marked `Why:`.
+ */
+import type {Chapter, Options} from 'epub-gen-memory'
+import {h} from 'hastscript'
+import type {
+  EditionBook,
+  EditionChapter,
+  RenderContext,
+  Renderer
+} from '../model.js'
+import {Archive, normalizeEntries} from './epub-archive.js'
+import {chapterSection} from './epub-chapter.js'
+import {coverSvg} from './epub-cover.js'
+import {epubStyle, scriptOf, type Script} from './epub-style.js'
+import {
+  chapterXhtml,
+  contentOpf,
+  tocNcx,
+  tocXhtml,
+  type BookTemplateData,
+  type DocumentTemplateData
+} from './epub-templates.js'
+import {escapeXml, toXhtml} from './xhtml.js'
+
+/** Labels of the navigation document, in each script. */
+const labels: Readonly<
+  Record<
+    Script,
+    {toc: string; landmarks: string; cover: string; bodymatter: string}
+  >
+> = {
+  hant: {toc: '目錄', landmarks: '導覽', cover: '封面', bodymatter: '正文'},
+  hans: {toc: '目录', landmarks: '导览', cover: '封面', bodymatter: '正文'}
+}
+
+/**
+ * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
+ * library silently deletes other characters from file names, which would
+ * break the links in the navigation.
+ */
+const chapterIdExpression = /^[A-Za-z\d][-.\w]*$/
+
+/** File names (without `.xhtml`) the renderer uses for its own documents. */
+const reservedIds = new Set(['cover', 'toc'])
+
+/** A chapter as handed to the library, with the data our templates read. */
+type LibraryChapter = Chapter & {zhbook: DocumentTemplateData}
+
+/** Options as handed to the library, with the data our templates read. */
+type LibraryOptions = Options & {zhbook: BookTemplateData}
+
+/**
+ * The EPUB renderer.
+ *
+ * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document and an
+ * NCX, a generated SVG cover, one XHTML file per chapter (`<id>.xhtml`).
+ * The same edition and context always give the same bytes.
+ */
+export const epub: Renderer = {
+  name: 'epub',
+  async render(book: EditionBook, context: RenderContext) {
+    checkChapters(book.chapters)
+
+    const {meta, edition} = book
+    const lang = edition.lang
+    const script = scriptOf(lang)
+    const label = labels[script]
+    const data: BookTemplateData = {
+      lang: escapeXml(lang),
+      identifier: escapeXml(meta.identifier),
+      title: escapeXml(meta.title),
+      subtitle: escapeXml(meta.subtitle ?? ''),
+      author: escapeXml(meta.author ?? ''),
+      publisher: escapeXml(meta.host ?? ''),
+      date: escapeXml(meta.date),
+      // Why: the library writes an empty `dc:description` by default, which
+      // epubcheck rejects (RSC-005).
+      description: escapeXml(meta.subtitle || meta.title),
+      source: escapeXml(meta.source ?? ''),
+      // Why: the library writes the clock's year; the book's own date is
+      // the one that means something, and keeps builds reproducible.
+      rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
+      modified: escapeXml(formatModified(context.modified)),
+      tocTitle: escapeXml(label.toc),
+      landmarksTitle: escapeXml(label.landmarks),
+      coverLabel: escapeXml(label.cover),
+      bodymatterLabel: escapeXml(label.bodymatter)
+    }
+
+    const coverAlt =
+      meta.title +
+      (meta.subtitle ? '：' + meta.subtitle : '') +
+      (meta.author ? '（' + meta.author + '）' : '')
+
+    const content: LibraryChapter[] = [
+      {
+        title: label.cover,
+        filename: 'cover.xhtml',
+        // Why: with `content` the library parses, sanitises and re-serialises
+        // the HTML with every non-ASCII character as `&#x…;` (and renames and
+        // fetches images); the body goes to our template as `zhbook.body`.
+        content: '',
+        beforeToc: true,
+        excludeFromToc: true,
+        zhbook: {
+          kind: 'cover',
+          manifestId: 'cover',
+          lang: escapeXml(lang),
+          title: escapeXml(label.cover),
+          bodyClass: 'cover',
+          body: toXhtml(
+            h('section', {'epub:type': 'cover', className: ['cover']}, [
+              h('img', {src: 'cover.svg', alt: coverAlt, role: 'doc-cover'})
+            ]),
+            {fragment: true}
+          )
+        }
+      },
+      ...book.chapters.map((chapter): LibraryChapter => {
+        const manifestId = 'chapter-' + chapter.id
+        return {
+          title: chapter.title,
+          // Why: the library names files after slugified titles, and Chinese
+          // titles slugify to nothing.
+          filename: chapter.id + '.xhtml',
+          content: '',
+          zhbook: {
+            kind: 'chapter',
+            manifestId,
+            lang: escapeXml(lang),
+            title: escapeXml(chapter.title),
+            bodyClass: '',
+            body: toXhtml(chapterSection(chapter, manifestId), {fragment: true})
+          }
+        }
+      })
+    ]
+
+    const options: LibraryOptions = {
+      title: meta.title,
+      author: meta.author,
+      publisher: meta.host,
+      description: meta.subtitle || meta.title,
+      // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
+      // would be fetched. The library checks `instanceof File`, so a plain
+      // `{name, arrayBuffer}` object is refused.
+      cover: new File([coverSvg(book)], 'cover.svg', {type: 'image/svg+xml'}),
+      tocTitle: label.toc,
+      tocInTOC: false,
+      numberChaptersInTOC: false,
+      prependChapterTitles: false,
+      date: meta.date,
+      lang,
+      css: epubStyle,
+      chapterXHTML: chapterXhtml,
+      contentOPF: contentOpf,
+      tocNCX: tocNcx,
+      tocXHTML: tocXhtml,
+      fonts: [],
+      version: 3,
+      ignoreFailedDownloads: false,
+      verbose: false,
+      zhbook: data
+    }
+
+    const archive = new Archive(options, content)
+    await archive.render()
+    await normalizeEntries(archive.archive, context.modified)
+
+    const bytes = await archive.generateAsync({
+      type: 'uint8array',
+      mimeType: 'application/epub+zip',
+      compression: 'DEFLATE',
+      compressionOptions: {level: 9}
+    })
+
+    return [{path: meta.slug + '-' + edition.id + '.epub', data: bytes}]
+  }
+}
+
+/**
+ * Make sure chapter ids can name files and manifest items.
+ *
+ * @param chapters
+ *   Chapters.
+ * @returns
+ *   Nothing; throws on a problem.
+ */
+function checkChapters(chapters: readonly EditionChapter[]): undefined {
+  if (chapters.length === 0) {
+    throw new Error('Unexpected book without chapters, expected at least one')
+  }
+
+  const seen = new Set<string>()
+
+  for (const chapter of chapters) {
+    if (
+      !chapterIdExpression.test(chapter.id) ||
+      reservedIds.has(chapter.id) ||
+      seen.has(chapter.id)
+    ) {
+      throw new Error(
+        'Unexpected chapter id `' +
+          chapter.id +
+          '` (' +
+          chapter.sourcePath +
+          '), expected a unique ASCII id (letters, digits, `-`, `_`, `.`)' +
+          ' other than `cover` and `toc`'
+      )
+    }
+
+    seen.add(chapter.id)
+  }
+}
+
+/**
+ * Format a date as `dcterms:modified` wants it.
+ *
+ * @param date
+ *   Date.
+ * @returns
+ *   `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction).
+ */
+function formatModified(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z')
+}

@@ -1,0 +1,373 @@
+/**
+ * The web edition's stylesheet, made for reading Chinese on screens.
+ *
+ * Nothing here is fetched: no web fonts, no `url()`, no `@import`. The font
+ * stacks name fonts that ship with the reader's system (macOS, Windows,
+ * Android, Linux with Noto CJK), chosen by `:lang()` so that Traditional and
+ * Simplified text get the glyph shapes of their own standard (the same code
+ * point is drawn differently in TC and SC fonts, e.g. 骨, 直, 角).
+ */
+
+/** A colour scheme: the colours the stylesheet uses, by role. */
+export interface Palette {
+  /** Page background. */
+  background: string
+  /** Body text. */
+  text: string
+  /** Secondary text: subtitles, blockquotes, labels. */
+  muted: string
+  /** Links. */
+  link: string
+  /** `strong`, which the Q&A uses for speaker labels (`主持人：`). */
+  strong: string
+  /** Background of inline code and code blocks. */
+  codeBackground: string
+  /** Rules and borders; decorative, so not held to text contrast. */
+  rule: string
+}
+
+/**
+ * The light and dark palettes.
+ *
+ * Exported so tests can hold every text colour to WCAG contrast against the
+ * backgrounds it is drawn on, instead of trusting a comment.
+ */
+export const palettes: Readonly<{light: Palette; dark: Palette}> = {
+  light: {
+    background: '#fbfaf7',
+    text: '#1f1f1f',
+    muted: '#55555a',
+    link: '#0b57a4',
+    strong: '#7a2e0e',
+    codeBackground: '#efede6',
+    rule: '#d9d5ca'
+  },
+  dark: {
+    background: '#161618',
+    text: '#e6e6e3',
+    muted: '#aaaaad',
+    link: '#8ab8ff',
+    strong: '#f2b98f',
+    codeBackground: '#25252a',
+    rule: '#3d3d44'
+  }
+}
+
+// Stacks end in a generic family so a system without any of the named fonts
+// still picks its own CJK fallback for the language (browsers resolve
+// `sans-serif` per `lang`).
+const sansHant = [
+  '"PingFang TC"',
+  '"Noto Sans CJK TC"',
+  '"Noto Sans TC"',
+  '"Source Han Sans TC"',
+  '"Source Han Sans TW"',
+  '"Microsoft JhengHei"',
+  '"Heiti TC"',
+  'sans-serif'
+].join(', ')
+
+const sansHans = [
+  '"PingFang SC"',
+  '"Noto Sans CJK SC"',
+  '"Noto Sans SC"',
+  '"Source Han Sans SC"',
+  '"Source Han Sans CN"',
+  '"Microsoft YaHei"',
+  '"Heiti SC"',
+  'sans-serif'
+].join(', ')
+
+const serifHant = [
+  '"Noto Serif CJK TC"',
+  '"Noto Serif TC"',
+  '"Source Han Serif TC"',
+  '"Source Han Serif TW"',
+  '"Songti TC"',
+  'PMingLiU',
+  'serif'
+].join(', ')
+
+const serifHans = [
+  '"Noto Serif CJK SC"',
+  '"Noto Serif SC"',
+  '"Source Han Serif SC"',
+  '"Source Han Serif CN"',
+  '"Songti SC"',
+  'SimSun',
+  'serif'
+].join(', ')
+
+const mono = [
+  'ui-monospace',
+  '"SFMono-Regular"',
+  'Menlo',
+  'Consolas',
+  '"DejaVu Sans Mono"',
+  'monospace'
+].join(', ')
+
+/**
+ * Custom properties for one palette.
+ *
+ * @param palette
+ *   Palette.
+ * @returns
+ *   Declarations, one per line.
+ */
+function colours(palette: Palette): string {
+  return [
+    `--bg: ${palette.background};`,
+    `--text: ${palette.text};`,
+    `--muted: ${palette.muted};`,
+    `--link: ${palette.link};`,
+    `--strong: ${palette.strong};`,
+    `--code-bg: ${palette.codeBackground};`,
+    `--rule: ${palette.rule};`
+  ].join('\n  ')
+}
+
+/**
+ * The stylesheet, written once to `web/style.css` and linked from every page.
+ */
+export const webStyle = `/* zhbook web edition. No web fonts, no external requests. */
+
+*, *::before, *::after { box-sizing: border-box; }
+
+:root {
+  color-scheme: light dark;
+  ${colours(palettes.light)}
+  --mono: ${mono};
+}
+
+@media (prefers-color-scheme: dark) {
+  :root {
+  ${colours(palettes.dark)}
+  }
+}
+
+/* Font stacks by script. \`:where\` keeps these at zero specificity, so \`code\`
+   and headings below still pick their own family; they are set on elements
+   carrying \`lang\` so a Simplified link inside a Traditional page (the site
+   index) is drawn with Simplified glyphs. The fallback for other languages
+   comes first: same specificity, so the later rules win where they match. */
+:where(html) {
+  --sans: system-ui, sans-serif;
+  --serif: Georgia, serif;
+  font-family: var(--sans);
+}
+
+:where([lang]:lang(zh-Hant), [lang]:lang(zh-TW), [lang]:lang(zh-HK), [lang]:lang(zh-MO)) {
+  --sans: ${sansHant};
+  --serif: ${serifHant};
+  font-family: var(--sans);
+}
+
+:where([lang]:lang(zh-Hans), [lang]:lang(zh-CN), [lang]:lang(zh-SG)) {
+  --sans: ${sansHans};
+  --serif: ${serifHans};
+  font-family: var(--sans);
+}
+
+html {
+  background: var(--bg);
+  color: var(--text);
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+}
+
+/* A measure of 38 characters: 1em is one Han character. */
+body {
+  box-sizing: content-box;
+  max-width: 38em;
+  margin: 0 auto;
+  padding: 0 1.25rem 2rem;
+  font-size: 1.0625rem;
+  line-height: 1.8;
+  overflow-wrap: break-word;
+}
+
+@media (min-width: 48em) {
+  body { font-size: 1.125rem; padding-inline: 2rem; }
+}
+
+/* Headings in a Song/Ming face, the book face of Chinese print. */
+h1, h2, h3, h4, h5, h6, .book-title {
+  font-family: var(--serif);
+  font-weight: 700;
+  line-height: 1.4;
+  /* Long Chinese titles otherwise leave one or two characters on the last
+     line (\`大多 / 數人的機會\`). */
+  text-wrap: balance;
+}
+
+h1 { font-size: 1.75em; margin: 1.5em 0 1em; }
+h2 { font-size: 1.35em; margin: 1.8em 0 0.8em; }
+h3 { font-size: 1.15em; margin: 1.6em 0 0.6em; }
+h4, h5, h6 { font-size: 1em; margin: 1.4em 0 0.5em; }
+
+p { margin: 0 0 1em; }
+
+/* Justified Chinese: Han characters are all one width, so justification only
+   spreads punctuation and Latin runs a little, and gives a clean right edge. */
+main p:lang(zh), main li:lang(zh), main blockquote:lang(zh) {
+  text-align: justify;
+}
+
+a { color: var(--link); text-underline-offset: 0.2em; }
+a:hover { text-decoration-thickness: 2px; }
+a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+
+/* Speaker labels in the Q&A (\`主持人：\`) and other strong text. */
+strong { font-weight: 700; color: var(--strong); }
+
+/* Chinese marks emphasis with dots under the characters, not italics. */
+em:lang(zh) {
+  font-style: normal;
+  -webkit-text-emphasis: filled dot;
+  text-emphasis: filled dot;
+  -webkit-text-emphasis-position: under right;
+  text-emphasis-position: under right;
+}
+
+blockquote {
+  margin: 1.5em 0;
+  padding: 0.1em 0 0.1em 1em;
+  border-inline-start: 0.25em solid var(--rule);
+  color: var(--muted);
+}
+
+blockquote > :last-child, li > :last-child { margin-bottom: 0; }
+
+ol, ul { margin: 0 0 1em; padding-inline-start: 2em; }
+li { margin: 0.5em 0; }
+li > p { margin: 0 0 0.5em; }
+
+code, kbd, pre, samp { font-family: var(--mono); font-size: 0.875em; }
+
+code {
+  padding: 0.1em 0.35em;
+  border-radius: 0.25em;
+  background: var(--code-bg);
+}
+
+pre {
+  overflow-x: auto;
+  margin: 0 0 1em;
+  padding: 0.8em 1em;
+  border-radius: 0.25em;
+  background: var(--code-bg);
+  line-height: 1.5;
+}
+
+pre code { padding: 0; background: none; font-size: 1em; }
+
+hr { margin: 2em 0; border: 0; border-top: 1px solid var(--rule); }
+
+img { max-width: 100%; height: auto; }
+
+table { border-collapse: collapse; margin: 0 0 1em; }
+th, td { padding: 0.3em 0.6em; border: 1px solid var(--rule); text-align: start; }
+
+.footnotes { margin-top: 2em; border-top: 1px solid var(--rule); font-size: 0.9em; }
+
+/* Skip link: out of sight until a keyboard user reaches it. */
+.skip {
+  position: absolute;
+  left: -999em;
+}
+
+.skip:focus {
+  position: static;
+  display: inline-block;
+  margin-top: 0.5em;
+}
+
+/* Header of a chapter page: the book title, and the other editions. */
+.site-header {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25em 1em;
+  align-items: baseline;
+  justify-content: space-between;
+  padding: 0.75em 0;
+  border-bottom: 1px solid var(--rule);
+  font-size: 0.9em;
+  line-height: 1.6;
+}
+
+.site-header .book-title { margin: 0; font-weight: 400; }
+.site-header .book-title a { color: var(--text); text-decoration: none; }
+.site-header .book-title a:hover { text-decoration: underline; }
+
+.editions ul { display: flex; flex-wrap: wrap; gap: 0 1em; margin: 0; padding: 0; list-style: none; }
+.editions li { margin: 0; }
+
+/* Title page of an edition and the site index. */
+.title-page { margin: 3em 0 2em; }
+.title-page h1 { margin: 0 0 0.5em; font-size: 1.75em; }
+
+@media (min-width: 48em) {
+  .title-page h1 { font-size: 2em; }
+}
+.subtitle { margin: 0 0 1.5em; color: var(--muted); font-size: 1.15em; line-height: 1.6; }
+
+.colophon { margin: 0; }
+.colophon div { display: flex; gap: 1em; }
+.colophon dt { flex: none; color: var(--muted); }
+.colophon dd { margin: 0; }
+
+.toc h2 { margin-top: 0; }
+.toc ol { padding-inline-start: 2.2em; }
+.toc li { margin: 0.5em 0; }
+
+.edition-list { padding: 0; list-style: none; }
+.edition-list li { margin: 0.5em 0; font-size: 1.2em; }
+
+/* Previous / table of contents / next. */
+.pager {
+  margin-top: 3em;
+  padding-top: 1em;
+  border-top: 1px solid var(--rule);
+  line-height: 1.6;
+}
+
+.pager ul {
+  display: grid;
+  grid-template-columns: 1fr 1fr;
+  gap: 1em;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.pager li { margin: 0; }
+.pager a { display: block; text-decoration: none; }
+.pager a:hover .pager-title { text-decoration: underline; }
+.pager-label { display: block; color: var(--muted); font-size: 0.85em; }
+.pager-prev { grid-column: 1; grid-row: 1; }
+.pager-next { grid-column: 2; grid-row: 1; text-align: end; }
+.pager-toc { grid-column: 1 / -1; grid-row: 2; text-align: center; }
+
+/* Footer of an edition index: the site index, then the other editions, on
+   one line. */
+.site-footer {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25em 1.5em;
+  align-items: baseline;
+  margin-top: 2em;
+  padding-top: 1em;
+  border-top: 1px solid var(--rule);
+  color: var(--muted);
+  font-size: 0.9em;
+}
+
+.site-footer p { margin: 0; }
+
+@media print {
+  .skip, .site-header .editions, .pager { display: none; }
+  body { max-width: none; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+}
+`

@@ -1,0 +1,54 @@
+/**
+ * Stage: mark the turns of a dialogue (`**主持人**：您覺得……`) so
+ * stylesheets can set them apart, by typography rather than colour.
+ */
+import type {Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {visit} from 'unist-util-visit'
+
+/** Options of `rehypeDialogue`. */
+export interface Options {
+  /** Class added to a turn's paragraph (default: `dialogue`). */
+  readonly className?: string | undefined
+  /** Class added to the speaker's label (default: `speaker`). */
+  readonly speakerClassName?: string | undefined
+}
+
+const emptyOptions: Options = {}
+
+/** A colon that ends a speaker's label, full-width or not. */
+const colon = /^\s*[：:]/
+
+/**
+ * Add `class="dialogue"` to paragraphs that open with a bold speaker's name
+ * followed by a colon, and `class="speaker"` to the name.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function rehypeDialogue(options: Options = emptyOptions) {
+  const className = options.className ?? 'dialogue'
+  const speakerClassName = options.speakerClassName ?? 'speaker'
+
+  return function (tree: Root) {
+    visit(tree, 'element', function (node) {
+      if (node.tagName !== 'p') return
+      const [first, second] = node.children
+      if (first?.type !== 'element' || first.tagName !== 'strong') return
+      const name = toString(first).trim()
+      // The colon may sit inside the bold (`**主持人：**`) or after it.
+      const labelled = /[：:]$/.test(name) || (second?.type === 'text' && colon.test(second.value))
+      // A speaker's name is short; a bold opening sentence is not a turn.
+      if (!labelled || [...name].length > 12) return
+      node.properties.className = [...asList(node.properties.className), className]
+      first.properties.className = [...asList(first.properties.className), speakerClassName]
+    })
+  }
+}
+
+/** A class list as an array. */
+function asList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : []
+}

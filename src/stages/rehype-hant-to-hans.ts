@@ -1,0 +1,165 @@
+/**
+ * Stage: convert the chapter's text from Traditional (Taiwan) to Simplified
+ * (mainland) Chinese, recording every phrase-level change for the report.
+ */
+import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
+import {phrasing} from 'hast-util-phrasing'
+import type {VFile} from 'vfile'
+import {outputIndex, type Converter, type ConversionHit} from '../convert/converter.js'
+
+/** A change with its place in the manuscript. */
+export interface PlacedHit extends ConversionHit {
+  /** Line in the chapter file (1-based). */
+  line: number
+  /** Column in the chapter file (1-based). */
+  column: number
+  /** The text around the change, for the report. */
+  context: string
+}
+
+/** What the stage records on `file.data.conversion`. */
+export interface ConversionData {
+  /** Overrides applied and phrase-level changes, in document order. */
+  hits: PlacedHit[]
+  /** Number of single-character conversions. */
+  characters: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Changes made by `rehypeHantToHans`. */
+    conversion: ConversionData
+  }
+}
+
+/** Options of `rehypeHantToHans`. */
+export interface Options {
+  /** The converter to use (with the book's overrides). */
+  readonly converter: Converter
+}
+
+/**
+ * Elements whose content is not prose: never converted, and a phrase stops
+ * at them.
+ */
+export const opaque = new Set([
+  'code',
+  'kbd',
+  'math',
+  'pre',
+  'samp',
+  'script',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'var'
+])
+
+/** Characters of context shown on each side of a change. */
+const contextSize = 12
+
+/**
+ * Convert text to Simplified Chinese.
+ *
+ * Text is converted a run at a time: the text of a block that inline markup
+ * alone splits (`<strong>作業</strong>系統`) is converted as one string, then
+ * split back over its nodes, so phrases across markup convert as phrases.
+ * Code (`code`, `pre`, `kbd` …), scripts and styles are never touched, nor is
+ * any attribute (URLs, classes, titles) but `alt`: alt text is what a reader
+ * who cannot see the image reads, so it is in the edition's script.
+ *
+ * @param options
+ *   Configuration (required).
+ * @returns
+ *   Transform.
+ */
+export default function rehypeHantToHans(options: Options) {
+  const {converter} = options
+
+  return function (tree: Root, file: VFile) {
+    const data: ConversionData = {hits: [], characters: 0}
+    for (const run of collectRuns(tree)) convertRun(run, converter, data)
+    file.data.conversion = data
+  }
+
+  /** Text nodes grouped into runs that only inline markup separates. */
+  function collectRuns(tree: Root): Text[][] {
+    const runs: Text[][] = []
+    let current: Text[] = []
+
+    function flush() {
+      if (current.length > 0) runs.push(current)
+      current = []
+    }
+
+    function walk(nodes: Array<RootContent | ElementContent>) {
+      for (const node of nodes) {
+        if (node.type === 'text') {
+          current.push(node)
+        } else if (node.type === 'element') {
+          element(node)
+        }
+      }
+    }
+
+    function element(node: Element) {
+      if (typeof node.properties.alt === 'string' && node.properties.alt) {
+        node.properties.alt = converter.convert(node.properties.alt).value
+      }
+
+      if (opaque.has(node.tagName)) {
+        flush()
+      } else if (phrasing(node) && node.children.length > 0) {
+        // Inline markup: the run goes on through it.
+        walk(node.children)
+      } else {
+        // A block, or an empty inline (`br`, `img`): the run stops here.
+        flush()
+        walk(node.children)
+        flush()
+      }
+    }
+
+    walk(tree.children)
+    flush()
+    return runs
+  }
+}
+
+/** Convert one run and split the result back over its nodes. */
+function convertRun(run: Text[], converter: Converter, data: ConversionData) {
+  const joined = run.map((node) => node.value).join('')
+  // Whitespace between blocks is not worth a trip through the dictionaries.
+  if (joined.trim() === '') return
+  const result = converter.convert(joined)
+  data.characters += result.characters
+
+  const bounds: number[] = [0]
+  for (const node of run) bounds.push(bounds.at(-1)! + node.value.length)
+
+  let outStart = 0
+  for (const [index, node] of run.entries()) {
+    const outEnd =
+      index === run.length - 1 ? result.value.length : outputIndex(result, bounds[index + 1]!)
+    node.value = result.value.slice(outStart, outEnd)
+    outStart = outEnd
+  }
+
+  for (const hit of result.hits) {
+    let index = 0
+    while (index < run.length - 1 && bounds[index + 1]! <= hit.start) index++
+    const start = run[index]!.position?.start ?? {line: 1, column: 1}
+    const before = joined.slice(bounds[index], hit.start)
+    const newline = before.lastIndexOf('\n')
+    data.hits.push({
+      ...hit,
+      line: start.line + (before.match(/\n/g)?.length ?? 0),
+      column: newline === -1 ? start.column + before.length : before.length - newline,
+      context: joined
+        .slice(Math.max(0, hit.start - contextSize), hit.end + contextSize)
+        .replace(/\s+/g, ' ')
+        .trim()
+    })
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Stage: write GFM column alignment as CSS.
+ *
+ * remark-rehype writes it as the `align` attribute, which HTML 5 and XHTML 5
+ * no longer allow (the Nu checker and epubcheck reject it).
+ */
+import type {Root} from 'hast'
+import {visit} from 'unist-util-visit'
+
+/**
+ * Move `align` on table cells into `style`.
+ *
+ * @returns
+ *   Transform.
+ */
+export default function rehypeTableAlign() {
+  return function (tree: Root) {
+    visit(tree, 'element', function (node) {
+      if (node.tagName !== 'td' && node.tagName !== 'th') return
+      const align = node.properties.align
+      if (typeof align !== 'string') return
+      delete node.properties.align
+      if (!/^(left|right|center|justify)$/.test(align)) return
+      const style = typeof node.properties.style === 'string' ? node.properties.style.trim() : ''
+      node.properties.style = (style ? style.replace(/;?$/, '; ') : '') + `text-align: ${align}`
+    })
+  }
+}

@@ -1,0 +1,175 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {chapterId, loadBook} from '../src/config/load-book.js'
+import {formatMessages} from '../src/diagnostics.js'
+
+let dir: string
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-config-'))
+})
+
+afterEach(async () => {
+  await fs.rm(dir, {recursive: true, force: true})
+})
+
+async function write(files: Record<string, string | Buffer>) {
+  for (const [name, value] of Object.entries(files)) await fs.writeFile(path.join(dir, name), value)
+}
+
+async function messages() {
+  const {book, files} = await loadBook(dir, {})
+  return {book, lines: formatMessages(files, dir)}
+}
+
+const chapter = '# 第一章\n\n正文。\n'
+
+describe('loadBook', () => {
+  it('should read book.yaml, chapters in listed order and the override dictionary', async () => {
+    await write({
+      'book.yaml': 'title: 書名\nauthor: 作者\ndate: 2024-05-06\nslug: my-book\nchapters:\n  - 2-b.md\n  - 1-a.md\n',
+      '1-a.md': chapter,
+      '2-b.md': chapter,
+      'overrides.yaml': '# why\n核心: 核心\n'
+    })
+    const {book, lines} = await messages()
+    expect(lines).toEqual([])
+    expect(book?.chapters.map((c) => `${c.id}:${c.path}`)).toEqual(['b:2-b.md', 'a:1-a.md'])
+    expect(book?.meta).toEqual({
+      title: '書名',
+      subtitle: undefined,
+      author: '作者',
+      host: undefined,
+      source: undefined,
+      language: 'zh-Hant',
+      identifier: book?.meta.identifier,
+      date: '2024-05-06',
+      slug: 'my-book'
+    })
+    expect(book?.meta.identifier).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(book?.overrides).toEqual([{from: '核心', to: '核心', path: 'overrides.yaml', line: 2}])
+    expect(book?.metaLines.title).toBe(1)
+    expect(book?.metaLines.date).toBe(3)
+  })
+
+  it('should build a bare folder with defaults: file-name order, title from the first heading', async () => {
+    await write({'b.md': '# 第二章\n', 'a.md': '前言\n\n# 書的標題\n', 'README.md': '# Read me\n'})
+    const {book, lines} = await messages()
+    expect(lines).toEqual([])
+    expect(book?.chapters.map((c) => c.path)).toEqual(['a.md', 'b.md'])
+    expect(book?.meta.title).toBe('書的標題')
+    expect(book?.meta.language).toBe('zh-Hant')
+    expect(book?.meta.date).toBe('1980-01-01')
+  })
+
+  it('should take a bare folder’s date from SOURCE_DATE_EPOCH', async () => {
+    await write({'a.md': chapter})
+    const {book} = await loadBook(dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(book?.meta.date).toBe('2023-11-14')
+  })
+
+  it('should report a YAML syntax error with its line (C001)', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: [作者\n', 'a.md': chapter})
+    const {book, lines} = await messages()
+    expect(book).toBeUndefined()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^book\.yaml:3:1: error: Unexpected YAML syntax: .+ \[C001\]$/)
+  })
+
+  it('should name the field and line of a wrong type (C002)', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nchapters: a.md\n', 'a.md': chapter})
+    const {lines} = await messages()
+    expect(lines).toEqual([
+      'book.yaml:3:11: error: Unexpected value for `chapters`: Invalid input: expected array, received string [C002]'
+    ])
+  })
+
+  it('should report an invalid date and slug (C002)', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\ndate: 6 May\nslug: 我的書\n', 'a.md': chapter})
+    const {lines} = await messages()
+    expect(lines).toEqual([
+      'book.yaml:3:7: error: Unexpected value for `date`: Unexpected date, expected `YYYY-MM-DD` [C002]',
+      'book.yaml:4:7: error: Unexpected value for `slug`: Unexpected slug, expected lowercase ASCII words joined by `-` [C002]'
+    ])
+  })
+
+  it('should report an unknown key at its line (C003)', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nsubtile: 副標題\n', 'a.md': chapter})
+    const {lines} = await messages()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^book\.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, .+ \[C003\]$/)
+  })
+
+  it('should report a missing required field (C004)', async () => {
+    await write({'book.yaml': 'title: 書名\n', 'a.md': chapter})
+    const {lines} = await messages()
+    expect(lines).toEqual([
+      'book.yaml:1:1: error: Unexpected missing field `author`, expected it in book.yaml [C004]'
+    ])
+  })
+
+  it('should report a listed chapter that does not exist at its line (M001)', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nchapters:\n  - a.md\n  - gone.md\n', 'a.md': chapter})
+    const {book, lines} = await messages()
+    expect(book).toBeUndefined()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^book\.yaml:5:5: error: Unexpected missing chapter `gone\.md`, expected a file at `.+gone\.md` \[M001\]$/)
+  })
+
+  it('should report an empty manuscript (M002)', async () => {
+    const {book, lines} = await messages()
+    expect(book).toBeUndefined()
+    expect(lines).toEqual([
+      '.:1:1: error: Unexpected manuscript without chapters, expected `*.md` files in the folder [M002]'
+    ])
+  })
+
+  it('should report duplicate chapter ids (M004)', async () => {
+    await write({'1-intro.md': chapter, '2-intro.md': chapter})
+    const {lines} = await messages()
+    expect(lines).toEqual([
+      '2-intro.md:1:1: error: Unexpected chapter id `intro` (also used by `1-intro.md`), expected unique ids: rename one file [M004]'
+    ])
+  })
+
+  it('should warn about an empty chapter (M005)', async () => {
+    await write({'a.md': chapter, 'b.md': '  \n'})
+    const {book, lines} = await messages()
+    expect(book).toBeDefined()
+    expect(lines).toEqual(['b.md:1:1: warning: Unexpected empty chapter, expected Markdown text [M005]'])
+  })
+
+  it('should refuse a file that is not UTF-8 (M006) and strip a BOM', async () => {
+    await write({'a.md': Buffer.from([0x23, 0x20, 0xb2, 0xc4, 0xa4, 0x40]), 'b.md': '\uFEFF# 標題\n'})
+    const {lines} = await messages()
+    expect(lines).toEqual(['a.md:1:1: error: Unexpected encoding, expected UTF-8 text [M006]'])
+    await fs.rm(path.join(dir, 'a.md'))
+    const {book} = await loadBook(dir, {})
+    expect(String(book?.chapters[0]?.file.value)).toBe('# 標題\n')
+  })
+
+  it('should report override entries that are not pairs of strings (O002)', async () => {
+    await write({'a.md': chapter, 'overrides.yaml': '核心: 核心\n軟體:\n'})
+    const {lines} = await messages()
+    expect(lines).toEqual([
+      'overrides.yaml:2:1: error: Unexpected value for `軟體`, expected the Simplified text it becomes [O002]'
+    ])
+  })
+
+  it('should report a duplicate override key as a YAML error (O001)', async () => {
+    await write({'a.md': chapter, 'overrides.yaml': '核心: 核心\n核心: 内核\n'})
+    const {lines} = await messages()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^overrides\.yaml:2:1: error: Unexpected YAML syntax: .+ \[O001\]$/)
+  })
+})
+
+describe('chapterId', () => {
+  it('should strip the number and keep ASCII words', () => {
+    expect(chapterId('02-logic.md', 1)).toBe('logic')
+    expect(chapterId('10_China US.md', 9)).toBe('china-us')
+    expect(chapterId('第一章.md', 0)).toBe('chapter-1')
+  })
+})

@@ -1,0 +1,485 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {h} from 'hastscript'
+import JSZip from 'jszip'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
+import type {EditionBook, RenderContext} from '../src/model.js'
+import {epub} from '../src/render/epub.js'
+import {epubcheckMany, type EpubcheckResult} from './helpers/epubcheck.js'
+
+const context: RenderContext = {
+  modified: new Date('2026-11-28T12:34:56Z'),
+  editions: [
+    {id: 'hant', lang: 'zh-Hant', label: '繁體中文'},
+    {id: 'hans', lang: 'zh-Hans', label: '简体中文'}
+  ]
+}
+
+const hant: EditionBook = {
+  edition: {id: 'hant', lang: 'zh-Hant', label: '繁體中文'},
+  meta: {
+    title: '大模型只是少數人的機會，小模型才是大多數人的機會',
+    subtitle: 'AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異',
+    author: '章鵬',
+    host: '混沌創新院 AI 系列直播欄目第三期',
+    source: '章鵬在混沌直播間直播分享的文字實錄',
+    language: 'zh-Hant',
+    identifier: 'urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31',
+    date: '2026-11-28',
+    slug: 'small-models'
+  },
+  chapters: [
+    {
+      id: 'opening',
+      title: '開場',
+      sourcePath: '01-opening.md',
+      tree: {
+        type: 'root',
+        children: [
+          h('h1', {id: '開場'}, '開場'),
+          h('blockquote', [
+            h('p', '訓練一次 ChatGPT 的價格極其昂貴，大約為 1200 萬美金。')
+          ]),
+          h('p', [
+            '大模型創新一般是美國的大公司；條件是 ',
+            h('code', 'a < b && c'),
+            '。'
+          ]),
+          h('h2', '小模型的機會'),
+          h('ol', [h('li', '模型小'), h('li', '成本低')]),
+          h('p', ['圖：', h('em', '示意圖')])
+        ]
+      }
+    },
+    {
+      id: 'qa',
+      title: '提問環節',
+      sourcePath: '05-qa.md',
+      tree: {
+        type: 'root',
+        children: [
+          h('h1', '提問環節'),
+          h('p', {className: ['dialogue']}, [
+            h('strong', '主持人'),
+            '：您覺得下一代擁有怎樣的能力？'
+          ]),
+          h('p', {className: ['dialogue']}, [
+            h('strong', '章鵬'),
+            '：我覺得邏輯思維是必須的。'
+          ])
+        ]
+      }
+    }
+  ]
+}
+
+const hans: EditionBook = {
+  edition: {id: 'hans', lang: 'zh-Hans', label: '简体中文'},
+  meta: {
+    ...hant.meta,
+    title: '大模型只是少数人的机会，小模型才是大多数人的机会',
+    subtitle: 'AI 大模型的逻辑、创业机会与中美 AIGC 赚钱的差异',
+    author: '章鹏',
+    host: '混沌创新院 AI 系列直播栏目第三期',
+    source: '章鹏在混沌直播间直播分享的文字实录',
+    language: 'zh-Hans'
+  },
+  chapters: [
+    {
+      id: 'opening',
+      title: '开场',
+      sourcePath: '01-opening.md',
+      tree: {
+        type: 'root',
+        children: [
+          h('h1', '开场'),
+          h('p', ['大模型创新一般是美国的大公司，', h('strong', '小模型'), '才是机会。']),
+          h('table', [
+            h('thead', [h('tr', [h('th', {style: 'text-align: left'}, '项目'), h('th', {style: 'text-align: right'}, '金额')])]),
+            h('tbody', [h('tr', [h('td', {style: 'text-align: left'}, '训练'), h('td', {style: 'text-align: right'}, '1200 万美金')])])
+          ])
+        ]
+      }
+    }
+  ]
+}
+
+let directory = ''
+let hantBytes: Uint8Array = new Uint8Array()
+let hantZip = new JSZip()
+let hansZip = new JSZip()
+let checks: EpubcheckResult[] = []
+
+beforeAll(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'zhbook-epub-'))
+  const files = [
+    ...(await epub.render(hant, context)),
+    ...(await epub.render(hans, context))
+  ]
+  const paths: string[] = []
+
+  for (const file of files) {
+    const filePath = path.join(directory, file.path)
+    await writeFile(filePath, file.data)
+    paths.push(filePath)
+  }
+
+  hantBytes = files[0]!.data as Uint8Array
+  hantZip = await JSZip.loadAsync(hantBytes)
+  hansZip = await JSZip.loadAsync(files[1]!.data as Uint8Array)
+  checks = await epubcheckMany(paths)
+})
+
+afterAll(async () => {
+  if (directory) await rm(directory, {recursive: true, force: true})
+})
+
+describe('epub', () => {
+  it('should expose the public API', async () => {
+    expect(Object.keys(await import('../src/render/epub.js')).sort()).toEqual([
+      'epub'
+    ])
+    expect(epub.name).toBe('epub')
+  })
+
+  it('should name the file after the slug and the edition', async () => {
+    const files = await epub.render(hant, context)
+    expect(files.map((file) => file.path)).toEqual(['small-models-hant.epub'])
+    expect(files[0]!.data).toBeInstanceOf(Uint8Array)
+  })
+
+  it('should not print anything', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      await epub.render(hans, context)
+      expect(log).not.toHaveBeenCalled()
+      expect(warn).not.toHaveBeenCalled()
+      expect(error).not.toHaveBeenCalled()
+    } finally {
+      log.mockRestore()
+      warn.mockRestore()
+      error.mockRestore()
+    }
+  })
+
+  it('should refuse a chapter id that cannot name a file', async () => {
+    const chapter = {...hant.chapters[0]!, id: '開場'}
+    await expect(epub.render({...hant, chapters: [chapter]}, context)).rejects.toThrow(
+      'Unexpected chapter id `開場` (01-opening.md), expected a unique ASCII id (letters, digits, `-`, `_`, `.`) other than `cover` and `toc`'
+    )
+    await expect(
+      epub.render({...hant, chapters: [{...hant.chapters[0]!, id: 'cover'}]}, context)
+    ).rejects.toThrow('Unexpected chapter id `cover`')
+  })
+
+  it('should pass epubcheck with no errors and no warnings', () => {
+    expect(checks.map(({errors, warnings, messages}) => ({errors, warnings, messages}))).toEqual([
+      {errors: 0, warnings: 0, messages: []},
+      {errors: 0, warnings: 0, messages: []}
+    ])
+  })
+})
+
+describe('epub archive', () => {
+  it('should store `mimetype` first and uncompressed', () => {
+    const view = new DataView(hantBytes.buffer, hantBytes.byteOffset)
+    // Local file header signature `PK\x03\x04` at offset 0.
+    expect(view.getUint32(0, true)).toBe(0x04034b50)
+    // Compression method 0: stored.
+    expect(view.getUint16(8, true)).toBe(0)
+    // Name length 8, no extra field.
+    expect(view.getUint16(26, true)).toBe(8)
+    expect(view.getUint16(28, true)).toBe(0)
+    expect(text(hantBytes.subarray(30, 38))).toBe('mimetype')
+    expect(text(hantBytes.subarray(38, 58))).toBe('application/epub+zip')
+  })
+
+  it('should list entries in a fixed order, deflated, dated `context.modified`', () => {
+    expect(centralDirectory(hantBytes)).toEqual([
+      {name: 'mimetype', method: 0, date: '2026-11-28T12:34:56'},
+      {name: 'META-INF/container.xml', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/content.opf', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/cover.svg', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/cover.xhtml', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/opening.xhtml', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/qa.xhtml', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/style.css', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/toc.ncx', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/toc.xhtml', method: 8, date: '2026-11-28T12:34:56'}
+    ])
+  })
+
+  it('should give the same bytes for the same input', async () => {
+    const [again] = await epub.render(hant, context)
+    expect(Buffer.compare(again!.data as Uint8Array, hantBytes)).toBe(0)
+  })
+
+  it('should not depend on `Math.random`', async () => {
+    const spy = vi.spyOn(Math, 'random').mockReturnValue(0.123_456_789)
+    try {
+      const [again] = await epub.render(hant, context)
+      expect(spy).toHaveBeenCalled()
+      expect(Buffer.compare(again!.data as Uint8Array, hantBytes)).toBe(0)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('should not depend on the clock', async () => {
+    vi.useFakeTimers({toFake: ['Date'], now: new Date('2031-05-06T07:08:09Z')})
+    try {
+      const [again] = await epub.render(hant, context)
+      expect(new Date().getUTCFullYear()).toBe(2031)
+      expect(Buffer.compare(again!.data as Uint8Array, hantBytes)).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('epub documents', () => {
+  it('should write the package document', async () => {
+    expect(await entry('OEBPS/content.opf')).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="zh-Hant">',
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
+        '<dc:identifier id="book-id">urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31</dc:identifier>',
+        '<dc:title id="title">大模型只是少數人的機會，小模型才是大多數人的機會</dc:title>',
+        '<meta refines="#title" property="title-type">main</meta>',
+        '<dc:title id="subtitle">AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異</dc:title>',
+        '<meta refines="#subtitle" property="title-type">subtitle</meta>',
+        '<dc:creator id="creator">章鵬</dc:creator>',
+        '<meta refines="#creator" property="role" scheme="marc:relators">aut</meta>',
+        '<dc:publisher>混沌創新院 AI 系列直播欄目第三期</dc:publisher>',
+        '<dc:date>2026-11-28</dc:date>',
+        '<dc:language>zh-Hant</dc:language>',
+        '<dc:description>AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異</dc:description>',
+        '<dc:source>章鵬在混沌直播間直播分享的文字實錄</dc:source>',
+        '<dc:rights>© 2026 章鵬</dc:rights>',
+        '<meta property="dcterms:modified">2026-11-28T12:34:56Z</meta>',
+        '<meta name="cover" content="cover-image"/>',
+        '</metadata>',
+        '<manifest>',
+        '<item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+        '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
+        '<item id="style" href="style.css" media-type="text/css"/>',
+        '<item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>',
+        '<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>',
+        '<item id="chapter-opening" href="opening.xhtml" media-type="application/xhtml+xml"/>',
+        '<item id="chapter-qa" href="qa.xhtml" media-type="application/xhtml+xml"/>',
+        '</manifest>',
+        '<spine toc="ncx">',
+        '<itemref idref="cover"/>',
+        '<itemref idref="nav"/>',
+        '<itemref idref="chapter-opening"/>',
+        '<itemref idref="chapter-qa"/>',
+        '</spine>',
+        '</package>',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('should write a chapter as UTF-8 XHTML in the edition’s language', async () => {
+    expect(await entry('OEBPS/qa.xhtml')).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE html>',
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-Hant" xml:lang="zh-Hant">',
+        '<head>',
+        '<meta charset="UTF-8"/>',
+        '<title>提問環節</title>',
+        '<link rel="stylesheet" type="text/css" href="style.css"/>',
+        '</head>',
+        '<body>',
+        '<section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-qa-title" class="chapter"><h1 id="chapter-qa-title">提問環節</h1><p class="dialogue"><strong>主持人</strong>：您覺得下一代擁有怎樣的能力？</p><p class="dialogue"><strong>章鵬</strong>：我覺得邏輯思維是必須的。</p></section>',
+        '</body>',
+        '</html>',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('should keep text as characters and escape only `& < > "`', async () => {
+    const opening = await entry('OEBPS/opening.xhtml')
+    expect(opening).toContain(
+      '<section epub:type="chapter" role="doc-chapter" aria-labelledby="開場" class="chapter"><h1 id="開場">開場</h1>'
+    )
+    expect(opening).toContain('<p>大模型創新一般是美國的大公司；條件是 <code>a &lt; b &amp;&amp; c</code>。</p>')
+    expect(opening).toContain('<ol><li>模型小</li><li>成本低</li></ol>')
+    expect(opening).toContain('<blockquote><p>訓練一次 ChatGPT 的價格極其昂貴，大約為 1200 萬美金。</p></blockquote>')
+    expect(opening).toContain('<p>圖：<em>示意圖</em></p>')
+
+    for (const name of Object.keys(hantZip.files)) {
+      if (/\.(?:css|ncx|opf|svg|xhtml|xml)$/.test(name)) {
+        expect(await entry(name), name).not.toMatch(/&#/)
+      }
+    }
+  })
+
+  it('should write the Simplified edition in its language, with its tables', async () => {
+    const opf = await hansZip.file('OEBPS/content.opf')!.async('string')
+    expect(opf).toContain('<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="zh-Hans">')
+    expect(opf).toContain('<dc:language>zh-Hans</dc:language>')
+    expect(opf).toContain('<dc:title id="title">大模型只是少数人的机会，小模型才是大多数人的机会</dc:title>')
+
+    const opening = await hansZip.file('OEBPS/opening.xhtml')!.async('string')
+    expect(opening).toContain('lang="zh-Hans" xml:lang="zh-Hans"')
+    expect(opening).toContain('<tr><th style="text-align: left">项目</th><th style="text-align: right">金额</th></tr>')
+    expect(opening).not.toMatch(/<img|\balign=/)
+
+    const nav = await hansZip.file('OEBPS/toc.xhtml')!.async('string')
+    expect(nav).toContain('<h1 id="toc-title">目录</h1>')
+
+    const svg = await hansZip.file('OEBPS/cover.svg')!.async('string')
+    expect(svg).toContain('xml:lang="zh-Hans"')
+    expect(svg).toContain("font-family=\"'Noto Serif CJK SC', ")
+    expect(Object.keys(hansZip.files).filter((name) => name.includes('image'))).toEqual([])
+  })
+
+  it('should list the chapters in order in the NCX and the navigation document', async () => {
+    const ncx = await entry('OEBPS/toc.ncx')
+    expect(ncx).toContain('<meta name="dtb:uid" content="urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31"/>')
+    expect(ncx).toContain(
+      [
+        '<navMap>',
+        '<navPoint id="nav-chapter-opening" playOrder="1">',
+        '<navLabel><text>開場</text></navLabel>',
+        '<content src="opening.xhtml"/>',
+        '</navPoint>',
+        '<navPoint id="nav-chapter-qa" playOrder="2">',
+        '<navLabel><text>提問環節</text></navLabel>',
+        '<content src="qa.xhtml"/>',
+        '</navPoint>',
+        '</navMap>'
+      ].join('\n')
+    )
+
+    const nav = await entry('OEBPS/toc.xhtml')
+    expect(nav).toContain('lang="zh-Hant" xml:lang="zh-Hant"')
+    expect(nav).toContain(
+      [
+        '<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">',
+        '<h1 id="toc-title">目錄</h1>',
+        '<ol>',
+        '<li><a href="opening.xhtml">開場</a></li>',
+        '<li><a href="qa.xhtml">提問環節</a></li>',
+        '</ol>',
+        '</nav>'
+      ].join('\n')
+    )
+    expect(nav).toContain(
+      [
+        '<li><a epub:type="cover" href="cover.xhtml">封面</a></li>',
+        '<li><a epub:type="toc" href="toc.xhtml#toc">目錄</a></li>',
+        '<li><a epub:type="bodymatter" href="opening.xhtml">正文</a></li>'
+      ].join('\n')
+    )
+  })
+
+  it('should make a cover page and an SVG cover in the edition’s script', async () => {
+    const page = await entry('OEBPS/cover.xhtml')
+    expect(page).toContain(
+      '<body class="cover">\n<section epub:type="cover" class="cover"><img src="cover.svg" alt="大模型只是少數人的機會，小模型才是大多數人的機會：AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異（章鵬）" role="doc-cover"/></section>\n</body>'
+    )
+
+    const svg = await entry('OEBPS/cover.svg')
+    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+    expect(svg).toContain('xml:lang="zh-Hant"')
+    expect(svg).toContain("font-family=\"'Noto Serif CJK TC', ")
+    expect(svg).toContain('<tspan x="600" dy="0">大模型只是少數人的機會</tspan>')
+    expect(svg).toContain('>小模型才是大多數人的機會</tspan>')
+    expect(svg).toContain('>章鵬</tspan>')
+    expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/)
+  })
+})
+
+/**
+ * Read a text entry of the Traditional EPUB.
+ *
+ * @param name
+ *   Entry path.
+ * @returns
+ *   Its text.
+ */
+async function entry(name: string): Promise<string> {
+  const file = hantZip.file(name)
+  if (!file) throw new Error('Missing entry `' + name + '`')
+  return file.async('string')
+}
+
+/**
+ * Decode UTF-8.
+ *
+ * @param bytes
+ *   Bytes.
+ * @returns
+ *   Text.
+ */
+function text(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes)
+}
+
+/**
+ * Read a zip's central directory: name, compression method and DOS date of
+ * every entry, in order.
+ *
+ * @param bytes
+ *   Zip archive.
+ * @returns
+ *   Entries.
+ */
+function centralDirectory(
+  bytes: Uint8Array
+): Array<{name: string; method: number; date: string}> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // End of central directory record: 22 bytes, no comment.
+  const end = bytes.byteLength - 22
+  expect(view.getUint32(end, true)).toBe(0x06054b50)
+  const count = view.getUint16(end + 10, true)
+  let offset = view.getUint32(end + 16, true)
+  const result: Array<{name: string; method: number; date: string}> = []
+
+  for (let index = 0; index < count; index++) {
+    expect(view.getUint32(offset, true)).toBe(0x02014b50)
+    const method = view.getUint16(offset + 10, true)
+    const time = view.getUint16(offset + 12, true)
+    const day = view.getUint16(offset + 14, true)
+    const nameLength = view.getUint16(offset + 28, true)
+    const extraLength = view.getUint16(offset + 30, true)
+    const commentLength = view.getUint16(offset + 32, true)
+    const name = text(bytes.subarray(offset + 46, offset + 46 + nameLength))
+    const date =
+      String((day >> 9) + 1980) +
+      '-' +
+      pad((day >> 5) & 0xf) +
+      '-' +
+      pad(day & 0x1f) +
+      'T' +
+      pad(time >> 11) +
+      ':' +
+      pad((time >> 5) & 0x3f) +
+      ':' +
+      pad((time & 0x1f) * 2)
+    result.push({name, method, date})
+    offset += 46 + nameLength + extraLength + commentLength
+  }
+
+  return result
+}
+
+/**
+ * Pad a number to two digits.
+ *
+ * @param value
+ *   Number.
+ * @returns
+ *   Two digits.
+ */
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {writeOutput} from '../src/output.js'
+
+let out: string
+
+beforeEach(async () => {
+  out = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-out-'))
+})
+
+afterEach(async () => {
+  await fs.rm(out, {recursive: true, force: true})
+})
+
+async function tree(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(out, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+describe('writeOutput', () => {
+  it('should write files and replace whole top-level folders, leaving other entries', async () => {
+    await fs.writeFile(path.join(out, '.gitkeep'), '')
+    await writeOutput(out, [
+      {path: 'book.epub', data: new Uint8Array([1, 2])},
+      {path: 'web/hant/old.html', data: 'old'}
+    ])
+    await writeOutput(out, [
+      {path: 'book.epub', data: new Uint8Array([3])},
+      {path: 'web/hant/new.html', data: '新'}
+    ])
+    expect(await tree(out)).toEqual(['.gitkeep', 'book.epub', 'web/hant/new.html'])
+    expect([...(await fs.readFile(path.join(out, 'book.epub')))]).toEqual([3])
+    expect(await fs.readFile(path.join(out, 'web/hant/new.html'), 'utf8')).toBe('新')
+  })
+
+  it('should leave the previous output intact when writing fails', async () => {
+    await writeOutput(out, [{path: 'web/index.html', data: 'good'}])
+    await expect(
+      writeOutput(out, [
+        {path: 'web/index.html', data: 'new'},
+        {path: '../escape.html', data: 'bad'}
+      ])
+    ).rejects.toThrow(/Unexpected output path/)
+    expect(await tree(out)).toEqual(['web/index.html'])
+    expect(await fs.readFile(path.join(out, 'web/index.html'), 'utf8')).toBe('good')
+  })
+
+  it('should restore an entry an interrupted swap had retired', async () => {
+    // As left by a build killed between moving the old `web` aside and
+    // moving the new one in.
+    const staging = path.join(out, '.zhbook-staging-x1')
+    await fs.mkdir(path.join(staging, '.retired', 'web'), {recursive: true})
+    await fs.writeFile(path.join(staging, '.retired', 'web', 'index.html'), 'good')
+    await writeOutput(out, [{path: 'book.epub', data: 'x'}])
+    expect(await tree(out)).toEqual(['book.epub', 'web/index.html'])
+  })
+})
