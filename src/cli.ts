@@ -2,9 +2,11 @@
 /**
  * The `zhbook` command line. Commands are thin: the work lives in the library.
  */
+import {createRequire} from 'node:module'
 import {Command} from 'commander'
 import {buildCommand} from './commands/build.js'
 
+const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 const program = new Command()
 
 program
@@ -12,6 +14,7 @@ program
   .description(
     'Build Traditional and Simplified Chinese editions (EPUB 3 and web) from one Markdown manuscript.'
   )
+  .version(version)
   .showHelpAfterError()
 
 program

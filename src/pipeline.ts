@@ -14,17 +14,12 @@ import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {EditionDefinition, StageContext} from './editions.js'
+import {stringsFor} from './locale.js'
 import type {ChapterSource, EditionChapter} from './model.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
 import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
 import rehypeTableAlign from './stages/rehype-table-align.js'
-
-/** Labels of the footnote section, per script: readers see them. */
-const footnoteLabels: Record<string, {label: string; back: string}> = {
-  'zh-Hant': {label: '註釋', back: '返回正文'},
-  'zh-Hans': {label: '注释', back: '返回正文'}
-}
 
 /**
  * Allow-list of what may reach a reader from the manuscript's HTML: GitHub's
@@ -69,7 +64,7 @@ export function createChapterProcessor(
   edition: EditionDefinition,
   context: StageContext
 ): ChapterProcessor {
-  const labels = footnoteLabels[edition.lang] ?? {label: 'Notes', back: 'Back to content'}
+  const strings = stringsFor(edition.lang)
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
@@ -77,8 +72,8 @@ export function createChapterProcessor(
     .use(edition.remark(context))
     .use(remarkRehype, {
       allowDangerousHtml: true,
-      footnoteLabel: labels.label,
-      footnoteBackLabel: labels.back
+      footnoteLabel: strings.footnotes,
+      footnoteBackLabel: strings.footnoteBack
     })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)

@@ -8,7 +8,7 @@
 import type {Element} from 'hast'
 import {s} from 'hastscript'
 import type {EditionBook} from '../model.js'
-import {fontFamily, scriptOf, serifFamilies} from './epub-style.js'
+import {fontFamily, fontScriptOf, serifFamilies} from './epub-style.js'
 import {wrap, type Block} from './epub-cover-lines.js'
 import {toXhtml} from './xhtml.js'
 
@@ -35,7 +35,7 @@ const titleSizes = [136, 120, 108, 96, 84, 72, 64, 56]
 export function coverSvg(book: EditionBook): string {
   const {meta, edition} = book
   const lang = edition.lang
-  const script = scriptOf(lang)
+  const script = fontScriptOf(lang)
   const children: Element[] = [
     s('title', meta.subtitle ? meta.title + '：' + meta.subtitle : meta.title),
     s('rect', {width, height, fill: paper}),

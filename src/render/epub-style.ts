@@ -9,8 +9,7 @@
  * point is drawn differently in TC and SC fonts, e.g. 骨, 直, 角).
  */
 
-/** The script of an edition's text, as far as fonts and labels care. */
-export type Script = 'hans' | 'hant'
+import {scriptOf, type Script} from '../locale.js'
 
 /**
  * Serif (Song / Ming) font families per script, most specific first.
@@ -48,19 +47,16 @@ const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
 const monospaceFamilies = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
 
 /**
- * Tell the script of a BCP 47 language tag.
+ * The script whose fonts a language tag wants: Traditional unless the tag says
+ * Simplified (a reader without the right fonts is better off with either).
  *
  * @param lang
  *   Language tag, e.g. `zh-Hans`, `zh-CN`, `zh-Hant-TW`.
  * @returns
- *   `'hans'` for Simplified (an explicit `Hans` script, or a region that
- *   writes Simplified without one), `'hant'` otherwise.
+ *   `'hans'` or `'hant'`.
  */
-export function scriptOf(lang: string): Script {
-  return /-hans(?:-|$)/i.test(lang) ||
-    (!/-hant(?:-|$)/i.test(lang) && /^zh-(?:cn|sg|my)(?:-|$)/i.test(lang))
-    ? 'hans'
-    : 'hant'
+export function fontScriptOf(lang: string): Script {
+  return scriptOf(lang) ?? 'hant'
 }
 
 /**

@@ -21,7 +21,8 @@ import type {
 import {Archive, normalizeEntries} from './epub-archive.js'
 import {chapterSection} from './epub-chapter.js'
 import {coverSvg} from './epub-cover.js'
-import {epubStyle, scriptOf, type Script} from './epub-style.js'
+import {stringsFor} from '../locale.js'
+import {epubStyle} from './epub-style.js'
 import {
   chapterXhtml,
   contentOpf,
@@ -31,17 +32,6 @@ import {
   type DocumentTemplateData
 } from './epub-templates.js'
 import {escapeXml, toXhtml} from './xhtml.js'
-
-/** Labels of the navigation document, in each script. */
-const labels: Readonly<
-  Record<
-    Script,
-    {toc: string; landmarks: string; cover: string; bodymatter: string}
-  >
-> = {
-  hant: {toc: '目錄', landmarks: '導覽', cover: '封面', bodymatter: '正文'},
-  hans: {toc: '目录', landmarks: '导览', cover: '封面', bodymatter: '正文'}
-}
 
 /**
  * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
@@ -73,8 +63,7 @@ export const epub: Renderer = {
 
     const {meta, edition} = book
     const lang = edition.lang
-    const script = scriptOf(lang)
-    const label = labels[script]
+    const strings = stringsFor(lang)
     const data: BookTemplateData = {
       lang: escapeXml(lang),
       identifier: escapeXml(meta.identifier),
@@ -91,10 +80,10 @@ export const epub: Renderer = {
       // the one that means something, and keeps builds reproducible.
       rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
       modified: escapeXml(formatModified(context.modified)),
-      tocTitle: escapeXml(label.toc),
-      landmarksTitle: escapeXml(label.landmarks),
-      coverLabel: escapeXml(label.cover),
-      bodymatterLabel: escapeXml(label.bodymatter)
+      tocTitle: escapeXml(strings.toc),
+      landmarksTitle: escapeXml(strings.landmarks),
+      coverLabel: escapeXml(strings.cover),
+      bodymatterLabel: escapeXml(strings.bodymatter)
     }
 
     const coverAlt =
@@ -104,7 +93,7 @@ export const epub: Renderer = {
 
     const content: LibraryChapter[] = [
       {
-        title: label.cover,
+        title: strings.cover,
         filename: 'cover.xhtml',
         // Why: with `content` the library parses, sanitises and re-serialises
         // the HTML with every non-ASCII character as `&#x…;` (and renames and
@@ -116,7 +105,7 @@ export const epub: Renderer = {
           kind: 'cover',
           manifestId: 'cover',
           lang: escapeXml(lang),
-          title: escapeXml(label.cover),
+          title: escapeXml(strings.cover),
           bodyClass: 'cover',
           body: toXhtml(
             h('section', {'epub:type': 'cover', className: ['cover']}, [
@@ -155,7 +144,7 @@ export const epub: Renderer = {
       // would be fetched. The library checks `instanceof File`, so a plain
       // `{name, arrayBuffer}` object is refused.
       cover: new File([coverSvg(book)], 'cover.svg', {type: 'image/svg+xml'}),
-      tocTitle: label.toc,
+      tocTitle: strings.toc,
       tocInTOC: false,
       numberChaptersInTOC: false,
       prependChapterTitles: false,

@@ -1,0 +1,63 @@
+import {describe, expect, it} from 'vitest'
+import * as zhbook from '../src/index.js'
+import {scriptOf, stringsFor} from '../src/locale.js'
+
+describe('api', () => {
+  it('should expose the public API', () => {
+    expect(Object.keys(zhbook).sort()).toEqual([
+      'bookConfigSchema',
+      'build',
+      'buildFiles',
+      'chapterId',
+      'collectReport',
+      'createChapterProcessor',
+      'createConverter',
+      'createStageContext',
+      'defaultEditions',
+      'defaultRenderers',
+      'editionMeta',
+      'editions',
+      'epub',
+      'formatMessages',
+      'loadBook',
+      'modifiedDate',
+      'parseOverrides',
+      'renderReport',
+      'renderSiteIndex',
+      'rules',
+      'scriptOf',
+      'stringsFor',
+      'uiStrings',
+      'web',
+      'writeOutput'
+    ])
+  })
+
+  it('should list the editions with their languages', () => {
+    expect(Object.values(zhbook.editions).map((e) => `${e.id} ${e.lang} ${e.label}`)).toEqual([
+      'hant zh-Hant 繁體中文',
+      'hans zh-Hans 简体中文'
+    ])
+  })
+})
+
+describe('scriptOf', () => {
+  it('should read the script subtag, then the region', () => {
+    expect(['zh-Hant', 'zh-Hans', 'zh-Hant-CN', 'zh-TW', 'zh-CN', 'zh-SG', 'zh', 'en'].map(scriptOf)).toEqual([
+      'hant',
+      'hans',
+      'hant',
+      'hant',
+      'hans',
+      'hans',
+      undefined,
+      undefined
+    ])
+  })
+
+  it('should give English strings where the script is unknown', () => {
+    expect(stringsFor('zh-Hant').toc).toBe('目錄')
+    expect(stringsFor('zh-Hans').toc).toBe('目录')
+    expect(stringsFor('en').toc).toBe('Contents')
+  })
+})
