@@ -22,8 +22,9 @@ dist/cli.js: node_modules/.package-lock.json $(SOURCES)
 build: dist/cli.js
 	node dist/cli.js build $(MANUSCRIPT) --out $(OUT)
 
+# Type-check the library and the tests (vitest itself does not type-check).
 typecheck: node_modules/.package-lock.json
-	npx tsc --noEmit -p tsconfig.json
+	npx tsc -p tsconfig.test.json
 
 test: dist/cli.js typecheck
 	npx vitest run
