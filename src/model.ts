@@ -33,6 +33,21 @@ export interface BookMeta {
   date: string
   /** ASCII slug used to name output files, e.g. `small-models`. */
   slug: string
+  /**
+   * The title in another language, for editions that carry a translation
+   * (the bilingual edition's English title) (optional).
+   */
+  translated?: TranslatedTitle | undefined
+}
+
+/** A title and subtitle in another language. */
+export interface TranslatedTitle {
+  /** BCP 47 language, e.g. `en`. */
+  lang: string
+  /** Title. */
+  title: string
+  /** Subtitle (optional). */
+  subtitle?: string | undefined
 }
 
 /** One chapter of the manuscript, as read from disk. */
@@ -79,7 +94,19 @@ export interface EditionInfo {
   lang: string
   /** Name of the edition in its own script, e.g. `简体中文`. */
   label: string
+  /**
+   * Other languages the edition's text is in, after `lang` (the bilingual
+   * edition: `['en']`) (optional).
+   */
+  otherLanguages?: readonly string[] | undefined
 }
+
+/**
+ * Links between chapters are written `chapter:<id>#<fragment>` in a chapter's
+ * tree, because only a renderer knows what it names a chapter's file
+ * (`<id>.html`, `<id>.xhtml`); each renderer resolves them.
+ */
+export const chapterLinkPrefix = 'chapter:'
 
 /** A chapter after an edition's stages: format-neutral content. */
 export interface EditionChapter {

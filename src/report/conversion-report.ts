@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import type {StageContext} from '../editions.js'
-import type {BookMeta, OutputFile} from '../model.js'
+import type {OutputFile} from '../model.js'
 import type {PlacedHit} from '../stages/rehype-hant-to-hans.js'
 import type {HitKind} from '../convert/converter.js'
 
@@ -85,7 +85,7 @@ export function collectReport(
   // Metadata first: it is what readers see first.
   const fields = ['title', 'subtitle', 'author', 'host', 'source'] as const
   for (const field of fields) {
-    const value = book.meta[field as keyof BookMeta]
+    const value = book.meta[field]
     if (!value) continue
     const result = context.converter().convert(value)
     characters += result.characters
