@@ -118,6 +118,11 @@ export interface EditionChapter {
   tree: HastRoot
   /** Path of the source file relative to the manuscript folder. */
   sourcePath: string
+  /**
+   * What the chapter is in the book's structure (default: `chapter`);
+   * `glossary` for the bilingual edition's glossary (back matter).
+   */
+  kind?: 'chapter' | 'glossary' | undefined
 }
 
 /** A whole edition, ready for the renderers. */
