@@ -10,7 +10,6 @@ import {loadBook} from './config/load-book.js'
 import {hasErrors} from './diagnostics.js'
 import {
   createStageContext,
-  defaultEditions,
   editionMeta,
   editions as editionTable
 } from './editions.js'
@@ -20,6 +19,7 @@ import {createChapterProcessor} from './pipeline.js'
 import {epub} from './render/epub.js'
 import {renderSiteIndex, web} from './render/web.js'
 import {collectReport, renderReport, type ConversionReport} from './report/conversion-report.js'
+import type {TranslationCoverage} from './stages/remark-translations.js'
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -27,7 +27,7 @@ export interface BuildOptions {
   input: string
   /** Output folder (required by `build`, unused by `buildFiles`). */
   output?: string
-  /** Editions to build (default: `hant`, `hans`). */
+  /** Editions to build (default: the book's, see `BookSettings`). */
   editions?: readonly EditionId[] | undefined
   /** Renderers to run (default: EPUB and web). */
   renderers?: readonly Renderer[] | undefined
@@ -47,6 +47,8 @@ export interface BuildResult {
   reports: ConversionReport[]
   /** The files made, relative to the output folder (empty after an error). */
   outputs: OutputFile[]
+  /** Translation coverage per edition that carries a translation. */
+  coverage: Array<{edition: EditionId} & TranslationCoverage>
 }
 
 /** The default renderers. */
@@ -63,7 +65,7 @@ export const defaultRenderers: readonly Renderer[] = [epub, web]
 export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env
   const renderers = options.renderers ?? defaultRenderers
-  const result: BuildResult = {ok: false, messages: [], editions: [], reports: [], outputs: []}
+  const result: BuildResult = {ok: false, messages: [], editions: [], reports: [], outputs: [], coverage: []}
 
   // 1. Read the manuscript.
   const loaded = await loadBook(options.input, env)
@@ -73,21 +75,28 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
 
   // 2. Run each edition's stages on every chapter (editions side by side).
   const context = createStageContext(book)
-  const ids = options.editions ?? defaultEditions
+  const ids = options.editions ?? book.settings.editions
   const processed = await Promise.all(
     ids.map(async (id) => {
-      const edition = editionTable[id as keyof typeof editionTable]
-      if (!edition) throw new Error(`Unexpected edition \`${id}\`, expected one of: ${Object.keys(editionTable).join(', ')}`)
+      const edition = editionTable[id]
       const processChapter = createChapterProcessor(edition, context)
       const chapters = await Promise.all(book.chapters.map((chapter) => processChapter(chapter)))
       const editionBook: EditionBook = {
-        edition: {id: edition.id, lang: edition.lang, label: edition.label},
+        edition: {id: edition.id, lang: edition.lang, label: edition.label, otherLanguages: edition.otherLanguages},
         meta: editionMeta(book.meta, edition, context),
-        chapters: chapters.map((entry) => entry.chapter)
+        chapters: [
+          ...chapters.map((entry) => entry.chapter),
+          ...(edition.backMatter?.(context, chapters) ?? [])
+        ]
       }
       const files = chapters.map((entry, index) => ({path: book.chapters[index]!.path, file: entry.file}))
-      const converted = files.some((entry) => entry.file.data.conversion)
-      return {editionBook, files, report: converted ? collectReport(id, files, context) : undefined}
+      const converted = edition.report === true && files.some((entry) => entry.file.data.conversion)
+      return {
+        editionBook,
+        files,
+        report: converted ? collectReport(id, files, context) : undefined,
+        coverage: sumCoverage(id, files.map((entry) => entry.file.data.translation))
+      }
     })
   )
 
@@ -95,6 +104,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     result.messages.push(...entry.files.map((file) => file.file))
     result.editions.push(entry.editionBook)
     if (entry.report) result.reports.push(entry.report)
+    if (entry.coverage) result.coverage.push(entry.coverage)
   }
 
   // 3. Stop on errors, before anything is rendered or written.
@@ -130,6 +140,23 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
   const result = await buildFiles(options)
   if (result.ok) await writeOutput(options.output, result.outputs)
   return result
+}
+
+/** Add up the chapters' translation coverage; `undefined` when none has any. */
+function sumCoverage(
+  edition: EditionId,
+  chapters: ReadonlyArray<TranslationCoverage | undefined>
+): ({edition: EditionId} & TranslationCoverage) | undefined {
+  const present = chapters.filter((c): c is TranslationCoverage => c !== undefined)
+  if (present.length === 0) return undefined
+  const total = {edition, translated: 0, fuzzy: 0, missing: 0}
+  for (const c of present) {
+    total.translated += c.translated
+    total.fuzzy += c.fuzzy
+    total.missing += c.missing
+  }
+
+  return total
 }
 
 /**

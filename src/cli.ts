@@ -5,6 +5,7 @@
 import {createRequire} from 'node:module'
 import {Command} from 'commander'
 import {buildCommand} from './commands/build.js'
+import {translateCommand} from './commands/translate.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 const program = new Command()
@@ -12,7 +13,7 @@ const program = new Command()
 program
   .name('zhbook')
   .description(
-    'Build Traditional and Simplified Chinese editions (EPUB 3 and web) from one Markdown manuscript.'
+    'Build Traditional, Simplified and bilingual Chinese editions (EPUB 3 and web) from one Markdown manuscript.'
   )
   .version(version)
   .showHelpAfterError()
@@ -25,6 +26,16 @@ program
   .option('-q, --quiet', 'print only warnings and errors')
   .action(async (dir: string, options: {out: string; quiet?: boolean}) => {
     process.exitCode = await buildCommand(dir, options)
+  })
+
+program
+  .command('translate')
+  .description(
+    'update the PO catalogs in DIR/translations/en/ from the manuscript (like msgmerge): new paragraphs get empty entries, changed ones keep their old translation marked fuzzy, removed ones become obsolete'
+  )
+  .argument('[dir]', 'manuscript folder', 'manuscript')
+  .action(async (dir: string) => {
+    process.exitCode = await translateCommand(dir)
   })
 
 program.parseAsync(process.argv).catch((cause: unknown) => {

@@ -15,7 +15,7 @@ import type {VFileMessage} from 'vfile-message'
  * reused: tests and editors' notes refer to them.
  *
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
- * I: images and other assets.
+ * I: images and other assets; G: glossary; T: translation.
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -31,7 +31,13 @@ export const rules = {
   O001: 'the override dictionary is not valid YAML',
   O002: 'an override entry is not a pair of non-empty strings',
   I001: 'an image does not exist',
-  I002: 'an image is not a local file in the manuscript folder'
+  I002: 'an image is not a local file in the manuscript folder',
+  G001: 'the glossary is not valid YAML',
+  G002: 'a glossary entry is not valid',
+  G003: 'a glossary term is listed twice',
+  T001: 'a paragraph has no translation',
+  T002: 'a translation is out of date (fuzzy)',
+  T003: 'a PO file is not valid'
 } as const
 
 /** A rule id. */

@@ -4,9 +4,15 @@
  */
 import type {PluggableList} from 'unified'
 import {createConverter, type Converter} from './convert/converter.js'
-import type {Book, BookMeta, EditionId, EditionInfo} from './model.js'
+import {glossaryChapter} from './glossary/chapter.js'
+import {editionTerms, type EditionTerm} from './glossary/terms.js'
+import type {Book, BookMeta, EditionChapter, EditionId, EditionInfo, TranslatedTitle} from './model.js'
 import rehypeCjkQuotes, {replaceQuotes} from './stages/rehype-cjk-quotes.js'
+import rehypeGlossary from './stages/rehype-glossary.js'
 import rehypeHantToHans from './stages/rehype-hant-to-hans.js'
+import rehypePinyin from './stages/rehype-pinyin.js'
+import remarkTranslations from './stages/remark-translations.js'
+import type {VFile} from 'vfile'
 
 /** Shared, lazily made resources a build hands to the editions' stages. */
 export interface StageContext {
@@ -14,6 +20,16 @@ export interface StageContext {
   book: Book
   /** The Traditional → Simplified converter with the book's overrides (made once). */
   converter(): Converter
+  /** The glossary in Simplified, with pinyin (made once). */
+  simplifiedTerms(): EditionTerm[]
+}
+
+/** A chapter as processed, for whole-book parts made after the chapters. */
+export interface ProcessedChapter {
+  /** The chapter. */
+  chapter: EditionChapter
+  /** The file the stages ran on (with their data). */
+  file: VFile
 }
 
 /** An edition: what it is and which stages make it. */
@@ -24,10 +40,24 @@ export interface EditionDefinition extends EditionInfo {
   rehype(context: StageContext): PluggableList
   /** Text of the metadata in the edition's script. */
   text(value: string, context: StageContext): string
+  /**
+   * Whether the edition's conversion report is written (optional). The
+   * bilingual edition converts the same text as `hans`: one report serves.
+   */
+  report?: boolean
+  /** Chapters made from the whole book after the others (optional). */
+  backMatter?(context: StageContext, chapters: readonly ProcessedChapter[]): EditionChapter[]
+  /** The title in the edition's other language (optional). */
+  translated?(context: StageContext): TranslatedTitle | undefined
+}
+
+/** Convert to Simplified as the `hans` edition does, for metadata. */
+function simplified(value: string, context: StageContext): string {
+  return replaceQuotes(context.converter().convert(value).value)
 }
 
 /** The editions zhbook builds, in the order they are listed to readers. */
-export const editions: Readonly<Record<'hant' | 'hans', EditionDefinition>> = {
+export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
   hant: {
     id: 'hant',
     lang: 'zh-Hant',
@@ -43,12 +73,57 @@ export const editions: Readonly<Record<'hant' | 'hans', EditionDefinition>> = {
     label: '简体中文',
     remark: () => [],
     rehype: (context) => [[rehypeHantToHans, {converter: context.converter()}], rehypeCjkQuotes],
-    text: (value, context) => replaceQuotes(context.converter().convert(value).value)
+    text: simplified,
+    report: true
+  },
+  bilingual: {
+    id: 'bilingual',
+    lang: 'zh-Hans',
+    label: '中英对照',
+    otherLanguages: ['en'],
+    remark: (context) =>
+      context.book.translations ? [[remarkTranslations, {translations: context.book.translations}]] : [],
+    rehype: (context) => [
+      [rehypeHantToHans, {converter: context.converter()}],
+      rehypeCjkQuotes,
+      [rehypeGlossary, {terms: context.simplifiedTerms()}],
+      ...(context.book.settings.pinyin === 'all' ? [rehypePinyin] : [])
+    ],
+    text: simplified,
+    backMatter(context, chapters) {
+      const terms = context.simplifiedTerms()
+      if (terms.length === 0) return []
+      return [
+        glossaryChapter({
+          terms,
+          chapters: chapters.map(({chapter, file}) => ({
+            id: chapter.id,
+            title: chapter.title,
+            occurrences: file.data.glossary ?? []
+          })),
+          title: '词汇表',
+          translatedTitle: 'Glossary',
+          lang: 'zh-Hans',
+          glossLang: 'en',
+          firstIn: 'First in:'
+        })
+      ]
+    },
+    translated(context) {
+      const translations = context.book.translations
+      if (!translations) return undefined
+      const usable = (value: string | undefined) => {
+        const entry = value === undefined ? undefined : translations.meta[value]
+        return entry && entry.translation && !entry.fuzzy ? entry.translation : undefined
+      }
+
+      const title = usable(context.book.meta.title)
+      return title
+        ? {lang: translations.lang, title, subtitle: usable(context.book.meta.subtitle)}
+        : undefined
+    }
   }
 }
-
-/** Ids of the editions built by default. */
-export const defaultEditions: readonly EditionId[] = ['hant', 'hans']
 
 /**
  * Make the stage context for a book.
@@ -60,13 +135,19 @@ export const defaultEditions: readonly EditionId[] = ['hant', 'hans']
  */
 export function createStageContext(book: Book): StageContext {
   let converter: Converter | undefined
-  return {
+  let terms: EditionTerm[] | undefined
+  const context: StageContext = {
     book,
     converter() {
       converter ??= createConverter(book.overrides)
       return converter
+    },
+    simplifiedTerms() {
+      terms ??= editionTerms(book.glossary, (value) => context.converter().convert(value).value)
+      return terms
     }
   }
+  return context
 }
 
 /**
@@ -95,6 +176,7 @@ export function editionMeta(
     author: text(meta.author),
     host: text(meta.host),
     source: text(meta.source),
-    language: edition.lang
+    language: edition.lang,
+    translated: edition.translated?.(context)
   }
 }

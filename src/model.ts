@@ -72,6 +72,54 @@ export interface Book {
   overrides: OverrideEntry[]
   /** Lines of the metadata fields in `book.yaml`, for messages and reports. */
   metaLines: Partial<Record<keyof BookMeta, number>>
+  /** The English translation, when the manuscript has one (optional). */
+  translations?: BookTranslations | undefined
+  /** Glossary terms (empty when there is no glossary). */
+  glossary: GlossaryEntry[]
+  /** Settings from `book.yaml`. */
+  settings: BookSettings
+}
+
+/** Settings of a book that are not metadata. */
+export interface BookSettings {
+  /** Editions to build. */
+  editions: EditionId[]
+  /** Pinyin in the bilingual edition: over glossary terms, or over every word. */
+  pinyin: 'terms' | 'all'
+}
+
+/** One translated (or untranslated) unit. */
+export interface TranslationEntry {
+  /** The translation, Markdown (empty when missing). */
+  translation: string
+  /** Whether it is out of date. */
+  fuzzy: boolean
+}
+
+/** A translation of the book, from its PO files. */
+export interface BookTranslations {
+  /** BCP 47 language of the translation, e.g. `en`. */
+  lang: string
+  /** Entries by chapter id, then by source text (msgid). */
+  chapters: Record<string, Record<string, TranslationEntry>>
+  /** Entries of the metadata (title, subtitle), by source text. */
+  meta: Record<string, TranslationEntry>
+  /** Path of each chapter's PO file relative to the manuscript folder. */
+  paths: Record<string, string>
+}
+
+/** A glossary term. */
+export interface GlossaryEntry {
+  /** The term as written in the manuscript (Traditional). */
+  term: string
+  /** English gloss. */
+  en: string
+  /** Short English note (optional). */
+  note?: string | undefined
+  /** Pinyin, when the generated one is wrong for this term (optional). */
+  pinyin?: string | undefined
+  /** Line of the entry in the glossary file. */
+  line: number
 }
 
 /** One entry of the editor's override dictionary. */

@@ -21,6 +21,9 @@ import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
 import rehypeTableAlign from './stages/rehype-table-align.js'
 
+/** Classes of the English in the bilingual edition. */
+const translationClasses = ['translation', 'awaiting']
+
 /**
  * Allow-list of what may reach a reader from the manuscript's HTML: GitHub's
  * schema (no scripts, no event handlers, no `javascript:` URLs, no styles)
@@ -35,7 +38,11 @@ const sanitizeSchema: SanitizeSchema = {
   clobber: [],
   attributes: {
     ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang']
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang'],
+    // The classes the translation stage gives the English (it runs on mdast,
+    // before sanitising); only these values pass.
+    p: [...(defaultSchema.attributes?.['p'] ?? []), ['className', ...translationClasses]],
+    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...translationClasses]]
   }
 }
 
@@ -86,7 +93,7 @@ export function createChapterProcessor(
 
   return async function (source) {
     // A fresh file per edition: messages and data are the edition's own.
-    const file = new VFile({path: source.file.path, value: source.file.value})
+    const file = new VFile({path: source.file.path, value: source.file.value, data: {chapterId: source.id}})
     const tree = await processor.run(processor.parse(file), file)
     return {
       chapter: {

@@ -10,24 +10,33 @@ describe('api', () => {
       'buildFiles',
       'chapterId',
       'collectReport',
+      'collectUnits',
       'createChapterProcessor',
       'createConverter',
       'createStageContext',
-      'defaultEditions',
       'defaultRenderers',
       'editionMeta',
+      'editionTerms',
       'editions',
       'epub',
       'formatMessages',
+      'glossaryChapter',
       'loadBook',
+      'mergeCatalog',
       'modifiedDate',
+      'parseCatalog',
+      'parseChapter',
+      'parseGlossary',
       'parseOverrides',
+      'pinyinOf',
       'renderReport',
       'renderSiteIndex',
       'rules',
       'scriptOf',
+      'stringifyCatalog',
       'stringsFor',
       'uiStrings',
+      'updateTranslations',
       'web',
       'writeOutput'
     ])
@@ -36,7 +45,8 @@ describe('api', () => {
   it('should list the editions with their languages', () => {
     expect(Object.values(zhbook.editions).map((e) => `${e.id} ${e.lang} ${e.label}`)).toEqual([
       'hant zh-Hant 繁體中文',
-      'hans zh-Hans 简体中文'
+      'hans zh-Hans 简体中文',
+      'bilingual zh-Hans 中英对照'
     ])
   })
 })

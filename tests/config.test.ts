@@ -173,3 +173,40 @@ describe('chapterId', () => {
     expect(chapterId('第一章.md', 0)).toBe('chapter-1')
   })
 })
+
+describe('parseGlossary', () => {
+  it('should read terms with their lines', async () => {
+    await write({'a.md': chapter, 'glossary.yaml': '# c\n- term: 大模型\n  en: large model\n  note: big\n- term: AR\n  en: augmented reality\n  pinyin: x\n'})
+    const {book, lines} = await messages()
+    expect(lines).toEqual([])
+    expect(book?.glossary).toEqual([
+      {term: '大模型', en: 'large model', note: 'big', pinyin: undefined, line: 2},
+      {term: 'AR', en: 'augmented reality', note: undefined, pinyin: 'x', line: 5}
+    ])
+  })
+
+  it('should report empty, duplicate and unknown entries (G002, G003) and bad YAML (G001)', async () => {
+    await write({
+      'a.md': chapter,
+      'glossary.yaml': '- term: 大模型\n  en: large model\n- term: ""\n  en: x\n- term: 大模型\n  en: again\n- term: 算力\n  en: computing power\n  gloss: typo\n- term: 湧現\n'
+    })
+    const {lines} = await messages()
+    expect(lines).toEqual([
+      'glossary.yaml:3:3: error: Unexpected empty `term`, expected the term as the manuscript writes it [G002]',
+      'glossary.yaml:5:3: error: Unexpected duplicate term `大模型` (also on line 1), expected each term once [G003]',
+      'glossary.yaml:9:3: error: Unexpected key `gloss`, expected one of: term, en, note, pinyin [G002]',
+      'glossary.yaml:10:3: error: Unexpected empty `en` for `湧現`, expected its English gloss [G002]'
+    ])
+    await write({'glossary.yaml': '- term: [\n'})
+    expect((await messages()).lines[0]).toMatch(/^glossary\.yaml:\d+:\d+: error: Unexpected YAML syntax: .+ \[G001\]$/)
+  })
+
+  it('should report a PO file that does not parse (T003)', async () => {
+    await fs.mkdir(path.join(dir, 'translations/en'), {recursive: true})
+    await write({'a.md': chapter, 'translations/en/a.po': 'msgid "x"\nmsgstr "y"\nnonsense here\n'})
+    const {book, lines} = await messages()
+    expect(book).toBeUndefined()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^translations\/en\/a\.po:\d+:1: error: Unexpected PO syntax: .+ \[T003\]$/)
+  })
+})

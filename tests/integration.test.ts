@@ -21,6 +21,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-integration-'))
 const first = path.join(tmp, 'first')
 const second = path.join(tmp, 'second')
 const realWorld = path.join(tmp, 'real-world')
+let buildOutput = ''
 
 /** Run the CLI. */
 function zhbook(args: string[], env: Record<string, string> = {}) {
@@ -63,9 +64,10 @@ function textOf(markup: string): string {
 beforeAll(() => {
   if (!fs.existsSync(cli)) throw new Error(`Missing ${cli}: run \`make test\` (it builds dist/ first)`)
   for (const out of [first, second]) {
-    const result = zhbook(['build', 'manuscript', '--out', out, '--quiet'])
+    const result = zhbook(['build', 'manuscript', '--out', out])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
+    buildOutput = result.stdout
   }
 
   const result = zhbook(['build', 'tests/fixtures/books/real-world/manuscript', '--out', realWorld, '--quiet'])
@@ -77,12 +79,20 @@ afterAll(() => {
 })
 
 describe('zhbook build manuscript', () => {
-  it('should write both editions as EPUB and web, and the reports', () => {
+  it('should write every edition as EPUB and web, and the report', () => {
     expect(list(first)).toEqual([
       'reports/conversion-hans.json',
       'reports/conversion-hans.md',
+      'small-models-bilingual.epub',
       'small-models-hans.epub',
       'small-models-hant.epub',
+      'web/bilingual/china-us.html',
+      'web/bilingual/glossary.html',
+      'web/bilingual/index.html',
+      'web/bilingual/logic.html',
+      'web/bilingual/opening.html',
+      'web/bilingual/opportunities.html',
+      'web/bilingual/qa.html',
       'web/hans/china-us.html',
       'web/hans/index.html',
       'web/hans/logic.html',
@@ -96,6 +106,7 @@ describe('zhbook build manuscript', () => {
       'web/hant/opportunities.html',
       'web/hant/qa.html',
       'web/index.html',
+      'web/notes.js',
       'web/style.css'
     ])
   })
@@ -111,7 +122,7 @@ describe('zhbook build manuscript', () => {
       ...list(first).filter((f) => f.endsWith('.epub')).map((f) => path.join(first, f)),
       ...list(realWorld).filter((f) => f.endsWith('.epub')).map((f) => path.join(realWorld, f))
     ]
-    expect(files).toHaveLength(4)
+    expect(files).toHaveLength(5)
     const results = await Promise.all(files.map((file) => epubcheck(file)))
     for (const [index, result] of results.entries()) {
       expect({file: files[index], errors: result.errors, warnings: result.warnings, messages: result.messages}).toEqual({
@@ -212,6 +223,51 @@ describe('zhbook build manuscript', () => {
     expect(documents.get('OEBPS/content.opf')).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>')
     const plain = await epubDocuments(path.join(first, 'small-models-hant.epub'))
     expect(plain.get('OEBPS/content.opf')).toContain('<meta property="dcterms:modified">2026-11-28T00:00:00Z</meta>')
+  })
+})
+
+describe('the bilingual edition of the manuscript', () => {
+  it('should be 100% translated, 0 fuzzy, and say so', () => {
+    expect(buildOutput).toContain('bilingual: translation 98 translated, 0 fuzzy, 0 missing (100% of 98 paragraphs)')
+  })
+
+  it('should list Simplified Chinese first, then English', async () => {
+    const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
+    const opf = documents.get('OEBPS/content.opf')!
+    expect(opf.match(/<dc:language>[^<]+<\/dc:language>/g)).toEqual(['<dc:language>zh-Hans</dc:language>', '<dc:language>en</dc:language>'])
+    expect(opf).toContain('Large Models Are an Opportunity for the Few, Small Models for the Many')
+  })
+
+  it('should follow each Chinese paragraph with its English', async () => {
+    const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
+    const qa = documents.get('OEBPS/qa.xhtml')!
+    expect(qa).toContain(
+      '<p class="dialogue"><strong class="speaker">主持人</strong>：您觉得下一代拥有怎样的能力，能更好地去迎接 AI 时代？</p>\n' +
+        '<p lang="en" xml:lang="en" class="translation dialogue"><strong class="speaker">Host:</strong> What abilities do you think'
+    )
+    expect(qa).not.toContain('awaiting')
+  })
+
+  it('should annotate glossary terms with pinyin ruby and EPUB footnotes, never in headings or links', async () => {
+    const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
+    const logic = documents.get('OEBPS/logic.xhtml')!
+    expect(logic).toContain('<ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">dà mó xíng</rt><rp>)</rp></ruby>')
+    expect(logic).toContain('<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" epub:type="noteref" class="noteref" aria-label="large model (English gloss)">†</a>')
+    expect(logic).toContain('<aside id="gloss-1" role="doc-footnote" epub:type="footnote" class="gloss" lang="en" xml:lang="en"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a>')
+    for (const [name, text] of documents) {
+      for (const heading of text.match(/<h[1-6][\s\S]*?<\/h[1-6]>/g) ?? []) expect(heading, name).not.toMatch(/<ruby|noteref/)
+      for (const link of text.match(/<a [^>]*>[\s\S]*?<\/a>/g) ?? []) expect(link, name).not.toMatch(/<ruby/)
+    }
+  })
+
+  it('should end with a glossary chapter linking each term to its first occurrence', async () => {
+    const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
+    const glossary = documents.get('OEBPS/glossary.xhtml')!
+    expect(glossary).toContain('epub:type="glossary"')
+    expect(glossary.match(/<dt>/g)).toHaveLength(64)
+    expect(glossary).toContain('<a href="opening.xhtml#gloss-ref-')
+    const spine = documents.get('OEBPS/content.opf')!.match(/<itemref idref="[^"]+"/g)
+    expect(spine?.at(-1)).toBe('<itemref idref="chapter-glossary"')
   })
 })
 

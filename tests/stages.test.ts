@@ -197,3 +197,20 @@ describe('rehypeDialogue', () => {
     )
   })
 })
+
+describe('rehypeChapterTitle in the bilingual edition', () => {
+  it('should leave the heading’s translation and pinyin out of the title', async () => {
+    const {file} = await run('# 标题', {
+      rehype: [
+        () => (tree: any) => {
+          tree.children[0].children.push(
+            {type: 'element', tagName: 'span', properties: {lang: 'en'}, children: [{type: 'text', value: 'Title'}]},
+            {type: 'element', tagName: 'ruby', properties: {}, children: [{type: 'text', value: '字'}, {type: 'element', tagName: 'rt', properties: {}, children: [{type: 'text', value: 'zì'}]}]}
+          )
+        },
+        rehypeChapterTitle
+      ]
+    })
+    expect(file.data.title).toBe('标题字')
+  })
+})

@@ -42,6 +42,14 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
       )
     }
 
+    for (const c of result.coverage) {
+      const total = c.translated + c.fuzzy + c.missing
+      const percent = total === 0 ? 100 : Math.floor((c.translated / total) * 1000) / 10
+      console.log(
+        `${c.edition}: translation ${c.translated} translated, ${c.fuzzy} fuzzy, ${c.missing} missing (${percent}% of ${total} paragraphs)`
+      )
+    }
+
     const epubs = result.outputs.filter((file) => file.path.endsWith('.epub'))
     const pages = result.outputs.filter((file) => file.path.endsWith('.html'))
     console.log(

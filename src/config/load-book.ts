@@ -11,7 +11,9 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {error, warn} from '../diagnostics.js'
 import {parseOverrides} from '../convert/overrides.js'
-import type {Book, BookMeta, ChapterSource} from '../model.js'
+import type {Book, BookMeta, BookSettings, ChapterSource} from '../model.js'
+import {loadTranslations} from '../translate/load.js'
+import {parseGlossary} from './load-glossary.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {parseYaml} from './yaml.js'
 
@@ -28,6 +30,9 @@ export const configName = 'book.yaml'
 
 /** Default name of the override dictionary. */
 export const overridesName = 'overrides.yaml'
+
+/** Name of the glossary. */
+export const glossaryName = 'glossary.yaml'
 
 /** Required fields, so a missing one gets its own rule id (C004). */
 const required = new Set(['title', 'author'])
@@ -110,13 +115,21 @@ export async function loadBook(
 
   const overridesFile = await readText(path.join(root, config?.overrides ?? overridesName), files)
   const overrides = overridesFile ? parseOverrides(overridesFile, root) : []
+  const glossaryFile = await readText(path.join(root, glossaryName), files)
+  const glossary = glossaryFile ? parseGlossary(glossaryFile) : []
+  const translations = await loadTranslations(root, chapters, files)
+  const settings: BookSettings = {
+    // The bilingual edition is built when the manuscript has a translation.
+    editions: config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans']),
+    pinyin: config?.pinyin ?? 'terms'
+  }
 
   if (files.some((file) => file.messages.some((m) => m.fatal))) {
     return {book: undefined, files}
   }
 
   const meta = metaFrom(config, root, chapters, env)
-  return {book: {root, meta, chapters, overrides, metaLines}, files}
+  return {book: {root, meta, chapters, overrides, metaLines, translations, glossary, settings}, files}
 }
 
 /** Validate `book.yaml`; report problems on the file. */
@@ -284,7 +297,7 @@ export function chapterId(name: string, index: number): string {
 }
 
 /** Ids the renderers keep for their own documents. */
-const reservedIds = new Set(['cover', 'index', 'nav', 'style', 'toc'])
+const reservedIds = new Set(['cover', 'glossary', 'index', 'nav', 'style', 'toc'])
 
 /** Lowercase ASCII words joined by `-`. */
 function slugify(value: string): string {

@@ -59,6 +59,11 @@ export const bookConfigSchema = z
       )
       .min(1, 'Unexpected empty list, expected at least one chapter')
       .optional(),
+    editions: z
+      .array(z.enum(['hant', 'hans', 'bilingual']))
+      .min(1, 'Unexpected empty list, expected at least one edition')
+      .optional(),
+    pinyin: z.enum(['terms', 'all']).default('terms'),
     overrides: z
       .string()
       .regex(

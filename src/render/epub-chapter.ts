@@ -1,19 +1,50 @@
 /**
  * A chapter's hast made ready for an EPUB content document: wrapped in an
- * EPUB chapter section. (Images and table alignment are dealt with by the
- * stages, for every format: `rehype-local-images`, `rehype-table-align`.)
+ * EPUB section (a chapter, or the glossary), with the format-neutral ARIA
+ * roles the stages write mapped to the EPUB semantics reading systems act on.
+ * (Images and table alignment are dealt with by the stages, for every
+ * format: `rehype-local-images`, `rehype-table-align`.)
  */
-import type {Element, ElementContent, Root} from 'hast'
+import type {Element, ElementContent, Properties, Root} from 'hast'
 import {h} from 'hastscript'
+import {visit} from 'unist-util-visit'
 import type {EditionChapter} from '../model.js'
 
 /**
- * Wrap a chapter's content in an EPUB chapter section labelled by its heading.
+ * `epub:type` for an ARIA role, and the elements it may be added to (any
+ * element when absent).
  *
- * The chapter's tree is copied, never changed: other renderers read it too.
+ * Why: Kobo, Apple Books and Kindle show a note as a pop-up only when the
+ * reference says `epub:type="noteref"` and the note is an
+ * `aside epub:type="footnote"` in the same document; they do not read
+ * `role`. Roles stay: assistive technology reads them, not `epub:type`.
+ * (`doc-backlink` has no `epub:type` reading systems know; it keeps its role.)
+ */
+const epubTypes: Readonly<
+  Record<string, {type: string; tagNames?: readonly string[] | undefined}>
+> = {
+  'doc-noteref': {type: 'noteref'},
+  'doc-footnote': {type: 'footnote', tagNames: ['aside']}
+}
+
+/** Semantics of the section that wraps a chapter, by chapter kind. */
+const sections: Readonly<
+  Record<NonNullable<EditionChapter['kind']>, {type: string; role: string; className: string}>
+> = {
+  chapter: {type: 'chapter', role: 'doc-chapter', className: 'chapter'},
+  glossary: {type: 'glossary', role: 'doc-glossary', className: 'glossary'}
+}
+
+/**
+ * Wrap a chapter's content in an EPUB section labelled by its heading.
+ *
+ * The tree is copied, never changed: other renderers read it too.
  *
  * @param chapter
  *   Chapter.
+ * @param tree
+ *   The chapter's tree, with its chapter links resolved (optional, default:
+ *   `chapter.tree`).
  * @param manifestId
  *   Manifest id of the chapter, to make a heading id from if needed.
  * @returns
@@ -21,19 +52,22 @@ import type {EditionChapter} from '../model.js'
  */
 export function chapterSection(
   chapter: EditionChapter,
+  tree: Root,
   manifestId: string
 ): Element {
-  const tree: Root = structuredClone(chapter.tree)
+  const copy: Root = structuredClone(tree)
+  addEpubSemantics(copy)
 
-  const children = tree.children.filter(
+  const children = copy.children.filter(
     (child): child is ElementContent => child.type !== 'doctype'
   )
   const heading = children.find(
     (child): child is Element => child.type === 'element'
   )
+  const section = sections[chapter.kind ?? 'chapter']
   const properties: Record<string, string> = {
-    'epub:type': 'chapter',
-    role: 'doc-chapter'
+    'epub:type': section.type,
+    role: section.role
   }
 
   if (heading && heading.tagName === 'h1') {
@@ -46,5 +80,79 @@ export function chapterSection(
     properties['aria-label'] = chapter.title
   }
 
-  return h('section', {...properties, className: ['chapter']}, children)
+  return h('section', {...properties, className: [section.className]}, children)
+}
+
+/**
+ * Add `epub:type` where an element's role has one, and `xml:lang` next to
+ * every `lang`.
+ *
+ * Why `xml:lang`: in XHTML both work in browsers, but older EPUB reading
+ * systems (Adobe RMSDK and the readers built on it) only read `xml:lang`, and
+ * they pick fonts and hyphenation by it.
+ *
+ * @param tree
+ *   Tree, changed in place.
+ * @returns
+ *   Nothing.
+ */
+function addEpubSemantics(tree: Root): undefined {
+  visit(tree, 'element', (node: Element) => {
+    const role = node.properties.role
+    const lang = node.properties.lang
+    const epubType =
+      typeof role === 'string'
+        ? epubTypeOf(role, node.tagName, node.properties['epub:type'])
+        : undefined
+
+    if (!epubType && typeof lang !== 'string') return
+
+    // Rebuild the properties so the added attribute is written next to the
+    // one it comes from.
+    const properties: Properties = {}
+
+    for (const [key, value] of Object.entries(node.properties)) {
+      if (key === 'xmlLang' || (key === 'epub:type' && epubType)) continue
+      properties[key] = value
+      if (key === 'role' && epubType) properties['epub:type'] = epubType
+      if (key === 'lang' && typeof lang === 'string') properties.xmlLang = lang
+    }
+
+    node.properties = properties
+  })
+}
+
+/**
+ * The `epub:type` for an element's role, merged with the one it has.
+ *
+ * @param role
+ *   Value of `role` (space-separated tokens).
+ * @param tagName
+ *   Element name.
+ * @param existing
+ *   The element's `epub:type`, if any.
+ * @returns
+ *   `epub:type` value, or `undefined` when no token maps.
+ */
+function epubTypeOf(
+  role: string,
+  tagName: string,
+  existing: Properties[string]
+): string | undefined {
+  const types =
+    typeof existing === 'string' ? existing.split(/\s+/).filter(Boolean) : []
+  const before = types.length
+
+  for (const token of role.split(/\s+/)) {
+    const entry = epubTypes[token]
+    if (
+      entry &&
+      (!entry.tagNames || entry.tagNames.includes(tagName)) &&
+      !types.includes(entry.type)
+    ) {
+      types.push(entry.type)
+    }
+  }
+
+  return types.length > before ? types.join(' ') : undefined
 }

@@ -13,7 +13,10 @@ const closing = /^[，。、；：！？）」』》〉】〕…—,.;:!?)\]]+$/
 const opening = /^[（「『《〈【〔([]+$/u
 /** Punctuation after which a break reads naturally. */
 const clauseEnd = /[，。、；：！？」』》,.;:!?]$/u
-/** Punctuation a cover drops at a line end: the break itself separates. */
+/**
+ * Punctuation a Chinese cover drops at a line end: the break itself
+ * separates. (English keeps its commas.)
+ */
 const droppable = /[，、；：,;:]$/u
 
 /**
@@ -53,7 +56,8 @@ export interface Block {
  * @param maxWidth
  *   Widest line, in ems.
  * @param lang
- *   BCP 47 language, for word segmentation.
+ *   BCP 47 language, for word segmentation (and, for Chinese, to drop clause
+ *   punctuation at line ends).
  * @param size
  *   Font size to record in the block (optional, default: `0`).
  * @returns
@@ -66,6 +70,7 @@ export function wrap(
   size = 0
 ): Block {
   const tokens = tokenize(value, lang)
+  const drop = /^zh(?:-|$)/i.test(lang) ? droppable : /(?!)/u
   const total = tokens.reduce((sum, token) => sum + token.width, 0)
   const breakPenalty = (index: number) =>
     clauseEnd.test(tokens[index]!.value) ||
@@ -117,7 +122,7 @@ export function wrap(
           .map((token) => token.value)
           .join('')
           .trim()
-          .replace(droppable, '')
+          .replace(drop, '')
       )
       end = start
     }

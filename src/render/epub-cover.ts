@@ -8,7 +8,12 @@
 import type {Element} from 'hast'
 import {s} from 'hastscript'
 import type {EditionBook} from '../model.js'
-import {fontFamily, fontScriptOf, serifFamilies} from './epub-style.js'
+import {
+  fontFamily,
+  fontScriptOf,
+  latinSerifFamilies,
+  serifFamilies
+} from './epub-style.js'
 import {wrap, type Block} from './epub-cover-lines.js'
 import {toXhtml} from './xhtml.js'
 
@@ -53,14 +58,25 @@ export function coverSvg(book: EditionBook): string {
   const subtitle = meta.subtitle
     ? wrap(meta.subtitle, measure / subtitleSize, lang).lines.slice(0, 3)
     : []
+  // The title in another language (the bilingual edition's English title),
+  // under the subtitle, smaller, in a Latin face.
+  const translatedSize = 40
+  const translated = meta.translated
+    ? wrap(meta.translated.title, measure / translatedSize, meta.translated.lang)
+        .lines.slice(0, 3)
+    : []
   const ruleGap = Math.round(title.size * 0.9)
   const subtitleGap = Math.round(subtitleSize * 2.2)
+  const translatedGap = Math.round(translatedSize * (subtitle.length > 0 ? 2.8 : 2.2))
   const blockHeight =
     title.size +
     (title.lines.length - 1) * leading(title.size) +
     ruleGap +
     (subtitle.length > 0
       ? subtitleGap + (subtitle.length - 1) * leading(subtitleSize)
+      : 0) +
+    (translated.length > 0
+      ? translatedGap + (translated.length - 1) * leading(translatedSize)
       : 0)
   // The title block sits on the optical centre of the space between the
   // edition label and the author: 40% of the free space above it, 60% below.
@@ -85,6 +101,19 @@ export function coverSvg(book: EditionBook): string {
   if (subtitle.length > 0) {
     y += subtitleGap
     children.push(text(subtitle, y, subtitleSize, {fill: ink}))
+    y += (subtitle.length - 1) * leading(subtitleSize)
+  }
+
+  if (meta.translated && translated.length > 0) {
+    y += translatedGap
+    children.push(
+      text(translated, y, translatedSize, {
+        fill: ink,
+        fontStyle: 'italic',
+        fontFamily: fontFamily(latinSerifFamilies, 'serif', "'"),
+        xmlLang: meta.translated.lang
+      })
+    )
   }
 
   if (meta.author) children.push(text([meta.author], 1460, 60, {fill: ink, letterSpacing: 12}))

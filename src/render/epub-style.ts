@@ -38,6 +38,23 @@ export const serifFamilies: Readonly<Record<Script, readonly string[]>> = {
   ]
 }
 
+/**
+ * Latin serif families for English (the bilingual edition's translation and
+ * notes), most specific first: faces that e-readers and systems ship (Apple
+ * Books: Charter, Georgia; Kobo: Georgia; Android: Noto Serif; Linux: DejaVu).
+ *
+ * Exported so the SVG cover draws its English title with the same faces.
+ */
+export const latinSerifFamilies: readonly string[] = [
+  'Charter',
+  'Bitstream Charter',
+  'Georgia',
+  'Literata',
+  'Noto Serif',
+  'DejaVu Serif',
+  'Times New Roman'
+]
+
 /** Kai (regular script) families for quotations, per script. */
 const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
   hant: ['Kaiti TC', 'BiauKai', 'DFKai-SB', 'TW-Kai'],
@@ -87,8 +104,10 @@ export function fontFamily(
  * Chinese body text: serif, line height 1.8, justified, first-line indent of
  * two characters and no blank line between paragraphs, strict line breaking
  * (no small kana or closing punctuation at a line start). Distinctions never
- * rest on colour alone: quotations have a rule and an indent, links an
- * underline, speaker labels bold.
+ * rest on colour alone (e-ink has none): quotations have a rule and an
+ * indent, links an underline, speaker labels bold; in the bilingual edition
+ * English has a Latin face, a smaller size and a rule, and a missing
+ * translation a dashed outline and italics.
  */
 export const epubStyle = `/* zhbook EPUB stylesheet */
 
@@ -287,8 +306,171 @@ svg {
   height: auto;
 }
 
-ruby rt {
+/* Pinyin over the characters, in the CJK face (it draws every tone mark,
+   and matches the text). Ruby only adds height to a line where the
+   annotation does not fit in the line's own leading: a small annotation with
+   a line height of 1 keeps the lines of a paragraph evenly spaced. */
+ruby {
+  -epub-ruby-position: over;
+  -webkit-ruby-position: before;
+  ruby-position: over;
+}
+
+rt {
   font-size: 0.5em;
+  line-height: 1;
+  text-indent: 0;
+  letter-spacing: 0;
+  font-style: normal;
+  -epub-text-emphasis-style: none;
+  -webkit-text-emphasis-style: none;
+  text-emphasis-style: none;
+}
+
+[lang]:lang(zh-Latn) {
+  font-family: ${fontFamily(serifFamilies.hans, 'serif')};
+}
+
+/* The bilingual edition: each Chinese block is followed by its English
+   (\`.translation\`). On e-ink, colour cannot tell them apart, so type does:
+   a Latin face, a size smaller, a rule at the left, left-aligned and
+   hyphenated (English set this narrow needs it). */
+[lang]:lang(en) {
+  font-family: ${fontFamily(latinSerifFamilies, 'serif')};
+}
+
+.translation {
+  -epub-hyphens: auto;
+  -webkit-hyphens: auto;
+  hyphens: auto;
+}
+
+p.translation {
+  margin: 0.2em 0 0.9em;
+  padding: 0 0 0 0.75em;
+  border-left: 0.1em solid;
+  font-size: 0.9em;
+  line-height: 1.5;
+  text-indent: 0;
+  text-align: left;
+}
+
+li p.translation {
+  margin-bottom: 0.4em;
+}
+
+/* A heading's English: its own line, smaller, not bold. */
+h1 .translation,
+h2 .translation,
+h3 .translation,
+h4 .translation,
+h5 .translation,
+h6 .translation {
+  display: block;
+  margin-top: 0.3em;
+  font-size: 0.6em;
+  font-weight: normal;
+  line-height: 1.3;
+  -epub-hyphens: manual;
+  -webkit-hyphens: manual;
+  hyphens: manual;
+}
+
+/* A translation still to come (or awaiting review): a visible placeholder,
+   in italics inside a dashed outline, never an empty box. */
+p.translation.awaiting {
+  padding: 0.3em 0.6em;
+  border: 0.1em dashed;
+  font-style: italic;
+}
+
+/* A reference to a glossary note: a small raised dagger, kept on the line
+   of its term, with padding to widen the tap target; \`line-height: 0\`
+   keeps it from opening the line. */
+span.noteref-group {
+  white-space: nowrap;
+}
+
+a.noteref {
+  padding: 0.2em 0.15em;
+  font-size: 0.75em;
+  line-height: 0;
+  vertical-align: super;
+  text-decoration: none;
+}
+
+/* Glossary notes at the end of a chapter. Readers that show notes as
+   pop-ups often hide them here, so the rule above them belongs to the first
+   note, not to the container. */
+div.gloss-notes {
+  margin: 2em 0 0;
+}
+
+aside.gloss {
+  margin: 0.6em 0 0;
+  font-size: 0.85em;
+  line-height: 1.5;
+}
+
+div.gloss-notes > aside.gloss:first-child {
+  padding-top: 0.8em;
+  border-top: 1px solid;
+}
+
+aside.gloss p {
+  margin: 0;
+  text-indent: 0;
+  text-align: left;
+  -epub-hyphens: auto;
+  -webkit-hyphens: auto;
+  hyphens: auto;
+}
+
+aside.gloss a {
+  text-decoration: none;
+}
+
+.gloss-zh {
+  font-weight: bold;
+}
+
+.gloss-en {
+  font-style: italic;
+}
+
+/* The glossary: term and pinyin, then the English gloss, indented. */
+dl.glossary {
+  margin: 1em 0;
+}
+
+dl.glossary > div {
+  margin: 0 0 1em;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+
+dl.glossary dt {
+  font-weight: bold;
+}
+
+dl.glossary dt .gloss-pinyin {
+  margin-left: 0.3em;
+  font-weight: normal;
+}
+
+dl.glossary dd {
+  margin: 0.2em 0 0 2em;
+  font-size: 0.9em;
+  line-height: 1.5;
+}
+
+dl.glossary dd p {
+  margin: 0 0 0.3em;
+  text-indent: 0;
+  text-align: left;
+  -epub-hyphens: auto;
+  -webkit-hyphens: auto;
+  hyphens: auto;
 }
 
 /* The table of contents: a plain list of chapter titles. */

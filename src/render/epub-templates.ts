@@ -15,12 +15,16 @@
 export interface BookTemplateData {
   /** Edition language (BCP 47). */
   lang: string
+  /** Every language of the text, `lang` first (one `dc:language` each). */
+  languages: string[]
   /** `dc:identifier`, stable across builds. */
   identifier: string
   /** Main title. */
   title: string
   /** Subtitle, or `''`. */
   subtitle: string
+  /** The title in another language (optional). */
+  translated?: TranslatedTemplateData | undefined
   /** Author. */
   author: string
   /** Publisher (the hosting programme), or `''`. */
@@ -45,10 +49,25 @@ export interface BookTemplateData {
   bodymatterLabel: string
 }
 
+/** The title in another language; every string is escaped for XML. */
+export interface TranslatedTemplateData {
+  /** Its language (BCP 47). */
+  lang: string
+  /** Title. */
+  title: string
+  /** Subtitle, or `''`. */
+  subtitle: string
+  /** Title and subtitle in one line (`Title: Subtitle`), or the title. */
+  expanded: string
+}
+
 /** Per-document values for the templates; strings are escaped for XML. */
 export interface DocumentTemplateData {
-  /** What the document is: the cover page or a chapter. */
-  kind: 'chapter' | 'cover'
+  /**
+   * What the document is: the cover page, a chapter, or the glossary (back
+   * matter, listed in the contents and as the `glossary` landmark).
+   */
+  kind: 'chapter' | 'cover' | 'glossary'
   /** Manifest `id` of the document (an XML name). */
   manifestId: string
   /** Edition language (BCP 47). */
@@ -82,16 +101,36 @@ export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 </html>
 `
 
-/** Package document template (`contentOPF`). */
+/**
+ * Package document template (`contentOPF`).
+ *
+ * A translated title is written twice, for two kinds of reading system: as
+ * `alternate-script` refinements of the main title and subtitle (how EPUB 3
+ * gives one title in another language; Readium builds its localized titles
+ * from them), and as one more `dc:title` in that language, refined as the
+ * `expanded` title (title and subtitle in one string), for catalogues that
+ * only read `dc:title`. The main title stays first and is refined as `main`,
+ * so a reader that picks one title picks the edition's own.
+ */
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="book-id"><%- zhbook.identifier %></dc:identifier>
 <dc:title id="title"><%- zhbook.title %></dc:title>
 <meta refines="#title" property="title-type">main</meta>
+<%_ if (zhbook.translated) { _%>
+<meta refines="#title" property="alternate-script" xml:lang="<%- zhbook.translated.lang %>"><%- zhbook.translated.title %></meta>
+<%_ } _%>
 <%_ if (zhbook.subtitle) { _%>
 <dc:title id="subtitle"><%- zhbook.subtitle %></dc:title>
 <meta refines="#subtitle" property="title-type">subtitle</meta>
+<%_ if (zhbook.translated && zhbook.translated.subtitle) { _%>
+<meta refines="#subtitle" property="alternate-script" xml:lang="<%- zhbook.translated.lang %>"><%- zhbook.translated.subtitle %></meta>
+<%_ } _%>
+<%_ } _%>
+<%_ if (zhbook.translated) { _%>
+<dc:title id="title-translated" xml:lang="<%- zhbook.translated.lang %>"><%- zhbook.translated.expanded %></dc:title>
+<meta refines="#title-translated" property="title-type">expanded</meta>
 <%_ } _%>
 <%_ if (zhbook.author) { _%>
 <dc:creator id="creator"><%- zhbook.author %></dc:creator>
@@ -101,7 +140,9 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <dc:publisher><%- zhbook.publisher %></dc:publisher>
 <%_ } _%>
 <dc:date><%- zhbook.date %></dc:date>
-<dc:language><%- zhbook.lang %></dc:language>
+<%_ zhbook.languages.forEach(function (language) { _%>
+<dc:language><%- language %></dc:language>
+<%_ }) _%>
 <dc:description><%- zhbook.description %></dc:description>
 <%_ if (zhbook.source) { _%>
 <dc:source><%- zhbook.source %></dc:source>
@@ -154,7 +195,7 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 <docAuthor><text><%- zhbook.author %></text></docAuthor>
 <%_ } _%>
 <navMap>
-<%_ content.filter(function (item) { return item.zhbook.kind === 'chapter' }).forEach(function (item, index) { _%>
+<%_ content.filter(function (item) { return item.zhbook.kind !== 'cover' }).forEach(function (item, index) { _%>
 <navPoint id="nav-<%- item.zhbook.manifestId %>" playOrder="<%- index + 1 %>">
 <navLabel><text><%- item.zhbook.title %></text></navLabel>
 <content src="<%- item.filename %>"/>
@@ -166,7 +207,7 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 
 /**
  * Navigation document template (`tocXHTML`): the table of contents and the
- * landmarks (cover, table of contents, start of the text).
+ * landmarks (cover, table of contents, start of the text, glossary).
  */
 export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -177,7 +218,9 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <link rel="stylesheet" type="text/css" href="style.css"/>
 </head>
 <body>
-<%_ var chapters = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
+<%_ var chapters = content.filter(function (item) { return item.zhbook.kind !== 'cover' }) _%>
+<%_ var bodymatter = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
+<%_ var glossaries = content.filter(function (item) { return item.zhbook.kind === 'glossary' }) _%>
 <%_ var covers = content.filter(function (item) { return item.zhbook.kind === 'cover' }) _%>
 <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
 <h1 id="toc-title"><%- zhbook.tocTitle %></h1>
@@ -194,9 +237,12 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <li><a epub:type="cover" href="<%- item.filename %>"><%- zhbook.coverLabel %></a></li>
 <%_ }) _%>
 <li><a epub:type="toc" href="toc.xhtml#toc"><%- zhbook.tocTitle %></a></li>
-<%_ if (chapters.length > 0) { _%>
-<li><a epub:type="bodymatter" href="<%- chapters[0].filename %>"><%- zhbook.bodymatterLabel %></a></li>
+<%_ if (bodymatter.length > 0) { _%>
+<li><a epub:type="bodymatter" href="<%- bodymatter[0].filename %>"><%- zhbook.bodymatterLabel %></a></li>
 <%_ } _%>
+<%_ glossaries.forEach(function (item) { _%>
+<li><a epub:type="glossary" href="<%- item.filename %>"><%- item.zhbook.title %></a></li>
+<%_ }) _%>
 </ol>
 </nav>
 </body>

@@ -9,6 +9,11 @@
  * passed as options (`epub-templates.ts`), a subclass that exposes its zip
  * and refuses to download, and a pass over the zip entries before
  * `generateAsync` (`epub-archive.ts`). Each is marked `Why:`.
+ *
+ * The chapter trees are format-neutral: links between chapters
+ * (`chapter:<id>#…`) are resolved to `<id>.xhtml#…` (`links.ts`), and ARIA
+ * roles are mapped to the `epub:type`s reading systems act on
+ * (`epub-chapter.ts`).
  */
 import type {Chapter, Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
@@ -20,6 +25,8 @@ import type {
 } from '../model.js'
 import {Archive, normalizeEntries} from './epub-archive.js'
 import {chapterSection} from './epub-chapter.js'
+import {chapterLinkResolver} from './links.js'
+import {groupNoteReferences} from './notes.js'
 import {coverSvg} from './epub-cover.js'
 import {stringsFor} from '../locale.js'
 import {epubStyle} from './epub-style.js'
@@ -53,7 +60,10 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
  * The EPUB renderer.
  *
  * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document and an
- * NCX, a generated SVG cover, one XHTML file per chapter (`<id>.xhtml`).
+ * NCX, a generated SVG cover, one XHTML file per chapter (`<id>.xhtml`; a
+ * `glossary` chapter is an EPUB glossary and a landmark). An edition in
+ * several languages gets one `dc:language` each, its own first; a translated
+ * title gets a `dc:title` in its language and a line on the cover.
  * The same edition and context always give the same bytes.
  */
 export const epub: Renderer = {
@@ -64,11 +74,25 @@ export const epub: Renderer = {
     const {meta, edition} = book
     const lang = edition.lang
     const strings = stringsFor(lang)
+    const translated = meta.translated
     const data: BookTemplateData = {
       lang: escapeXml(lang),
+      // The edition's language first: reading systems take the first
+      // `dc:language` as the book's.
+      languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
       identifier: escapeXml(meta.identifier),
       title: escapeXml(meta.title),
       subtitle: escapeXml(meta.subtitle ?? ''),
+      translated: translated
+        ? {
+            lang: escapeXml(translated.lang),
+            title: escapeXml(translated.title),
+            subtitle: escapeXml(translated.subtitle ?? ''),
+            expanded: escapeXml(
+              translated.title + (translated.subtitle ? ': ' + translated.subtitle : '')
+            )
+          }
+        : undefined,
       author: escapeXml(meta.author ?? ''),
       publisher: escapeXml(meta.host ?? ''),
       date: escapeXml(meta.date),
@@ -85,6 +109,8 @@ export const epub: Renderer = {
       coverLabel: escapeXml(strings.cover),
       bodymatterLabel: escapeXml(strings.bodymatter)
     }
+
+    const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
 
     const coverAlt =
       meta.title +
@@ -117,6 +143,7 @@ export const epub: Renderer = {
       },
       ...book.chapters.map((chapter): LibraryChapter => {
         const manifestId = 'chapter-' + chapter.id
+        const tree = groupNoteReferences(resolveLinks(chapter))
         return {
           title: chapter.title,
           // Why: the library names files after slugified titles, and Chinese
@@ -124,12 +151,14 @@ export const epub: Renderer = {
           filename: chapter.id + '.xhtml',
           content: '',
           zhbook: {
-            kind: 'chapter',
+            kind: chapter.kind ?? 'chapter',
             manifestId,
             lang: escapeXml(lang),
             title: escapeXml(chapter.title),
             bodyClass: '',
-            body: toXhtml(chapterSection(chapter, manifestId), {fragment: true})
+            body: toXhtml(chapterSection(chapter, tree, manifestId), {
+              fragment: true
+            })
           }
         }
       })

@@ -9,7 +9,7 @@
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
-import type {BookMeta, EditionChapter} from '../model.js'
+import type {BookMeta, EditionChapter, TranslatedTitle} from '../model.js'
 import {stringsFor, type UiStrings} from '../locale.js'
 
 /** A link to a page. */
@@ -28,6 +28,8 @@ export interface EditionLink {
   lang: string
   /** Name of the edition in its own script, e.g. `简体中文`. */
   label: string
+  /** Other languages of the edition's text, e.g. `['en']` (optional). */
+  otherLanguages?: readonly string[] | undefined
 }
 
 /** What every page has: its frame. */
@@ -42,6 +44,8 @@ export interface DocumentOptions {
   description?: string | undefined
   /** The same page in other editions, for `<link rel="alternate">` (optional). */
   alternates?: readonly EditionLink[] | undefined
+  /** Relative hrefs of scripts, loaded with `defer` (optional). */
+  scripts?: readonly string[] | undefined
   /** Children of `<body>`. */
   body: ElementContent[]
 }
@@ -62,8 +66,15 @@ export interface ChapterPageOptions {
   index: string
   /** Relative href of the stylesheet. */
   stylesheet: string
-  /** This chapter in the other editions. */
+  /** Relative href of the note pop-up script, if the page needs it (optional). */
+  script?: string | undefined
+  /** This chapter in the other editions (or, for a chapter they lack, their title pages). */
   editions: readonly EditionLink[]
+  /**
+   * This chapter in the other editions, for `<link rel="alternate">`
+   * (optional, default: `editions`).
+   */
+  alternates?: readonly EditionLink[] | undefined
 }
 
 /** What an edition's title page needs. */
@@ -94,6 +105,8 @@ export interface SiteIndexOptions {
   editions: readonly EditionLink[]
   /** Relative href of the stylesheet. */
   stylesheet: string
+  /** The title in another language, shown under the title (optional). */
+  translated?: TranslatedTitle | undefined
 }
 
 /** Id of the table of contents on an edition index, for `index.html#toc`. */
@@ -128,6 +141,10 @@ export function documentPage(options: DocumentOptions): string {
     head.push(
       h('link', {rel: 'alternate', hrefLang: alternate.lang, href: alternate.href})
     )
+  }
+
+  for (const script of options.scripts ?? []) {
+    head.push(h('script', {src: script, defer: true}))
   }
 
   const tree: Root = {
@@ -189,7 +206,8 @@ export function chapterPage(options: ChapterPageOptions): string {
     lang: options.lang,
     title: options.chapter.title + ' — ' + options.meta.title,
     stylesheet: options.stylesheet,
-    alternates: options.editions,
+    alternates: options.alternates ?? options.editions,
+    scripts: options.script ? [options.script] : [],
     body: [
       skipLink(strings),
       h('header', {className: ['site-header']}, header),
@@ -231,7 +249,7 @@ export function editionIndexPage(options: EditionIndexOptions): string {
     body: [
       skipLink(strings),
       h('main', {id: mainId}, [
-        titlePage(options.meta, strings, true),
+        titlePage(options.meta, strings, true, options.meta.translated),
         h('nav', {className: ['toc'], id: tocId, ariaLabel: strings.toc}, [
           h('h2', strings.toc),
           h(
@@ -268,13 +286,13 @@ export function siteIndexPage(options: SiteIndexOptions): string {
     body: [
       skipLink(strings),
       h('main', {id: mainId}, [
-        titlePage(options.meta, strings, false),
+        titlePage(options.meta, strings, false, options.translated),
         h('nav', {ariaLabel: strings.editions}, [
           h('h2', strings.editions),
           h(
             'ul',
             {className: ['edition-list']},
-            lines(options.editions.map((edition) => h('li', [editionAnchor(edition)])))
+            lines(options.editions.map((edition) => h('li', editionItem(edition))))
           )
         ])
       ])
@@ -291,14 +309,25 @@ export function siteIndexPage(options: SiteIndexOptions): string {
  *   Interface strings.
  * @param full
  *   Whether to list host and source too (the site index keeps to the author).
+ * @param translated
+ *   The title in another language, set under the title and subtitle as the
+ *   bilingual edition sets its headings (optional).
  * @returns
  *   `<header>` of a title page.
  */
-function titlePage(meta: BookMeta, strings: UiStrings, full: boolean): Element {
-  const children: ElementContent[] = [h('h1', meta.title)]
+function titlePage(
+  meta: BookMeta,
+  strings: UiStrings,
+  full: boolean,
+  translated?: TranslatedTitle | undefined
+): Element {
+  const children: ElementContent[] = [
+    h('h1', [meta.title, translation(translated, translated?.title)])
+  ]
+  const subtitle = [meta.subtitle, translation(translated, translated?.subtitle)]
 
-  if (meta.subtitle) {
-    children.push(h('p', {className: ['subtitle']}, meta.subtitle))
+  if (meta.subtitle || translated?.subtitle) {
+    children.push(h('p', {className: ['subtitle']}, subtitle))
   }
 
   const entries: Array<[string, string | undefined]> = [[strings.author, meta.author]]
@@ -369,6 +398,58 @@ function editionNavigation(label: string, editions: readonly EditionLink[]): Ele
 }
 
 /**
+ * A run of text in another language, as the bilingual edition writes
+ * translations: `<span lang="en" class="translation">`.
+ *
+ * @param translated
+ *   The translated title, for its language (optional).
+ * @param value
+ *   The text (optional).
+ * @returns
+ *   `<span>`, or nothing without text.
+ */
+function translation(
+  translated: TranslatedTitle | undefined,
+  value: string | undefined
+): Element | undefined {
+  return translated && value
+    ? h('span', {lang: translated.lang, className: ['translation']}, value)
+    : undefined
+}
+
+/**
+ * An item of the list of editions: the link and, for an edition in more
+ * than one language, the languages, named in English for readers who do
+ * not read the label's script.
+ *
+ * @param edition
+ *   Edition.
+ * @returns
+ *   Children of the `<li>`.
+ */
+function editionItem(edition: EditionLink): ElementContent[] {
+  const children: ElementContent[] = [editionAnchor(edition)]
+
+  if (edition.otherLanguages && edition.otherLanguages.length > 0) {
+    const names = new Intl.DisplayNames(['en'], {type: 'language'})
+    children.push(
+      {type: 'text', value: ' '},
+      h(
+        'span',
+        {className: ['edition-languages'], lang: 'en'},
+        new Intl.ListFormat('en', {type: 'conjunction'}).format(
+          [edition.lang, ...edition.otherLanguages].map(
+            (lang) => names.of(lang) ?? lang
+          )
+        )
+      )
+    )
+  }
+
+  return children
+}
+
+/**
  * A link to an edition, in that edition's language: the label is written in
  * its own script, and `lang` lets fonts and screen readers treat it so.
  *
@@ -403,13 +484,19 @@ function skipLink(strings: UiStrings): Element {
  * @param chapter
  *   Chapter.
  * @returns
- *   Its nodes; a stray doctype (a root is allowed one, `<main>` is not) is
- *   dropped.
+ *   Its nodes (the glossary's wrapped in a `doc-glossary` section); a stray
+ *   doctype (a root is allowed one, `<main>` is not) is dropped.
  */
 function content(chapter: EditionChapter): ElementContent[] {
-  return chapter.tree.children.filter(
+  const children = chapter.tree.children.filter(
     (node): node is ElementContent => node.type !== 'doctype'
   )
+
+  // The glossary is a landmark of its own for assistive technology (the EPUB
+  // wraps it the same way).
+  return chapter.kind === 'glossary'
+    ? [h('section', {role: 'doc-glossary', ariaLabel: chapter.title}, children)]
+    : children
 }
 
 /**

@@ -98,6 +98,18 @@ const serifHans = [
   'serif'
 ].join(', ')
 
+// English (the bilingual edition's translation and notes): a Latin serif, to
+// set it apart from the Chinese sans by its face, not only by colour.
+const latin = [
+  '"Iowan Old Style"',
+  'Charter',
+  '"Bitstream Charter"',
+  'Georgia',
+  '"Noto Serif"',
+  '"DejaVu Serif"',
+  'serif'
+].join(', ')
+
 const mono = [
   'ui-monospace',
   '"SFMono-Regular"',
@@ -138,6 +150,7 @@ export const webStyle = `/* zhbook web edition. No web fonts, no external reques
   color-scheme: light dark;
   ${colours(palettes.light)}
   --mono: ${mono};
+  --latin: ${latin};
 }
 
 @media (prefers-color-scheme: dark) {
@@ -167,6 +180,10 @@ export const webStyle = `/* zhbook web edition. No web fonts, no external reques
   --sans: ${sansHans};
   --serif: ${serifHans};
   font-family: var(--sans);
+}
+
+:where([lang]:lang(en)) {
+  font-family: var(--latin);
 }
 
 html {
@@ -271,6 +288,111 @@ th, td { padding: 0.3em 0.6em; border: 1px solid var(--rule); text-align: start;
 
 .footnotes { margin-top: 2em; border-top: 1px solid var(--rule); font-size: 0.9em; }
 
+/* The bilingual edition: each Chinese block is followed by its English
+   (\`.translation\`), set apart by type (a Latin serif, a size smaller, a rule
+   at the start), as in the EPUB, and kept close to its Chinese. */
+.translation { -webkit-hyphens: auto; hyphens: auto; }
+
+p.translation {
+  margin: 0 0 1.25em;
+  padding-inline-start: 0.9em;
+  border-inline-start: 0.2em solid var(--rule);
+  font-size: 0.92em;
+  line-height: 1.6;
+  text-align: start;
+}
+
+p:has(+ p.translation) { margin-bottom: 0.4em; }
+li > p.translation { margin-bottom: 0.5em; }
+
+/* A heading's English: its own line, smaller and lighter. */
+:is(h1, h2, h3, h4, h5, h6) .translation,
+.subtitle .translation {
+  display: block;
+  margin-top: 0.25em;
+  color: var(--muted);
+  font-size: 0.6em;
+  font-weight: 400;
+  line-height: 1.35;
+  -webkit-hyphens: manual;
+  hyphens: manual;
+}
+
+.subtitle .translation { font-size: 0.9em; }
+
+/* A translation still to come (or awaiting review): visibly a placeholder,
+   in italics inside a dashed outline. */
+p.translation.awaiting {
+  padding: 0.35em 0.75em;
+  border: 1px dashed var(--muted);
+  border-radius: 0.25em;
+  color: var(--muted);
+  font-style: italic;
+}
+
+/* Pinyin over the characters. A small annotation with a line height of 1
+   fits in the body's leading, so lines with and without ruby stay evenly
+   spaced. */
+ruby { -webkit-ruby-position: before; ruby-position: over; }
+rt { font-size: 0.5em; line-height: 1; font-style: normal; text-emphasis: none; }
+
+/* A reference to a glossary note: a raised dagger, kept on the line of its
+   term. The padding widens the target for a finger, the negative margin
+   keeps the dagger close to its neighbours, and \`line-height: 0\` keeps it
+   from opening the line. */
+.noteref-group { white-space: nowrap; }
+
+a.noteref {
+  margin: 0 -0.2em;
+  padding: 0.4em 0.3em;
+  font-size: 0.75em;
+  line-height: 0;
+  vertical-align: super;
+  text-decoration: none;
+}
+
+a.noteref:hover, a.noteref:focus-visible { text-decoration: underline; }
+
+/* Glossary notes at the end of a chapter; the one jumped to is marked. */
+.gloss-notes {
+  margin-top: 2.5em;
+  padding-top: 1em;
+  border-top: 1px solid var(--rule);
+  font-size: 0.9em;
+  line-height: 1.6;
+}
+
+aside.gloss { margin: 0 0 0.75em; }
+aside.gloss:target, dl.glossary > div:target { outline: 2px solid var(--rule); outline-offset: 0.25em; }
+aside.gloss p, .note-popup p { margin: 0; text-align: start; -webkit-hyphens: auto; hyphens: auto; }
+aside.gloss a { text-decoration: none; }
+.gloss-zh { font-weight: 700; }
+.gloss-en { font-style: italic; }
+
+/* The pop-up \`notes.js\` shows a note in, next to its reference. */
+.note-popup {
+  position: absolute;
+  z-index: 10;
+  width: max-content;
+  max-width: min(24em, calc(100vw - 16px));
+  padding: 0.6em 0.9em;
+  border: 1px solid var(--muted);
+  border-radius: 0.4em;
+  background: var(--code-bg);
+  color: var(--text);
+  box-shadow: 0 0.25em 1em rgba(0, 0, 0, 0.25);
+  font-size: 0.9rem;
+  line-height: 1.6;
+}
+
+/* The glossary: term and pinyin, then the English gloss. */
+dl.glossary { margin: 0 0 1em; }
+dl.glossary > div { margin: 0 0 1.25em; }
+dl.glossary dt { font-weight: 700; }
+dl.glossary dt .gloss-pinyin { margin-inline-start: 0.4em; color: var(--muted); font-weight: 400; }
+dl.glossary dd { margin: 0.25em 0 0 2em; line-height: 1.6; }
+dl.glossary dd p { margin: 0 0 0.35em; text-align: start; -webkit-hyphens: auto; hyphens: auto; }
+
 /* Skip link: out of sight until a keyboard user reaches it. */
 .skip {
   position: absolute;
@@ -323,6 +445,7 @@ th, td { padding: 0.3em 0.6em; border: 1px solid var(--rule); text-align: start;
 
 .edition-list { padding: 0; list-style: none; }
 .edition-list li { margin: 0.5em 0; font-size: 1.2em; }
+.edition-languages { color: var(--muted); font-size: 0.7em; }
 
 /* Previous / table of contents / next. */
 .pager {
@@ -366,7 +489,7 @@ th, td { padding: 0.3em 0.6em; border: 1px solid var(--rule); text-align: start;
 .site-footer p { margin: 0; }
 
 @media print {
-  .skip, .site-header .editions, .pager { display: none; }
+  .skip, .site-header .editions, .pager, .note-popup { display: none; }
   body { max-width: none; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
 }

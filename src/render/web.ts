@@ -4,6 +4,8 @@
  * ```
  * web/index.html            the book and its editions   (renderSiteIndex)
  * web/style.css             one stylesheet for all      (renderSiteIndex)
+ * web/notes.js              glossary note pop-ups       (renderSiteIndex, when
+ *                           a chapter has note references)
  * web/<edition>/index.html  title page and contents     (web.render)
  * web/<edition>/<id>.html   one page per chapter        (web.render)
  * ```
@@ -26,6 +28,9 @@ import type {
   RenderContext,
   Renderer
 } from '../model.js'
+import {chapterLinkResolver} from './links.js'
+import {groupNoteReferences, hasNoteReferences} from './notes.js'
+import {notesScript} from './web-notes.js'
 import {
   chapterPage,
   editionIndexPage,
@@ -43,6 +48,9 @@ const indexName = 'index.html'
 
 /** Name of the stylesheet, in the site folder. */
 const styleName = 'style.css'
+
+/** Name of the note pop-up script, in the site folder. */
+const notesName = 'notes.js'
 
 /**
  * Chapter ids become file names: keep them to characters that need no
@@ -66,7 +74,8 @@ export const web: Renderer = {
 }
 
 /**
- * Render the site index and the shared stylesheet.
+ * Render the site index, the shared stylesheet and, when a chapter of any
+ * edition has note references, the note pop-up script.
  *
  * @param books
  *   Every edition of the build, in the order to list them; the page is
@@ -76,7 +85,7 @@ export const web: Renderer = {
  *   Build-wide settings (unused today: the links come from `books`; taken so
  *   every web output is made from the same inputs).
  * @returns
- *   `web/index.html` and `web/style.css`.
+ *   `web/index.html`, `web/style.css`, and `web/notes.js` if needed.
  */
 export function renderSiteIndex(
   books: readonly EditionBook[],
@@ -102,18 +111,35 @@ export function renderSiteIndex(
     seen.add(book.edition.id)
   }
 
-  return [
+  const files: OutputFile[] = [
     {
       path: root + '/' + indexName,
       data: siteIndexPage({
         meta: primary.meta,
         lang: primary.meta.language,
+        // The English title of the bilingual edition tells a reader without
+        // Chinese what the book is, whichever edition's metadata leads.
+        translated:
+          primary.meta.translated ??
+          books.find((book) => book.meta.translated)?.meta.translated,
         editions: books.map((book) => editionLink(book.edition, '', indexName)),
         stylesheet: styleName
       })
     },
     {path: root + '/' + styleName, data: webStyle}
   ]
+
+  // Why only then: editions without notes (Traditional, Simplified) keep
+  // exactly the files they had.
+  if (
+    books.some((book) =>
+      book.chapters.some((chapter) => hasNoteReferences(chapter.tree))
+    )
+  ) {
+    files.push({path: root + '/' + notesName, data: notesScript})
+  }
+
+  return files
 }
 
 /**
@@ -134,9 +160,10 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const stylesheet = '../' + styleName
   const others = context.editions.filter((other) => other.id !== edition.id)
   const links: PageLink[] = chapters.map((chapter) => ({
-    href: chapterFile(chapter),
+    href: chapterFile(chapter.id),
     title: chapter.title
   }))
+  const resolveLinks = chapterLinkResolver(chapters, chapterFile)
 
   const files: OutputFile[] = [
     {
@@ -154,19 +181,29 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   ]
 
   for (const [index, chapter] of chapters.entries()) {
+    const tree = groupNoteReferences(resolveLinks(chapter))
+    // Only chapters (`kind: 'chapter'`) are in every edition: the
+    // glossary of the bilingual edition links to the other editions' title
+    // pages, and has no alternates.
+    const shared = (chapter.kind ?? 'chapter') === 'chapter'
+
     files.push({
-      path: folder + chapterFile(chapter),
+      path: folder + chapterFile(chapter.id),
       data: chapterPage({
         meta,
         lang: edition.lang,
-        chapter,
+        chapter: {...chapter, tree},
         previous: links[index - 1],
         next: links[index + 1],
         index: indexName,
         stylesheet,
+        script: hasNoteReferences(tree) ? '../' + notesName : undefined,
         editions: others.map((other) =>
-          editionLink(other, '../', chapterFile(chapter))
-        )
+          editionLink(other, '../', shared ? chapterFile(chapter.id) : indexName)
+        ),
+        alternates: shared
+          ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id)))
+          : []
       })
     })
   }
@@ -199,7 +236,7 @@ function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
       )
     }
 
-    if (chapterFile(chapter) === indexName || seen.has(chapter.id)) {
+    if (chapterFile(chapter.id) === indexName || seen.has(chapter.id)) {
       throw new Error(
         'Unexpected chapter id `' +
           chapter.id +
@@ -216,13 +253,13 @@ function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
 /**
  * File name of a chapter's page, also its href from the edition's folder.
  *
- * @param chapter
- *   Chapter.
+ * @param id
+ *   Chapter id.
  * @returns
  *   `<id>.html`.
  */
-function chapterFile(chapter: EditionChapter): string {
-  return chapter.id + '.html'
+function chapterFile(id: string): string {
+  return id + '.html'
 }
 
 /**
@@ -241,6 +278,7 @@ function editionLink(edition: EditionInfo, base: string, file: string): EditionL
   return {
     href: base + edition.id + '/' + file,
     lang: edition.lang,
-    label: edition.label
+    label: edition.label,
+    otherLanguages: edition.otherLanguages
   }
 }

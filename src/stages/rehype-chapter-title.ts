@@ -2,9 +2,9 @@
  * Stage: take the chapter's title from its first heading, for tables of
  * contents and page titles.
  */
-import type {Root} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
 import {headingRank} from 'hast-util-heading-rank'
-import {toString} from 'hast-util-to-string'
+import {otherLanguage} from './rehype-hant-to-hans.js'
 import type {VFile} from 'vfile'
 import {EXIT, visit} from 'unist-util-visit'
 import {warn} from '../diagnostics.js'
@@ -41,7 +41,7 @@ export default function rehypeChapterTitle(options: Options = emptyOptions) {
 
     visit(tree, 'element', function (node) {
       if (!headingRank(node)) return
-      title = toString(node).replace(/\s+/g, ' ').trim() || undefined
+      title = textOf(node).replace(/\s+/g, ' ').trim() || undefined
       return EXIT
     })
 
@@ -57,4 +57,14 @@ export default function rehypeChapterTitle(options: Options = emptyOptions) {
 
     file.data.title = title
   }
+}
+
+/**
+ * Text of a heading in the edition's language: a translation in the heading
+ * (`<span lang="en">`) and pinyin are not part of the title.
+ */
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element' || otherLanguage(node) || node.tagName === 'rt' || node.tagName === 'rp') return ''
+  return node.children.map(textOf).join('')
 }

@@ -4,7 +4,7 @@
  */
 import type {Root} from 'hast'
 import {SKIP, visit} from 'unist-util-visit'
-import {opaque} from './rehype-hant-to-hans.js'
+import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
 /** Options of `rehypeCjkQuotes`. */
 export interface Options {
@@ -55,7 +55,7 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
 
   return function (tree: Root) {
     visit(tree, function (node) {
-      if (node.type === 'element' && opaque.has(node.tagName)) return SKIP
+      if (node.type === 'element' && (opaque.has(node.tagName) || otherLanguage(node))) return SKIP
       if (node.type === 'text') node.value = replaceQuotes(node.value, quotes)
     })
   }

@@ -56,6 +56,20 @@ export const opaque = new Set([
   'var'
 ])
 
+/**
+ * Whether an element is marked as text in a language other than Chinese
+ * (the English of the bilingual edition, pinyin): such text is not converted.
+ *
+ * @param node
+ *   Element.
+ * @returns
+ *   Whether its `lang` names another language.
+ */
+export function otherLanguage(node: Element): boolean {
+  const lang = node.properties.lang
+  return typeof lang === 'string' && lang !== '' && !/^zh(?:-(?!latn\b)|$)/i.test(lang)
+}
+
 /** Characters of context shown on each side of a change. */
 const contextSize = 12
 
@@ -65,7 +79,8 @@ const contextSize = 12
  * Text is converted a run at a time: the text of a block that inline markup
  * alone splits (`<strong>作業</strong>系統`) is converted as one string, then
  * split back over its nodes, so phrases across markup convert as phrases.
- * Code (`code`, `pre`, `kbd` …), scripts and styles are never touched, nor is
+ * Code (`code`, `pre`, `kbd` …), scripts, styles and text marked as another
+ * language (`lang="en"`, `lang="zh-Latn-pinyin"`) are never touched, nor is
  * any attribute (URLs, classes, titles) but `alt`: alt text is what a reader
  * who cannot see the image reads, so it is in the edition's script.
  *
@@ -108,7 +123,7 @@ export default function rehypeHantToHans(options: Options) {
         node.properties.alt = converter.convert(node.properties.alt).value
       }
 
-      if (opaque.has(node.tagName)) {
+      if (opaque.has(node.tagName) || otherLanguage(node)) {
         flush()
       } else if (phrasing(node) && node.children.length > 0) {
         // Inline markup: the run goes on through it.

@@ -1,0 +1,85 @@
+/**
+ * The glossary chapter of the bilingual edition: every term with its pinyin,
+ * English gloss and note, and a link to its first occurrence in the book.
+ */
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {chapterLinkPrefix, type EditionChapter} from '../model.js'
+import type {TermOccurrence} from '../stages/rehype-glossary.js'
+import type {EditionTerm} from './terms.js'
+
+/** Options of `glossaryChapter`. */
+export interface Options {
+  /** Terms in glossary order. */
+  terms: readonly EditionTerm[]
+  /** Chapters in reading order, with the terms each annotated. */
+  chapters: ReadonlyArray<{id: string; title: string; occurrences: readonly TermOccurrence[]}>
+  /** Title in the edition's script (e.g. `词汇表`). */
+  title: string
+  /** Title in the translation's language (e.g. `Glossary`). */
+  translatedTitle: string
+  /** Language of the terms (e.g. `zh-Hans`). */
+  lang: string
+  /** Language of the glosses (e.g. `en`). */
+  glossLang: string
+  /** Text before a link to the first occurrence (e.g. `First in:`). */
+  firstIn: string
+}
+
+/** Id of the glossary chapter. */
+export const glossaryId = 'glossary'
+
+/**
+ * Make the glossary chapter.
+ *
+ * @param options
+ *   Configuration.
+ * @returns
+ *   Chapter (`kind: 'glossary'`).
+ */
+export function glossaryChapter(options: Options): EditionChapter {
+  const first = new Map<number, {chapter: {id: string; title: string}; refId: string}>()
+  for (const chapter of options.chapters) {
+    for (const occurrence of chapter.occurrences) {
+      if (!first.has(occurrence.index)) first.set(occurrence.index, {chapter, refId: occurrence.refId})
+    }
+  }
+
+  const items: Element[] = options.terms.map((term) => {
+    const title: ElementContent[] = [h('span', {lang: options.lang}, term.term)]
+    if (term.pinyin) {
+      title.push({type: 'text', value: ' '}, h('span', {lang: 'zh-Latn-pinyin', className: ['gloss-pinyin']}, term.pinyin))
+    }
+
+    const gloss: ElementContent[] = [h('span', {className: ['gloss-en']}, term.en)]
+    if (term.note) gloss.push({type: 'text', value: `. ${term.note}`})
+    const description: Element[] = [h('p', gloss)]
+    const where = first.get(term.index)
+    if (where) {
+      description.push(
+        h('p', [
+          h('a', {href: `${chapterLinkPrefix}${where.chapter.id}#${where.refId}`}, [
+            `${options.firstIn} `,
+            h('span', {lang: options.lang}, where.chapter.title)
+          ])
+        ])
+      )
+    }
+
+    return h('div', {id: `term-${term.index + 1}`}, [h('dt', title), h('dd', {lang: options.glossLang}, description)])
+  })
+
+  return {
+    id: glossaryId,
+    kind: 'glossary',
+    title: options.title,
+    sourcePath: 'glossary.yaml',
+    tree: {
+      type: 'root',
+      children: [
+        h('h1', [options.title, h('span', {lang: options.glossLang, className: ['translation']}, options.translatedTitle)]),
+        h('dl', {className: ['glossary']}, items)
+      ]
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Read the translation of a book from its PO files
+ * (`translations/<lang>/<chapter id>.po`, `translations/<lang>/book.po`).
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {error} from '../diagnostics.js'
+import type {BookTranslations, ChapterSource, TranslationEntry} from '../model.js'
+import {parseCatalog, type Catalog} from './catalog.js'
+
+/** Folder of the translations, in the manuscript folder. */
+export const translationsFolder = 'translations'
+
+/** The language of the translation. */
+export const translationLanguage = 'en'
+
+/** Name (and `msgctxt`) of the catalog of the book's metadata. */
+export const bookCatalogName = 'book'
+
+/**
+ * Path of a catalog relative to the manuscript folder.
+ *
+ * @param name
+ *   Chapter id, or `book`.
+ * @param lang
+ *   Language (default: `en`).
+ * @returns
+ *   Relative path.
+ */
+export function catalogPath(name: string, lang: string = translationLanguage): string {
+  return path.join(translationsFolder, lang, `${name}.po`)
+}
+
+/**
+ * Read a catalog file; `undefined` when it does not exist, or (reported as
+ * T003 on a file added to `files`) when it cannot be parsed.
+ *
+ * @param root
+ *   Manuscript folder.
+ * @param relative
+ *   Path of the catalog relative to it.
+ * @param files
+ *   Files read, where the catalog's file is added.
+ * @returns
+ *   Catalog.
+ */
+export async function readCatalog(
+  root: string,
+  relative: string,
+  files: VFile[]
+): Promise<Catalog | undefined> {
+  const full = path.join(root, relative)
+  let text: string
+  try {
+    text = await fs.readFile(full, 'utf8')
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw cause
+  }
+
+  const file = new VFile({path: full, value: text})
+  files.push(file)
+  try {
+    return parseCatalog(text)
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    const line = /line (\d+)/i.exec(reason)
+    error(
+      file,
+      `Unexpected PO syntax: ${reason.split('\n')[0]}; expected a gettext catalog`,
+      {line: line ? Number(line[1]) : 1, column: 1},
+      'T003'
+    )
+    return undefined
+  }
+}
+
+/**
+ * Read the book's translation, when it has one.
+ *
+ * @param root
+ *   Manuscript folder.
+ * @param chapters
+ *   Chapters of the book.
+ * @param files
+ *   Files read, where the catalogs' files are added.
+ * @returns
+ *   The translation, or `undefined` when there is no translations folder.
+ */
+export async function loadTranslations(
+  root: string,
+  chapters: readonly ChapterSource[],
+  files: VFile[]
+): Promise<BookTranslations | undefined> {
+  try {
+    await fs.access(path.join(root, translationsFolder, translationLanguage))
+  } catch {
+    return undefined
+  }
+
+  const translations: BookTranslations = {lang: translationLanguage, chapters: {}, meta: {}, paths: {}}
+  for (const chapter of chapters) {
+    const relative = catalogPath(chapter.id)
+    translations.paths[chapter.id] = relative
+    translations.chapters[chapter.id] = tableOf(await readCatalog(root, relative, files))
+  }
+
+  translations.meta = tableOf(await readCatalog(root, catalogPath(bookCatalogName), files))
+  return translations
+}
+
+/** Entries of a catalog by source text. */
+function tableOf(catalog: Catalog | undefined): Record<string, TranslationEntry> {
+  const table: Record<string, TranslationEntry> = {}
+  for (const entry of catalog?.entries ?? []) {
+    table[entry.id] = {translation: entry.translation, fuzzy: entry.fuzzy}
+  }
+
+  return table
+}

@@ -1,0 +1,130 @@
+import type {Root} from 'hast'
+import {h} from 'hastscript'
+import {toHtml} from 'hast-util-to-html'
+import {describe, expect, it} from 'vitest'
+import type {EditionChapter} from '../src/model.js'
+import {chapterLinkResolver} from '../src/render/links.js'
+import {groupNoteReferences, hasNoteReferences} from '../src/render/notes.js'
+
+/**
+ * A chapter with a tree.
+ *
+ * @param id
+ *   Id.
+ * @param children
+ *   Children of the root.
+ * @returns
+ *   Chapter.
+ */
+function chapter(id: string, children: Root['children']): EditionChapter {
+  return {id, title: id, sourcePath: id + '.md', tree: {type: 'root', children}}
+}
+
+const noteref = h(
+  'a',
+  {href: '#gloss-1', id: 'gloss-ref-1', role: 'doc-noteref', className: ['noteref']},
+  '†'
+)
+
+const logic = chapter('logic', [
+  h('h1', '逻辑'),
+  h('p', [h('ruby', {className: ['gloss-term']}, ['大模型', h('rt', 'dà mó xíng')]), noteref])
+])
+
+const glossary = chapter('glossary', [
+  h('dl', {className: ['glossary']}, [
+    h('div', {id: 'term-1'}, [
+      h('dt', '大模型'),
+      h('dd', [
+        h('p', [h('a', {href: 'chapter:logic#gloss-ref-1'}, 'First in: 逻辑')]),
+        h('p', [h('a', {href: 'chapter:logic'}, '逻辑')]),
+        h('p', [h('a', {href: '#term-1'}, '↑')])
+      ])
+    ])
+  ])
+])
+
+describe('api', () => {
+  it('should expose the public api', async () => {
+    expect(Object.keys(await import('../src/render/links.js')).sort()).toEqual([
+      'chapterLinkResolver'
+    ])
+    expect(Object.keys(await import('../src/render/notes.js')).sort()).toEqual([
+      'groupNoteReferences',
+      'hasNoteReferences'
+    ])
+  })
+})
+
+describe('chapterLinkResolver', () => {
+  it('should resolve `chapter:` links to the format’s file names', () => {
+    const before = structuredClone(glossary.tree)
+    const resolve = chapterLinkResolver([logic, glossary], (id) => id + '.xhtml')
+    const tree = resolve(glossary)
+
+    expect(toHtml(tree)).toBe(
+      '<dl class="glossary"><div id="term-1"><dt>大模型</dt><dd><p><a href="logic.xhtml#gloss-ref-1">First in: 逻辑</a></p><p><a href="logic.xhtml">逻辑</a></p><p><a href="#term-1">↑</a></p></dd></div></dl>'
+    )
+    expect(glossary.tree).toEqual(before)
+    expect(chapterLinkResolver([logic, glossary], (id) => id + '.html')(glossary)).not.toBe(
+      glossary.tree
+    )
+  })
+
+  it('should return the tree itself when it has no `chapter:` link', () => {
+    const resolve = chapterLinkResolver([logic, glossary], (id) => id + '.html')
+    expect(resolve(logic)).toBe(logic.tree)
+  })
+
+  it('should refuse a link to a chapter that is not in the edition', () => {
+    const broken = chapter('glossary', [h('a', {href: 'chapter:nope#x'}, 'x')])
+    expect(() => chapterLinkResolver([logic, broken], (id) => id)(broken)).toThrow(
+      'Unexpected link `chapter:nope#x` in chapter `glossary` (glossary.md), expected a chapter of this edition'
+    )
+  })
+
+  it('should refuse a link to an id the chapter does not have', () => {
+    const broken = chapter('glossary', [h('a', {href: 'chapter:logic#gloss-ref-9'}, 'x')])
+    expect(() => chapterLinkResolver([logic, broken], (id) => id)(broken)).toThrow(
+      'Unexpected link `chapter:logic#gloss-ref-9` in chapter `glossary` (glossary.md), expected an id of chapter `logic`'
+    )
+  })
+})
+
+describe('hasNoteReferences', () => {
+  it('should find a `doc-noteref` anywhere in a tree', () => {
+    expect(hasNoteReferences(logic.tree)).toBe(true)
+    expect(hasNoteReferences(glossary.tree)).toBe(false)
+    expect(
+      hasNoteReferences({type: 'root', children: [h('a', {role: 'link doc-noteref'}, 'x')]})
+    ).toBe(true)
+  })
+})
+
+describe('groupNoteReferences', () => {
+  it('should keep a reference with the element it follows', () => {
+    const before = structuredClone(logic.tree)
+    expect(toHtml(groupNoteReferences(logic.tree))).toBe(
+      '<h1>逻辑</h1><p><span class="noteref-group"><ruby class="gloss-term">大模型<rt>dà mó xíng</rt></ruby><a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></span></p>'
+    )
+    expect(logic.tree).toEqual(before)
+  })
+
+  it('should leave a reference after text, or a tree without one, alone', () => {
+    const tree: Root = {type: 'root', children: [h('p', ['大模型', noteref])]}
+    expect(toHtml(groupNoteReferences(tree))).toBe(
+      '<p>大模型<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></p>'
+    )
+    expect(groupNoteReferences(glossary.tree)).toBe(glossary.tree)
+  })
+
+  it('should group in nested elements, once', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [h('ol', [h('li', [h('p', [h('em', 'a'), noteref, h('b', 'b'), noteref])])])]
+    }
+    expect(toHtml(groupNoteReferences(tree))).toBe(
+      '<ol><li><p><span class="noteref-group"><em>a</em><a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></span><span class="noteref-group"><b>b</b><a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></span></p></li></ol>'
+    )
+  })
+})
