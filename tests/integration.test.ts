@@ -21,6 +21,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-integration-'))
 const first = path.join(tmp, 'first')
 const second = path.join(tmp, 'second')
 const realWorld = path.join(tmp, 'real-world')
+const learner = path.join(tmp, 'learner')
 let buildOutput = ''
 
 /** Run the CLI. */
@@ -72,7 +73,16 @@ beforeAll(() => {
 
   const result = zhbook(['build', 'tests/fixtures/books/real-world/manuscript', '--out', realWorld, '--quiet'])
   expect(result.code).toBe(0)
+  // A bilingual book with `pinyin: all`, a fuzzy and a missing translation.
+  const bilingual = zhbook(['build', 'tests/fixtures/books/bilingual/manuscript', '--out', learner])
+  expect(bilingual.code).toBe(0)
+  expect(bilingual.stdout).toContain('bilingual: translation 4 translated, 1 fuzzy, 1 missing (66.6% of 6 paragraphs)')
 })
+
+/** The files of the built fixture books, by extension. */
+function fixtureFiles(pattern: RegExp): string[] {
+  return [realWorld, learner].flatMap((dir) => list(dir).filter((f) => pattern.test(f)).map((f) => path.join(dir, f)))
+}
 
 afterAll(() => {
   fs.rmSync(tmp, {recursive: true, force: true})
@@ -120,9 +130,9 @@ describe('zhbook build manuscript', () => {
   it('should pass epubcheck with 0 errors and 0 warnings', async () => {
     const files = [
       ...list(first).filter((f) => f.endsWith('.epub')).map((f) => path.join(first, f)),
-      ...list(realWorld).filter((f) => f.endsWith('.epub')).map((f) => path.join(realWorld, f))
+      ...fixtureFiles(/\.epub$/)
     ]
-    expect(files).toHaveLength(5)
+    expect(files).toHaveLength(8)
     const results = await Promise.all(files.map((file) => epubcheck(file)))
     for (const [index, result] of results.entries()) {
       expect({file: files[index], errors: result.errors, warnings: result.warnings, messages: result.messages}).toEqual({
@@ -137,7 +147,7 @@ describe('zhbook build manuscript', () => {
   it('should pass the Nu HTML Checker on every page and the stylesheet', async () => {
     const files = [
       ...list(first).filter((f) => /\.(html|css)$/.test(f)).map((f) => path.join(first, f)),
-      ...list(realWorld).filter((f) => /\.(html|css)$/.test(f)).map((f) => path.join(realWorld, f))
+      ...fixtureFiles(/\.(html|css)$/)
     ]
     const result = await vnu(files)
     expect(result.messages.filter((m) => m.type !== 'info' || m.subType === 'warning')).toEqual([])
