@@ -181,6 +181,27 @@ export interface EditionBook {
   meta: BookMeta
   /** Chapters in reading order. */
   chapters: EditionChapter[]
+  /**
+   * A dictionary of the words of this edition (the bilingual edition's
+   * pop-up dictionary), from CC-CEDICT (optional).
+   */
+  dictionary?: EditionDictionary | undefined
+}
+
+/** Dictionary entries of the words an edition uses, with their source. */
+export interface EditionDictionary {
+  /** Entries by word (in the edition's script), each with its readings. */
+  words: Record<string, DictionaryReading[]>
+  /** Attribution the licence asks for (CC-CEDICT: CC BY-SA 4.0). */
+  attribution: {name: string; url: string; license: string; licenseUrl: string}
+}
+
+/** One reading of a word: pinyin and English definitions. */
+export interface DictionaryReading {
+  /** Pinyin with tone marks, e.g. `dà mó xíng`. */
+  pinyin: string
+  /** English definitions, `; `-separated as CC-CEDICT writes them. */
+  en: string
 }
 
 /** A file a renderer produces, relative to the output folder. */

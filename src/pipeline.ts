@@ -17,6 +17,7 @@ import type {EditionDefinition, StageContext} from './editions.js'
 import {stringsFor} from './locale.js'
 import type {ChapterSource, EditionChapter} from './model.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
+import remarkBlockIds from './stages/remark-block-ids.js'
 import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
 import rehypeTableAlign from './stages/rehype-table-align.js'
@@ -76,6 +77,7 @@ export function createChapterProcessor(
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    .use(remarkBlockIds)
     .use(edition.remark(context))
     .use(remarkRehype, {
       allowDangerousHtml: true,

@@ -252,7 +252,7 @@ describe('the bilingual edition of the manuscript', () => {
     const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
     const qa = documents.get('OEBPS/qa.xhtml')!
     expect(qa).toContain(
-      '<p class="dialogue"><strong class="speaker">主持人</strong>：您觉得下一代拥有怎样的能力，能更好地去迎接 AI 时代？</p>\n' +
+      '<p id="p-2" class="dialogue"><strong class="speaker">主持人</strong>：您觉得下一代拥有怎样的能力，能更好地去迎接 AI 时代？</p>\n' +
         '<p lang="en" xml:lang="en" class="translation dialogue"><strong class="speaker">Host:</strong> What abilities do you think'
     )
     expect(qa).not.toContain('awaiting')

@@ -1,0 +1,43 @@
+/**
+ * Stage: number the blocks of a chapter (`id="p-1"`, `p-2` …) the same way in
+ * every edition, so a link can open another edition of a chapter at the same
+ * paragraph.
+ *
+ * Runs first, on the manuscript's own blocks: what later stages add (the
+ * bilingual edition's English) is not numbered and shifts nothing.
+ */
+import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+
+/** Options of `remarkBlockIds`. */
+export interface Options {
+  /** Prefix of the ids (default: `p-`). */
+  readonly prefix?: string | undefined
+}
+
+const emptyOptions: Options = {}
+
+/**
+ * Give every paragraph and heading an id by its position in the chapter.
+ *
+ * A list item's first paragraph gives its id to the item: in a tight list
+ * the paragraph has no element of its own.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function remarkBlockIds(options: Options = emptyOptions) {
+  const prefix = options.prefix ?? 'p-'
+
+  return function (tree: Root) {
+    let count = 0
+    visit(tree, function (node, index, parent) {
+      if (node.type !== 'paragraph' && node.type !== 'heading') return
+      const id = `${prefix}${++count}`
+      const target = node.type === 'paragraph' && parent?.type === 'listItem' && index === 0 ? parent : node
+      target.data = {...target.data, hProperties: {...target.data?.hProperties, id}}
+    })
+  }
+}
