@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts') tsconfig.json
 
-.PHONY: all build test typecheck clean
+.PHONY: all build test typecheck clean screens watch bench-watch
 
 all: build
 
@@ -26,8 +26,25 @@ build: dist/cli.js
 typecheck: node_modules/.package-lock.json
 	npx tsc -p tsconfig.test.json
 
+# The browser tests (tests/browser.test.ts) drive Debian's Chromium
+# (/usr/bin/chromium, or CHROMIUM_PATH); they never download a browser.
 test: dist/cli.js typecheck
 	npx vitest run
 
+# Screenshots of the web edition for a person to look at: the site index and
+# a bilingual chapter on a phone (390x844) and a desktop (1280x800), plus dark
+# mode, the contents drawer and the settings panel on the phone.
+screens: build
+	npx tsx scripts/screens.ts $(OUT)/web $(OUT)/reports/screens
+
+# Build, serve the web edition on http://127.0.0.1:4173/ and rebuild on change.
+watch: dist/cli.js
+	node dist/cli.js watch $(MANUSCRIPT) --out $(OUT)
+
+# Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
+# paragraph edited at a time, time until every edition's output has it.
+bench-watch: dist/cli.js
+	npx tsx scripts/bench-watch.ts
+
 clean:
-	rm -rf dist $(OUT)/web $(OUT)/reports $(OUT)/*.epub
+	rm -rf dist $(OUT)/web $(OUT)/reports $(OUT)/*.epub .zhbook-cache

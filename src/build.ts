@@ -6,8 +6,12 @@
  * costs the last good output.
  */
 import type {VFile} from 'vfile'
+import {ChapterCache} from './cache/chapter-cache.js'
+import {codeFingerprint} from './cache/fingerprint.js'
 import {loadBook} from './config/load-book.js'
 import {hasErrors} from './diagnostics.js'
+import {dictionaryIndex, type DictionaryOptions} from './dictionary/cache.js'
+import {dictionaryMessages, editionDictionary} from './dictionary/edition-dictionary.js'
 import {
   createStageContext,
   editionMeta,
@@ -33,6 +37,13 @@ export interface BuildOptions {
   renderers?: readonly Renderer[] | undefined
   /** Environment, for `SOURCE_DATE_EPOCH` (default: `process.env`). */
   env?: Record<string, string | undefined> | undefined
+  /** Where CC-CEDICT and the dictionary's cache are (default: found from zhbook's own folder). */
+  dictionary?: DictionaryOptions | undefined
+  /**
+   * Cache of processed chapters (optional): a chapter whose inputs did not
+   * change since it was cached is not processed again.
+   */
+  cache?: ChapterCache | undefined
 }
 
 /** What a build did. */
@@ -75,12 +86,36 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
 
   // 2. Run each edition's stages on every chapter (editions side by side).
   const context = createStageContext(book)
+  const used = new Set<string>()
   const ids = options.editions ?? book.settings.editions
+  // Only editions with a dictionary read CC-CEDICT's index: start now, await it after their chapters.
+  const dictionary = ids.some((id) => editionTable[id].dictionary) ? dictionaryIndex(options.dictionary) : undefined
   const processed = await Promise.all(
     ids.map(async (id) => {
       const edition = editionTable[id]
       const processChapter = createChapterProcessor(edition, context)
-      const chapters = await Promise.all(book.chapters.map((chapter) => processChapter(chapter)))
+      const cache = options.cache
+      const chapters = await Promise.all(
+        book.chapters.map(async (chapter) => {
+          if (!cache) return processChapter(chapter)
+          // Everything that shapes the chapter in this edition: the code, the
+          // chapter, and the book-wide inputs the edition's stages read.
+          const key = ChapterCache.key([
+            codeFingerprint(),
+            edition.id,
+            chapter.id,
+            chapter.file.path,
+            String(chapter.file.value),
+            edition.inputs?.(context, chapter) ?? null
+          ])
+          used.add(key)
+          const cached = await cache.get(key)
+          if (cached) return cached
+          const fresh = await processChapter(chapter)
+          await cache.set(key, fresh)
+          return fresh
+        })
+      )
       const editionBook: EditionBook = {
         edition: {id: edition.id, lang: edition.lang, label: edition.label, otherLanguages: edition.otherLanguages},
         meta: editionMeta(book.meta, edition, context),
@@ -89,6 +124,11 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
           ...(edition.backMatter?.(context, chapters) ?? [])
         ]
       }
+      if (edition.dictionary && dictionary) {
+        const {index} = await dictionary
+        if (index) editionBook.dictionary = editionDictionary(editionBook, index)
+      }
+
       const files = chapters.map((entry, index) => ({path: book.chapters[index]!.path, file: entry.file}))
       const converted = edition.report === true && files.some((entry) => entry.file.data.conversion)
       return {
@@ -106,6 +146,10 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     if (entry.report) result.reports.push(entry.report)
     if (entry.coverage) result.coverage.push(entry.coverage)
   }
+
+  if (dictionary) result.messages.push(...dictionaryMessages(await dictionary))
+  // Memory holds what this build used, no more: a long watch stays small.
+  options.cache?.retain(used)
 
   // 3. Stop on errors, before anything is rendered or written.
   if (hasErrors(result.messages)) return result

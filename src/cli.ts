@@ -5,7 +5,9 @@
 import {createRequire} from 'node:module'
 import {Command} from 'commander'
 import {buildCommand} from './commands/build.js'
+import {cleanCommand, defaultCacheDir} from './commands/clean.js'
 import {translateCommand} from './commands/translate.js'
+import {watchCommand} from './commands/watch.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 const program = new Command()
@@ -24,8 +26,32 @@ program
   .argument('[dir]', 'manuscript folder (book.yaml and *.md chapters)', 'manuscript')
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('-q, --quiet', 'print only warnings and errors')
-  .action(async (dir: string, options: {out: string; quiet?: boolean}) => {
+  .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
+  .option('--no-cache', 'process every chapter, using no cache')
+  .action(async (dir: string, options: {out: string; quiet?: boolean; cache: string | false}) => {
     process.exitCode = await buildCommand(dir, options)
+  })
+
+program
+  .command('watch')
+  .description(
+    'build, serve the web edition on this machine, and rebuild every edition whenever the manuscript changes'
+  )
+  .argument('[dir]', 'manuscript folder', 'manuscript')
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('-p, --port <port>', 'port of the preview server', '4173')
+  .option('--host <host>', 'loopback address to listen on', '127.0.0.1')
+  .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
+  .action(async (dir: string, options: {out: string; port: string; host: string; cache: string}) => {
+    process.exitCode = await watchCommand(dir, options)
+  })
+
+program
+  .command('clean')
+  .description('remove the chapter cache and the dictionary index (they are rebuilt on the next build)')
+  .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
+  .action(async (options: {cache: string}) => {
+    process.exitCode = await cleanCommand(options)
   })
 
 program

@@ -15,7 +15,7 @@ import type {VFileMessage} from 'vfile-message'
  * reused: tests and editors' notes refer to them.
  *
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
- * I: images and other assets; G: glossary; T: translation.
+ * I: images and other assets; G: glossary; T: translation; D: dictionary.
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -37,7 +37,8 @@ export const rules = {
   G003: 'a glossary term is listed twice',
   T001: 'a paragraph has no translation',
   T002: 'a translation is out of date (fuzzy)',
-  T003: 'a PO file is not valid'
+  T003: 'a PO file is not valid',
+  D001: 'the pop-up dictionary could not be made (CC-CEDICT data missing)'
 } as const
 
 /** A rule id. */

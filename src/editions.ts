@@ -6,7 +6,7 @@ import type {PluggableList} from 'unified'
 import {createConverter, type Converter} from './convert/converter.js'
 import {glossaryChapter} from './glossary/chapter.js'
 import {editionTerms, type EditionTerm} from './glossary/terms.js'
-import type {Book, BookMeta, EditionChapter, EditionId, EditionInfo, TranslatedTitle} from './model.js'
+import type {Book, BookMeta, ChapterSource, EditionChapter, EditionId, EditionInfo, TranslatedTitle} from './model.js'
 import rehypeCjkQuotes, {replaceQuotes} from './stages/rehype-cjk-quotes.js'
 import rehypeGlossary from './stages/rehype-glossary.js'
 import rehypeHantToHans from './stages/rehype-hant-to-hans.js'
@@ -45,10 +45,23 @@ export interface EditionDefinition extends EditionInfo {
    * bilingual edition converts the same text as `hans`: one report serves.
    */
   report?: boolean
+  /**
+   * What else than the chapter's own text shapes a chapter in this edition
+   * (overrides, glossary, translation), for the chapter cache's key
+   * (optional: nothing else).
+   */
+  inputs?(context: StageContext, chapter: ChapterSource): unknown
   /** Chapters made from the whole book after the others (optional). */
   backMatter?(context: StageContext, chapters: readonly ProcessedChapter[]): EditionChapter[]
   /** The title in the edition's other language (optional). */
   translated?(context: StageContext): TranslatedTitle | undefined
+  /**
+   * Whether the edition carries a pop-up dictionary of its words from
+   * CC-CEDICT (`EditionBook.dictionary`) (default: `false`). Headwords are
+   * Simplified: for `zh-Hans` editions. Editions without one never read
+   * CC-CEDICT.
+   */
+  dictionary?: boolean
 }
 
 /** Convert to Simplified as the `hans` edition does, for metadata. */
@@ -74,6 +87,7 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
     remark: () => [],
     rehype: (context) => [[rehypeHantToHans, {converter: context.converter()}], rehypeCjkQuotes],
     text: simplified,
+    inputs: (context) => context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line]),
     report: true
   },
   bilingual: {
@@ -81,6 +95,7 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
     lang: 'zh-Hans',
     label: '中英对照',
     otherLanguages: ['en'],
+    dictionary: true,
     remark: (context) =>
       context.book.translations ? [[remarkTranslations, {translations: context.book.translations}]] : [],
     rehype: (context) => [
@@ -90,6 +105,13 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
       ...(context.book.settings.pinyin === 'all' ? [rehypePinyin] : [])
     ],
     text: simplified,
+    inputs: (context, chapter) => ({
+      overrides: context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line]),
+      glossary: context.book.glossary,
+      pinyin: context.book.settings.pinyin,
+      translation: context.book.translations?.chapters[chapter.id] ?? null,
+      catalog: context.book.translations?.paths[chapter.id] ?? null
+    }),
     backMatter(context, chapters) {
       const terms = context.simplifiedTerms()
       if (terms.length === 0) return []

@@ -1,7 +1,13 @@
 /**
  * Write a build's files so that a failed or interrupted build never leaves a
- * half-written or missing edition: everything is written to a staging folder
- * first, then each top-level entry is swapped into place by rename.
+ * half-written or missing edition, and a file whose bytes did not change is
+ * not rewritten.
+ *
+ * Everything is first laid out in a staging folder inside the output folder:
+ * a file whose bytes are the same as before is hard-linked from the current
+ * output (same file, same modification time), a changed one is written. Then
+ * each top-level entry that changed is swapped into place by rename; an
+ * unchanged one is left alone.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -10,21 +16,32 @@ import type {OutputFile} from './model.js'
 /** Prefix of the staging folders inside the output folder. */
 const stagingPrefix = '.zhbook-staging-'
 
+/** What a write did. */
+export interface WriteReport {
+  /** Top-level entries replaced (absolute paths). */
+  replaced: string[]
+  /** Files whose bytes changed or that are new (relative paths). */
+  written: string[]
+  /** Files left as they were (relative paths). */
+  unchanged: string[]
+}
+
 /**
  * Write files into `out`, replacing the entries they belong to.
  *
  * Top-level entries the build does not produce (a `.gitkeep`, an old edition)
- * are left alone; a top-level folder it produces (`web/`, `reports/`) is
- * replaced whole, so no stale page survives a renamed chapter.
+ * are left alone; a top-level folder it produces (`web/`, `reports/`) holds
+ * exactly the build's files afterwards, so no stale page survives a renamed
+ * chapter.
  *
  * @param out
  *   Output folder (made when missing).
  * @param files
  *   Files, with POSIX paths relative to `out`.
  * @returns
- *   Absolute paths of the top-level entries written.
+ *   What was written.
  */
-export async function writeOutput(out: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeOutput(out: string, files: readonly OutputFile[]): Promise<WriteReport> {
   out = path.resolve(out)
   await fs.mkdir(out, {recursive: true})
   await removeStale(out)
@@ -32,7 +49,9 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
   const staging = await fs.mkdtemp(path.join(out, stagingPrefix))
   const retired = path.join(staging, '.retired')
   const fresh = path.join(staging, 'fresh')
-  const tops = new Set<string>()
+  const report: WriteReport = {replaced: [], written: [], unchanged: []}
+  const changedTops = new Set<string>()
+  const filesByTop = new Map<string, Set<string>>()
 
   try {
     for (const file of files) {
@@ -41,28 +60,85 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
         throw new Error(`Unexpected output path \`${file.path}\`, expected a relative path`)
       }
 
-      tops.add(parts[0]!)
+      const top = parts[0]!
+      const set = filesByTop.get(top) ?? new Set()
+      set.add(parts.join(path.sep))
+      filesByTop.set(top, set)
       const target = path.join(fresh, ...parts)
+      const current = path.join(out, ...parts)
       await fs.mkdir(path.dirname(target), {recursive: true})
-      await fs.writeFile(target, file.data)
+      const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
+
+      if (await sameBytes(current, data)) {
+        await fs.link(current, target)
+        report.unchanged.push(file.path)
+      } else {
+        await fs.writeFile(target, data)
+        report.written.push(file.path)
+        changedTops.add(top)
+      }
+    }
+
+    // A folder also changes when a file in it goes away.
+    for (const [top, produced] of filesByTop) {
+      if (changedTops.has(top)) continue
+      const existing = await listFiles(path.join(out, top), top)
+      if (existing.length !== produced.size || existing.some((file) => !produced.has(file))) changedTops.add(top)
     }
 
     await fs.mkdir(retired)
-    for (const top of [...tops].sort()) {
+    for (const top of [...changedTops].sort()) {
       const destination = path.join(out, top)
+      const source = path.join(fresh, top)
+      // A file is replaced in one atomic rename; a folder cannot be renamed
+      // over, so the old one is moved aside first.
+      if ((await fs.stat(source)).isFile()) {
+        await fs.rename(source, destination)
+        report.replaced.push(destination)
+        continue
+      }
+
       try {
         await fs.rename(destination, path.join(retired, top))
       } catch (cause) {
         if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
       }
 
-      await fs.rename(path.join(fresh, top), destination)
+      await fs.rename(source, destination)
+      report.replaced.push(destination)
     }
   } finally {
     await fs.rm(staging, {recursive: true, force: true})
   }
 
-  return [...tops].sort().map((top) => path.join(out, top))
+  return report
+}
+
+/** Whether a file exists with exactly these bytes. */
+async function sameBytes(file: string, data: Uint8Array): Promise<boolean> {
+  try {
+    const stat = await fs.stat(file)
+    if (!stat.isFile() || stat.size !== data.byteLength) return false
+    return Buffer.compare(await fs.readFile(file), data) === 0
+  } catch {
+    return false
+  }
+}
+
+/** Files below a path (or the path itself if it is a file), relative to `out`. */
+async function listFiles(full: string, relative: string): Promise<string[]> {
+  let stat
+  try {
+    stat = await fs.stat(full)
+  } catch {
+    return []
+  }
+
+  if (!stat.isDirectory()) return [relative]
+  const entries = await fs.readdir(full, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(relative, path.relative(full, path.join(entry.parentPath, entry.name))))
 }
 
 /**

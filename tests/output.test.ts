@@ -60,3 +60,42 @@ describe('writeOutput', () => {
     expect(await tree(out)).toEqual(['book.epub', 'web/index.html'])
   })
 })
+
+describe('writeOutput, unchanged bytes', () => {
+  it('should not rewrite a file whose bytes did not change, and replace only what changed', async () => {
+    await writeOutput(out, [
+      {path: 'a.epub', data: 'A'},
+      {path: 'web/x.html', data: 'X'},
+      {path: 'web/y.html', data: 'Y'}
+    ])
+    const before = {
+      epub: (await fs.stat(path.join(out, 'a.epub'))).ino,
+      x: (await fs.stat(path.join(out, 'web/x.html'))).ino
+    }
+    const report = await writeOutput(out, [
+      {path: 'a.epub', data: 'A'},
+      {path: 'web/x.html', data: 'X'},
+      {path: 'web/y.html', data: 'Y2'}
+    ])
+    expect(report.written).toEqual(['web/y.html'])
+    expect(report.unchanged).toEqual(['a.epub', 'web/x.html'])
+    expect(report.replaced).toEqual([path.join(out, 'web')])
+    expect((await fs.stat(path.join(out, 'a.epub'))).ino).toBe(before.epub)
+    expect((await fs.stat(path.join(out, 'web/x.html'))).ino).toBe(before.x)
+    expect(await fs.readFile(path.join(out, 'web/y.html'), 'utf8')).toBe('Y2')
+  })
+
+  it('should replace a folder a file went away from', async () => {
+    await writeOutput(out, [{path: 'web/x.html', data: 'X'}, {path: 'web/old.html', data: 'O'}])
+    const report = await writeOutput(out, [{path: 'web/x.html', data: 'X'}])
+    expect(report.written).toEqual([])
+    expect(report.replaced).toEqual([path.join(out, 'web')])
+    expect(await tree(out)).toEqual(['web/x.html'])
+  })
+
+  it('should write nothing when nothing changed', async () => {
+    await writeOutput(out, [{path: 'a.epub', data: 'A'}, {path: 'web/x.html', data: 'X'}])
+    const report = await writeOutput(out, [{path: 'a.epub', data: 'A'}, {path: 'web/x.html', data: 'X'}])
+    expect(report).toEqual({replaced: [], written: [], unchanged: ['a.epub', 'web/x.html']})
+  })
+})

@@ -9,6 +9,7 @@ import type {EditionBook, EditionInfo, OutputFile, RenderContext} from '../src/m
 import {epub} from '../src/render/epub.js'
 import {epubStyle} from '../src/render/epub-style.js'
 import {notesScript} from '../src/render/web-notes.js'
+import {dictionaryScript} from '../src/render/web-script-dictionary.js'
 import {webStyle} from '../src/render/web-style.js'
 import {renderSiteIndex, web} from '../src/render/web.js'
 import {bilingualBook, bilingualInfo} from './helpers/bilingual-book.js'
@@ -37,6 +38,27 @@ const hansBook: EditionBook = {
   ]
 }
 
+/** The bilingual edition with a small, hand-made pop-up dictionary. */
+const withDictionary: EditionBook = {
+  ...bilingualBook,
+  dictionary: {
+    words: {
+      模型: [{pinyin: 'mó xíng', en: 'model/mould'}],
+      大模型: [{pinyin: 'dà mó xíng', en: 'large model'}],
+      大: [
+        {pinyin: 'dà', en: 'big; large'},
+        {pinyin: 'dài', en: 'see 大夫[dài fu]'}
+      ]
+    },
+    attribution: {
+      name: 'CC-CEDICT',
+      url: 'https://www.mdbg.net/chinese/dictionary?page=cc-cedict',
+      license: 'CC BY-SA 4.0',
+      licenseUrl: 'https://creativecommons.org/licenses/by-sa/4.0/'
+    }
+  }
+}
+
 const context: RenderContext = {
   modified: new Date('2026-11-28T12:34:56Z'),
   editions: [hansInfo, bilingualInfo]
@@ -56,8 +78,8 @@ beforeAll(async () => {
   const [book] = await epub.render(bilingualBook, context)
   webFiles = [
     ...(await web.render(hansBook, context)),
-    ...(await web.render(bilingualBook, context)),
-    ...renderSiteIndex([hansBook, bilingualBook], context)
+    ...(await web.render(withDictionary, context)),
+    ...renderSiteIndex([hansBook, withDictionary], context)
   ]
   byPath = new Map(webFiles.map((file) => [file.path, text(file)]))
 
@@ -247,7 +269,11 @@ describe('web (bilingual)', () => {
       {path: 'web/notes.js', data: notesScript}
     ])
     expect(renderSiteIndex([hansBook], context).map((file) => file.path)).toEqual([
+      'web/favicon.svg',
       'web/index.html',
+      'web/prefs.js',
+      'web/search-page.js',
+      'web/site.js',
       'web/style.css'
     ])
   })
@@ -273,8 +299,9 @@ describe('web (bilingual)', () => {
     expect(logic).toContain(
       '<span class="noteref-group"><ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin">dà mó xíng</rt><rp>)</rp></ruby><a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref" aria-label="English gloss">†</a></span>'
     )
+    // Named after their reference: a page lists many notes.
     expect(logic).toContain(
-      '<div class="gloss-notes"><aside id="gloss-1" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a> '
+      '<div class="gloss-notes"><aside id="gloss-1" role="doc-footnote" class="gloss" lang="en" aria-label="English gloss"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a> '
     )
   })
 
@@ -311,7 +338,9 @@ describe('web (bilingual)', () => {
     for (const file of webFiles.filter((file) => file.path.endsWith('.html'))) {
       const html = text(file)
 
-      for (const [, href] of html.matchAll(/ (?:href|src)="([^"]*)"/g)) {
+      for (const [, tag, href] of html.matchAll(/<(\w+) [^>]*?(?:href|src)="([^"]*)"/g)) {
+        // A link out (the dictionary's credit) is not a request.
+        if (tag === 'a' && href!.startsWith('https://')) continue
         const [pathname = '', fragment] = href!.split('#')
         const target = pathname
           ? path.posix.join(path.posix.dirname(file.path), pathname)
@@ -340,10 +369,10 @@ describe('web (bilingual)', () => {
 
   it('should name the languages of a bilingual edition on the site index', () => {
     expect(page('web/index.html')).toContain(
-      '<li><a href="bilingual/index.html" hreflang="zh-Hans" lang="zh-Hans">中英对照</a> <span class="edition-languages" lang="en">Simplified Chinese and English</span></li>'
+      '<li class="edition"><span class="edition-name"><a href="bilingual/index.html" hreflang="zh-Hans" lang="zh-Hans">中英对照</a></span> <span class="edition-languages" lang="en">Simplified Chinese and English</span> <a class="edition-start" href="bilingual/opening.html" hreflang="zh-Hans" lang="zh-Hans">开始阅读</a></li>'
     )
     expect(page('web/index.html')).toContain(
-      '<li><a href="hans/index.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a></li>'
+      '<li class="edition"><span class="edition-name"><a href="hans/index.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a></span> <span class="edition-languages" lang="en">Simplified Chinese</span> <a class="edition-start" href="hans/opening.html" hreflang="zh-Hans" lang="zh-Hans">开始阅读</a></li>'
     )
   })
 
@@ -369,14 +398,80 @@ describe('web (bilingual)', () => {
       '.noteref-group {',
       'a.noteref {',
       '.gloss-notes {',
-      '.note-popup {',
+      '.note-popup, .dictionary-popup {',
       'dl.glossary {'
     ]) {
       expect(webStyle, selector).toContain('\n' + selector)
     }
 
     expect(webStyle).toMatch(/p\.translation\.awaiting \{[^}]*border: 1px dashed var\(--muted\);[^}]*font-style: italic;/)
-    expect(webStyle).toMatch(/@media print \{[^}]*\.note-popup \{ display: none; \}/)
+    expect(webStyle).toMatch(/@media print \{[^@]*\.note-popup, \.dictionary-popup, \.search-form \{ display: none !important; \}/)
+  })
+})
+
+describe('web (bilingual reading tools)', () => {
+  it('should offer switches for the English and the pinyin', () => {
+    const html = page('web/bilingual/logic.html')
+    expect(html).toContain('<body class="chapter-page has-translation has-ruby">')
+    expect(html).toContain(
+      '<div class="setting" role="group" aria-labelledby="setting-show"><span id="setting-show" class="setting-label">显示</span><span class="setting-choices"><button type="button" data-preference="english" data-value="toggle" aria-pressed="true">英文</button><button type="button" data-preference="pinyin" data-value="toggle" aria-pressed="true">拼音</button></span></div>'
+    )
+    expect(page('web/hans/logic.html')).not.toContain('data-preference="english"')
+    expect(page('web/hans/logic.html')).toContain('<body class="chapter-page">')
+  })
+
+  it('should write the dictionary table of the edition with a dictionary, and the pop-up script once', () => {
+    expect(webFiles.filter((file) => /dictionary/.test(file.path)).map((file) => file.path)).toEqual([
+      'web/bilingual/dictionary.js',
+      'web/dictionary-popup.js'
+    ])
+    expect(page('web/dictionary-popup.js')).toBe(dictionaryScript)
+    expect(page('web/bilingual/dictionary.js')).toBe(
+      '/* zhbook: pop-up dictionary of this edition (the words of this book only).\n' +
+        ' * CC-CEDICT, https://www.mdbg.net/chinese/dictionary?page=cc-cedict\n' +
+        ' * License: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/ */\n' +
+        'window.zhbookDictionary = {"words": {\n' +
+        '"大": [["dà","big; large"],["dài","see 大夫[dài fu]"]],\n' +
+        '"大模型": [["dà mó xíng","large model"]],\n' +
+        '"模型": [["mó xíng","model/mould"]]\n' +
+        '}}\n'
+    )
+    const sandbox: {window: Record<string, unknown>} = {window: {}}
+    vm.runInNewContext(page('web/bilingual/dictionary.js'), sandbox)
+    expect(Object.keys((sandbox.window.zhbookDictionary as {words: object}).words)).toEqual(['大', '大模型', '模型'])
+    expect(renderSiteIndex([hansBook, bilingualBook], context).map((file) => file.path)).not.toContain(
+      'web/dictionary-popup.js'
+    )
+  })
+
+  it('should load the dictionary on chapter pages, after the notes, and credit CC-CEDICT', () => {
+    const html = page('web/bilingual/logic.html')
+    expect(html).toContain(
+      '<script src="../prefs.js"></script>\n<script src="../site.js" defer></script>\n<script src="../notes.js" defer></script>\n<script src="dictionary.js" defer></script>\n<script src="../dictionary-popup.js" defer></script>\n</head>'
+    )
+    expect(html).toContain(
+      '<footer class="site-footer"><p class="dictionary-credit">词典数据：<a href="https://www.mdbg.net/chinese/dictionary?page=cc-cedict" lang="en">CC-CEDICT</a>（<a href="https://creativecommons.org/licenses/by-sa/4.0/" lang="en" rel="license">CC BY-SA 4.0</a>）</p></footer>'
+    )
+    for (const name of ['web/bilingual/index.html', 'web/bilingual/search.html', 'web/hans/logic.html']) {
+      expect(page(name), name).not.toContain('dictionary')
+    }
+  })
+
+  it('should index the English of the bilingual edition for search', () => {
+    const sandbox: {window: Record<string, unknown>} = {window: {}}
+    vm.runInNewContext(page('web/bilingual/search.js'), sandbox)
+    const index = sandbox.window.zhbookSearch as {chapters: unknown[]; blocks: unknown[]}
+    expect(index.chapters).toEqual([
+      ['opening', '开场'],
+      ['logic', 'AI 大模型的逻辑'],
+      ['glossary', '词汇表']
+    ])
+    // The glossary's entries (this hand-made edition numbers no block).
+    expect(index.blocks).toEqual([
+      [2, 'term-1', '大模型 dà mó xíng', 'large model. An AI model with billions of parameters. First in: AI 大模型的逻辑'],
+      [2, 'term-2', '小模型 xiǎo mó xíng', 'small model. A model tuned for one task. First in: 开场'],
+      [2, 'term-3', '算力 suàn lì', 'computing power. The processing capacity a model needs. First in: AI 大模型的逻辑']
+    ])
   })
 })
 

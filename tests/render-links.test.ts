@@ -4,7 +4,7 @@ import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
 import type {EditionChapter} from '../src/model.js'
 import {chapterLinkResolver} from '../src/render/links.js'
-import {groupNoteReferences, hasNoteReferences} from '../src/render/notes.js'
+import {groupNoteReferences, hasNoteReferences, labelNotes} from '../src/render/notes.js'
 
 /**
  * A chapter with a tree.
@@ -51,7 +51,8 @@ describe('api', () => {
     ])
     expect(Object.keys(await import('../src/render/notes.js')).sort()).toEqual([
       'groupNoteReferences',
-      'hasNoteReferences'
+      'hasNoteReferences',
+      'labelNotes'
     ])
   })
 })
@@ -126,5 +127,34 @@ describe('groupNoteReferences', () => {
     expect(toHtml(groupNoteReferences(tree))).toBe(
       '<ol><li><p><span class="noteref-group"><em>a</em><a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></span><span class="noteref-group"><b>b</b><a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></span></p></li></ol>'
     )
+  })
+})
+
+describe('labelNotes', () => {
+  it('should name each note after the reference pointing to it, and leave named notes alone', () => {
+    const tree = h(null, [
+      h('p', [
+        h('a', {href: '#n-1', role: 'doc-noteref', ariaLabel: 'large model (English gloss)'}, '†'),
+        h('a', {href: '#n-2', role: 'doc-noteref'}, '2')
+      ]),
+      h('aside', {id: 'n-1', role: 'doc-footnote'}, 'One.'),
+      h('aside', {id: 'n-2', role: 'doc-footnote'}, 'Two.'),
+      h('aside', {id: 'n-3', role: 'doc-footnote', ariaLabel: 'Mine'}, 'Three.')
+    ])
+    const before = structuredClone(tree)
+    const result = labelNotes(tree)
+
+    expect(tree).toEqual(before)
+    expect(toHtml(result)).toBe(
+      '<p><a href="#n-1" role="doc-noteref" aria-label="large model (English gloss)">†</a><a href="#n-2" role="doc-noteref">2</a></p>' +
+        '<aside id="n-1" role="doc-footnote" aria-label="large model (English gloss)">One.</aside>' +
+        '<aside id="n-2" role="doc-footnote" aria-label="2">Two.</aside>' +
+        '<aside id="n-3" role="doc-footnote" aria-label="Mine">Three.</aside>'
+    )
+  })
+
+  it('should return the tree itself when it has no note reference', () => {
+    const tree = h(null, [h('p', 'x')])
+    expect(labelNotes(tree)).toBe(tree)
   })
 })

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import vm from 'node:vm'
 import type {Root} from 'hast'
 import {h} from 'hastscript'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -12,6 +13,11 @@ import type {
   OutputFile,
   RenderContext
 } from '../src/model.js'
+import {preferencesScript} from '../src/render/web-script-prefs.js'
+import {searchPageScript} from '../src/render/web-script-search.js'
+import {siteScript} from '../src/render/web-script-site.js'
+import {dictionaryScript} from '../src/render/web-script-dictionary.js'
+import {searchIndex, searchScript} from '../src/render/web-search-index.js'
 import {palettes, webStyle, type Palette} from '../src/render/web-style.js'
 import {renderSiteIndex, web} from '../src/render/web.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
@@ -185,15 +191,23 @@ describe('api', () => {
 describe('web', () => {
   it('should write the expected files', () => {
     expect(files.map((file) => file.path).sort()).toEqual([
+      'web/favicon.svg',
       'web/hans/index.html',
       'web/hans/logic.html',
       'web/hans/opening.html',
       'web/hans/qa.html',
+      'web/hans/search.html',
+      'web/hans/search.js',
       'web/hant/index.html',
       'web/hant/logic.html',
       'web/hant/opening.html',
       'web/hant/qa.html',
+      'web/hant/search.html',
+      'web/hant/search.js',
       'web/index.html',
+      'web/prefs.js',
+      'web/search-page.js',
+      'web/site.js',
       'web/style.css'
     ])
   })
@@ -212,7 +226,9 @@ describe('web', () => {
       '<!doctype html>\n<html>\n<head><title>x</title></head>\n<body><p>x</span></p></body>\n</html>\n'
     )
     const result: VnuResult = await vnu([
-      ...files.map((file) => path.join(folder, file.path)),
+      ...files
+        .filter((file) => /\.(?:html|css|svg)$/.test(file.path))
+        .map((file) => path.join(folder, file.path)),
       control
     ])
     const ours = result.messages.filter((message) => message.file !== control)
@@ -341,12 +357,16 @@ describe('web', () => {
     expect(html).toContain('<div><dt>作者</dt><dd>章鵬</dd></div>')
     expect(tags(html, 'a').filter((attributes) => attributes.hreflang)).toEqual([
       {href: 'hant/index.html', hreflang: 'zh-Hant', lang: 'zh-Hant'},
-      {href: 'hans/index.html', hreflang: 'zh-Hans', lang: 'zh-Hans'}
+      {class: 'edition-start', href: 'hant/opening.html', hreflang: 'zh-Hant', lang: 'zh-Hant'},
+      {href: 'hans/index.html', hreflang: 'zh-Hans', lang: 'zh-Hans'},
+      {class: 'edition-start', href: 'hans/opening.html', hreflang: 'zh-Hans', lang: 'zh-Hans'}
     ])
-    expect(links(html)).toEqual([
-      ['hant/index.html', '繁體中文'],
-      ['hans/index.html', '简体中文']
-    ])
+    expect(html).toContain(
+      '<li class="edition"><span class="edition-name"><a href="hant/index.html" hreflang="zh-Hant" lang="zh-Hant">繁體中文</a></span> <span class="edition-languages" lang="en">Traditional Chinese</span> <a class="edition-start" href="hant/opening.html" hreflang="zh-Hant" lang="zh-Hant">開始閱讀</a></li>'
+    )
+    expect(html).toContain(
+      '<li class="edition"><span class="edition-name"><a href="hans/index.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a></span> <span class="edition-languages" lang="en">Simplified Chinese</span> <a class="edition-start" href="hans/opening.html" hreflang="zh-Hans" lang="zh-Hans">开始阅读</a></li>'
+    )
   })
 
   it('should link a chapter to the same chapter in the other editions', () => {
@@ -390,7 +410,10 @@ describe('web', () => {
 
   it('should make no request outside the site', () => {
     for (const file of files) {
-      expect(text(file), file.path).not.toMatch(/https?:\/\//)
+      const value = file.path.endsWith('.svg')
+        ? text(file).replace(' xmlns="http://www.w3.org/2000/svg"', '')
+        : text(file)
+      expect(value, file.path).not.toMatch(/https?:\/\/|\/\/[\w.-]+\//)
     }
     expect(webStyle).not.toMatch(/@import|url\(|@font-face/)
   })
@@ -438,6 +461,193 @@ describe('web', () => {
   })
 })
 
+describe('web (reading tools)', () => {
+  it('should apply the reader’s settings in `<head>` before the body, and defer the other scripts', () => {
+    expect(page('web/hant/logic.html')).toContain(
+      '<link rel="stylesheet" href="../style.css">\n<link rel="icon" href="../favicon.svg" type="image/svg+xml">\n<link rel="alternate" hreflang="zh-Hans" href="../hans/logic.html">\n<script src="../prefs.js"></script>\n<script src="../site.js" defer></script>\n</head>'
+    )
+    expect(page('web/index.html')).toContain('<script src="prefs.js"></script>\n<script src="site.js" defer></script>\n</head>')
+    expect(page('web/hans/search.html')).toContain(
+      '<script src="../prefs.js"></script>\n<script src="../site.js" defer></script>\n<script src="search.js" defer></script>\n<script src="../search-page.js" defer></script>\n</head>'
+    )
+  })
+
+  it('should write every tool that needs a script `hidden`, for site.js to show', () => {
+    for (const file of files.filter((file) => file.path.endsWith('.html'))) {
+      const html = text(file)
+      const tools = [...html.matchAll(/<[a-z]+ [^>]*class="[^"]*\bjs-only\b[^"]*"[^>]*>/g)].map((match) => match[0])
+      expect(tools.length, file.path).toBeGreaterThan(0)
+      for (const tool of tools) expect(tool, file.path).toMatch(/ hidden[ >]/)
+      expect(html, file.path).toMatch(/<div id="settings" class="settings" role="group" aria-label="[^"]+" hidden>/)
+    }
+  })
+
+  it('should give a chapter page a contents drawer with the chapter marked, and a button for it', () => {
+    const html = page('web/hant/logic.html')
+    expect(html).toContain(
+      '<button type="button" class="tool drawer-button js-only" aria-controls="drawer" aria-expanded="false" hidden>'
+    )
+    expect(html).toContain(
+      '<nav id="drawer" class="drawer" aria-label="目錄"><div class="drawer-head"><p class="drawer-book"><a href="index.html">大模型只是少數人的機會，小模型才是大多數人的機會</a></p>'
+    )
+    expect(html).toContain(
+      '<p class="drawer-title">目錄</p><ol>\n<li><a href="opening.html">開場</a></li>\n<li><a href="logic.html" aria-current="page">大模型的邏輯</a></li>\n<li><a href="qa.html">提問環節</a></li>\n</ol></nav>'
+    )
+    // Without scripts the drawer is the chapter list after the pager.
+    expect(html.indexOf('<nav id="drawer"')).toBeGreaterThan(html.indexOf('<nav class="pager"'))
+  })
+
+  it('should offer text size and colours, and no English or pinyin switch in an edition without them', () => {
+    const html = page('web/hans/logic.html')
+    expect(html).toContain(
+      '<div class="setting" role="group" aria-labelledby="setting-size"><span id="setting-size" class="setting-label">字号</span><span class="setting-choices"><button type="button" data-preference="size" data-value="s" aria-pressed="false">小</button><button type="button" data-preference="size" data-value="m" aria-pressed="true">中</button>'
+    )
+    expect(html).toContain(
+      '<button type="button" data-preference="theme" data-value="auto" aria-pressed="true">跟随系统</button><button type="button" data-preference="theme" data-value="light" aria-pressed="false">浅色</button><button type="button" data-preference="theme" data-value="dark" aria-pressed="false">深色</button>'
+    )
+    expect(html).not.toContain('data-preference="english"')
+    expect(html).not.toContain('data-preference="pinyin"')
+    expect(html).toContain('<body class="chapter-page">')
+  })
+
+  it('should write a search page per edition that says search needs JavaScript', () => {
+    const html = page('web/hant/search.html')
+    expect(html).toContain('<title>搜尋 — 大模型只是少數人的機會，小模型才是大多數人的機會</title>')
+    expect(html).toContain(
+      '<form id="search-form" class="search-form js-only" action="search.html" method="get" role="search" hidden><label for="search-input">搜尋全書</label><div class="search-row"><input type="search" id="search-input" name="q" autocomplete="off" spellcheck="false" enterkeyhint="search"><button type="submit">搜尋</button></div></form>'
+    )
+    expect(html).toContain(
+      '<p id="search-status" class="search-status" role="status" data-prompt="輸入要找的字詞，例如「模型」。" data-found="找到 {n} 處" data-none="沒有找到「{q}」。">搜尋需要 JavaScript。請開啟 JavaScript，或從目錄閱讀全書。</p>'
+    )
+    expect(html).toContain('<a href="../hans/search.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>')
+    expect(page('web/hans/logic.html')).toContain('<a href="search.html" class="tool search-link js-only" hidden>')
+  })
+
+  it('should write the search index of each edition as a script', () => {
+    const sandbox: {window: Record<string, unknown>} = {window: {}}
+    vm.runInNewContext(page('web/hant/search.js'), sandbox)
+    expect(sandbox.window.zhbookSearch).toEqual({
+      chapters: [
+        ['opening', '開場'],
+        ['logic', '大模型的邏輯'],
+        ['qa', '提問環節']
+      ],
+      // The blocks of these chapters have no ids.
+      blocks: []
+    })
+  })
+})
+
+describe('searchIndex', () => {
+  const chapters: EditionChapter[] = [
+    {
+      id: 'one',
+      title: '一',
+      sourcePath: 'one.md',
+      tree: h(null, [
+        h('h1', {id: 'p-1'}, ['大模型', h('span', {lang: 'en', className: ['translation']}, 'Large models')]),
+        {type: 'text', value: '\n'},
+        h('p', {id: 'p-2'}, [
+          h('span', {className: ['noteref-group']}, [
+            h('ruby', ['算力', h('rp', '('), h('rt', 'suàn lì'), h('rp', ')')]),
+            h('a', {href: '#gloss-1', role: 'doc-noteref'}, '†')
+          ]),
+          '最贵，\n模型次之。'
+        ]),
+        {type: 'text', value: '\n'},
+        h('p', {lang: 'en', className: ['translation']}, 'Computing power costs the most.'),
+        h('ol', [h('li', {id: 'p-3'}, [h('p', '数据'), h('p', {lang: 'en', className: ['translation']}, 'Data'), h('ol', [h('li', {id: 'p-4'}, '子项')])])]),
+        h('dl', [h('div', {id: 'term-1'}, [h('dt', ['算力 ', h('span', 'suàn lì')]), h('dd', {lang: 'en'}, [h('p', 'computing power')])])])
+      ])
+    }
+  ]
+
+  it('should index numbered blocks and glossary entries, without pinyin, references or nested blocks', () => {
+    expect(searchIndex(chapters)).toEqual({
+      chapters: [['one', '一']],
+      blocks: [
+        {chapter: 0, id: 'p-1', text: '大模型', translation: 'Large models'},
+        {chapter: 0, id: 'p-2', text: '算力最贵， 模型次之。', translation: 'Computing power costs the most.'},
+        {chapter: 0, id: 'p-3', text: '数据', translation: 'Data'},
+        {chapter: 0, id: 'p-4', text: '子项', translation: ''},
+        {chapter: 0, id: 'term-1', text: '算力 suàn lì', translation: 'computing power'}
+      ]
+    })
+  })
+
+  it('should serialise the index as a script assigning `window.zhbookSearch`, one block a line', () => {
+    const script = searchScript(searchIndex(chapters))
+    expect(script).toBe(
+      '/* zhbook: the search index of this edition, read by search-page.js. */\n' +
+        'window.zhbookSearch = {\n"chapters": [["one","一"]],\n"blocks": [\n' +
+        '[0,"p-1","大模型","Large models"],\n' +
+        '[0,"p-2","算力最贵， 模型次之。","Computing power costs the most."],\n' +
+        '[0,"p-3","数据","Data"],\n' +
+        '[0,"p-4","子项"],\n' +
+        '[0,"term-1","算力 suàn lì","computing power"]\n]}\n'
+    )
+  })
+})
+
+describe('browser scripts', () => {
+  const scripts = {
+    'prefs.js': preferencesScript,
+    'site.js': siteScript,
+    'search-page.js': searchPageScript,
+    'dictionary-popup.js': dictionaryScript
+  }
+
+  it('should be classic scripts that compile, with no eval, inline handlers, HTML parsing or requests', () => {
+    for (const [name, script] of Object.entries(scripts)) {
+      expect(() => new vm.Script(script, {filename: name}), name).not.toThrow()
+      expect(script, name).not.toMatch(
+        /\beval\(|new Function|innerHTML|outerHTML|insertAdjacentHTML|document\.write|\bon[a-z]+\s*=|https?:|import\s*\(|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket/
+      )
+      expect(script, name).not.toMatch(/^\s*(?:import|export)\s/m)
+    }
+  })
+
+  it('should apply stored settings to `<html>`, and survive storage that throws', () => {
+    const attributes = new Map<string, string>()
+    const document = {
+      documentElement: {
+        setAttribute: (name: string, value: string) => attributes.set(name, value),
+        removeAttribute: (name: string) => attributes.delete(name)
+      },
+      dispatchEvent() {}
+    }
+    const stored = JSON.stringify({size: 'xl', theme: 'dark', english: false, pinyin: true, junk: 1})
+    const window: Record<string, unknown> = {
+      localStorage: {getItem: () => stored, setItem() {}},
+      addEventListener() {}
+    }
+    vm.runInNewContext(preferencesScript, {window, document, CustomEvent: class {}})
+    expect(Object.fromEntries(attributes)).toEqual({'data-size': 'xl', 'data-theme': 'dark', 'data-english': 'hidden'})
+
+    // `file://` in some browsers, private modes: every access throws.
+    attributes.clear()
+    const throwing: Record<string, unknown> = {
+      localStorage: {
+        getItem() {
+          throw new Error('SecurityError')
+        },
+        setItem() {
+          throw new Error('SecurityError')
+        }
+      },
+      addEventListener() {}
+    }
+    vm.runInNewContext(preferencesScript, {window: throwing, document, CustomEvent: class {}})
+    expect(Object.fromEntries(attributes)).toEqual({})
+    const preferences = throwing.zhbookPreferences as {
+      set(name: string, value: unknown): Record<string, unknown>
+    }
+    expect(preferences.set('size', 'l')).toEqual({size: 'l', theme: 'auto', english: true, pinyin: true})
+    expect(preferences.set('size', 'huge')).toEqual({size: 'l', theme: 'auto', english: true, pinyin: true})
+    expect(Object.fromEntries(attributes)).toEqual({'data-size': 'l'})
+  })
+})
+
 describe('webStyle', () => {
   it('should choose CJK fonts by script', () => {
     expect(webStyle).toMatch(/:lang\(zh-Hant\)[^{]*\{\s*--sans: "PingFang TC"/)
@@ -445,6 +655,20 @@ describe('webStyle', () => {
     expect(webStyle).toContain('line-height: 1.8;')
     expect(webStyle).toContain('max-width: 38em;')
     expect(webStyle).toContain('@media (prefers-color-scheme: dark)')
+  })
+
+  it('should follow the reader’s choices, on screen only, and print everything', () => {
+    expect(webStyle).toContain(':root:not([data-theme="light"]) {')
+    expect(webStyle).toMatch(/:root\[data-theme="dark"\] \{\s*color-scheme: dark;\s*--bg: #161618;/)
+    expect(webStyle).toContain(':root[data-size="xl"] { font-size: 125%; }')
+    expect(webStyle).toMatch(
+      /@media screen \{\s*:root\[data-english="hidden"\] \.has-translation \.translation \{ display: none; \}[^}]*\}\s*:root\[data-pinyin="hidden"\] \.has-ruby rt \{ display: none; \}\s*\}/
+    )
+    const print = webStyle.slice(webStyle.indexOf('@media print'))
+    expect(print).toContain('.skip, .site-header, .pager, .drawer, .drawer-backdrop, .settings,\n  .note-popup, .dictionary-popup, .search-form { display: none !important; }')
+    expect(print).toContain('--bg: #fff;\n    --text: #000;')
+    expect(print).toContain('h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }')
+    expect(print).toContain('p, li, blockquote, dl.glossary > div { orphans: 3; widows: 3; }')
   })
 
   it('should keep every text colour readable on its background (WCAG AA)', () => {
@@ -458,6 +682,9 @@ describe('webStyle', () => {
         }
       }
       expect(contrast(palette.text, palette.background), scheme).toBeGreaterThanOrEqual(7)
+      expect(contrast(palette.text, palette.mark), scheme + ' text on mark').toBeGreaterThanOrEqual(4.5)
+      // Selected setting buttons and the search button: background on link.
+      expect(contrast(palette.background, palette.link), scheme + ' pressed').toBeGreaterThanOrEqual(4.5)
     }
   })
 })

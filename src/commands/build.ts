@@ -3,6 +3,7 @@
  */
 import path from 'node:path'
 import {build} from '../build.js'
+import {ChapterCache} from '../cache/chapter-cache.js'
 import {formatMessages} from '../diagnostics.js'
 
 /** Options of the build command. */
@@ -11,6 +12,8 @@ export interface BuildCommandOptions {
   out: string
   /** Print nothing but messages. */
   quiet?: boolean | undefined
+  /** Folder of the chapter cache, or `false` for none. */
+  cache: string | false
 }
 
 /**
@@ -25,7 +28,8 @@ export interface BuildCommandOptions {
  */
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now()
-  const result = await build({input: dir, output: options.out})
+  const cache = options.cache === false ? undefined : new ChapterCache({dir: options.cache})
+  const result = await build({input: dir, output: options.out, cache})
   for (const line of formatMessages(result.messages)) console.error(line)
 
   if (!result.ok) {

@@ -4,6 +4,7 @@
  * kept on the line of the term it follows.
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast'
+import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 
@@ -110,4 +111,48 @@ function group(children: Array<ElementContent | RootContent>): undefined {
 function isNoteReference(node: ElementContent | RootContent): boolean {
   const role = node.type === 'element' ? node.properties.role : undefined
   return typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')
+}
+
+/**
+ * Name each note (`role~=doc-footnote`) after the reference that points to
+ * it, when it has no name: a page lists many notes, and assistive technology
+ * (and axe-core's `landmark-unique`, which counts `aside` elements) needs
+ * them told apart. The name is the reference's `aria-label` (the stages
+ * write the gloss there: `large model (English gloss)`), else its text.
+ *
+ * @param tree
+ *   Chapter tree (not changed).
+ * @returns
+ *   The same tree when no note needs a name, otherwise a changed copy.
+ */
+export function labelNotes(tree: Root): Root {
+  const labels = new Map<string, string>()
+
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href
+    if (!isNoteReference(node) || typeof href !== 'string' || !href.startsWith('#')) return
+    const label = node.properties.ariaLabel
+    const name = typeof label === 'string' && label ? label : toString(node).trim()
+    if (name && !labels.has(href.slice(1))) labels.set(href.slice(1), name)
+  })
+
+  if (labels.size === 0) return tree
+  const copy = structuredClone(tree)
+
+  visit(copy, 'element', (node: Element) => {
+    const id = node.properties.id
+    const role = node.properties.role
+    if (
+      typeof id === 'string' &&
+      typeof role === 'string' &&
+      role.split(/\s+/).includes('doc-footnote') &&
+      node.properties.ariaLabel === undefined &&
+      node.properties.ariaLabelledBy === undefined
+    ) {
+      const name = labels.get(id)
+      if (name) node.properties.ariaLabel = name
+    }
+  })
+
+  return copy
 }

@@ -7,6 +7,7 @@
  * Simplified text get the glyph shapes of their own standard (the same code
  * point is drawn differently in TC and SC fonts, e.g. 骨, 直, 角).
  */
+import {siteStyle} from './web-style-site.js'
 
 /** A colour scheme: the colours the stylesheet uses, by role. */
 export interface Palette {
@@ -24,6 +25,8 @@ export interface Palette {
   codeBackground: string
   /** Rules and borders; decorative, so not held to text contrast. */
   rule: string
+  /** Background of marked text: search matches, the block a link lands on. */
+  mark: string
 }
 
 /**
@@ -40,7 +43,8 @@ export const palettes: Readonly<{light: Palette; dark: Palette}> = {
     link: '#0b57a4',
     strong: '#7a2e0e',
     codeBackground: '#efede6',
-    rule: '#d9d5ca'
+    rule: '#d9d5ca',
+    mark: '#f6e19a'
   },
   dark: {
     background: '#161618',
@@ -49,7 +53,8 @@ export const palettes: Readonly<{light: Palette; dark: Palette}> = {
     link: '#8ab8ff',
     strong: '#f2b98f',
     codeBackground: '#25252a',
-    rule: '#3d3d44'
+    rule: '#3d3d44',
+    mark: '#554616'
   }
 }
 
@@ -135,7 +140,8 @@ function colours(palette: Palette): string {
     `--link: ${palette.link};`,
     `--strong: ${palette.strong};`,
     `--code-bg: ${palette.codeBackground};`,
-    `--rule: ${palette.rule};`
+    `--rule: ${palette.rule};`,
+    `--mark: ${palette.mark};`
   ].join('\n  ')
 }
 
@@ -146,6 +152,8 @@ export const webStyle = `/* zhbook web edition. No web fonts, no external reques
 
 *, *::before, *::after { box-sizing: border-box; }
 
+/* Colours: the system's scheme, unless the reader chose one (\`data-theme\`,
+   set by prefs.js). */
 :root {
   color-scheme: light dark;
   ${colours(palettes.light)}
@@ -154,10 +162,23 @@ export const webStyle = `/* zhbook web edition. No web fonts, no external reques
 }
 
 @media (prefers-color-scheme: dark) {
-  :root {
+  :root:not([data-theme="light"]) {
   ${colours(palettes.dark)}
   }
 }
+
+:root[data-theme="light"] { color-scheme: light; }
+
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  ${colours(palettes.dark)}
+}
+
+/* Text size (\`data-size\`, set by prefs.js): everything is in rem or em, so
+   one root size scales the page. */
+:root[data-size="s"] { font-size: 87.5%; }
+:root[data-size="l"] { font-size: 112.5%; }
+:root[data-size="xl"] { font-size: 125%; }
 
 /* Font stacks by script. \`:where\` keeps these at zero specificity, so \`code\`
    and headings below still pick their own family; they are set on elements
@@ -226,9 +247,13 @@ h4, h5, h6 { font-size: 1em; margin: 1.4em 0 0.5em; }
 p { margin: 0 0 1em; }
 
 /* Justified Chinese: Han characters are all one width, so justification only
-   spreads punctuation and Latin runs a little, and gives a clean right edge. */
-main p:lang(zh), main li:lang(zh), main blockquote:lang(zh) {
-  text-align: justify;
+   spreads punctuation and Latin runs a little, and gives a clean right edge.
+   Not on a phone: a line of 20 characters holding a long Latin word or a
+   term kept with its note reference would be spread into gaps. */
+@media (min-width: 36em) {
+  main p:lang(zh), main li:lang(zh), main blockquote:lang(zh) {
+    text-align: justify;
+  }
 }
 
 a { color: var(--link); text-underline-offset: 0.2em; }
@@ -314,6 +339,7 @@ li > p.translation { margin-bottom: 0.5em; }
   font-size: 0.6em;
   font-weight: 400;
   line-height: 1.35;
+  text-align: start;
   -webkit-hyphens: manual;
   hyphens: manual;
 }
@@ -365,25 +391,8 @@ a.noteref:hover, a.noteref:focus-visible { text-decoration: underline; }
 aside.gloss { margin: 0 0 0.75em; }
 aside.gloss:target, dl.glossary > div:target { outline: 2px solid var(--rule); outline-offset: 0.25em; }
 aside.gloss p, .note-popup p { margin: 0; text-align: start; -webkit-hyphens: auto; hyphens: auto; }
-aside.gloss a { text-decoration: none; }
 .gloss-zh { font-weight: 700; }
 .gloss-en { font-style: italic; }
-
-/* The pop-up \`notes.js\` shows a note in, next to its reference. */
-.note-popup {
-  position: absolute;
-  z-index: 10;
-  width: max-content;
-  max-width: min(24em, calc(100vw - 16px));
-  padding: 0.6em 0.9em;
-  border: 1px solid var(--muted);
-  border-radius: 0.4em;
-  background: var(--code-bg);
-  color: var(--text);
-  box-shadow: 0 0.25em 1em rgba(0, 0, 0, 0.25);
-  font-size: 0.9rem;
-  line-height: 1.6;
-}
 
 /* The glossary: term and pinyin, then the English gloss. */
 dl.glossary { margin: 0 0 1em; }
@@ -393,104 +402,4 @@ dl.glossary dt .gloss-pinyin { margin-inline-start: 0.4em; color: var(--muted); 
 dl.glossary dd { margin: 0.25em 0 0 2em; line-height: 1.6; }
 dl.glossary dd p { margin: 0 0 0.35em; text-align: start; -webkit-hyphens: auto; hyphens: auto; }
 
-/* Skip link: out of sight until a keyboard user reaches it. */
-.skip {
-  position: absolute;
-  left: -999em;
-}
-
-.skip:focus {
-  position: static;
-  display: inline-block;
-  margin-top: 0.5em;
-}
-
-/* Header of a chapter page: the book title, and the other editions. */
-.site-header {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 0.25em 1em;
-  align-items: baseline;
-  justify-content: space-between;
-  padding: 0.75em 0;
-  border-bottom: 1px solid var(--rule);
-  font-size: 0.9em;
-  line-height: 1.6;
-}
-
-.site-header .book-title { margin: 0; font-weight: 400; }
-.site-header .book-title a { color: var(--text); text-decoration: none; }
-.site-header .book-title a:hover { text-decoration: underline; }
-
-.editions ul { display: flex; flex-wrap: wrap; gap: 0 1em; margin: 0; padding: 0; list-style: none; }
-.editions li { margin: 0; }
-
-/* Title page of an edition and the site index. */
-.title-page { margin: 3em 0 2em; }
-.title-page h1 { margin: 0 0 0.5em; font-size: 1.75em; }
-
-@media (min-width: 48em) {
-  .title-page h1 { font-size: 2em; }
-}
-.subtitle { margin: 0 0 1.5em; color: var(--muted); font-size: 1.15em; line-height: 1.6; }
-
-.colophon { margin: 0; }
-.colophon div { display: flex; gap: 1em; }
-.colophon dt { flex: none; color: var(--muted); }
-.colophon dd { margin: 0; }
-
-.toc h2 { margin-top: 0; }
-.toc ol { padding-inline-start: 2.2em; }
-.toc li { margin: 0.5em 0; }
-
-.edition-list { padding: 0; list-style: none; }
-.edition-list li { margin: 0.5em 0; font-size: 1.2em; }
-.edition-languages { color: var(--muted); font-size: 0.7em; }
-
-/* Previous / table of contents / next. */
-.pager {
-  margin-top: 3em;
-  padding-top: 1em;
-  border-top: 1px solid var(--rule);
-  line-height: 1.6;
-}
-
-.pager ul {
-  display: grid;
-  grid-template-columns: 1fr 1fr;
-  gap: 1em;
-  margin: 0;
-  padding: 0;
-  list-style: none;
-}
-
-.pager li { margin: 0; }
-.pager a { display: block; text-decoration: none; }
-.pager a:hover .pager-title { text-decoration: underline; }
-.pager-label { display: block; color: var(--muted); font-size: 0.85em; }
-.pager-prev { grid-column: 1; grid-row: 1; }
-.pager-next { grid-column: 2; grid-row: 1; text-align: end; }
-.pager-toc { grid-column: 1 / -1; grid-row: 2; text-align: center; }
-
-/* Footer of an edition index: the site index, then the other editions, on
-   one line. */
-.site-footer {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 0.25em 1.5em;
-  align-items: baseline;
-  margin-top: 2em;
-  padding-top: 1em;
-  border-top: 1px solid var(--rule);
-  color: var(--muted);
-  font-size: 0.9em;
-}
-
-.site-footer p { margin: 0; }
-
-@media print {
-  .skip, .site-header .editions, .pager, .note-popup { display: none; }
-  body { max-width: none; font-size: 11pt; }
-  a { color: inherit; text-decoration: none; }
-}
-`
+${siteStyle}`

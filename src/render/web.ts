@@ -1,25 +1,39 @@
 /**
- * The web edition: a static site of plain HTML pages, one folder per edition.
+ * The web edition: a static reading site of plain HTML pages, one folder per
+ * edition.
  *
  * ```
- * web/index.html            the book and its editions   (renderSiteIndex)
- * web/style.css             one stylesheet for all      (renderSiteIndex)
- * web/notes.js              glossary note pop-ups       (renderSiteIndex, when
- *                           a chapter has note references)
- * web/<edition>/index.html  title page and contents     (web.render)
- * web/<edition>/<id>.html   one page per chapter        (web.render)
+ * web/index.html                the book, its speaker, its editions (renderSiteIndex)
+ * web/style.css                 one stylesheet for all, print included
+ * web/favicon.svg               the icon
+ * web/prefs.js                  applies the reader's settings, in <head>
+ * web/site.js                   contents drawer, settings panel, edition switch
+ * web/search-page.js            the search pages' script
+ * web/notes.js                  glossary note pop-ups (when a chapter has notes)
+ * web/dictionary-popup.js       the pop-up dictionary (when an edition has one)
+ * web/<edition>/index.html      title page and contents        (web.render)
+ * web/<edition>/<id>.html       one page per chapter           (web.render)
+ * web/<edition>/search.html     search page                    (web.render)
+ * web/<edition>/search.js       the edition's search index     (web.render)
+ * web/<edition>/dictionary.js   the edition's dictionary table (web.render,
+ *                               when the edition has a dictionary)
  * ```
  *
  * Every link is relative and every page is complete, so the site works from
- * `file://` and any static server, and needs no request beyond its own files.
- * Output depends only on the input (no clock, no random ids), so rebuilding an
- * unchanged book writes identical bytes.
+ * `file://` and any static server, and needs no request beyond its own files
+ * (data is shipped as scripts assigning a global: `fetch` of a local file is
+ * blocked on `file://`). Without scripts every page is readable and nothing
+ * is hidden; the scripts add the drawer, settings, search, the edition switch
+ * to the same paragraph, and the pop-ups. Output depends only on the input
+ * (no clock, no random ids), so rebuilding an unchanged book writes identical
+ * bytes.
  *
- * The stylesheet and the site index are shared by the editions, so they are
- * written once by `renderSiteIndex` rather than by each edition's `render`:
- * two renderers writing one path would make the build's output depend on
- * their order.
+ * Files shared by the editions are written once by `renderSiteIndex` rather
+ * than by each edition's `render`: two renderers writing one path would make
+ * the build's output depend on their order.
  */
+import type {Element, ElementContent, Root} from 'hast'
+import {visit} from 'unist-util-visit'
 import type {
   EditionBook,
   EditionChapter,
@@ -29,28 +43,44 @@ import type {
   Renderer
 } from '../model.js'
 import {chapterLinkResolver} from './links.js'
-import {groupNoteReferences, hasNoteReferences} from './notes.js'
+import {groupNoteReferences, hasNoteReferences, labelNotes} from './notes.js'
+import {dictionaryTableScript} from './web-dictionary.js'
+import {dictionaryCredit, type SettingsOptions} from './web-frame.js'
+import {iconSvg} from './web-icon.js'
 import {notesScript} from './web-notes.js'
+import {editionIndexPage, siteIndexPage, type EditionEntry} from './web-page-index.js'
+import {searchPage} from './web-page-search.js'
 import {
   chapterPage,
-  editionIndexPage,
-  siteIndexPage,
   type EditionLink,
-  type PageLink
+  type PageLink,
+  type SiteAssets
 } from './web-page.js'
+import {dictionaryScript} from './web-script-dictionary.js'
+import {preferencesScript} from './web-script-prefs.js'
+import {searchPageScript} from './web-script-search.js'
+import {siteScript} from './web-script-site.js'
+import {searchIndex, searchScript} from './web-search-index.js'
+import {webStringsFor} from './web-strings.js'
 import {webStyle} from './web-style.js'
 
 /** Folder of the web edition in the output folder. */
 const root = 'web'
 
-/** Name of an index page, in the site folder and in each edition's folder. */
-const indexName = 'index.html'
-
-/** Name of the stylesheet, in the site folder. */
-const styleName = 'style.css'
-
-/** Name of the note pop-up script, in the site folder. */
-const notesName = 'notes.js'
+/** Names of the files in the site folder and in each edition's folder. */
+const names = {
+  index: 'index.html',
+  style: 'style.css',
+  icon: 'favicon.svg',
+  preferences: 'prefs.js',
+  site: 'site.js',
+  notes: 'notes.js',
+  searchPage: 'search-page.js',
+  dictionaryPopup: 'dictionary-popup.js',
+  search: 'search.html',
+  searchIndex: 'search.js',
+  dictionary: 'dictionary.js'
+} as const
 
 /**
  * Chapter ids become file names: keep them to characters that need no
@@ -59,12 +89,12 @@ const notesName = 'notes.js'
 const chapterIdPattern = /^[A-Za-z\d][\w.-]*$/
 
 /**
- * Renderer of an edition's web pages: `web/<edition>/index.html` and one
- * `web/<edition>/<chapter>.html` per chapter.
+ * Renderer of an edition's web pages: `web/<edition>/index.html`, one
+ * `web/<edition>/<chapter>.html` per chapter, the search page and index,
+ * and the dictionary table when the edition has one.
  *
- * Pages link to `../style.css` and `../index.html`, which `renderSiteIndex`
- * writes; chapter pages link to the same chapter in every other edition of
- * `context.editions`.
+ * Pages link to the shared files `renderSiteIndex` writes; chapter pages
+ * link to the same chapter in every other edition of `context.editions`.
  */
 export const web: Renderer = {
   name: 'web',
@@ -74,8 +104,9 @@ export const web: Renderer = {
 }
 
 /**
- * Render the site index, the shared stylesheet and, when a chapter of any
- * edition has note references, the note pop-up script.
+ * Render the site index and the files the editions share: the stylesheet,
+ * the icon, the scripts, and (when needed) the note pop-up and dictionary
+ * pop-up scripts.
  *
  * @param books
  *   Every edition of the build, in the order to list them; the page is
@@ -85,7 +116,7 @@ export const web: Renderer = {
  *   Build-wide settings (unused today: the links come from `books`; taken so
  *   every web output is made from the same inputs).
  * @returns
- *   `web/index.html`, `web/style.css`, and `web/notes.js` if needed.
+ *   Files.
  */
 export function renderSiteIndex(
   books: readonly EditionBook[],
@@ -113,7 +144,7 @@ export function renderSiteIndex(
 
   const files: OutputFile[] = [
     {
-      path: root + '/' + indexName,
+      path: root + '/' + names.index,
       data: siteIndexPage({
         meta: primary.meta,
         lang: primary.meta.language,
@@ -122,24 +153,38 @@ export function renderSiteIndex(
         translated:
           primary.meta.translated ??
           books.find((book) => book.meta.translated)?.meta.translated,
-        editions: books.map((book) => editionLink(book.edition, '', indexName)),
-        stylesheet: styleName
+        editions: books.map((book): EditionEntry => {
+          const first = book.chapters[0]
+          return {
+            ...editionLink(book.edition, '', names.index),
+            start: first ? book.edition.id + '/' + chapterFile(first.id) : undefined
+          }
+        }),
+        assets: assets('', [names.site])
       })
     },
-    {path: root + '/' + styleName, data: webStyle}
+    {path: root + '/' + names.style, data: webStyle},
+    {path: root + '/' + names.icon, data: iconSvg},
+    {path: root + '/' + names.preferences, data: preferencesScript},
+    {path: root + '/' + names.site, data: siteScript},
+    {path: root + '/' + names.searchPage, data: searchPageScript}
   ]
 
-  // Why only then: editions without notes (Traditional, Simplified) keep
-  // exactly the files they had.
+  // Why only then: a build without notes or a dictionary has no use for
+  // their scripts.
   if (
     books.some((book) =>
       book.chapters.some((chapter) => hasNoteReferences(chapter.tree))
     )
   ) {
-    files.push({path: root + '/' + notesName, data: notesScript})
+    files.push({path: root + '/' + names.notes, data: notesScript})
   }
 
-  return files
+  if (books.some((book) => book.dictionary)) {
+    files.push({path: root + '/' + names.dictionaryPopup, data: dictionaryScript})
+  }
+
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 /**
@@ -150,42 +195,73 @@ export function renderSiteIndex(
  * @param context
  *   Build-wide settings.
  * @returns
- *   The edition's index page and chapter pages.
+ *   The edition's pages and data.
  */
 function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] {
   checkChapterIds(book.chapters)
 
-  const {edition, meta, chapters} = book
+  const {edition, meta, chapters, dictionary} = book
   const folder = root + '/' + edition.id + '/'
-  const stylesheet = '../' + styleName
   const others = context.editions.filter((other) => other.id !== edition.id)
   const links: PageLink[] = chapters.map((chapter) => ({
     href: chapterFile(chapter.id),
     title: chapter.title
   }))
   const resolveLinks = chapterLinkResolver(chapters, chapterFile)
+  const settings: SettingsOptions = {
+    translation: (edition.otherLanguages ?? []).length > 0,
+    ruby: chapters.some((chapter) => hasRuby(chapter.tree))
+  }
+  const footer: ElementContent[] = dictionary
+    ? [dictionaryCredit(webStringsFor(edition.lang), dictionary.attribution)]
+    : []
 
   const files: OutputFile[] = [
     {
-      path: folder + indexName,
+      path: folder + names.index,
       data: editionIndexPage({
         meta,
         lang: edition.lang,
         label: edition.label,
         chapters: links,
-        siteIndex: '../' + indexName,
-        stylesheet,
-        editions: others.map((other) => editionLink(other, '../', indexName))
+        index: names.index,
+        siteIndex: '../' + names.index,
+        search: names.search,
+        assets: assets('../', ['../' + names.site]),
+        editions: others.map((other) => editionLink(other, '../', names.index)),
+        settings
+      })
+    },
+    {
+      path: folder + names.search,
+      data: searchPage({
+        meta,
+        lang: edition.lang,
+        index: names.index,
+        href: names.search,
+        assets: assets('../', [
+          '../' + names.site,
+          names.searchIndex,
+          '../' + names.searchPage
+        ]),
+        editions: others.map((other) => editionLink(other, '../', names.search)),
+        settings
       })
     }
   ]
 
+  const resolved: EditionChapter[] = []
+
   for (const [index, chapter] of chapters.entries()) {
-    const tree = groupNoteReferences(resolveLinks(chapter))
+    const tree = labelNotes(groupNoteReferences(resolveLinks(chapter)))
     // Only chapters (`kind: 'chapter'`) are in every edition: the
     // glossary of the bilingual edition links to the other editions' title
     // pages, and has no alternates.
     const shared = (chapter.kind ?? 'chapter') === 'chapter'
+    const scripts = ['../' + names.site]
+    if (hasNoteReferences(tree)) scripts.push('../' + names.notes)
+    if (dictionary) scripts.push(names.dictionary, '../' + names.dictionaryPopup)
+    resolved.push({...chapter, tree})
 
     files.push({
       path: folder + chapterFile(chapter.id),
@@ -193,27 +269,79 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
         meta,
         lang: edition.lang,
         chapter: {...chapter, tree},
+        chapters: links,
+        href: chapterFile(chapter.id),
         previous: links[index - 1],
         next: links[index + 1],
-        index: indexName,
-        stylesheet,
-        script: hasNoteReferences(tree) ? '../' + notesName : undefined,
+        index: names.index,
+        search: names.search,
+        assets: assets('../', scripts),
         editions: others.map((other) =>
-          editionLink(other, '../', shared ? chapterFile(chapter.id) : indexName)
+          editionLink(other, '../', shared ? chapterFile(chapter.id) : names.index)
         ),
         alternates: shared
           ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id)))
-          : []
+          : [],
+        settings,
+        footer
       })
     })
+  }
+
+  files.push({path: folder + names.searchIndex, data: searchScript(searchIndex(resolved))})
+
+  if (dictionary) {
+    files.push({path: folder + names.dictionary, data: dictionaryTableScript(dictionary)})
   }
 
   return files
 }
 
 /**
+ * The shared files, as a page at `base` from the site folder links them.
+ *
+ * @param base
+ *   Relative path from the page to the site folder (`''` or `'../'`).
+ * @param scripts
+ *   Deferred scripts of the page, in order.
+ * @returns
+ *   Assets.
+ */
+function assets(base: string, scripts: readonly string[]): SiteAssets {
+  return {
+    stylesheet: base + names.style,
+    icon: base + names.icon,
+    preferences: base + names.preferences,
+    scripts
+  }
+}
+
+/**
+ * Check whether a tree has ruby annotations (`rt`).
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   Whether it has one.
+ */
+function hasRuby(tree: Root): boolean {
+  let found = false
+
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'rt') {
+      found = true
+      return false
+    }
+
+    return undefined
+  })
+
+  return found
+}
+
+/**
  * Check that chapter ids make distinct, safe file names that do not clash
- * with the index page.
+ * with the index or search pages.
  *
  * @param chapters
  *   Chapters.
@@ -222,6 +350,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
  */
 function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
   const seen = new Set<string>()
+  const reserved = new Set<string>([names.index, names.search])
 
   for (const chapter of chapters) {
     const where = ' (' + chapter.sourcePath + ')'
@@ -236,13 +365,13 @@ function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
       )
     }
 
-    if (chapterFile(chapter.id) === indexName || seen.has(chapter.id)) {
+    if (reserved.has(chapterFile(chapter.id)) || seen.has(chapter.id)) {
       throw new Error(
         'Unexpected chapter id `' +
           chapter.id +
           '`' +
           where +
-          ', expected an id that is unique and not `index`'
+          ', expected an id that is unique and not `index` or `search`'
       )
     }
 

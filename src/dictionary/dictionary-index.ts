@@ -1,0 +1,195 @@
+/**
+ * The compact CC-CEDICT index in memory.
+ *
+ * Its body is two sections of UTF-8 lines. First the headwords, sorted by
+ * UTF-16 code units, one a line, each with where its readings start in the
+ * second section (`模型\t4211233`); then the readings, a line per headword in
+ * the same order: `pinyin\tenglish`, several readings separated by tabs.
+ *
+ * Opening it only decodes the headwords section (about 2 MB of text): no line
+ * is split off and no table is built. A word is found by binary search over
+ * the text itself (a probe lands in a line and backs up to its start, the way
+ * `look(1)` searches a sorted file); its readings are decoded when asked for.
+ */
+import type {DictionaryReading} from '../model.js'
+
+/** Tab: ends a headword, and sorts before any character of one. */
+const tab = 9
+
+/** Headwords and their readings. */
+export class DictionaryIndex {
+  /** The headwords section, decoded. */
+  private readonly text: string
+  /** The readings section. */
+  private readonly readingsSection: Buffer
+
+  /**
+   * @param text
+   *   Headwords section.
+   * @param readingsSection
+   *   Readings section.
+   */
+  private constructor(text: string, readingsSection: Buffer) {
+    this.text = text
+    this.readingsSection = readingsSection
+  }
+
+  /**
+   * Open an index body.
+   *
+   * @param body
+   *   Both sections.
+   * @param wordBytes
+   *   Length of the headwords section in bytes.
+   * @returns
+   *   The index, or `undefined` when the body is not made of two sections of
+   *   whole lines.
+   */
+  static open(body: Buffer, wordBytes: number): DictionaryIndex | undefined {
+    if (!Number.isInteger(wordBytes) || wordBytes < 0 || wordBytes > body.length) return undefined
+    const text = body.toString('utf8', 0, wordBytes)
+    const readingsSection = body.subarray(wordBytes)
+    if (!wholeLines(text) || (readingsSection.length > 0 && readingsSection.at(-1) !== 10)) return undefined
+    return new DictionaryIndex(text, readingsSection)
+  }
+
+  /**
+   * The readings of a word.
+   *
+   * @param word
+   *   Simplified headword.
+   * @returns
+   *   Its readings, or `undefined` when CC-CEDICT does not have it.
+   */
+  readings(word: string): DictionaryReading[] | undefined {
+    if (/\s/.test(word)) return undefined
+    const at = this.lowerBound(word, 0)
+    if (at === this.text.length || !this.text.startsWith(word, at) || this.text.charCodeAt(at + word.length) !== tab) {
+      return undefined
+    }
+
+    const next = this.text.indexOf('\n', at) + 1
+    const start = this.readingsStart(at)
+    const end = next === this.text.length ? this.readingsSection.length : this.readingsStart(next)
+    const fields = this.readingsSection.toString('utf8', start, end - 1).split('\t')
+    const readings: DictionaryReading[] = []
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+      readings.push({pinyin: fields[index]!, en: fields[index + 1]!})
+    }
+
+    return readings
+  }
+
+  /**
+   * Every headword that occurs in the text, at any place and of any length:
+   * from each character, the text is extended a character at a time while
+   * some headword starts with it, so the search stops as soon as no word
+   * can match. Headwords hold no whitespace, so none is looked for across it.
+   *
+   * @param runs
+   *   Runs of text (a word never spans two runs).
+   * @returns
+   *   The words found, sorted (UTF-16 code units).
+   */
+  wordsIn(runs: Iterable<string>): string[] {
+    const found = new Set<string>()
+    // Text repeats itself: where each candidate's lines start (or `-1` when
+    // no headword starts with it), so each is searched for once.
+    const known = new Map<string, number>()
+    for (const run of runs) {
+      for (const piece of run.split(/\s+/)) {
+        const characters = Array.from(piece)
+        for (let start = 0; start < characters.length; start++) {
+          let candidate = ''
+          let from = 0
+          for (let end = start; end < characters.length; end++) {
+            candidate += characters[end]
+            let at = known.get(candidate)
+            if (at === undefined) {
+              // A longer candidate sorts after a shorter one: search on from there.
+              at = this.lowerBound(candidate, from)
+              if (at === this.text.length || !this.text.startsWith(candidate, at)) at = -1
+              known.set(candidate, at)
+            }
+
+            if (at === -1) break
+            if (this.text.charCodeAt(at + candidate.length) === tab) found.add(candidate)
+            from = at
+          }
+        }
+      }
+    }
+
+    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  }
+
+  /**
+   * Where, in the headwords section, the first line whose headword does not
+   * sort before `key` starts. A line sorts as its headword does, because the
+   * tab after a headword sorts before any character of one.
+   *
+   * @param key
+   *   Text to look for (no whitespace).
+   * @param from
+   *   Start of a line to search from.
+   * @returns
+   *   Start of that line (the section's length when there is none).
+   */
+  private lowerBound(key: string, from: number): number {
+    let low = from
+    let high = this.text.length
+    // `low` and `high` are always line starts.
+    while (low < high) {
+      const lineStart = this.text.lastIndexOf('\n', ((low + high) >>> 1) - 1) + 1
+      if (this.lineBefore(lineStart, key)) low = this.text.indexOf('\n', lineStart) + 1
+      else high = lineStart
+    }
+
+    return low
+  }
+
+  /**
+   * Whether the line at a place sorts before a key, by UTF-16 code units.
+   *
+   * @param lineStart
+   *   Start of the line.
+   * @param key
+   *   Key.
+   * @returns
+   *   Whether it does.
+   */
+  private lineBefore(lineStart: number, key: string): boolean {
+    for (let index = 0; index < key.length; index++) {
+      const difference = this.text.charCodeAt(lineStart + index) - key.charCodeAt(index)
+      if (difference !== 0) return difference < 0
+    }
+
+    // The key is a prefix of the line: equal or longer headword.
+    return false
+  }
+
+  /**
+   * Where the readings of the headword whose line starts at a place start.
+   *
+   * @param lineStart
+   *   Start of the headword's line.
+   * @returns
+   *   Byte offset in the readings section.
+   */
+  private readingsStart(lineStart: number): number {
+    const end = this.text.indexOf('\n', lineStart)
+    return Number(this.text.slice(this.text.lastIndexOf('\t', end) + 1, end))
+  }
+}
+
+/**
+ * Whether text is empty or ends with a line feed.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Whether it is made of whole lines.
+ */
+function wholeLines(text: string): boolean {
+  return text === '' || text.endsWith('\n')
+}

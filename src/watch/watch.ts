@@ -1,0 +1,129 @@
+/**
+ * `zhbook watch`: build, serve the web edition, rebuild on every change of
+ * what the build reads, and reload the open pages.
+ *
+ * A failed build changes nothing on disk: the last good output stays served,
+ * its messages go to the terminal and over the open pages, and watching goes
+ * on until the file is fixed.
+ */
+import path from 'node:path'
+import {watch as chokidar} from 'chokidar'
+import {build, type BuildResult} from '../build.js'
+import {ChapterCache} from '../cache/chapter-cache.js'
+import {formatMessages} from '../diagnostics.js'
+import {startServer, type PreviewServer} from './server.js'
+
+/** Options of `watch`. */
+export interface WatchOptions {
+  /** Manuscript folder. */
+  input: string
+  /** Output folder. */
+  output: string
+  /** Port of the preview server (default: 4173; 0 for any free port). */
+  port?: number | undefined
+  /** Host of the preview server, loopback only (default: `127.0.0.1`). */
+  host?: string | undefined
+  /** Folder of the chapter cache (optional: memory only without it). */
+  cacheDir?: string | undefined
+  /** Quiet time after the last change before a rebuild, in ms (default: 100). */
+  debounce?: number | undefined
+  /** Where to print (default: the console). */
+  log?: ((line: string) => void) | undefined
+}
+
+/** A running watch session. */
+export interface WatchSession {
+  /** The preview server. */
+  server: PreviewServer
+  /** Resolves after the build in progress (if any) and any queued one. */
+  idle(): Promise<BuildResult | undefined>
+  /** Stop watching and serving. */
+  close(): Promise<void>
+}
+
+/**
+ * Start watching.
+ *
+ * @param options
+ *   Options.
+ * @returns
+ *   The session.
+ */
+export async function watch(options: WatchOptions): Promise<WatchSession> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const input = path.resolve(options.input)
+  const output = path.resolve(options.output)
+  const cache = new ChapterCache({dir: options.cacheDir})
+  const debounce = options.debounce ?? 100
+  let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
+  let queued = false
+  let timer: NodeJS.Timeout | undefined
+
+  async function rebuild(reason: string): Promise<BuildResult | undefined> {
+    const started = performance.now()
+    let result: BuildResult
+    try {
+      result = await build({input, output, cache})
+    } catch (cause) {
+      const line = `zhbook: internal error: ${cause instanceof Error ? cause.message : String(cause)}`
+      log(line)
+      server?.showError([line])
+      return undefined
+    }
+
+    const lines = formatMessages(result.messages)
+    for (const line of lines) log(line)
+    const ms = Math.round(performance.now() - started)
+    if (result.ok) {
+      log(`Rebuilt (${reason}) in ${ms} ms; ${cache.stats.hits} chapters from cache`)
+      server?.reload()
+    } else {
+      log(`Build failed (${reason}); still serving the last good build`)
+      server?.showError(lines.filter((line) => line.includes(': error: ')))
+    }
+
+    cache.stats.hits = 0
+    cache.stats.misses = 0
+    return result
+  }
+
+  function schedule(reason: string) {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      // One build at a time; changes during a build queue one more.
+      if (queued) return
+      queued = true
+      running = running.then(() => {
+        queued = false
+        return rebuild(reason)
+      })
+    }, debounce)
+  }
+
+  let server: PreviewServer | undefined
+  await rebuild('start')
+  server = await startServer({root: path.join(output, 'web'), port: options.port ?? 4173, host: options.host})
+  log(`Serving ${server.url} (Ctrl-C to stop)`)
+
+  const watcher = chokidar(input, {
+    ignoreInitial: true,
+    // Editors' swap and backup files are not input.
+    ignored: (file) => /(?:^|[/\\])(?:\.#|#.*#$|.*~$|.*\.sw[px]$|\.git$|node_modules$)/.test(file) || file.startsWith(output + path.sep)
+  })
+  watcher.on('all', (event, file) => schedule(`${event} ${path.relative(input, file)}`))
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+
+  return {
+    server,
+    idle: async () => {
+      await new Promise((resolve) => setTimeout(resolve, debounce + 20))
+      return running
+    },
+    async close() {
+      clearTimeout(timer)
+      await watcher.close()
+      await running
+      await server!.close()
+    }
+  }
+}
