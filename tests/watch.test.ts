@@ -170,10 +170,18 @@ describe('zhbook watch', () => {
     const out = path.join(tmp, 'watched-out')
     const log: string[] = []
     const session = await watch({input: book, output: out, port: 0, debounce: 50, log: (line) => log.push(line)})
+    // An open page listens for reloads and build errors.
+    const events: string[] = []
+    const {hostname, port} = new URL(session.server.url)
+    const stream = http.get({host: hostname, port, path: '/__zhbook/events'}, (response) => {
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => events.push(chunk))
+    })
     try {
       const epub = path.join(out, 'learner-hans.epub')
       const good = await fs.readFile(epub)
       expect((await get(session.server.url, '/hans/one.html')).status).toBe(200)
+      expect((await get(session.server.url, '/__zhbook/client.js')).body).toContain("new EventSource('/__zhbook/events')")
 
       // A typo in book.yaml: the build fails, nothing changes on disk.
       await fs.writeFile(path.join(book, 'book.yaml'), 'title: [\n')
@@ -183,6 +191,8 @@ describe('zhbook watch', () => {
       expect(log.at(-1)).toMatch(/^Build failed .+ still serving the last good build$/)
       expect(Buffer.compare(await fs.readFile(epub), good)).toBe(0)
       expect((await get(session.server.url, '/hans/one.html')).status).toBe(200)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(events.join('')).toMatch(/event: build-error\ndata: \[".*C001/)
 
       // Fixed: it builds again, with the edit.
       await fs.cp(path.join(fixture, 'book.yaml'), path.join(book, 'book.yaml'))
@@ -191,7 +201,10 @@ describe('zhbook watch', () => {
       expect(fixed?.ok).toBe(true)
       expect(log.at(-1)).toMatch(/^Rebuilt \(.+\) in \d+ ms/)
       expect((await get(session.server.url, '/hans/one.html')).body).toContain('新加的一段。')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(events.join('')).toContain('event: reload')
     } finally {
+      stream.destroy()
       await session.close()
     }
   })

@@ -7,7 +7,11 @@ import {warn} from '../diagnostics.js'
 import type {BookMeta, EditionChapter, EditionDictionary} from '../model.js'
 import type {DictionaryLoad} from './cache.js'
 import type {DictionaryIndex} from './dictionary-index.js'
+import {chapterMemo} from '../cache/memo.js'
 import {chineseRuns} from './text.js'
+
+/** Words found per chapter. */
+const wordsMemo = chapterMemo<readonly string[]>()
 
 /** What CC-CEDICT's licence (CC BY-SA 4.0) asks readers be shown. */
 export const cedictAttribution: Readonly<EditionDictionary['attribution']> = Object.freeze({
@@ -42,16 +46,23 @@ export interface DictionarySource {
  *   Dictionary with its words in sorted order (same input, same output).
  */
 export function editionDictionary(book: DictionarySource, index: DictionaryIndex): EditionDictionary {
-  const runs = book.chapters.flatMap((chapter) => chineseRuns(chapter.tree))
+  // Words per chapter, remembered per chapter object: in watch mode an
+  // unchanged chapter is not searched again.
+  const found = new Set<string>()
+  for (const chapter of book.chapters) {
+    for (const word of wordsMemo(chapter, '', () => index.wordsIn(chineseRuns(chapter.tree)))) found.add(word)
+  }
+
   const meta = book.meta
   if (meta) {
-    for (const value of [meta.title, meta.subtitle, meta.author, meta.host, meta.source]) {
-      if (value) runs.push(value)
-    }
+    const runs = [meta.title, meta.subtitle, meta.author, meta.host, meta.source].filter(
+      (value): value is string => Boolean(value)
+    )
+    for (const word of index.wordsIn(runs)) found.add(word)
   }
 
   const words: Record<string, EditionDictionary['words'][string]> = {}
-  for (const word of index.wordsIn(runs)) words[word] = index.readings(word)!
+  for (const word of [...found].sort()) words[word] = index.readings(word)!
   return {words, attribution: {...cedictAttribution}}
 }
 

@@ -38,7 +38,11 @@ import {
   type BookTemplateData,
   type DocumentTemplateData
 } from './epub-templates.js'
+import {chapterMemo} from '../cache/memo.js'
 import {escapeXml, toXhtml} from './xhtml.js'
+
+/** Chapter documents already serialised (watch mode reuses them). */
+const xhtmlMemo = chapterMemo<string>()
 
 /**
  * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
@@ -111,6 +115,7 @@ export const epub: Renderer = {
     }
 
     const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
+    const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
 
     const coverAlt =
       meta.title +
@@ -143,7 +148,13 @@ export const epub: Renderer = {
       },
       ...book.chapters.map((chapter): LibraryChapter => {
         const manifestId = 'chapter-' + chapter.id
-        const tree = groupNoteReferences(resolveLinks(chapter))
+        // The XHTML of a chapter depends on it, its language and, through its
+        // links, on the ids of the book's chapters.
+        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}`, () =>
+          toXhtml(chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId), {
+            fragment: true
+          })
+        )
         return {
           title: chapter.title,
           // Why: the library names files after slugified titles, and Chinese
@@ -156,9 +167,7 @@ export const epub: Renderer = {
             lang: escapeXml(lang),
             title: escapeXml(chapter.title),
             bodyClass: '',
-            body: toXhtml(chapterSection(chapter, tree, manifestId), {
-              fragment: true
-            })
+            body
           }
         }
       })

@@ -10,6 +10,7 @@
  */
 import type {Element, ElementContent, RootContent} from 'hast'
 import type {EditionChapter} from '../model.js'
+import {chapterMemo} from '../cache/memo.js'
 
 /** One searchable block. */
 export interface SearchBlock {
@@ -37,6 +38,9 @@ export const searchGlobal = 'zhbookSearch'
 /** Ids of numbered blocks. */
 const blockId = /^p-\d+$/
 
+/** Blocks found per chapter tree. */
+const blocksMemo = chapterMemo<SearchIndex['blocks']>()
+
 /**
  * Collect the search index of an edition.
  *
@@ -50,7 +54,14 @@ export function searchIndex(chapters: readonly EditionChapter[]): SearchIndex {
 
   for (const [number, chapter] of chapters.entries()) {
     index.chapters.push([chapter.id, chapter.title])
-    collect(number, chapter.tree.children, false, index.blocks)
+    // A chapter's blocks depend on its tree and its number only (the same
+    // tree comes back in watch mode for an unchanged chapter).
+    const blocks = blocksMemo(chapter.tree, String(number), () => {
+      const found: SearchIndex['blocks'] = []
+      collect(number, chapter.tree.children, false, found)
+      return found
+    })
+    index.blocks.push(...blocks)
   }
 
   return index

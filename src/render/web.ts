@@ -43,6 +43,7 @@ import type {
   Renderer
 } from '../model.js'
 import {chapterLinkResolver} from './links.js'
+import {chapterMemo} from '../cache/memo.js'
 import {groupNoteReferences, hasNoteReferences, labelNotes} from './notes.js'
 import {dictionaryTableScript} from './web-dictionary.js'
 import {dictionaryCredit, type SettingsOptions} from './web-frame.js'
@@ -197,6 +198,9 @@ export function renderSiteIndex(
  * @returns
  *   The edition's pages and data.
  */
+/** Chapter pages already rendered (watch mode reuses them). */
+const pageMemo = chapterMemo<{tree: Root; html: string}>()
+
 function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] {
   checkChapterIds(book.chapters)
 
@@ -253,39 +257,43 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const resolved: EditionChapter[] = []
 
   for (const [index, chapter] of chapters.entries()) {
-    const tree = labelNotes(groupNoteReferences(resolveLinks(chapter)))
     // Only chapters (`kind: 'chapter'`) are in every edition: the
     // glossary of the bilingual edition links to the other editions' title
     // pages, and has no alternates.
     const shared = (chapter.kind ?? 'chapter') === 'chapter'
-    const scripts = ['../' + names.site]
-    if (hasNoteReferences(tree)) scripts.push('../' + names.notes)
-    if (dictionary) scripts.push(names.dictionary, '../' + names.dictionaryPopup)
-    resolved.push({...chapter, tree})
-
-    files.push({
-      path: folder + chapterFile(chapter.id),
-      data: chapterPage({
-        meta,
-        lang: edition.lang,
-        chapter: {...chapter, tree},
-        chapters: links,
-        href: chapterFile(chapter.id),
-        previous: links[index - 1],
-        next: links[index + 1],
-        index: names.index,
-        search: names.search,
-        assets: assets('../', scripts),
-        editions: others.map((other) =>
-          editionLink(other, '../', shared ? chapterFile(chapter.id) : names.index)
-        ),
-        alternates: shared
-          ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id)))
-          : [],
-        settings,
-        footer
-      })
+    const options = {
+      meta,
+      lang: edition.lang,
+      chapters: links,
+      href: chapterFile(chapter.id),
+      previous: links[index - 1],
+      next: links[index + 1],
+      index: names.index,
+      search: names.search,
+      editions: others.map((other) =>
+        editionLink(other, '../', shared ? chapterFile(chapter.id) : names.index)
+      ),
+      alternates: shared
+        ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id)))
+        : [],
+      settings,
+      footer
+    }
+    // A page depends on its chapter and on the rest of these options (the
+    // table of contents, neighbours, editions): in watch mode, an unchanged
+    // chapter whose options are unchanged is not rendered again.
+    const page = pageMemo(chapter, JSON.stringify([options, dictionary !== undefined]), () => {
+      const tree = labelNotes(groupNoteReferences(resolveLinks(chapter)))
+      const scripts = ['../' + names.site]
+      if (hasNoteReferences(tree)) scripts.push('../' + names.notes)
+      if (dictionary) scripts.push(names.dictionary, '../' + names.dictionaryPopup)
+      return {
+        tree,
+        html: chapterPage({...options, chapter: {...chapter, tree}, assets: assets('../', scripts)})
+      }
     })
+    resolved.push({...chapter, tree: page.tree})
+    files.push({path: folder + chapterFile(chapter.id), data: page.html})
   }
 
   files.push({path: folder + names.searchIndex, data: searchScript(searchIndex(resolved))})
