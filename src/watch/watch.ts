@@ -35,8 +35,11 @@ export interface WatchOptions {
 export interface WatchSession {
   /** The preview server. */
   server: PreviewServer
-  /** Resolves after the build in progress (if any) and any queued one. */
-  idle(): Promise<BuildResult | undefined>
+  /**
+   * Resolves with the result of the next build that finishes (call it before
+   * making the change it should see).
+   */
+  nextBuild(): Promise<BuildResult | undefined>
   /** Stop watching and serving. */
   close(): Promise<void>
 }
@@ -58,6 +61,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
   let queued = false
   let timer: NodeJS.Timeout | undefined
+  let waiters: Array<(result: BuildResult | undefined) => void> = []
 
   async function rebuild(reason: string): Promise<BuildResult | undefined> {
     const started = performance.now()
@@ -68,6 +72,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       const line = `zhbook: internal error: ${cause instanceof Error ? cause.message : String(cause)}`
       log(line)
       server?.showError([line])
+      const waiting = waiters
+      waiters = []
+      for (const resolve of waiting) resolve(undefined)
       return undefined
     }
 
@@ -84,6 +91,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
 
     cache.stats.hits = 0
     cache.stats.misses = 0
+    const waiting = waiters
+    waiters = []
+    for (const resolve of waiting) resolve(result)
     return result
   }
 
@@ -115,10 +125,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
 
   return {
     server,
-    idle: async () => {
-      await new Promise((resolve) => setTimeout(resolve, debounce + 20))
-      return running
-    },
+    nextBuild: () => new Promise((resolve) => waiters.push(resolve)),
     async close() {
       clearTimeout(timer)
       await watcher.close()
