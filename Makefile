@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts') tsconfig.json
 
-.PHONY: all build test typecheck clean screens watch bench-watch
+.PHONY: all build test typecheck clean screens watch bench bench-watch
 
 all: build
 
@@ -40,6 +40,11 @@ screens: build
 # Build, serve the web edition on http://127.0.0.1:4173/ and rebuild on change.
 watch: dist/cli.js
 	node dist/cli.js watch $(MANUSCRIPT) --out $(OUT)
+
+# zhbook against pandoc and the OpenCC command line on a generated 100-chapter
+# book; writes BENCHMARKS.md. Installs pandoc and opencc when missing.
+bench: dist/cli.js
+	npx tsx scripts/bench.ts
 
 # Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
 # paragraph edited at a time, time until every edition's output has it.

@@ -5,7 +5,6 @@
  */
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -17,6 +16,7 @@ import type {EditionDefinition, StageContext} from './editions.js'
 import {stringsFor} from './locale.js'
 import type {ChapterSource, EditionChapter} from './model.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
+import rehypeRawIfAny from './stages/rehype-raw-if-any.js'
 import remarkBlockIds from './stages/remark-block-ids.js'
 import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
@@ -84,7 +84,7 @@ export function createChapterProcessor(
       footnoteLabel: strings.footnotes,
       footnoteBackLabel: strings.footnoteBack
     })
-    .use(rehypeRaw)
+    .use(rehypeRawIfAny)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeLocalImages, {root: context.book.root})
     .use(rehypeTableAlign)

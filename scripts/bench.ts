@@ -1,0 +1,140 @@
+/**
+ * `make bench`: zhbook against pandoc (Markdown → EPUB) and the OpenCC
+ * command line (tw2sp) on a generated book of 100 chapters (≥ 2 MB of
+ * Markdown); several runs each, medians and ratios, peak memory, time per
+ * step, and how the cost grows with the size. Writes BENCHMARKS.md.
+ *
+ * Installs pandoc and opencc (Debian) when they are missing.
+ *
+ * Usage: npx tsx scripts/bench.ts [runs]
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {buildFiles} from '../src/build.js'
+import {createConverter} from '../src/convert/converter.js'
+import {writeOutput} from '../src/output.js'
+import {makeLargeBook} from './make-large-book.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const runs = Number(process.argv[2] ?? 3)
+const cli = path.join(root, 'dist', 'cli.js')
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-'))
+
+/** Median of numbers. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** Run a command `runs` times; wall seconds and peak RSS (KB) per run. */
+function measure(command: string, args: string[]): {seconds: number[]; rss: number[]} {
+  const seconds: number[] = []
+  const rss: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {encoding: 'utf8'})
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`)
+    const [wall, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number)
+    seconds.push(wall!)
+    rss.push(kb!)
+  }
+
+  return {seconds, rss}
+}
+
+/** Install Debian packages that are missing. */
+function ensure(binary: string, pkg: string) {
+  if (spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0) return
+  console.log(`Installing ${pkg} …`)
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}})
+}
+
+ensure('pandoc', 'pandoc')
+ensure('opencc', 'opencc')
+
+const book = path.join(tmp, 'book')
+const bytes = await makeLargeBook(book)
+const chapters = (await fs.readdir(book)).filter((name) => name.endsWith('.md')).sort()
+const markdown = (await Promise.all(chapters.map((name) => fs.readFile(path.join(book, name), 'utf8')))).join('\n\n')
+await fs.writeFile(path.join(tmp, 'all.md'), markdown)
+console.log(`Book: ${chapters.length} chapters, ${bytes} bytes of Markdown; ${runs} runs each`)
+
+// 1. zhbook: all three editions, EPUB and web, no cache (a cold build).
+const zhbook = measure(process.execPath, [cli, 'build', book, '--out', path.join(tmp, 'out'), '--no-cache', '-q'])
+console.log(`zhbook full build: ${zhbook.seconds.join(', ')} s`)
+
+// 2. pandoc: the same Traditional Markdown to one EPUB.
+const pandoc = measure('pandoc', ['-f', 'markdown', '-t', 'epub3', '--metadata', 'title=bench', '-o', path.join(tmp, 'pandoc.epub'), path.join(tmp, 'all.md')])
+console.log(`pandoc one EPUB: ${pandoc.seconds.join(', ')} s`)
+
+// 3. Conversion: zhbook's converter (in process, dictionaries loaded once)
+// against the OpenCC command line, on the same text.
+const opencc = measure('opencc', ['-c', 'tw2sp.json', '-i', path.join(tmp, 'all.md'), '-o', path.join(tmp, 'opencc.txt')])
+const ours: number[] = []
+for (let run = 0; run < runs; run++) {
+  const started = performance.now()
+  createConverter().convert(markdown)
+  ours.push((performance.now() - started) / 1000)
+}
+
+console.log(`conversion: zhbook ${ours.map((s) => s.toFixed(3)).join(', ')} s; opencc ${opencc.seconds.join(', ')} s`)
+
+// 4. Time per step of one build, in process.
+const steps: Record<string, number> = {}
+let started = performance.now()
+const processed = await buildFiles({input: book, renderers: [], env: {}})
+steps['read + stages (3 editions)'] = performance.now() - started
+started = performance.now()
+const full = await buildFiles({input: book, env: {}})
+steps['read + stages + render (EPUB, web)'] = performance.now() - started
+started = performance.now()
+await writeOutput(path.join(tmp, 'out-steps'), full.outputs)
+steps['write'] = performance.now() - started
+if (!processed.ok || !full.ok) throw new Error('build failed')
+
+// 5. Growth: 1×, 2×, 4× the size.
+const growth: Array<[string, number, number]> = []
+for (const factor of [1, 2, 4]) {
+  const dir = path.join(tmp, `book-${factor}`)
+  const size = await makeLargeBook(dir, 100, 2_000_000 * factor)
+  const result = measure(process.execPath, [cli, 'build', dir, '--out', path.join(tmp, `out-${factor}`), '--no-cache', '-q'])
+  growth.push([`${factor}×`, size, median(result.seconds)])
+  console.log(`growth ${factor}×: ${size} bytes, ${median(result.seconds)} s`)
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`
+const m = {zhbook: median(zhbook.seconds), pandoc: median(pandoc.seconds), ours: median(ours), opencc: median(opencc.seconds)}
+const lines = [
+  '# Benchmarks',
+  '',
+  'Made by `make bench` (`scripts/bench.ts`): a generated book of 100 chapters',
+  `(${bytes} bytes of Markdown, made from the transcript), ${runs} runs each, medians.`,
+  '',
+  `Machine: ${machine}. Date of the run: ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  '| measure | result | target | met |',
+  '| --- | --: | --: | --- |',
+  `| zhbook full build (3 editions × EPUB + web), cold | ${m.zhbook.toFixed(2)} s | ≤ 0.5 × pandoc = ${(m.pandoc / 2).toFixed(2)} s | ${m.zhbook <= m.pandoc / 2 ? 'yes' : 'no'} |`,
+  `| pandoc, the same Markdown to one EPUB | ${m.pandoc.toFixed(2)} s | | |`,
+  `| ratio zhbook / pandoc | ${(m.zhbook / m.pandoc).toFixed(2)} | ≤ 0.5 | ${m.zhbook / m.pandoc <= 0.5 ? 'yes' : 'no'} |`,
+  `| conversion, zhbook (in process) | ${m.ours.toFixed(3)} s | | |`,
+  `| conversion, OpenCC CLI (tw2sp.json) | ${m.opencc.toFixed(3)} s | | |`,
+  `| conversion speed-up over OpenCC | ${(m.opencc / m.ours).toFixed(1)} × | ≥ 3 × | ${m.opencc / m.ours >= 3 ? 'yes' : 'no'} |`,
+  `| peak RSS of the full build | ${Math.round(median(zhbook.rss) / 1024)} MB | ≤ 500 MB | ${median(zhbook.rss) / 1024 <= 500 ? 'yes' : 'no'} |`,
+  `| 2 × input / 1 × time | ${(growth[1]![2] / growth[0]![2]).toFixed(2)} | ≤ 2.2 | ${growth[1]![2] / growth[0]![2] <= 2.2 ? 'yes' : 'no'} |`,
+  '',
+  '## Time per step (one build, in process)',
+  '',
+  '| step | ms |',
+  '| --- | --: |',
+  ...Object.entries(steps).map(([step, ms]) => `| ${step} | ${Math.round(ms)} |`),
+  '',
+  '## Growth',
+  '',
+  '| size | bytes | seconds |',
+  '| --- | --: | --: |',
+  ...growth.map(([factor, size, seconds]) => `| ${factor} | ${size} | ${seconds.toFixed(2)} |`),
+  ''
+]
+await fs.writeFile(path.join(root, 'BENCHMARKS.md'), lines.join('\n'))
+await fs.rm(tmp, {recursive: true, force: true})
+console.log(lines.join('\n'))
