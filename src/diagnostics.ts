@@ -28,6 +28,8 @@ export const rules = {
   M004: 'two chapters have the same id',
   M005: 'a chapter is empty',
   M006: 'a manuscript file is not UTF-8',
+  M007: 'a chapter nests deeper than 100 levels',
+  M008: 'a chapter could not be processed',
   O001: 'the override dictionary is not valid YAML',
   O002: 'an override entry is not a pair of non-empty strings',
   I001: 'an image does not exist',

@@ -13,6 +13,7 @@ import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {EditionDefinition, StageContext} from './editions.js'
+import {error} from './diagnostics.js'
 import {stringsFor} from './locale.js'
 import type {ChapterSource, EditionChapter} from './model.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
@@ -96,7 +97,24 @@ export function createChapterProcessor(
   return async function (source) {
     // A fresh file per edition: messages and data are the edition's own.
     const file = new VFile({path: source.file.path, value: source.file.value, data: {chapterId: source.id}})
-    const tree = await processor.run(processor.parse(file), file)
+    const empty = {chapter: {id: source.id, title: source.id, tree: {type: 'root', children: []} as HastRoot, sourcePath: source.path}, file}
+    const deep = tooDeep(String(file.value))
+    if (deep) {
+      error(file, `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`, deep, 'M007')
+      return empty
+    }
+
+    let tree: HastRoot
+    try {
+      tree = await processor.run(processor.parse(file), file)
+    } catch (cause) {
+      // A chapter the parser or a stage cannot handle is that file's error,
+      // reported like any other, never a crash of the whole build.
+      const reason = cause instanceof RangeError ? 'structure too deeply nested to process' : String(cause)
+      error(file, `Unexpected failure processing this chapter (${reason}), expected ordinary Markdown`, undefined, 'M008')
+      return empty
+    }
+
     return {
       chapter: {
         id: source.id,
@@ -107,4 +125,32 @@ export function createChapterProcessor(
       file
     }
   }
+}
+
+/** Deepest nesting of blockquotes (or indentation, in list levels) accepted. */
+export const maxNesting = 100
+
+/**
+ * Where a Markdown text nests deeper than `maxNesting` (blockquote markers or
+ * indentation): the parser's and the stages' tree walks are recursive, and a
+ * hostile file with 10 000 levels would overflow the stack.
+ *
+ * @param value
+ *   Markdown.
+ * @returns
+ *   Place of the first line that nests too deep, or `undefined`.
+ */
+export function tooDeep(value: string): {line: number; column: number} | undefined {
+  let line = 0
+  for (const text of value.split('\n')) {
+    line++
+    // `> > >` or `>>>`: one level per marker; list levels take two or more columns each.
+    const quotes = /^[ \t>]*/.exec(text)![0]
+    let markers = 0
+    for (const character of quotes) if (character === '>') markers++
+    const indent = quotes.replace(/\t/g, '    ').length - markers
+    if (markers > maxNesting || indent > maxNesting * 2) return {line, column: 1}
+  }
+
+  return undefined
 }
