@@ -139,11 +139,32 @@ function appendSpan(
   node.children.push(span as never)
 }
 
+/** Translations already parsed (the same English recurs across chapters and builds). */
+const parsed = new Map<string, PhrasingContent[]>()
+
+/** Characters that can make Markdown of plain text. */
+const markdownSyntax = /[\\`*_[\]<>!&#~|\n]|^\s|\s$|^(?:\d+[.)]|[-+=])/
+
 /**
  * Parse a translation (Markdown) into phrasing content, without positions:
  * they would point into the PO file, not the chapter.
+ *
+ * Most translations are plain text: those skip the parser. The others are
+ * parsed once per process and copied.
  */
 function inline(markdown: string): PhrasingContent[] {
+  if (!markdownSyntax.test(markdown)) return [{type: 'text', value: markdown}]
+  let children = parsed.get(markdown)
+  if (!children) {
+    children = parse(markdown)
+    parsed.set(markdown, children)
+  }
+
+  return structuredClone(children)
+}
+
+/** Parse Markdown into phrasing content. */
+function parse(markdown: string): PhrasingContent[] {
   const tree = parser.parse(markdown)
   const children: PhrasingContent[] = []
   for (const [index, block] of tree.children.entries()) {
