@@ -6,7 +6,7 @@
  * costs the last good output.
  */
 import type {VFile} from 'vfile'
-import {ChapterCache} from './cache/chapter-cache.js'
+import {ChapterCache, type ProcessedEntry} from './cache/chapter-cache.js'
 import {codeFingerprint} from './cache/fingerprint.js'
 import {loadBook} from './config/load-book.js'
 import {hasErrors} from './diagnostics.js'
@@ -19,7 +19,7 @@ import {
 } from './editions.js'
 import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
 import {writeOutput} from './output.js'
-import {createChapterProcessor} from './pipeline.js'
+import {createChapterProcessor, createChapterReader} from './pipeline.js'
 import {epub} from './render/epub.js'
 import {renderSiteIndex, web} from './render/web.js'
 import {collectReport, renderReport, type ConversionReport} from './report/conversion-report.js'
@@ -90,32 +90,49 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const ids = options.editions ?? book.settings.editions
   // Only editions with a dictionary read CC-CEDICT's index: start now, await it after their chapters.
   const dictionary = ids.some((id) => editionTable[id].dictionary) ? dictionaryIndex(options.dictionary) : undefined
-  const processed = await Promise.all(
-    ids.map(async (id) => {
-      const edition = editionTable[id]
-      const processChapter = createChapterProcessor(edition, context)
-      const cache = options.cache
-      const chapters = await Promise.all(
-        book.chapters.map(async (chapter) => {
-          if (!cache) return processChapter(chapter)
-          // Everything that shapes the chapter in this edition: the code, the
-          // chapter, and the book-wide inputs the edition's stages read.
-          const key = ChapterCache.key([
-            codeFingerprint(),
-            edition.id,
-            chapter.id,
-            chapter.file.path,
-            String(chapter.file.value),
-            edition.inputs?.(context, chapter) ?? null
-          ])
-          used.add(key)
-          const cached = await cache.get(key)
-          if (cached) return cached
-          const fresh = await processChapter(chapter)
-          await cache.set(key, fresh)
-          return fresh
-        })
+  const definitions = ids.map((id) => editionTable[id])
+  const processors = definitions.map((edition) => createChapterProcessor(edition, context))
+  const read = createChapterReader()
+  const cache = options.cache
+  // Chapter by chapter, every edition: a chapter is parsed once, and only
+  // when an edition misses it in the cache.
+  const byChapter = await Promise.all(
+    book.chapters.map(async (chapter) => {
+      const keys = definitions.map((edition) =>
+        cache
+          ? // Everything that shapes the chapter in this edition: the code,
+            // the chapter, and the book-wide inputs the edition's stages read.
+            ChapterCache.key([
+              codeFingerprint(),
+              edition.id,
+              chapter.id,
+              chapter.file.path,
+              String(chapter.file.value),
+              edition.inputs?.(context, chapter) ?? null
+            ])
+          : undefined
       )
+      const entries = await Promise.all(keys.map((key) => (key ? cache!.get(key) : undefined)))
+      const missing = entries.flatMap((entry, index) => (entry ? [] : [index]))
+      if (missing.length > 0) {
+        const parsed = read(chapter)
+        for (const [position, index] of missing.entries()) {
+          // Stages change the tree: every edition but the last gets a copy.
+          const own = 'tree' in parsed && position < missing.length - 1 ? {tree: structuredClone(parsed.tree)} : parsed
+          const fresh = await processors[index]!(chapter, own)
+          entries[index] = fresh
+          if (keys[index]) await cache!.set(keys[index]!, fresh)
+        }
+      }
+
+      for (const key of keys) if (key) used.add(key)
+      return entries as ProcessedEntry[]
+    })
+  )
+
+  const processed = await Promise.all(
+    definitions.map(async (edition, index) => {
+      const chapters = byChapter.map((entries) => entries[index]!)
       const editionBook: EditionBook = {
         edition: {id: edition.id, lang: edition.lang, label: edition.label, otherLanguages: edition.otherLanguages},
         meta: editionMeta(book.meta, edition, context),
@@ -134,8 +151,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
       return {
         editionBook,
         files,
-        report: converted ? collectReport(id, files, context) : undefined,
-        coverage: sumCoverage(id, files.map((entry) => entry.file.data.translation))
+        report: converted ? collectReport(edition.id, files, context) : undefined,
+        coverage: sumCoverage(edition.id, files.map((entry) => entry.file.data.translation))
       }
     })
   )
@@ -157,7 +174,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   // 4. Render every edition in every format.
   const renderContext: RenderContext = {
     modified: modifiedDate(book.meta.date, env),
-    editions: result.editions.map((entry) => entry.edition)
+    editions: result.editions.map((entry) => entry.edition),
+    session: options.cache
   }
   const rendered = await Promise.all(
     result.editions.flatMap((editionBook) =>

@@ -222,6 +222,13 @@ export interface RenderContext {
   modified: Date
   /** Every edition of this build, so outputs can link to each other. */
   editions: readonly EditionInfo[]
+  /**
+   * What a renderer may remember of this build for the next one of the same
+   * session (optional: the build's chapter cache; a watch session keeps one).
+   * A renderer keys what it keeps by this object, so builds of another
+   * session never see it.
+   */
+  session?: object | undefined
 }
 
 /** A renderer: writes one edition out in one format. */

@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
+import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import type {EditionDefinition, StageContext} from './editions.js'
 import {error} from './diagnostics.js'
@@ -48,8 +49,23 @@ const sanitizeSchema: SanitizeSchema = {
   }
 }
 
+/** A chapter read into mdast, once for every edition. */
+export type ParsedChapter =
+  /** The tree (block ids given). */
+  | {tree: MdastRoot}
+  /** Where the chapter nests too deep to be processed (M007). */
+  | {deep: {line: number; column: number}}
+  /** Why the parser could not handle the chapter (M008). */
+  | {failure: string}
+
+/** Reads a chapter into mdast. */
+export type ChapterReader = (chapter: ChapterSource) => ParsedChapter
+
 /** A chapter processor for one edition. */
-export type ChapterProcessor = (chapter: ChapterSource) => Promise<{
+export type ChapterProcessor = (
+  chapter: ChapterSource,
+  parsed?: ParsedChapter | undefined
+) => Promise<{
   /** The chapter, format-neutral. */
   chapter: EditionChapter
   /** The file the stages ran on, with their messages and data. */
@@ -57,10 +73,45 @@ export type ChapterProcessor = (chapter: ChapterSource) => Promise<{
 }>
 
 /**
+ * Make the reader that parses a chapter's Markdown and numbers its blocks:
+ * the part of the pipeline every edition shares.
+ *
+ * Why apart: parsing is the most costly step of a build (micromark), and it
+ * does not depend on the edition; a chapter is parsed once and each edition
+ * runs its own stages on the tree (or a copy of it).
+ *
+ * @returns
+ *   Chapter reader.
+ */
+export function createChapterReader(): ChapterReader {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(remarkBlockIds)
+    .freeze()
+
+  return function (source) {
+    const value = String(source.file.value)
+    const deep = tooDeep(value)
+    if (deep) return {deep}
+    // Only its tree is kept: messages belong to each edition's own file.
+    const file = new VFile({path: source.file.path, value})
+    try {
+      return {tree: processor.runSync(processor.parse(file), file) as MdastRoot}
+    } catch (cause) {
+      return {failure: failureReason(cause)}
+    }
+  }
+}
+
+/**
  * Make the processor that runs an edition's stages on a chapter.
  *
  * The unified processor is made once per edition (dictionaries and options
- * are loaded once) and run once per chapter.
+ * are loaded once) and run once per chapter, on the tree of the chapter
+ * reader (given, or read here). The tree given is changed: pass a copy when
+ * another edition will read it too.
  *
  * @param edition
  *   The edition.
@@ -74,11 +125,8 @@ export function createChapterProcessor(
   context: StageContext
 ): ChapterProcessor {
   const strings = stringsFor(edition.lang)
+  const read = createChapterReader()
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkGfm)
-    .use(remarkBlockIds)
     .use(edition.remark(context))
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -94,27 +142,29 @@ export function createChapterProcessor(
     .use(rehypeChapterTitle)
     .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
 
-  return async function (source) {
+  return async function (source, parsed = read(source)) {
     // A fresh file per edition: messages and data are the edition's own.
     const file = new VFile({path: source.file.path, value: source.file.value, data: {chapterId: source.id}})
     const empty = {chapter: {id: source.id, title: source.id, tree: {type: 'root', children: []} as HastRoot, sourcePath: source.path}, file}
-    const deep = tooDeep(String(file.value))
-    if (deep) {
-      error(file, `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`, deep, 'M007')
+    if ('deep' in parsed) {
+      error(file, `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`, parsed.deep, 'M007')
       return empty
     }
 
     let tree: HastRoot
     try {
-      tree = await processor.run(processor.parse(file), file)
+      tree = 'tree' in parsed ? await processor.run(parsed.tree, file) : failed(parsed.failure)
     } catch (cause) {
       // A chapter the parser or a stage cannot handle is that file's error,
       // reported like any other, never a crash of the whole build.
-      const reason = cause instanceof RangeError ? 'structure too deeply nested to process' : String(cause)
+      const reason = cause instanceof Failure ? cause.message : failureReason(cause)
       error(file, `Unexpected failure processing this chapter (${reason}), expected ordinary Markdown`, undefined, 'M008')
       return empty
     }
 
+    // Renderers never read positions, and without them a chapter's tree is
+    // about a third of its size: cheaper to copy, to cache and to hold.
+    removePosition(tree, {force: true})
     return {
       chapter: {
         id: source.id,
@@ -125,6 +175,19 @@ export function createChapterProcessor(
       file
     }
   }
+}
+
+/** A failure of the chapter reader, carried to the edition's file. */
+class Failure extends Error {}
+
+/** Throw the reader's failure. */
+function failed(reason: string): never {
+  throw new Failure(reason)
+}
+
+/** What a failure says in M008. */
+function failureReason(cause: unknown): string {
+  return cause instanceof RangeError ? 'structure too deeply nested to process' : String(cause)
 }
 
 /** Deepest nesting of blockquotes (or indentation, in list levels) accepted. */

@@ -6,6 +6,7 @@ import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import type {EditionBook, RenderContext} from '../src/model.js'
 import {epub} from '../src/render/epub.js'
+import {packArchive} from '../src/render/epub-archive.js'
 import {epubcheckMany, type EpubcheckResult} from './helpers/epubcheck.js'
 
 const context: RenderContext = {
@@ -237,6 +238,55 @@ describe('epub archive', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('epub archive reuse', () => {
+  /** A zip as the library leaves it: entries in any order, with folders. */
+  function libraryZip(chapter: string): JSZip {
+    const zip = new JSZip()
+    zip.file('OEBPS/b.xhtml', '<p>乙</p>')
+    zip.file('OEBPS/a.xhtml', chapter)
+    zip.file('mimetype', 'application/epub+zip')
+    zip.folder('META-INF')
+    return zip
+  }
+
+  it('should give the same bytes with and without the previous archive', async () => {
+    const first = await packArchive(libraryZip('<p>甲</p>'), context.modified)
+    const edited = await packArchive(libraryZip('<p>甲乙</p>'), context.modified, first.packed)
+    const fresh = await packArchive(libraryZip('<p>甲乙</p>'), context.modified)
+    expect(Buffer.compare(edited.bytes, fresh.bytes)).toBe(0)
+    expect(centralDirectory(edited.bytes).map((entry) => [entry.name, entry.method])).toEqual([
+      ['mimetype', 0],
+      ['OEBPS/a.xhtml', 8],
+      ['OEBPS/b.xhtml', 8]
+    ])
+  })
+
+  it('should take an unchanged entry’s compressed data from the previous archive', async () => {
+    const first = await packArchive(libraryZip('<p>甲</p>'), context.modified)
+    // The previous archive says `a.xhtml` held what it holds now, but its
+    // compressed data is of other text: that text in the output shows the
+    // entry was copied, not deflated again.
+    const other = await packArchive(libraryZip('<p>丙</p>'), context.modified)
+    const previous = {...other.packed, contents: first.packed.contents}
+    const next = await packArchive(libraryZip('<p>甲</p>'), context.modified, previous)
+    const zip = await JSZip.loadAsync(next.bytes)
+    expect(await zip.file('OEBPS/a.xhtml')!.async('string')).toBe('<p>丙</p>')
+  })
+
+  it('should not reuse an archive of other entries or another date', async () => {
+    const first = await packArchive(libraryZip('<p>甲</p>'), context.modified)
+    const other = await packArchive(libraryZip('<p>丙</p>'), context.modified)
+    const later = new Date('2027-01-01T00:00:00Z')
+    const previous = {...other.packed, contents: first.packed.contents}
+    const dated = await packArchive(libraryZip('<p>甲</p>'), later, previous)
+    expect(await (await JSZip.loadAsync(dated.bytes)).file('OEBPS/a.xhtml')!.async('string')).toBe('<p>甲</p>')
+    const zip = libraryZip('<p>甲</p>')
+    zip.file('OEBPS/c.xhtml', '<p>丁</p>')
+    const more = await packArchive(zip, context.modified, previous)
+    expect(await (await JSZip.loadAsync(more.bytes)).file('OEBPS/a.xhtml')!.async('string')).toBe('<p>甲</p>')
   })
 })
 

@@ -10,7 +10,6 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type {Root} from 'hast'
 import {VFile} from 'vfile'
 import type {EditionChapter} from '../model.js'
 
@@ -129,7 +128,7 @@ export class ChapterCache {
   async set(key: string, entry: ProcessedEntry): Promise<void> {
     this.memory.set(key, entry)
     if (!this.dir) return
-    const payload = JSON.stringify({chapter: stripPositions(entry.chapter), file: storeFile(entry.file)})
+    const payload = JSON.stringify({chapter: entry.chapter, file: storeFile(entry.file)})
     const stored: StoredEntry = {format: formatVersion, key, checksum: checksum(payload), payload}
     const file = this.fileOf(key)
     await fs.mkdir(path.dirname(file), {recursive: true})
@@ -185,12 +184,6 @@ export class ChapterCache {
 /** SHA-256 of a string. */
 function checksum(value: string): string {
   return createHash('sha256').update(value).digest('hex')
-}
-
-/** A copy of a chapter without positions: renderers do not need them. */
-function stripPositions(chapter: EditionChapter): EditionChapter {
-  const tree = JSON.parse(JSON.stringify(chapter.tree, (key, value) => (key === 'position' ? undefined : value))) as Root
-  return {...chapter, tree}
 }
 
 /** What to keep of a file. */

@@ -22,6 +22,13 @@ export class DictionaryIndex {
   private readonly text: string
   /** The readings section. */
   private readonly readingsSection: Buffer
+  /**
+   * Text repeats itself, within a chapter and across chapters and builds:
+   * where each candidate's lines start (or `-1` when no headword starts with
+   * it), so each is searched for once. Bounded by the distinct short
+   * substrings of the book's text.
+   */
+  private readonly known = new Map<string, number>()
 
   /**
    * @param text
@@ -93,9 +100,7 @@ export class DictionaryIndex {
    */
   wordsIn(runs: Iterable<string>): string[] {
     const found = new Set<string>()
-    // Text repeats itself: where each candidate's lines start (or `-1` when
-    // no headword starts with it), so each is searched for once.
-    const known = new Map<string, number>()
+    const known = this.known
     for (const run of runs) {
       for (const piece of run.split(/\s+/)) {
         const characters = Array.from(piece)

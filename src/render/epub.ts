@@ -23,7 +23,7 @@ import type {
   RenderContext,
   Renderer
 } from '../model.js'
-import {Archive, normalizeEntries} from './epub-archive.js'
+import {Archive, packArchive, type PackedArchive} from './epub-archive.js'
 import {chapterSection} from './epub-chapter.js'
 import {chapterLinkResolver} from './links.js'
 import {groupNoteReferences} from './notes.js'
@@ -43,6 +43,9 @@ import {escapeXml, toXhtml} from './xhtml.js'
 
 /** Chapter documents already serialised (watch mode reuses them). */
 const xhtmlMemo = chapterMemo<string>()
+
+/** The archives of a session's last build, by EPUB path: the next build reuses their compressed entries. */
+const packedArchives = new WeakMap<object, Map<string, PackedArchive>>()
 
 /**
  * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
@@ -202,16 +205,17 @@ export const epub: Renderer = {
 
     const archive = new Archive(options, content)
     await archive.render()
-    await normalizeEntries(archive.archive, context.modified)
+    const path = meta.slug + '-' + edition.id + '.epub'
+    let packed: Map<string, PackedArchive> | undefined
+    if (context.session) {
+      packed = packedArchives.get(context.session) ?? new Map()
+      packedArchives.set(context.session, packed)
+    }
 
-    const bytes = await archive.generateAsync({
-      type: 'uint8array',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: {level: 9}
-    })
+    const result = await packArchive(archive.archive, context.modified, packed?.get(path))
+    packed?.set(path, result.packed)
 
-    return [{path: meta.slug + '-' + edition.id + '.epub', data: bytes}]
+    return [{path, data: result.bytes}]
   }
 }
 
