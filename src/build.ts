@@ -18,7 +18,7 @@ import {
   editions as editionTable
 } from './editions.js'
 import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
-import {writeOutput} from './output.js'
+import {writeOutput, type OutputMemo} from './output.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
 import {epub} from './render/epub.js'
 import {renderSiteIndex, web} from './render/web.js'
@@ -60,7 +60,16 @@ export interface BuildResult {
   outputs: OutputFile[]
   /** Translation coverage per edition that carries a translation. */
   coverage: Array<{edition: EditionId} & TranslationCoverage>
+  /**
+   * Milliseconds each step took, for benchmarks: reading the manuscript, the
+   * chapters' stages, whole-book parts (back matter, dictionary, reports),
+   * rendering, and writing (`build` only).
+   */
+  timings: {read: number; stages: number; book: number; render: number; write: number}
 }
+
+/** What each session (chapter cache) last wrote. */
+const outputMemos = new WeakMap<object, OutputMemo>()
 
 /** The default renderers. */
 export const defaultRenderers: readonly Renderer[] = [epub, web]
@@ -76,12 +85,29 @@ export const defaultRenderers: readonly Renderer[] = [epub, web]
 export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env
   const renderers = options.renderers ?? defaultRenderers
-  const result: BuildResult = {ok: false, messages: [], editions: [], reports: [], outputs: [], coverage: []}
+  const result: BuildResult = {
+    ok: false,
+    messages: [],
+    editions: [],
+    reports: [],
+    outputs: [],
+    coverage: [],
+    timings: {read: 0, stages: 0, book: 0, render: 0, write: 0}
+  }
+  let started = performance.now()
+  /** Time since the last step, in ms. */
+  const step = () => {
+    const now = performance.now()
+    const elapsed = now - started
+    started = now
+    return elapsed
+  }
 
   // 1. Read the manuscript.
   const loaded = await loadBook(options.input, env)
   result.messages.push(...loaded.files)
   const book = loaded.book
+  result.timings.read = step()
   if (!book) return result
 
   // 2. Run each edition's stages on every chapter (editions side by side).
@@ -98,18 +124,12 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   // when an edition misses it in the cache.
   const byChapter = await Promise.all(
     book.chapters.map(async (chapter) => {
+      const text = cache?.digest(chapter.file.path, String(chapter.file.value))
       const keys = definitions.map((edition) =>
         cache
           ? // Everything that shapes the chapter in this edition: the code,
             // the chapter, and the book-wide inputs the edition's stages read.
-            ChapterCache.key([
-              codeFingerprint(),
-              edition.id,
-              chapter.id,
-              chapter.file.path,
-              String(chapter.file.value),
-              edition.inputs?.(context, chapter) ?? null
-            ])
+            ChapterCache.key([codeFingerprint(), edition.id, chapter.id, text, edition.inputs?.(context, chapter) ?? null])
           : undefined
       )
       const entries = await Promise.all(keys.map((key) => (key ? cache!.get(key) : undefined)))
@@ -130,6 +150,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     })
   )
 
+  result.timings.stages = step()
   const processed = await Promise.all(
     definitions.map(async (edition, index) => {
       const chapters = byChapter.map((entries) => entries[index]!)
@@ -168,6 +189,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   // Memory holds what this build used, no more: a long watch stays small.
   options.cache?.retain(used)
 
+  result.timings.book = step()
   // 3. Stop on errors, before anything is rendered or written.
   if (hasErrors(result.messages)) return result
 
@@ -186,6 +208,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
   for (const report of result.reports) result.outputs.push(...renderReport(report))
   result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  result.timings.render = step()
   result.ok = true
   return result
 }
@@ -200,7 +223,18 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
  */
 export async function build(options: BuildOptions & {output: string}): Promise<BuildResult> {
   const result = await buildFiles(options)
-  if (result.ok) await writeOutput(options.output, result.outputs)
+  if (!result.ok) return result
+  // A session (a chapter cache) remembers what it wrote, so the next build
+  // knows an unchanged file without reading it.
+  let memo: OutputMemo | undefined
+  if (options.cache) {
+    memo = outputMemos.get(options.cache) ?? new Map()
+    outputMemos.set(options.cache, memo)
+  }
+
+  const started = performance.now()
+  await writeOutput(options.output, result.outputs, memo)
+  result.timings.write = performance.now() - started
   return result
 }
 

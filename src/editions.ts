@@ -3,6 +3,7 @@
  * not `if` statements through the code.
  */
 import type {PluggableList} from 'unified'
+import {digestOf} from './cache/digest.js'
 import {createConverter, type Converter} from './convert/converter.js'
 import {glossaryChapter} from './glossary/chapter.js'
 import {editionTerms, type EditionTerm} from './glossary/terms.js'
@@ -22,6 +23,13 @@ export interface StageContext {
   converter(): Converter
   /** The glossary in Simplified, with pinyin (made once). */
   simplifiedTerms(): EditionTerm[]
+  /**
+   * A digest of a book-wide value, made once per build under `name`: a
+   * chapter's cache key includes the book-wide inputs of its edition, and
+   * serialising them again for every chapter costs more than the rest of the
+   * key.
+   */
+  digest(name: string, value: () => unknown): string
 }
 
 /** A chapter as processed, for whole-book parts made after the chapters. */
@@ -64,6 +72,11 @@ export interface EditionDefinition extends EditionInfo {
   dictionary?: boolean
 }
 
+/** What of the overrides shapes a converted chapter. */
+function overrideInputs(context: StageContext): unknown {
+  return context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line])
+}
+
 /** Convert to Simplified as the `hans` edition does, for metadata. */
 function simplified(value: string, context: StageContext): string {
   return replaceQuotes(context.converter().convert(value).value)
@@ -87,7 +100,7 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
     remark: () => [],
     rehype: (context) => [[rehypeHantToHans, {converter: context.converter()}], rehypeCjkQuotes],
     text: simplified,
-    inputs: (context) => context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line]),
+    inputs: (context) => context.digest('overrides', () => overrideInputs(context)),
     report: true
   },
   bilingual: {
@@ -106,10 +119,12 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
     ],
     text: simplified,
     inputs: (context, chapter) => ({
-      overrides: context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line]),
-      glossary: context.book.glossary,
-      pinyin: context.book.settings.pinyin,
-      translation: context.book.translations?.chapters[chapter.id] ?? null,
+      book: context.digest('bilingual', () => ({
+        overrides: overrideInputs(context),
+        glossary: context.book.glossary,
+        pinyin: context.book.settings.pinyin
+      })),
+      translation: digestOf(context.book.translations?.chapters[chapter.id] ?? null),
       catalog: context.book.translations?.paths[chapter.id] ?? null
     }),
     backMatter(context, chapters) {
@@ -158,7 +173,17 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
 export function createStageContext(book: Book): StageContext {
   let converter: Converter | undefined
   let terms: EditionTerm[] | undefined
+  const digests = new Map<string, string>()
   const context: StageContext = {
+    digest(name, value) {
+      let digest = digests.get(name)
+      if (digest === undefined) {
+        digest = digestOf(value())
+        digests.set(name, digest)
+      }
+
+      return digest
+    },
     book,
     converter() {
       converter ??= createConverter(book.overrides)

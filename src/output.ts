@@ -41,7 +41,11 @@ export interface WriteReport {
  * @returns
  *   What was written.
  */
-export async function writeOutput(out: string, files: readonly OutputFile[]): Promise<WriteReport> {
+export async function writeOutput(
+  out: string,
+  files: readonly OutputFile[],
+  memo?: OutputMemo | undefined
+): Promise<WriteReport> {
   out = path.resolve(out)
   await fs.mkdir(out, {recursive: true})
   await removeStale(out)
@@ -64,18 +68,42 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
       const set = filesByTop.get(top) ?? new Set()
       set.add(parts.join(path.sep))
       filesByTop.set(top, set)
+    }
+
+    // Folders first, once each; then the files, several at a time: a book
+    // has hundreds of pages, most of them unchanged, and each costs a few
+    // system calls.
+    const folders = new Set(files.map((file) => path.dirname(path.join(fresh, ...file.path.split('/')))))
+    for (const folder of [...folders].sort()) await fs.mkdir(folder, {recursive: true})
+
+    const outcomes = await inBatches(files, 16, async (file) => {
+      const parts = file.path.split('/')
       const target = path.join(fresh, ...parts)
       const current = path.join(out, ...parts)
-      await fs.mkdir(path.dirname(target), {recursive: true})
-      const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
 
+      if (await unchanged(current, file.data, memo)) {
+        await fs.link(current, target)
+        return 'unchanged'
+      }
+
+      const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
       if (await sameBytes(current, data)) {
         await fs.link(current, target)
+        await remember(current, file.data, memo)
+        return 'unchanged'
+      }
+
+      await fs.writeFile(target, data)
+      await remember(target, file.data, memo, current)
+      return 'written'
+    })
+
+    for (const [index, file] of files.entries()) {
+      if (outcomes[index] === 'unchanged') {
         report.unchanged.push(file.path)
       } else {
-        await fs.writeFile(target, data)
         report.written.push(file.path)
-        changedTops.add(top)
+        changedTops.add(file.path.split('/')[0]!)
       }
     }
 
@@ -164,4 +192,83 @@ async function removeStale(out: string) {
 
     await fs.rm(path.join(out, name), {recursive: true, force: true})
   }
+}
+
+/**
+ * What a session last wrote, by path: the data it was given (the same string
+ * or array comes back for an unchanged page in watch mode) and the file it
+ * became, so that an unchanged file is known without reading it.
+ */
+export type OutputMemo = Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>
+
+/**
+ * Whether a file is known to hold `data`: the session wrote or checked this
+ * very data there, and the file was not touched since.
+ *
+ * @param file
+ *   Path of the file in the output folder.
+ * @param data
+ *   Data.
+ * @param memo
+ *   What the session last wrote (optional).
+ * @returns
+ *   Whether it is unchanged.
+ */
+async function unchanged(file: string, data: string | Uint8Array, memo: OutputMemo | undefined): Promise<boolean> {
+  const known = memo?.get(file)
+  if (!known || known.data !== data) return false
+  try {
+    const stat = await fs.stat(file)
+    return stat.isFile() && stat.size === known.size && stat.mtimeMs === known.mtimeMs && stat.ino === known.ino
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Record what a file holds, for `unchanged`.
+ *
+ * @param file
+ *   Path of the file as written (in the staging folder, or in place).
+ * @param data
+ *   Data it holds.
+ * @param memo
+ *   What the session last wrote (optional).
+ * @param final
+ *   Path the file will have once moved into place (default: `file`).
+ * @returns
+ *   Nothing.
+ */
+async function remember(
+  file: string,
+  data: string | Uint8Array,
+  memo: OutputMemo | undefined,
+  final = file
+): Promise<undefined> {
+  if (!memo) return
+  // A rename keeps the inode and the times: the stat of the staged file is
+  // the stat of the file in place.
+  const stat = await fs.stat(file)
+  memo.set(final, {data, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
+}
+
+/**
+ * Run `work` on every item, at most `size` at a time.
+ *
+ * @param items
+ *   Items.
+ * @param size
+ *   How many at once.
+ * @param work
+ *   Work on one item.
+ * @returns
+ *   The results, in the order of the items.
+ */
+async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  for (let start = 0; start < items.length; start += size) {
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))))
+  }
+
+  return results
 }

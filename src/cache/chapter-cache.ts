@@ -60,6 +60,8 @@ export class ChapterCache {
   private readonly memory = new Map<string, ProcessedEntry>()
   /** Counters, for reports and tests. */
   readonly stats = {hits: 0, misses: 0, rejected: 0}
+  /** Digest of each chapter's text as last seen, by path. */
+  private readonly digests = new Map<string, {text: string; digest: string}>()
 
   /**
    * @param options
@@ -85,6 +87,28 @@ export class ChapterCache {
     }
 
     return hash.digest('hex')
+  }
+
+  /**
+   * A digest of a chapter's text, for its keys.
+   *
+   * Why: a book's text is hashed once per build, not once per edition, and
+   * in a watch session only the chapters whose text changed are hashed
+   * again (comparing two strings is far cheaper than hashing one).
+   *
+   * @param path
+   *   Path of the chapter.
+   * @param text
+   *   Its text.
+   * @returns
+   *   Hex digest.
+   */
+  digest(path: string, text: string): string {
+    const known = this.digests.get(path)
+    if (known && known.text === text) return known.digest
+    const digest = ChapterCache.key([path, text])
+    this.digests.set(path, {text, digest})
+    return digest
   }
 
   /**

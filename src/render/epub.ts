@@ -212,7 +212,7 @@ export const epub: Renderer = {
       packedArchives.set(context.session, packed)
     }
 
-    const result = await packArchive(archive.archive, context.modified, packed?.get(path))
+    const result = await packArchive(archive.entries, context.modified, packed?.get(path))
     packed?.set(path, result.packed)
 
     return [{path, data: result.bytes}]

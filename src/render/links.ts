@@ -9,6 +9,7 @@
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
+import {chapterMemo} from '../cache/memo.js'
 import {chapterLinkPrefix, type EditionChapter} from '../model.js'
 
 /**
@@ -120,6 +121,23 @@ function hasChapterLink(tree: Root): boolean {
  *   Ids.
  */
 function collectIds(tree: Root): Set<string> {
+  // Every build asks for the ids of the chapters linked to (the glossary
+  // links to all of them): an unchanged tree is walked once.
+  return idsMemo(tree, '', () => findIds(tree))
+}
+
+/** Ids of chapters, by tree. */
+const idsMemo = chapterMemo<Set<string>>()
+
+/**
+ * Walk a tree for its ids.
+ *
+ * @param tree
+ *   Tree.
+ * @returns
+ *   Ids.
+ */
+function findIds(tree: Root): Set<string> {
   const ids = new Set<string>()
 
   visit(tree, 'element', (node: Element) => {

@@ -7,6 +7,7 @@ import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
+import {chapterMemo} from '../cache/memo.js'
 
 /**
  * Check whether a tree has a note reference (`role="doc-noteref"`).
@@ -17,6 +18,22 @@ import {visit} from 'unist-util-visit'
  *   Whether it has one.
  */
 export function hasNoteReferences(tree: Root): boolean {
+  // Asked of every chapter on every build: an unchanged tree is walked once.
+  return noteMemo(tree, '', () => findNoteReference(tree))
+}
+
+/** Whether chapters have note references, by tree. */
+const noteMemo = chapterMemo<boolean>()
+
+/**
+ * Walk a tree for a note reference.
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   Whether it has one.
+ */
+function findNoteReference(tree: Root): boolean {
   let found = false
 
   visit(tree, 'element', (node: Element) => {

@@ -41,6 +41,9 @@ const blockId = /^p-\d+$/
 /** Blocks found per chapter tree. */
 const blocksMemo = chapterMemo<SearchIndex['blocks']>()
 
+/** Each block as serialised in the index. */
+const blockJson = new WeakMap<SearchBlock, string>()
+
 /**
  * Collect the search index of an edition.
  *
@@ -76,13 +79,21 @@ export function searchIndex(chapters: readonly EditionChapter[]): SearchIndex {
  *   JavaScript.
  */
 export function searchScript(index: SearchIndex): string {
-  const blocks = index.blocks.map((block) =>
-    JSON.stringify(
-      block.translation
-        ? [block.chapter, block.id, block.text, block.translation]
-        : [block.chapter, block.id, block.text]
-    )
-  )
+  const blocks = index.blocks.map((block) => {
+    // Blocks of an unchanged chapter are the same objects from build to
+    // build in watch mode: each is serialised once.
+    let json = blockJson.get(block)
+    if (json === undefined) {
+      json = JSON.stringify(
+        block.translation
+          ? [block.chapter, block.id, block.text, block.translation]
+          : [block.chapter, block.id, block.text]
+      )
+      blockJson.set(block, json)
+    }
+
+    return json
+  })
 
   return (
     '/* zhbook: the search index of this edition, read by search-page.js. */\n' +

@@ -333,6 +333,22 @@ function assets(base: string, scripts: readonly string[]): SiteAssets {
  *   Whether it has one.
  */
 function hasRuby(tree: Root): boolean {
+  // Asked of every chapter on every build: an unchanged tree is walked once.
+  return rubyMemo(tree, '', () => findRuby(tree))
+}
+
+/** Whether chapters have ruby, by tree. */
+const rubyMemo = chapterMemo<boolean>()
+
+/**
+ * Walk a tree for an `rt`.
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   Whether it has one.
+ */
+function findRuby(tree: Root): boolean {
   let found = false
 
   visit(tree, 'element', (node: Element) => {

@@ -2,6 +2,7 @@
  * Read the translation of a book from its PO files
  * (`translations/<lang>/<chapter id>.po`, `translations/<lang>/book.po`).
  */
+import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -53,7 +54,8 @@ export async function readCatalog(
   const full = path.join(root, relative)
   let text: string
   try {
-    text = await fs.readFile(full, 'utf8')
+    // Sync, as the manuscript's chapters are read (`load-book.ts`).
+    text = readFileSync(full, 'utf8')
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw cause
@@ -103,11 +105,60 @@ export async function loadTranslations(
   for (const chapter of chapters) {
     const relative = catalogPath(chapter.id)
     translations.paths[chapter.id] = relative
-    translations.chapters[chapter.id] = tableOf(await readCatalog(root, relative, files))
+    translations.chapters[chapter.id] = await readTable(root, relative, files)
   }
 
-  translations.meta = tableOf(await readCatalog(root, catalogPath(bookCatalogName), files))
+  translations.meta = await readTable(root, catalogPath(bookCatalogName), files)
   return translations
+}
+
+/** Tables of the catalogs last read, by path, with the text they were read from. */
+const tables = new Map<string, {text: string; table: Record<string, TranslationEntry>}>()
+
+/**
+ * Read a catalog's table of entries.
+ *
+ * Why remembered: a watch session reads every catalog on every build, and
+ * parsing a PO file costs far more than reading it; an unchanged file gives
+ * back the same table (the same object, so what is made from it can be
+ * remembered too).
+ *
+ * @param root
+ *   Manuscript folder.
+ * @param relative
+ *   Path of the catalog relative to it.
+ * @param files
+ *   Files read, where the catalog's file is added.
+ * @returns
+ *   Entries by source text (empty when the catalog is missing or invalid).
+ */
+async function readTable(
+  root: string,
+  relative: string,
+  files: VFile[]
+): Promise<Record<string, TranslationEntry>> {
+  const full = path.join(root, relative)
+  const known = tables.get(full)
+  if (known) {
+    let text: string | undefined
+    try {
+      text = readFileSync(full, 'utf8')
+    } catch {}
+
+    if (text === known.text) {
+      files.push(new VFile({path: full, value: text}))
+      return known.table
+    }
+  }
+
+  const before = files.length
+  const table = tableOf(await readCatalog(root, relative, files))
+  const file = files.length > before ? files.at(-1) : undefined
+  // Only a catalog read without a message is remembered: one with an error
+  // must report it again.
+  if (file && file.messages.length === 0) tables.set(full, {text: String(file.value), table})
+  else tables.delete(full)
+  return table
 }
 
 /** Entries of a catalog by source text. */

@@ -25,7 +25,12 @@ export interface WatchOptions {
   host?: string | undefined
   /** Folder of the chapter cache (optional: memory only without it). */
   cacheDir?: string | undefined
-  /** Quiet time after the last change before a rebuild, in ms (default: 100). */
+  /**
+   * Quiet time after the last change before a rebuild, in ms (default: 25).
+   * An editor's save is one write, or a write and a rename, a few ms apart;
+   * a longer burst costs at most one more build (changes during a build
+   * queue one more), while every ms here is a ms of every rebuild.
+   */
   debounce?: number | undefined
   /** Where to print (default: the console). */
   log?: ((line: string) => void) | undefined
@@ -57,7 +62,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   const input = path.resolve(options.input)
   const output = path.resolve(options.output)
   const cache = new ChapterCache({dir: options.cacheDir})
-  const debounce = options.debounce ?? 100
+  const debounce = options.debounce ?? 25
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
   let queued = false
   let timer: NodeJS.Timeout | undefined
