@@ -118,6 +118,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const dictionary = ids.some((id) => editionTable[id].dictionary) ? dictionaryIndex(options.dictionary) : undefined
   const definitions = ids.map((id) => editionTable[id])
   const processors = definitions.map((edition) => createChapterProcessor(edition, context))
+  const changesMdast = definitions.map((edition) => edition.remark(context).length > 0)
   const read = createChapterReader()
   const cache = options.cache
   // Chapter by chapter, every edition: a chapter is parsed once, and only
@@ -136,9 +137,13 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
       const missing = entries.flatMap((entry, index) => (entry ? [] : [index]))
       if (missing.length > 0) {
         const parsed = read(chapter)
+        // Editions without mdast stages only read the tree (remark-rehype
+        // makes a new one): they share it, and go first. Editions with mdast
+        // stages change it: each gets a copy, but the last takes the tree.
+        missing.sort((a, b) => Number(changesMdast[a]) - Number(changesMdast[b]))
         for (const [position, index] of missing.entries()) {
-          // Stages change the tree: every edition but the last gets a copy.
-          const own = 'tree' in parsed && position < missing.length - 1 ? {tree: structuredClone(parsed.tree)} : parsed
+          const copy = 'tree' in parsed && changesMdast[index] && position < missing.length - 1
+          const own = copy ? {tree: structuredClone(parsed.tree)} : parsed
           const fresh = await processors[index]!(chapter, own)
           entries[index] = fresh
           if (keys[index]) await cache!.set(keys[index]!, fresh)

@@ -9,6 +9,7 @@ import type {Element, ElementContent, Properties, Root} from 'hast'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import type {EditionChapter} from '../model.js'
+import {writable} from './copy.js'
 
 /**
  * `epub:type` for an ARIA role, and the elements it may be added to (any
@@ -38,7 +39,8 @@ const sections: Readonly<
 /**
  * Wrap a chapter's content in an EPUB section labelled by its heading.
  *
- * The tree is copied, never changed: other renderers read it too.
+ * A chapter's tree is copied, never changed (other renderers read it too); a
+ * renderer's own copy (see `writable`) is changed in place.
  *
  * @param chapter
  *   Chapter.
@@ -55,7 +57,7 @@ export function chapterSection(
   tree: Root,
   manifestId: string
 ): Element {
-  const copy: Root = structuredClone(tree)
+  const copy = writable(tree)
   addEpubSemantics(copy)
 
   const children = copy.children.filter(

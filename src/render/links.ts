@@ -10,13 +10,14 @@
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import {chapterMemo} from '../cache/memo.js'
+import {writable} from './copy.js'
 import {chapterLinkPrefix, type EditionChapter} from '../model.js'
 
 /**
  * Resolve the chapter links in one chapter's tree.
  *
  * @param chapter
- *   Chapter whose tree to resolve (not changed).
+ *   Chapter whose tree to resolve (not changed: links are resolved in an own copy, see `writable`).
  * @returns
  *   The tree with every `chapter:` link resolved: the chapter's own tree when
  *   it has none, otherwise a copy.
@@ -48,7 +49,7 @@ export function chapterLinkResolver(
   return function (chapter) {
     if (!hasChapterLink(chapter.tree)) return chapter.tree
 
-    const tree = structuredClone(chapter.tree)
+    const tree = writable(chapter.tree)
 
     visit(tree, 'element', (node: Element) => {
       const href = node.properties.href
@@ -97,6 +98,22 @@ export function chapterLinkResolver(
  *   Whether an element's `href` starts with `chapter:`.
  */
 function hasChapterLink(tree: Root): boolean {
+  // Asked of every chapter by every renderer: an unchanged tree is walked once.
+  return linkMemo(tree, '', () => findChapterLink(tree))
+}
+
+/** Whether chapters have `chapter:` links, by tree. */
+const linkMemo = chapterMemo<boolean>()
+
+/**
+ * Walk a tree for a `chapter:` link.
+ *
+ * @param tree
+ *   Tree.
+ * @returns
+ *   Whether it has one.
+ */
+function findChapterLink(tree: Root): boolean {
   let found = false
 
   visit(tree, 'element', (node: Element) => {

@@ -8,6 +8,7 @@ import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import {chapterMemo} from '../cache/memo.js'
+import {writable} from './copy.js'
 
 /**
  * Check whether a tree has a note reference (`role="doc-noteref"`).
@@ -59,13 +60,13 @@ function findNoteReference(tree: Root): boolean {
  * alone: the text's last character is not the term.
  *
  * @param tree
- *   Chapter tree (not changed).
+ *   Chapter tree (changed only when it is a renderer's own copy, see `writable`).
  * @returns
- *   The same tree when it has no note reference, otherwise a changed copy.
+ *   The same tree when it has no note reference, otherwise a changed (own) copy.
  */
 export function groupNoteReferences(tree: Root): Root {
   if (!hasNoteReferences(tree)) return tree
-  const copy = structuredClone(tree)
+  const copy = writable(tree)
   group(copy.children)
   return copy
 }
@@ -138,9 +139,9 @@ function isNoteReference(node: ElementContent | RootContent): boolean {
  * write the gloss there: `large model (English gloss)`), else its text.
  *
  * @param tree
- *   Chapter tree (not changed).
+ *   Chapter tree (changed only when it is a renderer's own copy, see `writable`).
  * @returns
- *   The same tree when no note needs a name, otherwise a changed copy.
+ *   The same tree when no note needs a name, otherwise a changed (own) copy.
  */
 export function labelNotes(tree: Root): Root {
   const labels = new Map<string, string>()
@@ -154,7 +155,7 @@ export function labelNotes(tree: Root): Root {
   })
 
   if (labels.size === 0) return tree
-  const copy = structuredClone(tree)
+  const copy = writable(tree)
 
   visit(copy, 'element', (node: Element) => {
     const id = node.properties.id
