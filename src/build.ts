@@ -204,12 +204,12 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     editions: result.editions.map((entry) => entry.edition),
     session: options.cache
   }
-  const rendered = await Promise.all(
-    result.editions.flatMap((editionBook) =>
-      renderers.map((renderer) => renderer.render(editionBook, renderContext))
-    )
-  )
-  result.outputs = rendered.flat()
+  // One at a time: rendering is work on one thread either way, and three
+  // EPUBs packed side by side hold their buffers at once (peak memory).
+  for (const editionBook of result.editions) {
+    for (const renderer of renderers) result.outputs.push(...(await renderer.render(editionBook, renderContext)))
+  }
+
   if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
   for (const report of result.reports) result.outputs.push(...renderReport(report))
   result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
