@@ -5,7 +5,7 @@
  */
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -21,6 +21,7 @@ import rehypeRawIfAny from './stages/rehype-raw-if-any.js'
 import remarkBlockIds from './stages/remark-block-ids.js'
 import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
+import rehypeSafeHtml from './stages/rehype-safe-html.js'
 import rehypeTableAlign from './stages/rehype-table-align.js'
 
 /** Classes of the English in the bilingual edition. */
@@ -31,6 +32,10 @@ const translationClasses = ['translation', 'awaiting']
  * schema (no scripts, no event handlers, no `javascript:` URLs, no styles)
  * plus `lang`, which Chinese and bilingual text needs.
  *
+ * A `<style>` goes with its content, like a `<script>`: its text is CSS
+ * (`@import url(…)`), never something to show a reader. A few harmless
+ * phrasing elements (`abbr`, `cite`, `dfn`, `mark`, `small`) are added.
+ *
  * Ids are not prefixed again (`clobber: []`): remark-rehype already prefixes
  * the ids it makes for footnotes, and a second prefix on the ids but not on
  * the links to them would break every footnote link.
@@ -38,6 +43,9 @@ const translationClasses = ['translation', 'awaiting']
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
+  strip: [...(defaultSchema.strip ?? []), 'style'],
+  // Harmless phrasing a scraped article often has, which GitHub's list lacks.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small'],
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang'],
@@ -86,8 +94,10 @@ export function createChapterProcessor(
       footnoteBackLabel: strings.footnoteBack
     })
     .use(rehypeRawIfAny)
-    .use(rehypeSanitize, sanitizeSchema)
+    // Images first: each is replaced by its alt text with a message of its
+    // own (I001, I002), so the sanitiser never sees an image URL.
     .use(rehypeLocalImages, {root: context.book.root})
+    .use(rehypeSafeHtml, {schema: sanitizeSchema})
     .use(rehypeTableAlign)
     .use(rehypeDialogue)
     .use(edition.rehype(context))
@@ -131,9 +141,14 @@ export function createChapterProcessor(
 export const maxNesting = 100
 
 /**
- * Where a Markdown text nests deeper than `maxNesting` (blockquote markers or
- * indentation): the parser's and the stages' tree walks are recursive, and a
- * hostile file with 10 000 levels would overflow the stack.
+ * Where a Markdown text nests deeper than `maxNesting`: the parser's and the
+ * stages' tree walks are recursive, and a hostile file with 10 000 levels
+ * would overflow the stack, or take minutes.
+ *
+ * Counted: container markers at the start of a line (`> > >`, `- - -`,
+ * `1. 1.`), indentation (list levels take two or more columns each), HTML
+ * elements left open (outside fenced code), and runs of emphasis markers
+ * (`*****…`) in a line of text.
  *
  * @param value
  *   Markdown.
@@ -142,15 +157,43 @@ export const maxNesting = 100
  */
 export function tooDeep(value: string): {line: number; column: number} | undefined {
   let line = 0
+  let fence: string | undefined
+  let open = 0
   for (const text of value.split('\n')) {
     line++
-    // `> > >` or `>>>`: one level per marker; list levels take two or more columns each.
-    const quotes = /^[ \t>]*/.exec(text)![0]
-    let markers = 0
-    for (const character of quotes) if (character === '>') markers++
-    const indent = quotes.replace(/\t/g, '    ').length - markers
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text)
+    if (fenceMatch) {
+      if (fence === undefined) fence = fenceMatch[1]![0]
+      else if (fenceMatch[1]![0] === fence) fence = undefined
+      continue
+    }
+
+    if (fence !== undefined) continue
+    const prefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/.exec(text)![0]
+    const markers = prefix.replace(/\d{1,9}[.)]/g, '1').replace(/[ \t]/g, '').length
+    const indent = prefix.replace(/\t/g, '    ').length - prefix.replace(/[ \t]/g, '').length
     if (markers > maxNesting || indent > maxNesting * 2) return {line, column: 1}
+    if (/([*_])\1{200}/.test(text) && !/^[ \t*_-]*$/.test(text)) return {line, column: 1}
+    for (const tag of text.replace(/`[^`]*`/g, '').matchAll(tagExpression)) {
+      const name = tag[2]!.toLowerCase()
+      if (selfClosing.has(name) || tag[3] === '/') continue
+      open += tag[1] === '/' ? -1 : 1
+      if (open < 0) open = 0
+      if (open > maxNesting) return {line, column: tag.index + 1}
+    }
   }
 
   return undefined
 }
+
+/** An HTML start or end tag: `/` of an end tag, the name, `/` of `<br/>`. */
+const tagExpression = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/gi
+
+/**
+ * Elements that never hold others: void elements, and those whose end tag
+ * may be left out (a `<p>` closes the one before).
+ */
+const selfClosing = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'rt', 'rp'
+])

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
+import {readManuscriptText} from '../config/read-text.js'
 import {error} from '../diagnostics.js'
 import type {BookTranslations, ChapterSource, TranslationEntry} from '../model.js'
 import {parseCatalog, type Catalog} from './catalog.js'
@@ -33,8 +34,8 @@ export function catalogPath(name: string, lang: string = translationLanguage): s
 }
 
 /**
- * Read a catalog file; `undefined` when it does not exist, or (reported as
- * T003 on a file added to `files`) when it cannot be parsed.
+ * Read a catalog file; `undefined` when it does not exist, or (reported on a
+ * file added to `files`) when it is not text or cannot be parsed (T003).
  *
  * @param root
  *   Manuscript folder.
@@ -50,19 +51,11 @@ export async function readCatalog(
   relative: string,
   files: VFile[]
 ): Promise<Catalog | undefined> {
-  const full = path.join(root, relative)
-  let text: string
+  const file = await readManuscriptText(root, path.join(root, relative), files)
+  // A file that is not text is already reported (M006, M009, M010).
+  if (!file || file.messages.length > 0) return undefined
   try {
-    text = await fs.readFile(full, 'utf8')
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw cause
-  }
-
-  const file = new VFile({path: full, value: text})
-  files.push(file)
-  try {
-    return parseCatalog(text)
+    return parseCatalog(String(file.value))
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause)
     const line = /line (\d+)/i.exec(reason)
