@@ -35,6 +35,7 @@ export const rules = {
   M008: 'a chapter could not be processed',
   M009: 'a manuscript file holds a NUL byte or another control character',
   M010: 'a manuscript file is a link to a file outside the manuscript folder',
+  M011: 'a footnote or link is defined twice (the second is not shown)',
   O001: 'the override dictionary is not valid YAML',
   O002: 'an override entry is not a pair of non-empty strings',
   O003: 'an override result contains the key of an entry that changes it',

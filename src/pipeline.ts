@@ -19,6 +19,7 @@ import type {ChapterSource, EditionChapter} from './model.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
 import rehypeRawIfAny from './stages/rehype-raw-if-any.js'
 import remarkBlockIds from './stages/remark-block-ids.js'
+import remarkDuplicateDefinitions from './stages/remark-duplicate-definitions.js'
 import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
 import rehypeSafeHtml from './stages/rehype-safe-html.js'
@@ -86,6 +87,7 @@ export function createChapterProcessor(
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    .use(remarkDuplicateDefinitions)
     .use(remarkBlockIds)
     .use(edition.remark(context))
     .use(remarkRehype, {

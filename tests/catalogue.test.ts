@@ -163,6 +163,15 @@ const cases: Case[] = [
     ok: false
   },
 
+  {
+    name: 'a footnote defined twice',
+    files: {'a.md': '# 標題\n\n正文[^1]。\n\n[^1]: 第一個註。\n\n[^1]: 第二個註。\n'},
+    messages: [
+      'a.md:7:1: warning: Unexpected second definition of `[^1]` (first on line 5), expected one definition per label: this one is not shown [M011]'
+    ],
+    ok: true
+  },
+
   // Encodings
   {
     name: 'a chapter that is not UTF-8 (Big5)',
