@@ -18,7 +18,7 @@ import {
   editions as editionTable
 } from './editions.js'
 import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
-import {writeOutput} from './output.js'
+import {recoverOutput, writeOutput} from './output.js'
 import {createChapterProcessor} from './pipeline.js'
 import {epub} from './render/epub.js'
 import {renderSiteIndex, web} from './render/web.js'
@@ -173,7 +173,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Build every edition and write it into the output folder.
+ * Build every edition and write it into the output folder, first putting
+ * back what an interrupted build left aside (a failing build does that too).
  *
  * @param options
  *   Options (with `output`).
@@ -181,6 +182,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
  *   Result.
  */
 export async function build(options: BuildOptions & {output: string}): Promise<BuildResult> {
+  await recoverOutput(options.output)
   const result = await buildFiles(options)
   if (result.ok) await writeOutput(options.output, result.outputs)
   return result

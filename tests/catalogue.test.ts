@@ -510,6 +510,45 @@ describe('the command line on bad input', () => {
   }
 })
 
+describe('an interrupted build', () => {
+  it('should leave each entry of the output whole, old or new, when killed at any step of the swap', async () => {
+    const changed = path.join(tmp, 'changed')
+    await fs.cp(goodBook, changed, {recursive: true})
+    await fs.appendFile(path.join(changed, '1-one.md'), '\n新加的一段。\n')
+    const fresh = path.join(tmp, 'fresh-out')
+    expect((await build({input: changed, output: fresh, env: {}})).ok).toBe(true)
+    const next = await snapshot(fresh)
+    const bad = await make(cases[0]!, 'killed-bad')
+    const top = (name: string) => name.split(path.sep)[0]!
+    const tops = [...new Set([...good.keys()].map(top))]
+
+    // Both EPUBs change (a rename each) and `web/` (moved aside, then the new
+    // one in): four renames; the fifth step is a build that finishes.
+    for (const step of [1, 2, 3, 4, 5]) {
+      const killed = path.join(tmp, `killed-${step}`)
+      await writeFiles(killed, Object.fromEntries(good))
+      const run = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'helpers', 'kill-at-rename.mjs'), cli, 'build', changed, '--out', killed, '--no-cache', '-q'], {
+        env: {...process.env, SOURCE_DATE_EPOCH: '', KILL_AT_RENAME: String(step)}
+      })
+      expect(run.signal, `step ${step}`).toBe(step === 5 ? null : 'SIGKILL')
+      if (step === 1) {
+        // Killed before the first swap: the output is as it was, beside the staging folder.
+        const visible = [...(await snapshot(killed))].filter(([name]) => !name.startsWith('.zhbook-staging-'))
+        expect(new Map(visible)).toEqual(good)
+      }
+
+      // The next build fails, and still puts back what the killed one left aside.
+      expect((await build({input: bad, output: killed, env: {}})).ok).toBe(false)
+      const after = await snapshot(killed)
+      expect([...new Set([...after.keys()].map(top))], `step ${step}`).toEqual(tops)
+      for (const entry of tops) {
+        const files = (map: Map<string, Buffer>) => [...map].filter(([name]) => top(name) === entry)
+        expect([files(good), files(next)], `step ${step}: ${entry}`).toContainEqual(files(after))
+      }
+    }
+  })
+})
+
 describe('cover: in book.yaml', () => {
   /** A 1×1 PNG (one white pixel). */
   function png(): Buffer {
