@@ -13,7 +13,7 @@ import zlib from 'node:zlib'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, buildFiles} from '../src/build.js'
-import {formatMessages} from '../src/diagnostics.js'
+import {formatMessages, rules} from '../src/diagnostics.js'
 import type {EditionId} from '../src/model.js'
 import {epub} from '../src/render/epub.js'
 import {epubcheck} from './helpers/epubcheck.js'
@@ -36,6 +36,8 @@ interface Case {
   ok: boolean
   /** Editions to build (default: the book's). */
   editions?: EditionId[]
+  /** Whether the case is hostile HTML, checked again in every output file. */
+  hostile?: boolean
 }
 
 const chapter = '# 第一章\n\n正文。\n'
@@ -279,6 +281,7 @@ const cases: Case[] = [
   },
   {
     name: 'a <script>, inline and as a block, and one never closed',
+    hostile: true,
     files: {'a.md': '# 標題\n\n文字<script>alert(1)</script>。\n\n<script src="https://evil.example/x.js"></script>\n\n<script>\nalert(2)\n'},
     messages: [
       'a.md:3:3: warning: Unexpected `<script>`, expected safe HTML: removed with its content [H001]',
@@ -289,6 +292,7 @@ const cases: Case[] = [
   },
   {
     name: 'an <iframe>, an <object> and an <embed>',
+    hostile: true,
     files: {
       'a.md':
         '# 標題\n\n<iframe src="https://evil.example/"></iframe>\n\n<object data="https://evil.example/x.swf">後備文字</object>\n\n<embed src="https://evil.example/y.swf">\n'
@@ -302,6 +306,7 @@ const cases: Case[] = [
   },
   {
     name: 'on* attributes',
+    hostile: true,
     files: {'a.md': '# 標題\n\n<p onclick="alert(1)" onmouseover="alert(2)">文字</p>\n\n<details ontoggle="alert(3)"><summary>摘要</summary></details>\n'},
     messages: [
       'a.md:3:1: warning: Unexpected `onclick` on `<p>`, expected safe HTML: removed [H001]',
@@ -312,6 +317,7 @@ const cases: Case[] = [
   },
   {
     name: '`javascript:` and `data:` URLs, in HTML and in Markdown',
+    hostile: true,
     files: {
       'a.md':
         '# 標題\n\n[連結](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">二</a> <a href="data:text/html,<script>alert(3)</script>">三</a>\n\n![圖](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk)\n'
@@ -326,6 +332,7 @@ const cases: Case[] = [
   },
   {
     name: 'a <style> with a remote @import, a <link> to a web font',
+    hostile: true,
     files: {
       'a.md':
         '# 標題\n\n<style>@import url("https://evil.example/x.css"); @font-face { src: url(../../fonts/x.ttf) }</style>\n\n<link rel="stylesheet" href="https://fonts.example/css?family=Noto">\n\n正文。\n'
@@ -436,6 +443,12 @@ describe('catalogue of bad input', () => {
     expect(cases.length).toBeGreaterThanOrEqual(25)
   })
 
+  it('should document every rule id in the README, and no other', async () => {
+    const readme = await fs.readFile(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')
+    const table = readme.slice(readme.indexOf('### Rule ids'), readme.indexOf('## Architecture'))
+    expect([...table.matchAll(/^\| ([A-Z]\d{3}) \|/gm)].map((match) => match[1])).toEqual(Object.keys(rules))
+  })
+
   for (const [index, entry] of cases.entries()) {
     it(`should report ${entry.name}`, async () => {
       const dir = await make(entry, `case-${index}`)
@@ -455,7 +468,7 @@ describe('catalogue of bad input', () => {
 
 describe('hostile HTML in every output', () => {
   it('should let nothing of a script, a handler, a frame or a remote style through to any file', async () => {
-    const hostile = cases.filter((entry) => entry.name.includes('<') || entry.name.includes('URLs') || entry.name.includes('attributes'))
+    const hostile = cases.filter((entry) => entry.hostile)
     expect(hostile).toHaveLength(5)
     const dir = await make(
       {...cases[0]!, files: Object.fromEntries(hostile.map((entry, index) => [`${index + 1}-html-${index + 1}.md`, (entry.files as Files)['a.md']!]))},
