@@ -18,7 +18,7 @@ import {
   editions as editionTable
 } from './editions.js'
 import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
-import {writeOutput, type OutputMemo} from './output.js'
+import {recoverOutput, writeOutput, type OutputMemo} from './output.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
 import {epub} from './render/epub.js'
 import {renderSiteIndex, web} from './render/web.js'
@@ -143,7 +143,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
         missing.sort((a, b) => Number(changesMdast[a]) - Number(changesMdast[b]))
         for (const [position, index] of missing.entries()) {
           const copy = 'tree' in parsed && changesMdast[index] && position < missing.length - 1
-          const own = copy ? {tree: structuredClone(parsed.tree)} : parsed
+          const own = copy ? {...parsed, tree: structuredClone(parsed.tree)} : parsed
           const fresh = await processors[index]!(chapter, own)
           entries[index] = fresh
           if (keys[index]) await cache!.set(keys[index]!, fresh)
@@ -219,7 +219,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Build every edition and write it into the output folder.
+ * Build every edition and write it into the output folder, first putting
+ * back what an interrupted build left aside (a failing build does that too).
  *
  * @param options
  *   Options (with `output`).
@@ -227,6 +228,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
  *   Result.
  */
 export async function build(options: BuildOptions & {output: string}): Promise<BuildResult> {
+  await recoverOutput(options.output)
   const result = await buildFiles(options)
   if (!result.ok) return result
   // A session (a chapter cache) remembers what it wrote, so the next build

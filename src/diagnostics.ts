@@ -15,13 +15,16 @@ import type {VFileMessage} from 'vfile-message'
  * reused: tests and editors' notes refer to them.
  *
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
- * I: images and other assets; G: glossary; T: translation; D: dictionary.
+ * H: HTML in the manuscript; I: images and other assets; G: glossary;
+ * T: translation; D: dictionary.
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
   C002: 'a book.yaml field has a wrong value',
   C003: 'book.yaml has an unknown key',
   C004: 'book.yaml misses a required field',
+  C005: 'a path in book.yaml leads outside the manuscript folder',
+  C006: 'a file named in book.yaml does not exist',
   M001: 'a chapter listed in book.yaml does not exist',
   M002: 'the manuscript has no chapters',
   M003: 'a chapter has no heading',
@@ -30,8 +33,13 @@ export const rules = {
   M006: 'a manuscript file is not UTF-8',
   M007: 'a chapter nests deeper than 100 levels',
   M008: 'a chapter could not be processed',
+  M009: 'a manuscript file holds a NUL byte or another control character',
+  M010: 'a manuscript file is a link to a file outside the manuscript folder',
+  M011: 'a footnote or link is defined twice (the second is not shown)',
   O001: 'the override dictionary is not valid YAML',
   O002: 'an override entry is not a pair of non-empty strings',
+  O003: 'an override result contains the key of an entry that changes it',
+  H001: 'unsafe HTML was removed from a chapter',
   I001: 'an image does not exist',
   I002: 'an image is not a local file in the manuscript folder',
   G001: 'the glossary is not valid YAML',

@@ -34,6 +34,11 @@ export interface BookMeta {
   /** ASCII slug used to name output files, e.g. `small-models`. */
   slug: string
   /**
+   * Absolute path of the cover image, a JPEG or PNG inside the manuscript
+   * folder, checked by the loader (optional: the EPUB generates one).
+   */
+  cover?: string | undefined
+  /**
    * The title in another language, for editions that carry a translation
    * (the bilingual edition's English title) (optional).
    */

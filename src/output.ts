@@ -170,6 +170,26 @@ async function listFiles(full: string, relative: string): Promise<string[]> {
 }
 
 /**
+ * Put back what an interrupted write left aside, and remove its staging
+ * folder: a build killed between moving an old folder aside and moving the
+ * new one in leaves that folder in the staging area. Every build runs this
+ * first, a failing one too, so the previous output is back even when the
+ * next build stops on an error.
+ *
+ * @param out
+ *   Output folder (nothing happens when it does not exist).
+ * @returns
+ *   Nothing.
+ */
+export async function recoverOutput(out: string): Promise<undefined> {
+  try {
+    await removeStale(path.resolve(out))
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
+  }
+}
+
+/**
  * Remove staging folders an interrupted build left behind, first putting back
  * any retired entry whose replacement never arrived.
  */

@@ -5,7 +5,7 @@
  */
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -13,6 +13,7 @@ import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {EditionDefinition, StageContext} from './editions.js'
 import {error} from './diagnostics.js'
 import {stringsFor} from './locale.js'
@@ -20,8 +21,10 @@ import type {ChapterSource, EditionChapter} from './model.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
 import rehypeRawIfAny from './stages/rehype-raw-if-any.js'
 import remarkBlockIds from './stages/remark-block-ids.js'
+import remarkDuplicateDefinitions from './stages/remark-duplicate-definitions.js'
 import rehypeDialogue from './stages/rehype-dialogue.js'
 import rehypeLocalImages from './stages/rehype-local-images.js'
+import rehypeSafeHtml from './stages/rehype-safe-html.js'
 import rehypeTableAlign from './stages/rehype-table-align.js'
 
 /** Classes of the English in the bilingual edition. */
@@ -32,6 +35,10 @@ const translationClasses = ['translation', 'awaiting']
  * schema (no scripts, no event handlers, no `javascript:` URLs, no styles)
  * plus `lang`, which Chinese and bilingual text needs.
  *
+ * A `<style>` goes with its content, like a `<script>`: its text is CSS
+ * (`@import url(…)`), never something to show a reader. A few harmless
+ * phrasing elements (`abbr`, `cite`, `dfn`, `mark`, `small`) are added.
+ *
  * Ids are not prefixed again (`clobber: []`): remark-rehype already prefixes
  * the ids it makes for footnotes, and a second prefix on the ids but not on
  * the links to them would break every footnote link.
@@ -39,6 +46,9 @@ const translationClasses = ['translation', 'awaiting']
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
+  strip: [...(defaultSchema.strip ?? []), 'style'],
+  // Harmless phrasing a scraped article often has, which GitHub's list lacks.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small'],
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang'],
@@ -51,8 +61,8 @@ const sanitizeSchema: SanitizeSchema = {
 
 /** A chapter read into mdast, once for every edition. */
 export type ParsedChapter =
-  /** The tree (block ids given). */
-  | {tree: MdastRoot}
+  /** The tree (block ids given), and what reading it reported. */
+  | {tree: MdastRoot; messages: readonly VFileMessage[]}
   /** Where the chapter nests too deep to be processed (M007). */
   | {deep: {line: number; column: number}}
   /** Why the parser could not handle the chapter (M008). */
@@ -88,6 +98,7 @@ export function createChapterReader(): ChapterReader {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    .use(remarkDuplicateDefinitions)
     .use(remarkBlockIds)
     .freeze()
 
@@ -95,10 +106,11 @@ export function createChapterReader(): ChapterReader {
     const value = String(source.file.value)
     const deep = tooDeep(value)
     if (deep) return {deep}
-    // Only its tree is kept: messages belong to each edition's own file.
+    // Its messages are copied to each edition's own file.
     const file = new VFile({path: source.file.path, value})
     try {
-      return {tree: processor.runSync(processor.parse(file), file) as MdastRoot}
+      const tree = processor.runSync(processor.parse(file), file) as MdastRoot
+      return {tree, messages: file.messages}
     } catch (cause) {
       return {failure: failureReason(cause)}
     }
@@ -134,8 +146,10 @@ export function createChapterProcessor(
       footnoteBackLabel: strings.footnoteBack
     })
     .use(rehypeRawIfAny)
-    .use(rehypeSanitize, sanitizeSchema)
+    // Images first: each is replaced by its alt text with a message of its
+    // own (I001, I002), so the sanitiser never sees an image URL.
     .use(rehypeLocalImages, {root: context.book.root})
+    .use(rehypeSafeHtml, {schema: sanitizeSchema})
     .use(rehypeTableAlign)
     .use(rehypeDialogue)
     .use(edition.rehype(context))
@@ -153,7 +167,12 @@ export function createChapterProcessor(
 
     let tree: HastRoot
     try {
-      tree = 'tree' in parsed ? await processor.run(parsed.tree, file) : failed(parsed.failure)
+      if ('tree' in parsed) {
+        for (const message of parsed.messages) file.messages.push(message)
+        tree = await processor.run(parsed.tree, file)
+      } else {
+        failed(parsed.failure)
+      }
     } catch (cause) {
       // A chapter the parser or a stage cannot handle is that file's error,
       // reported like any other, never a crash of the whole build.
@@ -194,9 +213,14 @@ function failureReason(cause: unknown): string {
 export const maxNesting = 100
 
 /**
- * Where a Markdown text nests deeper than `maxNesting` (blockquote markers or
- * indentation): the parser's and the stages' tree walks are recursive, and a
- * hostile file with 10 000 levels would overflow the stack.
+ * Where a Markdown text nests deeper than `maxNesting`: the parser's and the
+ * stages' tree walks are recursive, and a hostile file with 10 000 levels
+ * would overflow the stack, or take minutes.
+ *
+ * Counted: container markers at the start of a line (`> > >`, `- - -`,
+ * `1. 1.`), indentation (list levels take two or more columns each), HTML
+ * elements left open (outside fenced code), and runs of emphasis markers
+ * (`*****…`) in a line of text.
  *
  * @param value
  *   Markdown.
@@ -205,15 +229,43 @@ export const maxNesting = 100
  */
 export function tooDeep(value: string): {line: number; column: number} | undefined {
   let line = 0
+  let fence: string | undefined
+  let open = 0
   for (const text of value.split('\n')) {
     line++
-    // `> > >` or `>>>`: one level per marker; list levels take two or more columns each.
-    const quotes = /^[ \t>]*/.exec(text)![0]
-    let markers = 0
-    for (const character of quotes) if (character === '>') markers++
-    const indent = quotes.replace(/\t/g, '    ').length - markers
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text)
+    if (fenceMatch) {
+      if (fence === undefined) fence = fenceMatch[1]![0]
+      else if (fenceMatch[1]![0] === fence) fence = undefined
+      continue
+    }
+
+    if (fence !== undefined) continue
+    const prefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/.exec(text)![0]
+    const markers = prefix.replace(/\d{1,9}[.)]/g, '1').replace(/[ \t]/g, '').length
+    const indent = prefix.replace(/\t/g, '    ').length - prefix.replace(/[ \t]/g, '').length
     if (markers > maxNesting || indent > maxNesting * 2) return {line, column: 1}
+    if (/([*_])\1{200}/.test(text) && !/^[ \t*_-]*$/.test(text)) return {line, column: 1}
+    for (const tag of text.replace(/`[^`]*`/g, '').matchAll(tagExpression)) {
+      const name = tag[2]!.toLowerCase()
+      if (selfClosing.has(name) || tag[3] === '/') continue
+      open += tag[1] === '/' ? -1 : 1
+      if (open < 0) open = 0
+      if (open > maxNesting) return {line, column: tag.index + 1}
+    }
   }
 
   return undefined
 }
+
+/** An HTML start or end tag: `/` of an end tag, the name, `/` of `<br/>`. */
+const tagExpression = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/gi
+
+/**
+ * Elements that never hold others: void elements, and those whose end tag
+ * may be left out (a `<p>` closes the one before).
+ */
+const selfClosing = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'rt', 'rp'
+])

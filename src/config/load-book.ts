@@ -6,17 +6,17 @@
  * caller sees every error of a run at once.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {error, warn} from '../diagnostics.js'
+import {error, warn, type Place} from '../diagnostics.js'
 import {parseOverrides} from '../convert/overrides.js'
 import type {Book, BookMeta, BookSettings, ChapterSource} from '../model.js'
 import {loadTranslations} from '../translate/load.js'
 import {parseGlossary} from './load-glossary.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
-import {parseYaml} from './yaml.js'
+import {isInside, readManuscriptText} from './read-text.js'
+import {parseYaml, type PositionedYaml} from './yaml.js'
 
 /** Result of reading a manuscript. */
 export interface LoadedBook {
@@ -54,13 +54,17 @@ export async function loadBook(
 ): Promise<LoadedBook> {
   root = path.resolve(root)
   const files: VFile[] = []
-  const configFile = await readText(path.join(root, configName), files)
+  const configFile = await readManuscriptText(root, path.join(root, configName), files)
   let config: BookConfig | undefined
+  let yaml: PositionedYaml | undefined
 
   const metaLines: Book['metaLines'] = {}
   if (configFile) {
-    config = validateConfig(configFile, metaLines)
-    if (!config) return {book: undefined, files}
+    // A book.yaml that could not be read as text is already reported.
+    if (configFile.messages.length > 0) return {book: undefined, files}
+    const validated = validateConfig(configFile, metaLines)
+    if (!validated) return {book: undefined, files}
+    ;({config, yaml} = validated)
   }
 
   const names = config?.chapters ?? (await listMarkdown(root))
@@ -69,10 +73,10 @@ export async function loadBook(
 
   for (const [index, name] of names.entries()) {
     const full = path.join(root, name)
-    const file = await readText(full, files)
+    const file = await readManuscriptText(root, full, files)
     if (!file) {
       // Only a listed chapter can be missing: a listed name comes from book.yaml.
-      const place = configFile ? placeOfChapter(configFile, index) : undefined
+      const place = yaml?.placeOf(['chapters', index])
       error(
         configFile ?? new VFile({path: full}),
         `Unexpected missing chapter \`${name}\`, expected a file at \`${full}\``,
@@ -114,9 +118,9 @@ export async function loadBook(
     if (!configFile) files.push(file)
   }
 
-  const overridesFile = await readText(path.join(root, config?.overrides ?? overridesName), files)
+  const overridesFile = await readManuscriptText(root, path.join(root, config?.overrides ?? overridesName), files)
   const overrides = overridesFile ? parseOverrides(overridesFile, root) : []
-  const glossaryFile = await readText(path.join(root, glossaryName), files)
+  const glossaryFile = await readManuscriptText(root, path.join(root, glossaryName), files)
   const glossary = glossaryFile ? parseGlossary(glossaryFile) : []
   const translations = await loadTranslations(root, chapters, files)
   const settings: BookSettings = {
@@ -125,16 +129,25 @@ export async function loadBook(
     pinyin: config?.pinyin ?? 'terms'
   }
 
+  const cover =
+    config?.cover !== undefined && configFile && yaml
+      ? await resolveCover(root, config.cover, configFile, yaml.placeOf(['cover']))
+      : undefined
+
   if (files.some((file) => file.messages.some((m) => m.fatal))) {
     return {book: undefined, files}
   }
 
   const meta = metaFrom(config, root, chapters, env)
+  if (cover) meta.cover = cover
   return {book: {root, meta, chapters, overrides, metaLines, translations, glossary, settings}, files}
 }
 
 /** Validate `book.yaml`; report problems on the file. */
-function validateConfig(file: VFile, lines: Book['metaLines']): BookConfig | undefined {
+function validateConfig(
+  file: VFile,
+  lines: Book['metaLines']
+): {config: BookConfig; yaml: PositionedYaml} | undefined {
   const yaml = parseYaml(file, 'C001')
   if (!yaml) return undefined
   const value = yaml.value ?? {}
@@ -144,7 +157,7 @@ function validateConfig(file: VFile, lines: Book['metaLines']): BookConfig | und
       lines[key as keyof BookMeta] = yaml.placeOf([key]).line
     }
 
-    return result.data
+    return {config: result.data, yaml}
   }
 
   for (const issue of result.error.issues) {
@@ -188,12 +201,62 @@ function validateConfig(file: VFile, lines: Book['metaLines']): BookConfig | und
   return undefined
 }
 
-/** Where the `index`th entry of `chapters:` stands in book.yaml. */
-function placeOfChapter(file: VFile, index: number) {
-  return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf([
-    'chapters',
-    index
-  ])
+/** The image formats a cover may be in, by file name and first bytes. */
+const coverFormats = [
+  {name: 'JPEG', extension: /\.jpe?g$/i, magic: [0xff, 0xd8, 0xff]},
+  {name: 'PNG', extension: /\.png$/i, magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]}
+]
+
+/**
+ * Resolve and check `cover:`: a JPEG or PNG file inside the manuscript
+ * folder. A path that leads outside it (`../`, absolute, or through a
+ * symbolic link) is refused before anything is read (C005).
+ *
+ * @returns
+ *   Real path of the cover, or `undefined` after an error.
+ */
+async function resolveCover(root: string, value: string, file: VFile, place: Place): Promise<string | undefined> {
+  const full = path.resolve(root, value)
+  const outside = `Unexpected cover \`${value}\` outside the manuscript folder, expected a file inside it (it is not read)`
+  if (path.isAbsolute(value) || !isInside(root, full)) {
+    error(file, outside, place, 'C005')
+    return undefined
+  }
+
+  const format = coverFormats.find((entry) => entry.extension.test(value))
+  if (!format) {
+    error(file, `Unexpected cover \`${value}\`, expected a \`.jpg\`, \`.jpeg\` or \`.png\` file`, place, 'C002')
+    return undefined
+  }
+
+  let real: string
+  try {
+    real = await fs.realpath(full)
+    if (!(await fs.stat(real)).isFile()) throw new Error('Not a file')
+  } catch {
+    error(file, `Unexpected missing cover \`${value}\`, expected a ${format.name} file there`, place, 'C006')
+    return undefined
+  }
+
+  if (!isInside(await fs.realpath(root), real)) {
+    error(file, `Unexpected cover \`${value}\` linking to \`${real}\`, outside the manuscript folder, expected a file inside it (it is not read)`, place, 'C005')
+    return undefined
+  }
+
+  const head = Buffer.alloc(format.magic.length)
+  const handle = await fs.open(real)
+  try {
+    await handle.read(head, 0, head.length, 0)
+  } finally {
+    await handle.close()
+  }
+
+  if (!format.magic.every((byte, index) => head[index] === byte)) {
+    error(file, `Unexpected contents of cover \`${value}\`, expected a ${format.name} image`, place, 'C002')
+    return undefined
+  }
+
+  return real
 }
 
 /** Metadata from the configuration, with defaults for a bare folder. */
@@ -250,34 +313,6 @@ async function listMarkdown(root: string): Promise<string[]> {
   return names
     .filter((name) => name.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-}
-
-/**
- * Read a UTF-8 text file into a vfile; `undefined` when it does not exist.
- * A file that is not UTF-8 is reported (M006) and still returned, empty.
- */
-async function readText(full: string, files: VFile[]): Promise<VFile | undefined> {
-  let buffer: Buffer
-  try {
-    // Why sync: a book is hundreds of small files, read on every build of a
-    // watch session, and a promise-based read costs several times a sync one.
-    buffer = readFileSync(full)
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw cause
-  }
-
-  const file = new VFile({path: full})
-  files.push(file)
-  try {
-    // A BOM is not text: drop it so the first heading parses.
-    file.value = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(buffer)
-  } catch {
-    file.value = ''
-    error(file, 'Unexpected encoding, expected UTF-8 text', {line: 1, column: 1}, 'M006')
-  }
-
-  return file
 }
 
 /**

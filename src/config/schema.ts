@@ -64,6 +64,9 @@ export const bookConfigSchema = z
       .min(1, 'Unexpected empty list, expected at least one edition')
       .optional(),
     pinyin: z.enum(['terms', 'all']).default('terms'),
+    // Checked by the loader, which must see a path outside the manuscript
+    // folder before its file name (C005).
+    cover: text.optional(),
     overrides: z
       .string()
       .regex(

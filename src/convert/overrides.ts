@@ -13,7 +13,7 @@ import path from 'node:path'
 import {isMap, isScalar} from 'yaml'
 import type {VFile} from 'vfile'
 import {parseYaml} from '../config/yaml.js'
-import {error} from '../diagnostics.js'
+import {error, type Place} from '../diagnostics.js'
 import type {OverrideEntry} from '../model.js'
 
 /**
@@ -24,7 +24,8 @@ import type {OverrideEntry} from '../model.js'
  * @param root
  *   Manuscript folder, so entries can say where they stand relative to it.
  * @returns
- *   Entries in file order; problems are reported on `file` (O001, O002).
+ *   Entries in file order; problems are reported on `file` (O001, O002,
+ *   O003).
  */
 export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
   const yaml = parseYaml(file, 'O001')
@@ -46,6 +47,7 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
   }
 
   const entries: OverrideEntry[] = []
+  const valuePlaces: Place[] = []
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined
     const value = isScalar(pair.value) ? pair.value.value : undefined
@@ -68,7 +70,47 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
     }
 
     entries.push({from: key, to: value, path: relative, line: place.line})
+    valuePlaces.push(yaml.placeAt((isScalar(pair.value) && pair.value.range?.[0]) || offset))
+  }
+
+  for (const [index, entry] of entries.entries()) {
+    const other = changedAgain(entry.to, entries)
+    if (!other) continue
+    const whose = other === entry ? 'its own key' : `\`${other.from}\`, the key of line ${other.line}`
+    error(
+      file,
+      `Unexpected result \`${entry.to}\` of \`${entry.from}\` containing ${whose}, expected a result no entry changes again (entries apply once, to the Traditional text)`,
+      valuePlaces[index],
+      'O003'
+    )
   }
 
   return entries
+}
+
+/**
+ * The entry that would change `value` if the dictionary were applied to it
+ * (longest key first, as the converter matches): a result that holds
+ * another entry's key (`A: B` with `B: A`) or its own (`A: xAy`) reads as a
+ * chain the converter never follows, and converting the Simplified text
+ * again would change it. A key that maps to itself (`核心: 核心`) changes
+ * nothing and is fine.
+ *
+ * @param value
+ *   Result of an entry.
+ * @param entries
+ *   Every entry.
+ * @returns
+ *   The first entry that matches and changes `value`, if any.
+ */
+function changedAgain(value: string, entries: readonly OverrideEntry[]): OverrideEntry | undefined {
+  const byLength = [...entries].sort((a, b) => b.from.length - a.from.length)
+  let index = 0
+  while (index < value.length) {
+    const match = byLength.find((entry) => value.startsWith(entry.from, index))
+    if (match && match.to !== match.from) return match
+    index += match ? match.from.length : 1
+  }
+
+  return undefined
 }

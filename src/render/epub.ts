@@ -15,6 +15,7 @@
  * roles are mapped to the `epub:type`s reading systems act on
  * (`epub-chapter.ts`).
  */
+import fs from 'node:fs/promises'
 import type {Chapter, Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
 import type {
@@ -67,7 +68,7 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
  * The EPUB renderer.
  *
  * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document and an
- * NCX, a generated SVG cover, one XHTML file per chapter (`<id>.xhtml`; a
+ * NCX, the book's cover image or a generated SVG one, one XHTML file per chapter (`<id>.xhtml`; a
  * `glossary` chapter is an EPUB glossary and a landmark). An edition in
  * several languages gets one `dc:language` each, its own first; a translated
  * title gets a `dc:title` in its language and a line on the cover.
@@ -125,6 +126,7 @@ export const epub: Renderer = {
       (meta.subtitle ? '：' + meta.subtitle : '') +
       (meta.author ? '（' + meta.author + '）' : '')
 
+    const cover = await coverFile(book)
     const content: LibraryChapter[] = [
       {
         title: strings.cover,
@@ -143,7 +145,7 @@ export const epub: Renderer = {
           bodyClass: 'cover',
           body: toXhtml(
             h('section', {'epub:type': 'cover', className: ['cover']}, [
-              h('img', {src: 'cover.svg', alt: coverAlt, role: 'doc-cover'})
+              h('img', {src: cover.name, alt: coverAlt, role: 'doc-cover'})
             ]),
             {fragment: true}
           )
@@ -184,7 +186,7 @@ export const epub: Renderer = {
       // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
       // would be fetched. The library checks `instanceof File`, so a plain
       // `{name, arrayBuffer}` object is refused.
-      cover: new File([coverSvg(book)], 'cover.svg', {type: 'image/svg+xml'}),
+      cover,
       tocTitle: strings.toc,
       tocInTOC: false,
       numberChaptersInTOC: false,
@@ -217,6 +219,28 @@ export const epub: Renderer = {
 
     return [{path, data: result.bytes}]
   }
+}
+
+/**
+ * The cover image: the book's own (`cover:` in `book.yaml`, a JPEG or PNG the
+ * loader checked is inside the manuscript folder), or a generated SVG.
+ *
+ * Why: the library names the file `cover.<extension of its type>`
+ * (`cover.jpeg`), so the file is named that way here too, and the cover
+ * page can point at it.
+ *
+ * @param book
+ *   The edition.
+ * @returns
+ *   File.
+ */
+async function coverFile(book: EditionBook): Promise<File> {
+  const path = book.meta.cover
+  if (!path) return new File([coverSvg(book)], 'cover.svg', {type: 'image/svg+xml'})
+  const png = /\.png$/i.test(path)
+  return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
+    type: png ? 'image/png' : 'image/jpeg'
+  })
 }
 
 /**

@@ -26,7 +26,7 @@ const emptyOptions: Options = {}
 
 /**
  * Set `file.data.title` from the first heading; warn (M003) when there is
- * none.
+ * none in a chapter that has text.
  *
  * Runs after conversion, so the title is in the edition's script.
  *
@@ -45,14 +45,18 @@ export default function rehypeChapterTitle(options: Options = emptyOptions) {
       return EXIT
     })
 
+    // An empty chapter has its own warning (M005): no second one for it.
+    const empty = String(file.value).trim() === ''
     if (!title) {
       title = options.fallback ?? file.stem ?? 'Untitled'
-      warn(
-        file,
-        'Unexpected chapter without a heading, expected a `# title` line; using the file name',
-        {line: 1, column: 1},
-        'M003'
-      )
+      if (!empty) {
+        warn(
+          file,
+          'Unexpected chapter without a heading, expected a `# title` line; using the file name',
+          {line: 1, column: 1},
+          'M003'
+        )
+      }
     }
 
     file.data.title = title

@@ -6,11 +6,12 @@
  * outside the manuscript folder or missing is replaced by its alt text, with
  * a warning that points at it.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import type {Root, Text} from 'hast'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
+import {isInside} from '../config/read-text.js'
 import {warn, type RuleId} from '../diagnostics.js'
 
 /** Options of `rehypeLocalImages`. */
@@ -29,6 +30,13 @@ export interface Options {
  */
 export default function rehypeLocalImages(options: Options) {
   const root = path.resolve(options.root)
+  let real: string | undefined
+
+  /** Real path of the manuscript folder, found once. */
+  function realRoot(): string {
+    real ??= realpathSync(root)
+    return real
+  }
 
   return function (tree: Root, file: VFile) {
     visit(tree, 'element', function (node, index, parent) {
@@ -46,6 +54,13 @@ export default function rehypeLocalImages(options: Options) {
   /** What is wrong with an image URL. */
   function problem(url: string, file: VFile): [string, RuleId] {
     if (url === '') return ['Unexpected image without a source, expected a file', 'I001']
+    if (/^data:/i.test(url)) {
+      return [
+        `Unexpected \`data:\` URL image \`${url.length > 40 ? url.slice(0, 40) + '…' : url}\`, expected a file in the manuscript folder`,
+        'I002'
+      ]
+    }
+
     if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) {
       return [
         `Unexpected remote image \`${url}\`, expected a file in the manuscript folder (builds never fetch)`,
@@ -67,6 +82,14 @@ export default function rehypeLocalImages(options: Options) {
     }
 
     if (existsSync(resolved)) {
+      // A symbolic link inside the folder can lead out of it.
+      if (!isInside(realRoot(), realpathSync(resolved))) {
+        return [
+          `Unexpected image \`${url}\` linking outside the manuscript folder, expected a file inside it`,
+          'I002'
+        ]
+      }
+
       // To do: copy local images into the EPUB and the web edition; until
       // then they are shown as their alt text, like a missing one.
       return [

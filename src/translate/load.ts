@@ -2,10 +2,10 @@
  * Read the translation of a book from its PO files
  * (`translations/<lang>/<chapter id>.po`, `translations/<lang>/book.po`).
  */
-import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
+import {readManuscriptText} from '../config/read-text.js'
 import {error} from '../diagnostics.js'
 import type {BookTranslations, ChapterSource, TranslationEntry} from '../model.js'
 import {parseCatalog, type Catalog} from './catalog.js'
@@ -34,8 +34,8 @@ export function catalogPath(name: string, lang: string = translationLanguage): s
 }
 
 /**
- * Read a catalog file; `undefined` when it does not exist, or (reported as
- * T003 on a file added to `files`) when it cannot be parsed.
+ * Read a catalog file; `undefined` when it does not exist, or (reported on a
+ * file added to `files`) when it is not text or cannot be parsed (T003).
  *
  * @param root
  *   Manuscript folder.
@@ -51,20 +51,23 @@ export async function readCatalog(
   relative: string,
   files: VFile[]
 ): Promise<Catalog | undefined> {
-  const full = path.join(root, relative)
-  let text: string
-  try {
-    // Sync, as the manuscript's chapters are read (`load-book.ts`).
-    text = readFileSync(full, 'utf8')
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw cause
-  }
+  const file = await readManuscriptText(root, path.join(root, relative), files)
+  return file ? parseFile(file) : undefined
+}
 
-  const file = new VFile({path: full, value: text})
-  files.push(file)
+/**
+ * Parse a catalog read with `readManuscriptText`.
+ *
+ * @param file
+ *   File (a T003 is added to it on a syntax error).
+ * @returns
+ *   Catalog, or `undefined` when it is not valid.
+ */
+function parseFile(file: VFile): Catalog | undefined {
+  // A file that is not text is already reported (M006, M009, M010).
+  if (file.messages.length > 0) return undefined
   try {
-    return parseCatalog(text)
+    return parseCatalog(String(file.value))
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause)
     const line = /line (\d+)/i.exec(reason)
@@ -121,7 +124,7 @@ const tables = new Map<string, {text: string; table: Record<string, TranslationE
  * Why remembered: a watch session reads every catalog on every build, and
  * parsing a PO file costs far more than reading it; an unchanged file gives
  * back the same table (the same object, so what is made from it can be
- * remembered too).
+ * remembered too). The file is read and checked every time.
  *
  * @param root
  *   Manuscript folder.
@@ -138,25 +141,15 @@ async function readTable(
   files: VFile[]
 ): Promise<Record<string, TranslationEntry>> {
   const full = path.join(root, relative)
+  const file = await readManuscriptText(root, full, files)
+  if (!file) return tableOf(undefined)
+  const text = String(file.value)
   const known = tables.get(full)
-  if (known) {
-    let text: string | undefined
-    try {
-      text = readFileSync(full, 'utf8')
-    } catch {}
-
-    if (text === known.text) {
-      files.push(new VFile({path: full, value: text}))
-      return known.table
-    }
-  }
-
-  const before = files.length
-  const table = tableOf(await readCatalog(root, relative, files))
-  const file = files.length > before ? files.at(-1) : undefined
+  if (known && file.messages.length === 0 && known.text === text) return known.table
+  const table = tableOf(parseFile(file))
   // Only a catalog read without a message is remembered: one with an error
   // must report it again.
-  if (file && file.messages.length === 0) tables.set(full, {text: String(file.value), table})
+  if (file.messages.length === 0) tables.set(full, {text, table})
   else tables.delete(full)
   return table
 }

@@ -1,0 +1,121 @@
+/**
+ * Stage: pass the chapter through an allow-list sanitiser (rehype-sanitize)
+ * and say what it removed.
+ *
+ * A manuscript scraped from a web page can carry scripts, frames, event
+ * handlers, `javascript:` URLs and styles that load remote files; none of it
+ * may reach a reader's browser or e-reader. Removing it silently would hide
+ * from the editor that part of the text (an embedded video, a styled note)
+ * is gone, so each removal is a warning (H001) at the element it was on.
+ *
+ * The tree is compared with the sanitised one by position: an element of
+ * the manuscript (it has a position) that is missing afterwards was removed;
+ * one that is still there may have lost attributes. Elements the pipeline
+ * made itself have no position and are not reported.
+ */
+import type {Element, Properties, Root} from 'hast'
+import rehypeSanitize, {type Options as Schema} from 'rehype-sanitize'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {warn} from '../diagnostics.js'
+
+/** Options of `rehypeSafeHtml`. */
+export interface Options {
+  /** What may pass: the schema of rehype-sanitize (required). */
+  readonly schema: Schema
+}
+
+/** Longest value quoted in a message. */
+const maxQuoted = 40
+
+/**
+ * Sanitise the tree and warn about every element, attribute and URL removed.
+ *
+ * @param options
+ *   Configuration (required).
+ * @returns
+ *   Transform.
+ */
+export default function rehypeSafeHtml(options: Options) {
+  const sanitize = rehypeSanitize(options.schema)
+  const strip = new Set(options.schema.strip ?? [])
+  const protocols = options.schema.protocols ?? {}
+
+  return function (tree: Root, file: VFile): Root {
+    const safe = sanitize(tree) as Root
+    const kept = new Map<string, Element[]>()
+    visit(safe, 'element', function (node) {
+      const key = keyOf(node)
+      if (key === undefined) return
+      const list = kept.get(key)
+      if (list) list.push(node)
+      else kept.set(key, [node])
+    })
+
+    visit(tree, 'element', function (node) {
+      const key = keyOf(node)
+      if (key === undefined) return
+      const place = node.position?.start
+      const match = kept.get(key)?.shift()
+      if (!match) {
+        const rest = strip.has(node.tagName) ? 'removed with its content' : 'removed, its content kept'
+        warn(file, `Unexpected \`<${node.tagName}>\`, expected safe HTML: ${rest}`, place, 'H001')
+        return
+      }
+
+      for (const [name, value, whole] of removedProperties(node.properties, match.properties)) {
+        const attribute = attributeName(name)
+        const url = typeof value === 'string' && Object.hasOwn(protocols, name) && /^[^/?#]*:/.test(value)
+        const what = url
+          ? `URL \`${quote(value)}\` in \`${attribute}\``
+          : whole
+            ? `\`${attribute}\``
+            : `value \`${quote(String(value))}\` of \`${attribute}\``
+        warn(file, `Unexpected ${what} on \`<${node.tagName}>\`, expected safe HTML: removed`, place, 'H001')
+      }
+    })
+
+    return safe
+  }
+}
+
+/** Identity of an element of the manuscript: its name and where it stands. */
+function keyOf(node: Element): string | undefined {
+  const position = node.position
+  if (position?.start.offset === undefined || position.end.offset === undefined) return undefined
+  return `${node.tagName}:${position.start.offset}:${position.end.offset}`
+}
+
+/**
+ * Properties of `before` the sanitiser removed in `after`: the name, what was
+ * removed (the value, or the items of a list that went), and whether the
+ * whole property went.
+ */
+function removedProperties(before: Properties, after: Properties): Array<[string, unknown, boolean]> {
+  const removed: Array<[string, unknown, boolean]> = []
+  for (const [name, value] of Object.entries(before)) {
+    if (value === undefined || value === null) continue
+    const now = after[name]
+    if (now === undefined) {
+      removed.push([name, value, true])
+    } else if (Array.isArray(value) && Array.isArray(now) && now.length < value.length) {
+      const gone = value.filter((item) => !now.includes(item))
+      removed.push(now.length === 0 ? [name, value, true] : [name, gone.join(' '), false])
+    }
+  }
+
+  return removed
+}
+
+/** HTML attribute name of a hast property name (`onClick` → `onclick`, `className` → `class`). */
+function attributeName(name: string): string {
+  if (name === 'className') return 'class'
+  if (name === 'htmlFor') return 'for'
+  if (/^(aria|data)[A-Z]/.test(name)) return name.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase())
+  return name.toLowerCase()
+}
+
+/** A value short enough to quote in a message. */
+function quote(value: string): string {
+  return value.length > maxQuoted ? value.slice(0, maxQuoted) + '…' : value
+}

@@ -1,0 +1,41 @@
+/**
+ * Stage: warn about a footnote or link definition given twice.
+ *
+ * Markdown uses the first definition of a label and drops the others
+ * without a word: the text of a second `[^1]: …` would be lost from every
+ * edition. Each later definition is a warning (M011) at its line.
+ */
+import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {warn} from '../diagnostics.js'
+
+/**
+ * Warn about repeated definitions.
+ *
+ * @returns
+ *   Transform.
+ */
+export default function remarkDuplicateDefinitions() {
+  return function (tree: Root, file: VFile) {
+    const seen = new Map<string, number | undefined>()
+    visit(tree, function (node) {
+      if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return
+      const label = node.type === 'footnoteDefinition' ? `[^${node.label ?? node.identifier}]` : `[${node.label ?? node.identifier}]`
+      // Labels match case-insensitively, as the parser matches them.
+      const key = `${node.type}:${node.identifier}`
+      const line = node.position?.start.line
+      if (!seen.has(key)) {
+        seen.set(key, line)
+        return
+      }
+
+      warn(
+        file,
+        `Unexpected second definition of \`${label}\` (first on line ${seen.get(key)}), expected one definition per label: this one is not shown`,
+        node.position?.start,
+        'M011'
+      )
+    })
+  }
+}
