@@ -1,5 +1,7 @@
 import fs from 'node:fs'
+import fc from 'fast-check'
 import * as OpenCC from 'opencc-js'
+import {configs} from 'opencc-js/preset'
 import {describe, expect, it} from 'vitest'
 import {createConverter} from '../src/convert/converter.js'
 import type {OverrideEntry} from '../src/model.js'
@@ -86,4 +88,63 @@ describe('createConverter', () => {
     const result = createConverter().convert('𠮷野家的資訊')
     expect(result.value).toBe('𠮷野家的信息')
   })
+
+  it('should convert any mix of Traditional text, ASCII, punctuation and astral characters like opencc-js', () => {
+    const reference = OpenCC.Converter({from: 'twp', to: 'cn'})
+    const converter = createConverter()
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+        const input = pieces.join('')
+        const {value, origin, hits} = converter.convert(input)
+        expect(value).toBe(reference(input))
+        expect(origin.length).toBe(value.length + 1)
+        expect(origin[0]).toBeGreaterThanOrEqual(0)
+        expect(origin[value.length]).toBe(input.length)
+        for (let index = 1; index < origin.length; index++) {
+          expect(origin[index]).toBeGreaterThanOrEqual(origin[index - 1]!)
+        }
+
+        for (const hit of hits) expect(hit.from).toBe(input.slice(hit.start, hit.end))
+      }),
+      {numRuns: 300}
+    )
+  })
 })
+
+type Dict = string | ReadonlyArray<readonly [string, string]>
+
+const tw2sp = configs.tw2sp as {
+  normalizationChain: Dict[][]
+  segmentation: Dict[]
+  conversionChain: Dict[][]
+}
+
+/** Keys of the dictionaries of opencc-js's tw2sp chain. */
+const keys: string[] = [
+  ...tw2sp.normalizationChain.flat(),
+  ...tw2sp.segmentation,
+  ...tw2sp.conversionChain.flat()
+].flatMap((dict) =>
+  typeof dict === 'string'
+    ? dict.split('|').map((line) => line.split(' ')[0]!)
+    : dict.map(([key]) => key)
+)
+
+/**
+ * A piece of text: a whole dictionary key or the start of one (so a match
+ * can fail part way), Han text, ASCII and Markdown, CJK punctuation and
+ * ideographic description characters (`⿰`), any astral character, or a
+ * lone surrogate.
+ */
+const piece = fc.oneof(
+  fc.constantFrom(...keys),
+  fc
+    .tuple(fc.constantFrom(...keys), fc.nat())
+    .map(([key, cut]) => [...key].slice(0, 1 + (cut % [...key].length)).join('')),
+  fc.constantFrom('這個國家', '網際網路的作業系統', '核心邏輯', '乾隆皇帝', '著作權', '矽谷'),
+  fc.string({unit: 'binary-ascii', maxLength: 6}),
+  fc.constantFrom('「', '」', '『', '』', '，', '。', '、', '？', '！', '：', '…', '——', '《', '》', ' ', '\n'),
+  fc.integer({min: 0x2ff0, max: 0x2fff}).map((code) => String.fromCodePoint(code)),
+  fc.integer({min: 0x10000, max: 0x10ffff}).map((code) => String.fromCodePoint(code)),
+  fc.constantFrom('\ud842', '\udfb7')
+)

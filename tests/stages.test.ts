@@ -120,6 +120,12 @@ describe('rehypeHantToHans', () => {
       ]
     })
   })
+  it('should place changes in a run of several nodes over several lines', async () => {
+    const {file} = await run('軟體**資訊**\n與*作業系統*\n螢幕', hans)
+    expect(
+      file.data.conversion?.hits.map((hit) => `${hit.from} ${hit.line}:${hit.column}`)
+    ).toEqual(['軟體 1:1', '資訊 1:5', '作業系統 2:3', '螢幕 3:1'])
+  })
 })
 
 describe('rehypeCjkQuotes', () => {

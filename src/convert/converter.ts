@@ -2,21 +2,23 @@
  * Traditional (Taiwan) → Simplified (mainland) conversion that says what it
  * changed.
  *
- * OpenCC's `tw2sp` chain, run from opencc-js's own dictionaries and its own
- * `Trie` (longest match), in the same order as opencc-js's `Converter({from:
- * 'twp', to: 'cn'})`: normalise compatibility ideographs, segment by
- * `TSPhrases`, then per segment Taiwan phrases and variants reversed, then
- * Traditional → Simplified phrases and characters. opencc-js has no API that
- * reports its matches, so this module walks the same tries with
- * `Trie#matchPrefix` and records every hit with its place in the input.
+ * OpenCC's `tw2sp` chain, run from opencc-js's own dictionaries, in the same
+ * order and with the same longest-match rules as opencc-js's
+ * `Converter({from: 'twp', to: 'cn'})`: normalise compatibility ideographs,
+ * segment by `TSPhrases`, then per segment Taiwan phrases and variants
+ * reversed, then Traditional → Simplified phrases and characters. opencc-js
+ * has no API that reports its matches, so the same dictionaries are compiled
+ * into tables of our own (`chain.ts`, `table.ts`, once per process) and every
+ * hit is recorded with its place in the input as it goes.
  *
  * The editor's overrides are matched first, on the Traditional input, so an
  * entry wins over any OpenCC phrase it overlaps (a patch on the Simplified
  * output could not stop a wrong phrase conversion).
  */
-import {Trie} from 'opencc-js/core'
-import {configs} from 'opencc-js/preset'
 import type {OverrideEntry} from '../model.js'
+import {convertPlain, loadChain, normalize, type Trace} from './chain.js'
+import {codePointLength, Table} from './table.js'
+import {TracedText} from './traced.js'
 
 /** What kind of change a hit is. */
 export type HitKind =
@@ -74,55 +76,18 @@ export interface Converter {
   convert(value: string): Conversion
 }
 
-/** One step of the chain: a trie and how its multi-character hits count. */
-interface Step {
-  trie: Trie
-  /** Kind of a hit whose source is in `vocabulary`, else by its length. */
-  kind(source: string): HitKind
+/** An entry of the editor's dictionary. */
+interface OverrideTableEntry {
+  /** Replacement. */
+  readonly to: string
+  /** The entry as written. */
+  readonly override: OverrideEntry
 }
 
 /** Text with, for each UTF-16 index and one past the end, its input offset. */
 interface Traced {
   value: string
   origin: Int32Array
-}
-
-type DictLike = string | ReadonlyArray<readonly [string, string]>
-
-let chain: {normalize: Trie; segment: Trie; steps: Step[]} | undefined
-
-/**
- * Build the tries once per process: loading the dictionaries is the costly
- * part (tens of ms), converting is cheap.
- */
-function loadChain() {
-  if (!chain) {
-    const config = configs.tw2sp as {
-      normalizationChain: DictLike[][]
-      segmentation: DictLike[]
-      conversionChain: DictLike[][]
-    }
-    const normalize = new Trie()
-    for (const group of config.normalizationChain) normalize.loadDictGroup(group)
-    const segment = new Trie()
-    segment.loadDictGroup(config.segmentation)
-    // The first dictionary of tw2sp's first group is TWPhrasesRev: Taiwan
-    // words and their mainland equivalents. Its hits are vocabulary, even one
-    // character long (矽 → 硅); every other hit is a phrase or a character.
-    const vocabulary = keysOf(config.conversionChain[0]?.[0])
-    const steps = config.conversionChain.map((group): Step => {
-      const trie = new Trie()
-      trie.loadDictGroup(group)
-      return {
-        trie,
-        kind: (source) =>
-          vocabulary.has(source) ? 'vocabulary' : [...source].length === 1 ? 'character' : 'phrase'
-      }
-    })
-    chain = {normalize, segment, steps}
-  }
-
-  return chain
 }
 
 /**
@@ -134,58 +99,65 @@ function loadChain() {
  *   Converter.
  */
 export function createConverter(overrides: readonly OverrideEntry[] = []): Converter {
-  const {normalize, segment, steps} = loadChain()
-  const overrideTrie = new Trie()
-  const byFrom = new Map<string, OverrideEntry>()
-  for (const entry of overrides) {
-    overrideTrie.addWord(entry.from, entry.to)
-    byFrom.set(entry.from, entry)
-  }
+  const chain = loadChain()
+  // Like a trie, a later entry for the same key wins.
+  const overrideTable = new Table(
+    new Map(overrides.map((entry) => [entry.from, {to: entry.to, override: entry}]))
+  )
+
+  // `convert` runs start to end without yielding, so one set of buffers
+  // serves every call.
+  let workspace: Workspace | undefined
 
   return {
     convert(input) {
-      const hits: ConversionHit[] = []
-      const counter = {characters: 0}
-      const normalized = applyTrie(identity(input), normalize, undefined, hits, counter)
-      const out: Traced[] = []
+      const trace: Trace = {hits: [], characters: 0}
+      workspace ??= createWorkspace(chain.steps.length)
+      const {source, normalized, scratch, out} = workspace
+      normalize(chain, source.load(input), normalized)
+      out.clear()
+      const plain = (start: number, end: number) =>
+        convertPlain(normalized, start, end, chain, scratch, out, trace)
 
       // Overrides first: the text between two override hits goes to OpenCC on
       // its own, so no OpenCC phrase can reach across an override.
+      const length = normalized.length
       let plainStart = 0
       let index = 0
-      const text = normalized.value
-      while (index < text.length) {
-        const match = byFrom.size > 0 ? overrideTrie.matchPrefix(text, index) : null
-        if (match) {
-          if (plainStart < index) {
-            out.push(convertPlain(slice(normalized, plainStart, index), segment, steps, hits, counter))
-          }
-
-          const piece = slice(normalized, index, match.end)
-          const from = input.slice(piece.origin[0], piece.origin[piece.value.length])
-          const replaced = replace(piece, match.value)
-          hits.push({
-            kind: 'override',
-            from,
-            to: match.value,
-            start: piece.origin[0]!,
-            end: piece.origin[piece.value.length]!,
-            override: byFrom.get(text.slice(index, match.end))
-          })
-          out.push(replaced)
-          index = match.end
-          plainStart = index
-        } else {
-          index += codePointLength(text, index)
+      while (!overrideTable.empty && index < length) {
+        const end = overrideTable.match(normalized.units, index, length)
+        if (end === -1) {
+          index += codePointLength(normalized.units, index, length)
+          continue
         }
+
+        if (plainStart < index) plain(plainStart, index)
+        const {to, override} = overrideTable.matched!
+        const from = normalized.origin[index]!
+        const until = normalized.origin[end]!
+        out.replace(to, from, until)
+        trace.hits.push({
+          kind: 'override',
+          from: input.slice(from, until),
+          to,
+          start: from,
+          end: until,
+          override
+        })
+        index = end
+        plainStart = index
       }
 
-      if (plainStart < text.length) {
-        out.push(convertPlain(slice(normalized, plainStart, text.length), segment, steps, hits, counter))
+      if (plainStart < length) plain(plainStart, length)
+      out.close(input.length)
+      const result: Traced = {value: out.toString(), origin: out.origin.slice(0, out.length + 1)}
+      // One long text must not keep megabytes alive in every converter.
+      const kept = [source, normalized, out, ...scratch]
+      if (kept.some((text) => text.capacity > keptCapacity)) {
+        workspace = undefined
       }
 
-      const result = concat(out, input.length)
-      hits.sort((a, b) => a.start - b.start || a.end - b.end)
+      const hits = trace.hits.sort((a, b) => a.start - b.start || a.end - b.end)
       // Report what each source span finally became, not the intermediate
       // form after the first step.
       for (const hit of hits) {
@@ -198,136 +170,37 @@ export function createConverter(overrides: readonly OverrideEntry[] = []): Conve
         value: result.value,
         origin: result.origin,
         // Every override counts, even one that keeps the text (核心 → 核心).
-        hits: hits.filter(
-          (hit) => hit.kind === 'override' || (hit.kind !== 'character' && hit.from !== hit.to)
-        ),
-        characters: counter.characters
+        hits: hits.filter((hit) => hit.kind === 'override' || hit.from !== hit.to),
+        characters: trace.characters
       }
     }
   }
 }
 
-/** Source keys of a dictionary. */
-function keysOf(dict: DictLike | undefined): Set<string> {
-  if (!dict) return new Set()
-  const pairs = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')) : dict
-  return new Set(pairs.map((pair) => pair[0]!))
+/** Buffers a converter reuses from call to call. */
+interface Workspace {
+  /** The input. */
+  source: TracedText
+  /** The input with compatibility ideographs normalised. */
+  normalized: TracedText
+  /** Output of each step but the last, for one segment. */
+  scratch: TracedText[]
+  /** The output. */
+  out: TracedText
 }
 
-/** Segment plain text like OpenCC and run every step on each segment. */
-function convertPlain(
-  text: Traced,
-  segment: Trie,
-  steps: readonly Step[],
-  hits: ConversionHit[],
-  counter: {characters: number}
-): Traced {
-  const pieces: Traced[] = []
-  let offset = 0
-  for (const part of segment.segment(text.value)) {
-    let piece = slice(text, offset, offset + part.length)
-    offset += part.length
-    for (const step of steps) piece = applyTrie(piece, step.trie, step.kind, hits, counter)
-    pieces.push(piece)
+/** Units a converter's buffers may hold to be kept for the next call. */
+const keptCapacity = 0x10000
+
+/** Make the buffers of a converter whose chain has `steps` steps. */
+function createWorkspace(steps: number): Workspace {
+  const text = () => new TracedText(1024)
+  return {
+    source: text(),
+    normalized: text(),
+    scratch: Array.from({length: steps - 1}, text),
+    out: text()
   }
-
-  return concat(pieces, text.origin[text.value.length]!)
-}
-
-/**
- * Apply one trie (longest match first, like `Trie#convert`), recording hits
- * when `kindOf` is given.
- */
-function applyTrie(
-  text: Traced,
-  trie: Trie,
-  kindOf: ((source: string) => HitKind) | undefined,
-  hits: ConversionHit[],
-  counter: {characters: number}
-): Traced {
-  const value = text.value
-  const pieces: Traced[] = []
-  let plainStart = 0
-  let index = 0
-
-  while (index < value.length) {
-    const match = trie.matchPrefix(value, index)
-    if (match && match.value !== value.slice(index, match.end)) {
-      if (plainStart < index) pieces.push(slice(text, plainStart, index))
-      const piece = slice(text, index, match.end)
-      pieces.push(replace(piece, match.value))
-
-      if (kindOf) {
-        const kind = kindOf(value.slice(index, match.end))
-        if (kind === 'character') counter.characters++
-        hits.push({
-          kind,
-          from: '',
-          to: match.value,
-          start: piece.origin[0]!,
-          end: piece.origin[piece.value.length]!
-        })
-      }
-
-      index = match.end
-      plainStart = index
-    } else {
-      // A match that changes nothing still consumes its span, as in OpenCC.
-      index = match ? match.end : index + codePointLength(value, index)
-    }
-  }
-
-  if (pieces.length === 0) return text
-  if (plainStart < value.length) pieces.push(slice(text, plainStart, value.length))
-  return concat(pieces, text.origin[value.length]!)
-}
-
-/** Text that maps onto itself. */
-function identity(value: string): Traced {
-  const origin = new Int32Array(value.length + 1)
-  for (let index = 0; index <= value.length; index++) origin[index] = index
-  return {value, origin}
-}
-
-/** Part of a traced text. */
-function slice(text: Traced, start: number, end: number): Traced {
-  return {value: text.value.slice(start, end), origin: text.origin.slice(start, end + 1)}
-}
-
-/**
- * Replace a traced piece by new text. Output characters are spread over the
- * piece's input span in proportion, so when `作業|系統` (split by markup)
- * becomes `操作系统`, `操作` falls on the first part and `系统` on the second.
- */
-function replace(piece: Traced, value: string): Traced {
-  const start = piece.origin[0]!
-  const end = piece.origin[piece.value.length]!
-  const origin = new Int32Array(value.length + 1)
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    // Keep a surrogate pair on one side of any split.
-    origin[index] =
-      code >= 0xdc00 && code <= 0xdfff && index > 0
-        ? origin[index - 1]!
-        : start + Math.floor((index * (end - start)) / value.length)
-  }
-
-  origin[value.length] = end
-  return {value, origin}
-}
-
-/** Join traced pieces. */
-function concat(pieces: readonly Traced[], end: number): Traced {
-  const value = pieces.map((piece) => piece.value).join('')
-  const origin = new Int32Array(value.length + 1)
-  let offset = 0
-  for (const piece of pieces) {
-    origin.set(piece.origin.subarray(0, piece.value.length), offset)
-    offset += piece.value.length
-  }
-
-  origin[value.length] = end
-  return {value, origin}
 }
 
 /** The output that comes from the input span `[start, end)`. */
@@ -356,9 +229,4 @@ export function outputIndex(conversion: Traced, offset: number): number {
   }
 
   return low
-}
-
-/** Length in UTF-16 code units of the code point at `index`. */
-function codePointLength(value: string, index: number): number {
-  return (value.codePointAt(index) ?? 0) > 0xffff ? 2 : 1
 }

@@ -2,8 +2,7 @@
  * Stage: swap corner brackets for the curly quotes mainland books use
  * (「」 → “”, 『』 → ‘’).
  */
-import type {Root} from 'hast'
-import {SKIP, visit} from 'unist-util-visit'
+import type {Element, Root} from 'hast'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
 /** Options of `rehypeCjkQuotes`. */
@@ -22,6 +21,9 @@ export const hansQuotes: Readonly<Record<string, string>> = {
 
 const emptyOptions: Options = {}
 
+/** Pattern of the keys of each quote map, made once per map. */
+const patterns = new WeakMap<Readonly<Record<string, string>>, RegExp>()
+
 /**
  * Replace quote characters in a string.
  *
@@ -36,9 +38,15 @@ export function replaceQuotes(
   value: string,
   quotes: Readonly<Record<string, string>> = hansQuotes
 ): string {
-  let result = ''
-  for (const character of value) result += quotes[character] ?? character
-  return result
+  let pattern = patterns.get(quotes)
+  if (!pattern) {
+    pattern = patternOf(quotes)
+    patterns.set(quotes, pattern)
+  }
+
+  // Most text has no quotes: `replace` then gives back the same string,
+  // without building a new one character by character.
+  return value.replace(pattern, (character) => quotes[character]!)
 }
 
 /**
@@ -54,9 +62,29 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   const quotes = options.quotes ?? hansQuotes
 
   return function (tree: Root) {
-    visit(tree, function (node) {
-      if (node.type === 'element' && (opaque.has(node.tagName) || otherLanguage(node))) return SKIP
-      if (node.type === 'text') node.value = replaceQuotes(node.value, quotes)
-    })
+    walk(tree)
   }
+
+  // A plain walk: only elements have children to enter, and `visit` would
+  // keep the ancestors of every node, which this stage never looks at.
+  function walk(parent: Root | Element) {
+    for (const node of parent.children) {
+      if (node.type === 'text') {
+        node.value = replaceQuotes(node.value, quotes)
+      } else if (node.type === 'element' && !opaque.has(node.tagName) && !otherLanguage(node)) {
+        walk(node)
+      }
+    }
+  }
+}
+
+/**
+ * A pattern that matches each key of a quote map that is one code point (a
+ * key is a character).
+ */
+function patternOf(quotes: Readonly<Record<string, string>>): RegExp {
+  const keys = Object.keys(quotes).filter((key) => [...key].length === 1)
+  if (keys.length === 0) return /(?!)/g
+  const escaped = keys.map((key) => key.replace(/[\\\]\[^-]/g, '\\$&'))
+  return new RegExp(`[${escaped.join('')}]`, 'gu')
 }

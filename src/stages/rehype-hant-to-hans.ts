@@ -144,9 +144,9 @@ export default function rehypeHantToHans(options: Options) {
 
 /** Convert one run and split the result back over its nodes. */
 function convertRun(run: Text[], converter: Converter, data: ConversionData) {
-  const joined = run.map((node) => node.value).join('')
+  const joined = run.length === 1 ? run[0]!.value : run.map((node) => node.value).join('')
   // Whitespace between blocks is not worth a trip through the dictionaries.
-  if (joined.trim() === '') return
+  if (!/\S/.test(joined)) return
   const result = converter.convert(joined)
   data.characters += result.characters
 
@@ -161,16 +161,35 @@ function convertRun(run: Text[], converter: Converter, data: ConversionData) {
     outStart = outEnd
   }
 
+  // Hits come in input order, so one pass over the run's nodes and newlines
+  // places them all (a scan from the node's start per hit is quadratic in a
+  // long paragraph).
+  let index = -1
+  let newlines = 0
+  let lastNewline = -1
+  let nextNewline = -1
   for (const hit of result.hits) {
-    let index = 0
-    while (index < run.length - 1 && bounds[index + 1]! <= hit.start) index++
+    let node = Math.max(index, 0)
+    while (node < run.length - 1 && bounds[node + 1]! <= hit.start) node++
+    if (node !== index) {
+      index = node
+      newlines = 0
+      lastNewline = -1
+      nextNewline = joined.indexOf('\n', bounds[index])
+    }
+
+    while (nextNewline !== -1 && nextNewline < hit.start) {
+      newlines++
+      lastNewline = nextNewline
+      nextNewline = joined.indexOf('\n', nextNewline + 1)
+    }
+
     const start = run[index]!.position?.start ?? {line: 1, column: 1}
-    const before = joined.slice(bounds[index], hit.start)
-    const newline = before.lastIndexOf('\n')
     data.hits.push({
       ...hit,
-      line: start.line + (before.match(/\n/g)?.length ?? 0),
-      column: newline === -1 ? start.column + before.length : before.length - newline,
+      line: start.line + newlines,
+      column:
+        lastNewline === -1 ? start.column + hit.start - bounds[index]! : hit.start - lastNewline,
       context: joined
         .slice(Math.max(0, hit.start - contextSize), hit.end + contextSize)
         .replace(/\s+/g, ' ')
