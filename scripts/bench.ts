@@ -8,7 +8,7 @@
  *
  * Usage: npx tsx scripts/bench.ts [runs]
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url'
 import {buildFiles} from '../src/build.js'
 import {createConverter} from '../src/convert/converter.js'
 import {writeOutput} from '../src/output.js'
+import {ensurePackages} from './debian.js'
 import {makeLargeBook} from './make-large-book.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -41,15 +42,10 @@ function measure(command: string, args: string[]): {seconds: number[]; rss: numb
   return {seconds, rss}
 }
 
-/** Install Debian packages that are missing. */
-function ensure(binary: string, pkg: string) {
-  if (spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0) return
-  console.log(`Installing ${pkg} …`)
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}})
-}
-
-ensure('pandoc', 'pandoc')
-ensure('opencc', 'opencc')
+ensurePackages([
+  {binary: 'pandoc', pkg: 'pandoc'},
+  {binary: 'opencc', pkg: 'opencc'}
+])
 
 const book = path.join(tmp, 'book')
 const bytes = await makeLargeBook(book)

@@ -5,11 +5,12 @@
  * Nothing is written when any step reports an error, so a bad edit never
  * costs the last good output.
  */
+import path from 'node:path'
 import type {VFile} from 'vfile'
 import {ChapterCache} from './cache/chapter-cache.js'
 import {codeFingerprint} from './cache/fingerprint.js'
-import {loadBook} from './config/load-book.js'
-import {hasErrors} from './diagnostics.js'
+import {configName, loadBook} from './config/load-book.js'
+import {hasErrors, warn} from './diagnostics.js'
 import {dictionaryIndex, type DictionaryOptions} from './dictionary/cache.js'
 import {dictionaryMessages, editionDictionary} from './dictionary/edition-dictionary.js'
 import {
@@ -18,6 +19,7 @@ import {
   editions as editionTable
 } from './editions.js'
 import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
+import {createFontSubsetter, type EmbeddedFontRecord} from './fonts/subsetter.js'
 import {writeOutput} from './output.js'
 import {createChapterProcessor} from './pipeline.js'
 import {epub} from './render/epub.js'
@@ -60,6 +62,8 @@ export interface BuildResult {
   outputs: OutputFile[]
   /** Translation coverage per edition that carries a translation. */
   coverage: Array<{edition: EditionId} & TranslationCoverage>
+  /** The fonts the EPUBs embed, one per edition that embeds one. */
+  fonts: EmbeddedFontRecord[]
 }
 
 /** The default renderers. */
@@ -76,7 +80,7 @@ export const defaultRenderers: readonly Renderer[] = [epub, web]
 export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env
   const renderers = options.renderers ?? defaultRenderers
-  const result: BuildResult = {ok: false, messages: [], editions: [], reports: [], outputs: [], coverage: []}
+  const result: BuildResult = {ok: false, messages: [], editions: [], reports: [], outputs: [], coverage: [], fonts: []}
 
   // 1. Read the manuscript.
   const loaded = await loadBook(options.input, env)
@@ -122,7 +126,12 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
         chapters: [
           ...chapters.map((entry) => entry.chapter),
           ...(edition.backMatter?.(context, chapters) ?? [])
-        ]
+        ],
+        typography: {
+          font: book.settings.font?.faces[id],
+          // Vertical setting is for Traditional books (see the README).
+          vertical: book.settings.vertical && id === 'hant'
+        }
       }
       if (edition.dictionary && dictionary) {
         const {index} = await dictionary
@@ -155,9 +164,11 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(result.messages)) return result
 
   // 4. Render every edition in every format.
+  const fonts = createFontSubsetter({dir: options.cache?.dir && path.join(options.cache.dir, 'fonts')})
   const renderContext: RenderContext = {
     modified: modifiedDate(book.meta.date, env),
-    editions: result.editions.map((entry) => entry.edition)
+    editions: result.editions.map((entry) => entry.edition),
+    fonts
   }
   const rendered = await Promise.all(
     result.editions.flatMap((editionBook) =>
@@ -165,6 +176,19 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     )
   )
   result.outputs = rendered.flat()
+  result.fonts = ids.flatMap((id) => fonts.records.filter((record) => record.edition === id))
+  const config = loaded.files.find((file) => path.basename(file.path) === configName)
+  for (const record of result.fonts) {
+    if (record.missing && config) {
+      warn(
+        config,
+        `Unexpected characters without a glyph in \`${record.family}\` (${record.edition}): ${record.missing}, expected a face that covers the text`,
+        {line: book.settings.font?.line ?? 1, column: 1},
+        'F003'
+      )
+    }
+  }
+
   if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
   for (const report of result.reports) result.outputs.push(...renderReport(report))
   result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -15,13 +15,15 @@ import type {VFileMessage} from 'vfile-message'
  * reused: tests and editors' notes refer to them.
  *
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
- * I: images and other assets; G: glossary; T: translation; D: dictionary.
+ * I: images and other assets; G: glossary; T: translation; D: dictionary;
+ * F: the embedded font.
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
   C002: 'a book.yaml field has a wrong value',
   C003: 'book.yaml has an unknown key',
   C004: 'book.yaml misses a required field',
+  C005: 'a book.yaml path is outside the manuscript folder',
   M001: 'a chapter listed in book.yaml does not exist',
   M002: 'the manuscript has no chapters',
   M003: 'a chapter has no heading',
@@ -40,7 +42,10 @@ export const rules = {
   T001: 'a paragraph has no translation',
   T002: 'a translation is out of date (fuzzy)',
   T003: 'a PO file is not valid',
-  D001: 'the pop-up dictionary could not be made (CC-CEDICT data missing)'
+  D001: 'the pop-up dictionary could not be made (CC-CEDICT data missing)',
+  F001: 'the font file does not exist',
+  F002: 'the font file is not a font, or has no such face',
+  F003: 'the embedded face has no glyph for some characters'
 } as const
 
 /** A rule id. */

@@ -13,6 +13,7 @@ import {error, warn} from '../diagnostics.js'
 import {parseOverrides} from '../convert/overrides.js'
 import type {Book, BookMeta, BookSettings, ChapterSource} from '../model.js'
 import {loadTranslations} from '../translate/load.js'
+import {loadFont} from './load-font.js'
 import {parseGlossary} from './load-glossary.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {parseYaml} from './yaml.js'
@@ -118,10 +119,13 @@ export async function loadBook(
   const glossaryFile = await readText(path.join(root, glossaryName), files)
   const glossary = glossaryFile ? parseGlossary(glossaryFile) : []
   const translations = await loadTranslations(root, chapters, files)
+  // The bilingual edition is built when the manuscript has a translation.
+  const editions = config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans'])
   const settings: BookSettings = {
-    // The bilingual edition is built when the manuscript has a translation.
-    editions: config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans']),
-    pinyin: config?.pinyin ?? 'terms'
+    editions,
+    pinyin: config?.pinyin ?? 'terms',
+    font: config?.font && configFile ? await loadFont(config.font, root, editions, configFile) : undefined,
+    vertical: config?.vertical ?? false
   }
 
   if (files.some((file) => file.messages.some((m) => m.fatal))) {

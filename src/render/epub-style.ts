@@ -56,12 +56,13 @@ export const latinSerifFamilies: readonly string[] = [
 ]
 
 /** Kai (regular script) families for quotations, per script. */
-const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
+export const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
   hant: ['Kaiti TC', 'BiauKai', 'DFKai-SB', 'TW-Kai'],
   hans: ['Kaiti SC', 'STKaiti', 'KaiTi', 'AR PL UKai CN']
 }
 
-const monospaceFamilies = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
+/** Monospace families for code. */
+export const monospaceFamilies: readonly string[] = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
 
 /**
  * The script whose fonts a language tag wants: Traditional unless the tag says

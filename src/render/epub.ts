@@ -30,6 +30,8 @@ import {groupNoteReferences} from './notes.js'
 import {coverSvg} from './epub-cover.js'
 import {stringsFor} from '../locale.js'
 import {epubStyle} from './epub-style.js'
+import {embedFont, fontItem, fontStyle} from './epub-font.js'
+import {uprightRuns, verticalStyle} from './epub-vertical.js'
 import {
   chapterXhtml,
   contentOpf,
@@ -79,6 +81,8 @@ export const epub: Renderer = {
     const lang = edition.lang
     const strings = stringsFor(lang)
     const translated = meta.translated
+    const font = book.typography?.font
+    const vertical = book.typography?.vertical === true
     const data: BookTemplateData = {
       lang: escapeXml(lang),
       // The edition's language first: reading systems take the first
@@ -111,7 +115,9 @@ export const epub: Renderer = {
       tocTitle: escapeXml(strings.toc),
       landmarksTitle: escapeXml(strings.landmarks),
       coverLabel: escapeXml(strings.cover),
-      bodymatterLabel: escapeXml(strings.bodymatter)
+      bodymatterLabel: escapeXml(strings.bodymatter),
+      font: font ? fontItem(font) : undefined,
+      vertical
     }
 
     const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
@@ -150,11 +156,10 @@ export const epub: Renderer = {
         const manifestId = 'chapter-' + chapter.id
         // The XHTML of a chapter depends on it, its language and, through its
         // links, on the ids of the book's chapters.
-        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}`, () =>
-          toXhtml(chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId), {
-            fragment: true
-          })
-        )
+        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
+          const section = chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId)
+          return toXhtml(vertical ? uprightRuns(section) : section, {fragment: true})
+        })
         return {
           title: chapter.title,
           // Why: the library names files after slugified titles, and Chinese
@@ -188,7 +193,7 @@ export const epub: Renderer = {
       prependChapterTitles: false,
       date: meta.date,
       lang,
-      css: epubStyle,
+      css: epubStyle + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
       chapterXHTML: chapterXhtml,
       contentOPF: contentOpf,
       tocNCX: tocNcx,
@@ -202,6 +207,7 @@ export const epub: Renderer = {
 
     const archive = new Archive(options, content)
     await archive.render()
+    if (font) await embedFont(archive.archive, font, edition.id, context.fonts)
     await normalizeEntries(archive.archive, context.modified)
 
     const bytes = await archive.generateAsync({
