@@ -9,6 +9,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {z} from 'zod'
 import {error, warn} from '../diagnostics.js'
 import {parseOverrides} from '../convert/overrides.js'
 import type {Book, BookMeta, BookSettings, ChapterSource} from '../model.js'
@@ -155,7 +156,7 @@ function validateConfig(file: VFile, lines: Book['metaLines']): BookConfig | und
       for (const key of issue.keys) {
         error(
           file,
-          `Unexpected key \`${key}\`, expected one of: ${Object.keys(bookConfigSchema.shape).join(', ')}`,
+          `Unexpected key \`${key}\`, expected one of: ${keysAt(issue.path).join(', ')}`,
           yaml.placeOf([...issue.path, key], true),
           'C003'
         )
@@ -189,6 +190,27 @@ function validateConfig(file: VFile, lines: Book['metaLines']): BookConfig | und
   }
 
   return undefined
+}
+
+/**
+ * The keys book.yaml allows at a path (`[]`: the top level; `['font']`: the
+ * keys of `font`), for messages about an unknown one.
+ */
+function keysAt(keys: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType | undefined = bookConfigSchema
+  for (const key of [...keys, undefined]) {
+    // Look through `.optional()`, `.default()` and unions to the object.
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType
+    if (schema instanceof z.ZodUnion) {
+      schema = (schema.options as z.ZodType[]).find((option) => option instanceof z.ZodObject)
+    }
+
+    if (!(schema instanceof z.ZodObject)) return []
+    if (key === undefined) return Object.keys(schema.shape)
+    schema = (schema.shape as Record<PropertyKey, z.ZodType>)[key]
+  }
+
+  return []
 }
 
 /** Where the `index`th entry of `chapters:` stands in book.yaml. */

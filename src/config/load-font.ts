@@ -33,7 +33,8 @@ export async function loadFont(
   file: VFile
 ): Promise<BookFont | undefined> {
   const yaml = parseYaml(new VFile({path: file.path, value: file.value}), 'C001')
-  const placeOf = (keys: readonly PropertyKey[]) => yaml?.placeOf(['font', ...keys])
+  // `font` itself: its key; a field: its value.
+  const placeOf = (keys: readonly PropertyKey[]) => yaml?.placeOf(['font', ...keys], keys.length === 0)
   const line = placeOf([])?.line ?? 1
   const location = await locate(config, root)
 

@@ -70,6 +70,9 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
  * `glossary` chapter is an EPUB glossary and a landmark). An edition in
  * several languages gets one `dc:language` each, its own first; a translated
  * title gets a `dc:title` in its language and a line on the cover.
+ * With `book.typography`, the EPUB embeds a font subset to the characters of
+ * its documents (`epub-font.ts`, through `context.fonts`) and is set
+ * vertically (`epub-vertical.ts`).
  * The same edition and context always give the same bytes.
  */
 export const epub: Renderer = {
