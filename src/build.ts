@@ -177,18 +177,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   )
   result.outputs = rendered.flat()
   result.fonts = ids.flatMap((id) => fonts.records.filter((record) => record.edition === id))
-  const config = loaded.files.find((file) => path.basename(file.path) === configName)
-  for (const record of result.fonts) {
-    if (record.missing && config) {
-      warn(
-        config,
-        `Unexpected characters without a glyph in \`${record.family}\` (${record.edition}): ${record.missing}, expected a face that covers the text`,
-        {line: book.settings.font?.line ?? 1, column: 1},
-        'F003'
-      )
-    }
-  }
-
+  warnMissingGlyphs(result.fonts, loaded.files, book.settings.font?.line ?? 1)
   if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
   for (const report of result.reports) result.outputs.push(...renderReport(report))
   result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -208,6 +197,24 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
   const result = await buildFiles(options)
   if (result.ok) await writeOutput(options.output, result.outputs)
   return result
+}
+
+/**
+ * Warn, on `book.yaml`'s `font`, of characters an embedded face cannot draw
+ * (F003): a reader without a font that has them shows blank boxes.
+ */
+function warnMissingGlyphs(records: readonly EmbeddedFontRecord[], files: readonly VFile[], line: number): undefined {
+  const config = files.find((file) => path.basename(file.path) === configName)
+  if (!config) return
+  for (const record of records) {
+    if (!record.missing) continue
+    warn(
+      config,
+      `Unexpected characters without a glyph in \`${record.family}\` (${record.edition}): ${record.missing}, expected a face that covers the text`,
+      {line, column: 1},
+      'F003'
+    )
+  }
 }
 
 /** Add up the chapters' translation coverage; `undefined` when none has any. */

@@ -157,8 +157,9 @@ export const epub: Renderer = {
       },
       ...book.chapters.map((chapter): LibraryChapter => {
         const manifestId = 'chapter-' + chapter.id
-        // The XHTML of a chapter depends on it, its language and, through its
-        // links, on the ids of the book's chapters.
+        // The XHTML of a chapter depends on it, its language, whether it is
+        // set vertically and, through its links, on the ids of the book's
+        // chapters.
         const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
           const section = chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId)
           return toXhtml(vertical ? uprightRuns(section) : section, {fragment: true})
