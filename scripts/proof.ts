@@ -5,7 +5,10 @@
  * edition set vertically) into `output/proof/`, goes through calibre's
  * `ebook-convert` (Qt WebEngine) to a PDF, and poppler's `pdftoppm` turns
  * its first pages (cover, contents, the first chapter) into PNGs in
- * `output/reports/pages/`.
+ * `output/reports/pages/`: once with the machine's fonts
+ * (`<name>-<page>.png`), once as a reader without Chinese fonts shows it
+ * (`<name>-no-chinese-fonts-<page>.png`), where the EPUBs without a font
+ * show no Chinese and those with one show it in the embedded face.
  *
  * Installs calibre and poppler-utils (Debian) when they are missing; they
  * are large, so this is not part of `make test`.
@@ -53,41 +56,66 @@ await writeOutput(
   result.outputs.filter((file) => file.path.endsWith('.epub'))
 )
 
-// 2. Each EPUB to PDF to PNG.
+// 2. Each EPUB to PDF to PNG, twice: with the machine's fonts, and as on a
+// reader without Chinese fonts (fontconfig told to reject every font that
+// covers Chinese), where only an embedded font can draw the text.
+const noChinese = path.join(tmp, 'fonts-without-chinese.conf')
+await fs.writeFile(
+  noChinese,
+  [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    `  <cachedir>${path.join(tmp, 'fontconfig')}</cachedir>`,
+    '  <selectfont><rejectfont>',
+    '    <pattern><patelt name="lang"><string>zh-cn</string></patelt></pattern>',
+    '    <pattern><patelt name="lang"><string>zh-tw</string></patelt></pattern>',
+    '  </rejectfont></selectfont>',
+    '</fontconfig>',
+    ''
+  ].join('\n')
+)
 const epubs = [
   ...(await list(out)).map((file) => ({file, name: path.basename(file, '.epub')})),
   ...(await list(proof)).map((file) => ({file, name: path.basename(file, '.epub') + '-options'}))
+]
+const setups = [
+  {suffix: '', env: {}},
+  {suffix: '-no-chinese-fonts', env: {FONTCONFIG_FILE: noChinese}}
 ]
 await fs.rm(pictures, {recursive: true, force: true})
 await fs.mkdir(pictures, {recursive: true})
 
 for (const {file, name} of epubs) {
-  const pdf = path.join(tmp, name + '.pdf')
-  const converted = spawnSync(
-    'ebook-convert',
-    [
-      file,
-      pdf,
-      '--paper-size', 'a6',
-      '--pdf-page-margin-left', '24',
-      '--pdf-page-margin-right', '24',
-      '--pdf-page-margin-top', '24',
-      '--pdf-page-margin-bottom', '24',
-      '--pdf-default-font-size', '12'
-    ],
-    {
-      encoding: 'utf8',
-      // Why: Qt WebEngine refuses to run as root with its sandbox, and needs
-      // no display with the offscreen platform.
-      env: {...process.env, QT_QPA_PLATFORM: 'offscreen', QTWEBENGINE_DISABLE_SANDBOX: '1'}
+  for (const setup of setups) {
+    const pdf = path.join(tmp, name + setup.suffix + '.pdf')
+    const converted = spawnSync(
+      'ebook-convert',
+      [
+        file,
+        pdf,
+        '--paper-size', 'a6',
+        '--pdf-page-margin-left', '24',
+        '--pdf-page-margin-right', '24',
+        '--pdf-page-margin-top', '24',
+        '--pdf-page-margin-bottom', '24',
+        '--pdf-default-font-size', '12'
+      ],
+      {
+        encoding: 'utf8',
+        // Why: Qt WebEngine refuses to run as root with its sandbox, and
+        // needs no display with the offscreen platform.
+        env: {...process.env, QT_QPA_PLATFORM: 'offscreen', QTWEBENGINE_DISABLE_SANDBOX: '1', ...setup.env}
+      }
+    )
+    // Qt prints its set-up on every run: shown only when the conversion fails.
+    if (converted.status !== 0) {
+      throw new Error(`ebook-convert failed on ${file}:\n${converted.stdout}${converted.stderr}`)
     }
-  )
-  // Qt prints its set-up on every run: shown only when the conversion fails.
-  if (converted.status !== 0) {
-    throw new Error(`ebook-convert failed on ${file}:\n${converted.stdout}${converted.stderr}`)
-  }
 
-  execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', String(pages), pdf, path.join(pictures, name)])
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', String(pages), pdf, path.join(pictures, name + setup.suffix)])
+  }
 }
 
 await fs.rm(tmp, {recursive: true, force: true})

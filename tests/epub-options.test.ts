@@ -85,9 +85,12 @@ describe('embedded font', () => {
         '}'
       ].join('\n')
     )
+    expect(css).toContain('html {\n  font-family: "Noto Serif CJK TC subset", "Noto Serif CJK TC",')
     expect(css).toContain(
-      'html,\n[lang]:lang(zh-Hant),\n[lang]:lang(zh-Hans),\n[lang]:lang(zh-Latn) {\n  font-family: "Noto Serif CJK TC subset", "Noto Serif CJK TC",'
+      '[lang]:lang(zh-Hant),\n[lang]:lang(zh-Hans),\n[lang]:lang(zh-Latn) {\n  font-family: "Noto Serif CJK TC subset", "Noto Serif CJK TC",'
     )
+    // Quotations keep their Kai faces first, then the subset.
+    expect(css).toMatch(/blockquote \{\n {2}font-family: "Kaiti TC", [^;]*"Noto Serif CJK TC subset", serif;/)
     // English keeps its Latin faces, with the subset before the generic family.
     expect(css).toMatch(/\[lang\]:lang\(en\) \{\n {2}font-family: "Charter", [^;]*"Noto Serif CJK TC subset", serif;/)
   })

@@ -48,7 +48,10 @@ export function fontItem(face: FontFace): FontItem {
  * CSS for an embedded face: its `@font-face`, and the face in the font
  * stacks of the book's stylesheet.
  *
- * Appended to the stylesheet, so the same selectors win by order. Body text
+ * Appended to the stylesheet, so the same selectors win by order. Rules
+ * with `:lang()` stand apart from the others: a reading system that does not
+ * know the pseudo-class drops the whole rule it is in, and must still get the
+ * face on `html` and `blockquote`. Body text
  * takes the embedded face first (it is the book's face, and readers without
  * Chinese fonts have nothing else); quotations and code keep their own
  * families first and fall back to it before the generic family, which on
@@ -78,14 +81,20 @@ export function fontStyle(face: FontFace, lang: string): string {
   src: url("${fontItem(face).href}") format("${face.format === 'otf' ? 'opentype' : 'truetype'}");
 }
 
-html,
+html {
+  font-family: ${fontFamily(first(serifFamilies[script]), 'serif')};
+}
+
 [lang]:lang(zh-Hant),
 [lang]:lang(zh-Hans),
 [lang]:lang(zh-Latn) {
   font-family: ${fontFamily(first(serifFamilies[script]), 'serif')};
 }
 
-blockquote,
+blockquote {
+  font-family: ${fontFamily(last(kaiFamilies[script]), 'serif')};
+}
+
 blockquote:lang(zh-Hans) {
   font-family: ${fontFamily(last(kaiFamilies[script]), 'serif')};
 }
