@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts') tsconfig.json
 
-.PHONY: all build test typecheck clean screens watch bench bench-watch
+.PHONY: all build test typecheck clean screens proof watch bench bench-watch
 
 all: build
 
@@ -36,6 +36,14 @@ test: dist/cli.js typecheck
 # mode, the contents drawer and the settings panel on the phone.
 screens: build
 	npx tsx scripts/screens.ts $(OUT)/web $(OUT)/reports/screens
+
+# Pictures of the EPUBs in a reading engine (calibre's ebook-convert to PDF,
+# poppler's pdftoppm to PNG): the first pages of each EPUB in output/ and of
+# the book built with the EPUB options (embedded font, vertical Traditional
+# edition) into output/proof/, written to output/reports/pages/. Installs
+# calibre and poppler-utils when missing.
+proof: build
+	npx tsx scripts/proof.ts $(MANUSCRIPT) $(OUT)
 
 # Build, serve the web edition on http://127.0.0.1:4173/ and rebuild on change.
 watch: dist/cli.js

@@ -8,7 +8,7 @@
  *
  * Usage: npx tsx scripts/bench.ts [runs]
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,6 +18,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {build} from '../src/build.js'
 import {createConverter} from '../src/convert/converter.js'
+import {ensurePackages} from './debian.js'
 import {makeLargeBook} from './make-large-book.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -43,15 +44,10 @@ function measure(command: string, args: string[]): {seconds: number[]; rss: numb
   return {seconds, rss}
 }
 
-/** Install Debian packages that are missing. */
-function ensure(binary: string, pkg: string) {
-  if (spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0) return
-  console.log(`Installing ${pkg} …`)
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}})
-}
-
-ensure('pandoc', 'pandoc')
-ensure('opencc', 'opencc')
+ensurePackages([
+  {binary: 'pandoc', pkg: 'pandoc'},
+  {binary: 'opencc', pkg: 'opencc'}
+])
 
 const book = path.join(tmp, 'book')
 const bytes = await makeLargeBook(book)

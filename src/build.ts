@@ -5,11 +5,12 @@
  * Nothing is written when any step reports an error, so a bad edit never
  * costs the last good output.
  */
+import path from 'node:path'
 import type {VFile} from 'vfile'
 import {ChapterCache, type ProcessedEntry} from './cache/chapter-cache.js'
 import {codeFingerprint} from './cache/fingerprint.js'
-import {loadBook} from './config/load-book.js'
-import {hasErrors} from './diagnostics.js'
+import {configName, loadBook} from './config/load-book.js'
+import {hasErrors, warn} from './diagnostics.js'
 import {dictionaryIndex, type DictionaryOptions} from './dictionary/cache.js'
 import {dictionaryMessages, editionDictionary} from './dictionary/edition-dictionary.js'
 import {
@@ -18,6 +19,7 @@ import {
   editions as editionTable
 } from './editions.js'
 import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
+import {createFontSubsetter, type EmbeddedFontRecord} from './fonts/subsetter.js'
 import {recoverOutput, writeOutput, type OutputMemo} from './output.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
 import {epub} from './render/epub.js'
@@ -66,6 +68,8 @@ export interface BuildResult {
    * rendering, and writing (`build` only).
    */
   timings: {read: number; stages: number; book: number; render: number; write: number}
+  /** The fonts the EPUBs embed, one per edition that embeds one. */
+  fonts: EmbeddedFontRecord[]
 }
 
 /** What each session (chapter cache) last wrote. */
@@ -92,6 +96,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     reports: [],
     outputs: [],
     coverage: [],
+    fonts: [],
     timings: {read: 0, stages: 0, book: 0, render: 0, write: 0}
   }
   let started = performance.now()
@@ -165,7 +170,12 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
         chapters: [
           ...chapters.map((entry) => entry.chapter),
           ...(edition.backMatter?.(context, chapters) ?? [])
-        ]
+        ],
+        typography: {
+          font: book.settings.font?.faces[edition.id],
+          // Vertical setting is for Traditional books (see the README).
+          vertical: book.settings.vertical && edition.id === 'hant'
+        }
       }
       if (edition.dictionary && dictionary) {
         const {index} = await dictionary
@@ -199,10 +209,12 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(result.messages)) return result
 
   // 4. Render every edition in every format.
+  const fonts = createFontSubsetter({dir: options.cache?.dir && path.join(options.cache.dir, 'fonts')})
   const renderContext: RenderContext = {
     modified: modifiedDate(book.meta.date, env),
     editions: result.editions.map((entry) => entry.edition),
-    session: options.cache
+    session: options.cache,
+    fonts
   }
   // One at a time: rendering is work on one thread either way, and three
   // EPUBs packed side by side hold their buffers at once (peak memory).
@@ -210,6 +222,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     for (const renderer of renderers) result.outputs.push(...(await renderer.render(editionBook, renderContext)))
   }
 
+  result.fonts = ids.flatMap((id) => fonts.records.filter((record) => record.edition === id))
+  warnMissingGlyphs(result.fonts, loaded.files, book.settings.font?.line ?? 1)
   if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
   for (const report of result.reports) result.outputs.push(...renderReport(report))
   result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -243,6 +257,24 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
   await writeOutput(options.output, result.outputs, memo)
   result.timings.write = performance.now() - started
   return result
+}
+
+/**
+ * Warn, on `book.yaml`'s `font`, of characters an embedded face cannot draw
+ * (F003): a reader without a font that has them shows blank boxes.
+ */
+function warnMissingGlyphs(records: readonly EmbeddedFontRecord[], files: readonly VFile[], line: number): undefined {
+  const config = files.find((file) => path.basename(file.path) === configName)
+  if (!config) return
+  for (const record of records) {
+    if (!record.missing) continue
+    warn(
+      config,
+      `Unexpected characters without a glyph in \`${record.family}\` (${record.edition}): ${record.missing}, expected a face that covers the text`,
+      {line, column: 1},
+      'F003'
+    )
+  }
 }
 
 /** Add up the chapters' translation coverage; `undefined` when none has any. */

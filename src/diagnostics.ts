@@ -16,7 +16,7 @@ import type {VFileMessage} from 'vfile-message'
  *
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
  * H: HTML in the manuscript; I: images and other assets; G: glossary;
- * T: translation; D: dictionary.
+ * T: translation; D: dictionary; F: the embedded font.
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -48,7 +48,10 @@ export const rules = {
   T001: 'a paragraph has no translation',
   T002: 'a translation is out of date (fuzzy)',
   T003: 'a PO file is not valid',
-  D001: 'the pop-up dictionary could not be made (CC-CEDICT data missing)'
+  D001: 'the pop-up dictionary could not be made (CC-CEDICT data missing)',
+  F001: 'the font file does not exist',
+  F002: 'the font file is not a font, or has no such face',
+  F003: 'the embedded face has no glyph for some characters'
 } as const
 
 /** A rule id. */

@@ -91,6 +91,40 @@ export interface BookSettings {
   editions: EditionId[]
   /** Pinyin in the bilingual edition: over glossary terms, or over every word. */
   pinyin: 'terms' | 'all'
+  /** The font embedded in the EPUBs, per edition (optional: none). */
+  font?: BookFont | undefined
+  /** Whether the Traditional edition's EPUB is set vertically. */
+  vertical: boolean
+}
+
+/** The font of `book.yaml`, checked: its file and the face each edition embeds. */
+export interface BookFont {
+  /** The faces, by edition; an edition not listed embeds no font. */
+  faces: Partial<Record<EditionId, FontFace>>
+  /** Line of `font` in `book.yaml`, for messages about it. */
+  line: number
+}
+
+/** One face of a font file, to be subset and embedded. */
+export interface FontFace {
+  /** Absolute path of the font file. */
+  path: string
+  /** Index of the face in the file (0 unless the file is a collection). */
+  index: number
+  /** PostScript name of the face (ASCII), e.g. `NotoSerifCJKtc-Regular`. */
+  postscriptName: string
+  /** Family name, e.g. `Noto Serif CJK TC`. */
+  family: string
+  /** Outline format: CFF (`.otf`) or TrueType (`.ttf`). */
+  format: 'otf' | 'ttf'
+}
+
+/** How an edition is set, beyond its text (EPUB only; the web keeps its own). */
+export interface EditionTypography {
+  /** The face to embed, subset to the characters the edition uses (optional). */
+  font?: FontFace | undefined
+  /** Whether the text runs top to bottom, lines right to left (optional). */
+  vertical?: boolean | undefined
 }
 
 /** One translated (or untranslated) unit. */
@@ -191,6 +225,8 @@ export interface EditionBook {
    * pop-up dictionary), from CC-CEDICT (optional).
    */
   dictionary?: EditionDictionary | undefined
+  /** Typography from `book.yaml` (optional: horizontal, system fonts). */
+  typography?: EditionTypography | undefined
 }
 
 /** Dictionary entries of the words an edition uses, with their source. */
@@ -234,6 +270,44 @@ export interface RenderContext {
    * session never see it.
    */
   session?: object | undefined
+  /**
+   * Subsets fonts for embedding, with the build's cache, and records what
+   * each edition embedded (optional: a renderer subsets without a cache).
+   */
+  fonts?: FontSubsetter | undefined
+}
+
+/** A request to subset a face to the characters of an edition. */
+export interface FontSubsetRequest {
+  /** Edition the subset is for (for the record). */
+  edition: EditionId
+  /** The face. */
+  face: FontFace
+  /** Every character the edition's documents use. */
+  characters: string
+}
+
+/** A subset of a face. */
+export interface FontSubset {
+  /** The subset font (OpenType or TrueType, as the face). */
+  data: Uint8Array
+  /** Glyphs in the subset (characters plus their layout alternates). */
+  glyphs: number
+  /** Characters the face has no glyph for. */
+  missing: string
+}
+
+/** Makes font subsets and keeps a record of them. */
+export interface FontSubsetter {
+  /**
+   * Subset a face.
+   *
+   * @param request
+   *   Face and characters.
+   * @returns
+   *   The subset.
+   */
+  subset(request: FontSubsetRequest): Promise<FontSubset>
 }
 
 /** A renderer: writes one edition out in one format. */

@@ -166,6 +166,106 @@ describe('loadBook', () => {
   })
 })
 
+describe('loadBook: font and vertical', () => {
+  const serif = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'
+  const head = 'title: 書名\nauthor: 作者\n'
+
+  it('should default to no font and horizontal text', async () => {
+    await write({'book.yaml': head, 'a.md': chapter})
+    const {book} = await messages()
+    expect({font: book?.settings.font, vertical: book?.settings.vertical}).toEqual({font: undefined, vertical: false})
+  })
+
+  it('should resolve an installed collection’s faces per edition, by name or index', async () => {
+    await write({
+      'book.yaml': `${head}vertical: true\nfont:\n  system: ${serif}\n  face:\n    hant: NotoSerifCJKtc-Regular\n    hans: 2\n`,
+      'a.md': chapter
+    })
+    const {book, lines} = await messages()
+    expect(lines).toEqual([])
+    expect(book?.settings.vertical).toBe(true)
+    expect(book?.settings.font).toEqual({
+      line: 4,
+      faces: {
+        hant: {path: serif, index: 3, postscriptName: 'NotoSerifCJKtc-Regular', family: 'Noto Serif CJK TC', format: 'otf'},
+        hans: {path: serif, index: 2, postscriptName: 'NotoSerifCJKsc-Regular', family: 'Noto Serif CJK SC', format: 'otf'}
+      }
+    })
+  })
+
+  it('should read a font inside the manuscript folder, and give one face to every edition', async () => {
+    await fs.mkdir(path.join(dir, 'fonts'))
+    await fs.symlink(serif, path.join(dir, 'fonts', 'serif.ttc'))
+    await write({'book.yaml': `${head}font:\n  file: fonts/serif.ttc\n  face: NotoSerifCJKjp-Regular\n`, 'a.md': chapter})
+    // A link to a file outside is outside.
+    expect((await messages()).lines).toEqual([
+      'book.yaml:4:9: error: Unexpected path outside the manuscript folder for `font`, expected a file inside it [C005]'
+    ])
+    await fs.rm(path.join(dir, 'fonts', 'serif.ttc'))
+    await fs.copyFile(serif, path.join(dir, 'fonts', 'serif.ttc'))
+    const {book, lines} = await messages()
+    expect(lines).toEqual([])
+    expect(Object.keys(book?.settings.font?.faces ?? {})).toEqual(['hant', 'hans'])
+    expect(book?.settings.font?.faces.hans).toEqual({
+      path: path.join(dir, 'fonts', 'serif.ttc'),
+      index: 0,
+      postscriptName: 'NotoSerifCJKjp-Regular',
+      family: 'Noto Serif CJK JP',
+      format: 'otf'
+    })
+  })
+
+  it('should refuse a `file` outside the manuscript folder (C005)', async () => {
+    for (const file of ['../fonts/x.otf', serif, 'fonts/../../x.ttf']) {
+      await write({'book.yaml': `${head}font:\n  file: ${file}\n`, 'a.md': chapter})
+      expect((await messages()).lines, file).toEqual([
+        'book.yaml:4:9: error: Unexpected path outside the manuscript folder for `font`, expected a file inside it [C005]'
+      ])
+    }
+  })
+
+  it('should report a wrong `font` (C002, C003)', async () => {
+    await write({'book.yaml': `${head}font:\n  system: fonts/x.otf\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      'book.yaml:4:11: error: Unexpected relative path for `font.system`, expected the absolute path of an installed font [C002]'
+    ])
+    await write({'book.yaml': `${head}font:\n  file: a.otf\n  system: ${serif}\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      'book.yaml:4:3: error: Unexpected value for `font`: expected either `file` (a font in the manuscript folder) or `system` (the absolute path of an installed font) [C002]'
+    ])
+    await write({'book.yaml': `${head}font:\n  file: a.woff2\n  path: a.otf\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      'book.yaml:4:9: error: Unexpected value for `font.file`: Unexpected font file, expected an `.otf`, `.ttf`, `.ttc` or `.otc` file [C002]',
+      'book.yaml:5:3: error: Unexpected key `path`, expected one of: file, system, face [C003]'
+    ])
+    await write({'book.yaml': `${head}vertical: yes please\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      'book.yaml:3:11: error: Unexpected value for `vertical`: Invalid input: expected boolean, received string [C002]'
+    ])
+  })
+
+  it('should report a missing font (F001), and a file that is not a font or lacks the face (F002)', async () => {
+    await write({'book.yaml': `${head}font:\n  file: missing.otf\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      `book.yaml:4:9: error: Unexpected missing font \`missing.otf\`, expected a font file at \`${path.join(dir, 'missing.otf')}\` [F001]`
+    ])
+    await write({'book.yaml': `${head}font:\n  file: fake.otf\n`, 'a.md': chapter, 'fake.otf': 'not a font'})
+    expect((await messages()).lines).toEqual([
+      'book.yaml:3:1: error: Unexpected file that is not a font, expected an OpenType or TrueType font [F002]'
+    ])
+    const faces =
+      '`NotoSerifCJKjp-Regular` (0), `NotoSerifCJKkr-Regular` (1), `NotoSerifCJKsc-Regular` (2), `NotoSerifCJKtc-Regular` (3), `NotoSerifCJKhk-Regular` (4)'
+    await write({'book.yaml': `${head}font:\n  system: ${serif}\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      `book.yaml:3:1: error: Unexpected collection without \`face\`, expected one of: ${faces} [F002]`
+    ])
+    await write({'book.yaml': `${head}font:\n  system: ${serif}\n  face:\n    hans: NotoSerifCJKcn-Regular\n`, 'a.md': chapter})
+    expect((await messages()).lines).toEqual([
+      `book.yaml:6:11: error: Unexpected face \`NotoSerifCJKcn-Regular\`, expected one of: ${faces} [F002]`
+    ])
+  })
+})
+
 describe('chapterId', () => {
   it('should strip the number and keep ASCII words', () => {
     expect(chapterId('02-logic.md', 1)).toBe('logic')

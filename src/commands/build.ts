@@ -54,6 +54,13 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
       )
     }
 
+    for (const font of result.fonts) {
+      console.log(
+        `${font.edition}: embedded font ${font.family} subset, ${font.glyphs} glyphs for ${font.characters} characters, ` +
+          `${Math.round(font.bytes / 1024)} KB${font.cached ? ' (cached)' : ''}`
+      )
+    }
+
     const epubs = result.outputs.filter((file) => file.path.endsWith('.epub'))
     const pages = result.outputs.filter((file) => file.path.endsWith('.html'))
     console.log(

@@ -9,10 +9,12 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {z} from 'zod'
 import {error, warn, type Place} from '../diagnostics.js'
 import {parseOverrides} from '../convert/overrides.js'
 import type {Book, BookMeta, BookSettings, ChapterSource} from '../model.js'
 import {loadTranslations} from '../translate/load.js'
+import {loadFont} from './load-font.js'
 import {parseGlossary} from './load-glossary.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {isInside, readManuscriptText} from './read-text.js'
@@ -123,10 +125,13 @@ export async function loadBook(
   const glossaryFile = await readManuscriptText(root, path.join(root, glossaryName), files)
   const glossary = glossaryFile ? parseGlossary(glossaryFile) : []
   const translations = await loadTranslations(root, chapters, files)
+  // The bilingual edition is built when the manuscript has a translation.
+  const editions = config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans'])
   const settings: BookSettings = {
-    // The bilingual edition is built when the manuscript has a translation.
-    editions: config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans']),
-    pinyin: config?.pinyin ?? 'terms'
+    editions,
+    pinyin: config?.pinyin ?? 'terms',
+    font: config?.font && configFile ? await loadFont(config.font, root, editions, configFile) : undefined,
+    vertical: config?.vertical ?? false
   }
 
   const cover =
@@ -165,7 +170,7 @@ function validateConfig(
       for (const key of issue.keys) {
         error(
           file,
-          `Unexpected key \`${key}\`, expected one of: ${Object.keys(bookConfigSchema.shape).join(', ')}`,
+          `Unexpected key \`${key}\`, expected one of: ${keysAt(issue.path).join(', ')}`,
           yaml.placeOf([...issue.path, key], true),
           'C003'
         )
@@ -257,6 +262,35 @@ async function resolveCover(root: string, value: string, file: VFile, place: Pla
   }
 
   return real
+}
+
+/**
+ * The keys book.yaml allows at a path (`[]`: the top level; `['font']`: the
+ * keys of `font`), for messages about an unknown one.
+ */
+function keysAt(keys: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType | undefined = bookConfigSchema
+  for (const key of [...keys, undefined]) {
+    // Look through `.optional()`, `.default()` and unions to the object.
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType
+    if (schema instanceof z.ZodUnion) {
+      schema = (schema.options as z.ZodType[]).find((option) => option instanceof z.ZodObject)
+    }
+
+    if (!(schema instanceof z.ZodObject)) return []
+    if (key === undefined) return Object.keys(schema.shape)
+    schema = (schema.shape as Record<PropertyKey, z.ZodType>)[key]
+  }
+
+  return []
+}
+
+/** Where the `index`th entry of `chapters:` stands in book.yaml. */
+function placeOfChapter(file: VFile, index: number) {
+  return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf([
+    'chapters',
+    index
+  ])
 }
 
 /** Metadata from the configuration, with defaults for a bare folder. */

@@ -6,6 +6,55 @@ import {z} from 'zod'
 /** Non-empty string after trimming. */
 const text = z.string().trim().min(1, 'Unexpected empty value, expected text')
 
+/** A font file name: OpenType or TrueType, single or a collection. */
+const fontFile = z
+  .string()
+  .trim()
+  .regex(
+    /\.(?:otf|ttf|ttc|otc)$/i,
+    'Unexpected font file, expected an `.otf`, `.ttf`, `.ttc` or `.otc` file'
+  )
+
+/** A face of a font file: its index in a collection, or its PostScript name. */
+const fontFace = z.union([
+  z.number().int().min(0),
+  z
+    .string()
+    .regex(
+      /^[\x21-\x7e]{1,63}$/,
+      'Unexpected face, expected an index or a PostScript name such as `NotoSerifCJKtc-Regular`'
+    )
+])
+
+/**
+ * The font embedded in the EPUBs (`font:`), subset to the characters each
+ * edition uses.
+ *
+ * Why two keys for the file: a build reads nothing outside the manuscript
+ * folder unless `book.yaml` says so in so many words. `file` is a path
+ * inside the folder; `system` is the absolute path of an installed font
+ * (`/usr/share/fonts/…`), named as such so a reader of `book.yaml` sees the
+ * build reaches outside.
+ */
+const fontSchema = z
+  .object({
+    file: fontFile.optional(),
+    system: fontFile.optional(),
+    face: z
+      .union([
+        fontFace,
+        z
+          .object({hant: fontFace.optional(), hans: fontFace.optional(), bilingual: fontFace.optional()})
+          .strict()
+      ])
+      .optional()
+  })
+  .strict()
+  .refine((value) => (value.file === undefined) !== (value.system === undefined), {
+    message:
+      'expected either `file` (a font in the manuscript folder) or `system` (the absolute path of an installed font)'
+  })
+
 /**
  * Schema of `book.yaml`.
  *
@@ -67,6 +116,8 @@ export const bookConfigSchema = z
     // Checked by the loader, which must see a path outside the manuscript
     // folder before its file name (C005).
     cover: text.optional(),
+    font: fontSchema.optional(),
+    vertical: z.boolean().default(false),
     overrides: z
       .string()
       .regex(

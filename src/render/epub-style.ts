@@ -3,7 +3,8 @@
  *
  * Readers let people pick the size, margins and often the font, so this only
  * sets proportions (`em`, `%`), never pixel font sizes or positioning. Nothing
- * is embedded or fetched: the font stacks name fonts that ship with reading
+ * is fetched, and nothing embedded unless `book.yaml` asks (`epub-font.ts`):
+ * the font stacks name fonts that ship with reading
  * systems and operating systems, chosen by `:lang()` so Traditional and
  * Simplified text get the glyph shapes of their own standard (the same code
  * point is drawn differently in TC and SC fonts, e.g. 骨, 直, 角).
@@ -56,12 +57,13 @@ export const latinSerifFamilies: readonly string[] = [
 ]
 
 /** Kai (regular script) families for quotations, per script. */
-const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
+export const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
   hant: ['Kaiti TC', 'BiauKai', 'DFKai-SB', 'TW-Kai'],
   hans: ['Kaiti SC', 'STKaiti', 'KaiTi', 'AR PL UKai CN']
 }
 
-const monospaceFamilies = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
+/** Monospace families for code. */
+export const monospaceFamilies: readonly string[] = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
 
 /**
  * The script whose fonts a language tag wants: Traditional unless the tag says

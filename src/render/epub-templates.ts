@@ -47,6 +47,10 @@ export interface BookTemplateData {
   coverLabel: string
   /** Landmark label of the first chapter. */
   bodymatterLabel: string
+  /** The embedded font (optional: none). */
+  font?: {href: string; mediaType: string} | undefined
+  /** Whether the text is set vertically, pages turning right to left. */
+  vertical: boolean
 }
 
 /** The title in another language; every string is escaped for XML. */
@@ -111,6 +115,11 @@ export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
  * `expanded` title (title and subtitle in one string), for catalogues that
  * only read `dc:title`. The main title stays first and is refined as `main`,
  * so a reader that picks one title picks the edition's own.
+ *
+ * A vertical edition turns its pages right to left
+ * (`page-progression-direction`), and says so to Kindle's converter too,
+ * which reads the writing mode from `primary-writing-mode` rather than the
+ * stylesheet.
  */
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
@@ -152,6 +161,9 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ if (cover) { _%>
 <meta name="cover" content="cover-image"/>
 <%_ } _%>
+<%_ if (zhbook.vertical) { _%>
+<meta name="primary-writing-mode" content="vertical-rl"/>
+<%_ } _%>
 </metadata>
 <manifest>
 <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -163,8 +175,11 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ content.forEach(function (item) { _%>
 <item id="<%- item.zhbook.manifestId %>" href="<%- item.filename %>" media-type="application/xhtml+xml"/>
 <%_ }) _%>
+<%_ if (zhbook.font) { _%>
+<item id="font" href="<%- zhbook.font.href %>" media-type="<%- zhbook.font.mediaType %>"/>
+<%_ } _%>
 </manifest>
-<spine toc="ncx">
+<spine toc="ncx"<% if (zhbook.vertical) { %> page-progression-direction="rtl"<% } %>>
 <%_ content.forEach(function (item) { if (item.beforeToc) { _%>
 <itemref idref="<%- item.zhbook.manifestId %>"/>
 <%_ } }) _%>

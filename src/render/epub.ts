@@ -31,6 +31,8 @@ import {groupNoteReferences} from './notes.js'
 import {coverSvg} from './epub-cover.js'
 import {stringsFor} from '../locale.js'
 import {epubStyle} from './epub-style.js'
+import {embedFont, fontItem, fontStyle} from './epub-font.js'
+import {uprightRuns, verticalStyle} from './epub-vertical.js'
 import {
   chapterXhtml,
   contentOpf,
@@ -72,6 +74,9 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
  * `glossary` chapter is an EPUB glossary and a landmark). An edition in
  * several languages gets one `dc:language` each, its own first; a translated
  * title gets a `dc:title` in its language and a line on the cover.
+ * With `book.typography`, the EPUB embeds a font subset to the characters of
+ * its documents (`epub-font.ts`, through `context.fonts`) and is set
+ * vertically (`epub-vertical.ts`).
  * The same edition and context always give the same bytes.
  */
 export const epub: Renderer = {
@@ -83,6 +88,8 @@ export const epub: Renderer = {
     const lang = edition.lang
     const strings = stringsFor(lang)
     const translated = meta.translated
+    const font = book.typography?.font
+    const vertical = book.typography?.vertical === true
     const data: BookTemplateData = {
       lang: escapeXml(lang),
       // The edition's language first: reading systems take the first
@@ -115,7 +122,9 @@ export const epub: Renderer = {
       tocTitle: escapeXml(strings.toc),
       landmarksTitle: escapeXml(strings.landmarks),
       coverLabel: escapeXml(strings.cover),
-      bodymatterLabel: escapeXml(strings.bodymatter)
+      bodymatterLabel: escapeXml(strings.bodymatter),
+      font: font ? fontItem(font) : undefined,
+      vertical
     }
 
     const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
@@ -153,13 +162,13 @@ export const epub: Renderer = {
       },
       ...book.chapters.map((chapter): LibraryChapter => {
         const manifestId = 'chapter-' + chapter.id
-        // The XHTML of a chapter depends on it, its language and, through its
-        // links, on the ids of the book's chapters.
-        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}`, () =>
-          toXhtml(chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId), {
-            fragment: true
-          })
-        )
+        // The XHTML of a chapter depends on it, its language, whether it is
+        // set vertically and, through its links, on the ids of the book's
+        // chapters.
+        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
+          const section = chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId)
+          return toXhtml(vertical ? uprightRuns(section) : section, {fragment: true})
+        })
         return {
           title: chapter.title,
           // Why: the library names files after slugified titles, and Chinese
@@ -193,7 +202,7 @@ export const epub: Renderer = {
       prependChapterTitles: false,
       date: meta.date,
       lang,
-      css: epubStyle,
+      css: epubStyle + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
       chapterXHTML: chapterXhtml,
       contentOPF: contentOpf,
       tocNCX: tocNcx,
@@ -207,6 +216,7 @@ export const epub: Renderer = {
 
     const archive = new Archive(options, content)
     await archive.render()
+    if (font) await embedFont(archive.entries, font, edition.id, context.fonts)
     const path = meta.slug + '-' + edition.id + '.epub'
     let packed: Map<string, PackedArchive> | undefined
     if (context.session) {

@@ -1,0 +1,89 @@
+/**
+ * Subset a face to the characters an edition uses, with subset-font
+ * (harfbuzz's hb-subset, as WebAssembly).
+ */
+import {create, type Font} from 'fontkit'
+import subsetFont from 'subset-font'
+import type {FontFace, FontSubset} from '../model.js'
+import {extractFace} from './extract-face.js'
+import {openFace} from './open-face.js'
+
+/**
+ * Layout features kept in a subset, with the alternate glyphs they reach.
+ *
+ * Why a list: subset-font keeps every feature by default, and the closure of
+ * `aalt` (every alternate of every glyph), `trad`, `jp78` and the like adds
+ * glyphs no reading system shows. These are the ones it does: vertical forms
+ * of punctuation (`vert`, `vrt2`) and their metrics (`vhal`, `vpal`, `vkrn`),
+ * proportional and half-width punctuation (`halt`, `palt`, `kern`) that
+ * `text-spacing-trim` asks for, and the composition features of Latin and
+ * pinyin with tone marks (`ccmp`, `locl`, `mark`, `mkmk`, `liga`).
+ */
+const layoutFeatures = [
+  'ccmp',
+  'locl',
+  'mark',
+  'mkmk',
+  'liga',
+  'kern',
+  'palt',
+  'halt',
+  'vert',
+  'vrt2',
+  'vkrn',
+  'vpal',
+  'vhal',
+  'fwid',
+  'hwid',
+  'pwid'
+]
+
+/**
+ * Name ids kept on top of harfbuzz's default (0–6: copyright, names,
+ * version): 13 and 14, the licence and its URL, which the SIL Open Font
+ * License (Noto CJK's) asks every copy of the font to carry.
+ */
+const licenseNameIds = [13, 14]
+
+/**
+ * Subset a face.
+ *
+ * @param file
+ *   The whole font file the face is in.
+ * @param face
+ *   The face.
+ * @param characters
+ *   Characters to keep (any order, repeats allowed).
+ * @returns
+ *   The subset, its glyph count and the characters the face cannot draw.
+ */
+export async function subsetFace(
+  file: Uint8Array,
+  face: FontFace,
+  characters: string
+): Promise<FontSubset> {
+  const opened = openFace(file, face.index)
+  const wanted = [...new Set(characters)].filter((character) => !/[\p{Cc}\s]/u.test(character))
+  const missing = wanted.filter((character) => !opened.font.hasGlyphForCodePoint(character.codePointAt(0)!))
+  const single = opened.collection ? extractFace(file, opened.font) : file
+  const data = await subsetFont(asBuffer(single), wanted.join(''), {
+    targetFormat: 'sfnt',
+    preserveNameIds: licenseNameIds,
+    keepFeatures: layoutFeatures
+  })
+  const subset = create(data) as Font
+
+  return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), glyphs: subset.numGlyphs, missing: missing.join('')}
+}
+
+/**
+ * View bytes as a Buffer, without copying.
+ *
+ * @param bytes
+ *   Bytes.
+ * @returns
+ *   Buffer over the same memory.
+ */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
