@@ -21,6 +21,7 @@ import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from '
 import {writeOutput} from './output.js'
 import {createChapterProcessor} from './pipeline.js'
 import {epub} from './render/epub.js'
+import {coverFontMessage, findCoverFonts} from './render/epub-cover-fonts.js'
 import {renderSiteIndex, web} from './render/web.js'
 import {collectReport, renderReport, type ConversionReport} from './report/conversion-report.js'
 import type {TranslationCoverage} from './stages/remark-translations.js'
@@ -155,9 +156,14 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(result.messages)) return result
 
   // 4. Render every edition in every format.
+  const coverFonts = renderers.includes(epub) ? findCoverFonts(env) : []
+  if (renderers.includes(epub) && coverFonts.length === 0) result.messages.push(coverFontMessage(book.root))
   const renderContext: RenderContext = {
     modified: modifiedDate(book.meta.date, env),
-    editions: result.editions.map((entry) => entry.edition)
+    editions: result.editions.map((entry) => entry.edition),
+    coverFonts,
+    cacheDir: options.cache?.dir,
+    kepub: book.settings.kepub
   }
   const rendered = await Promise.all(
     result.editions.flatMap((editionBook) =>

@@ -86,6 +86,8 @@ export interface BookSettings {
   editions: EditionId[]
   /** Pinyin in the bilingual edition: over glossary terms, or over every word. */
   pinyin: 'terms' | 'all'
+  /** Whether to write a Kobo kepub of each edition too. */
+  kepub: boolean
 }
 
 /** One translated (or untranslated) unit. */
@@ -222,6 +224,22 @@ export interface RenderContext {
   modified: Date
   /** Every edition of this build, so outputs can link to each other. */
   editions: readonly EditionInfo[]
+  /**
+   * Font files to draw the EPUB's raster cover with (optional, default:
+   * the CJK fonts found on this machine, see `findCoverFonts`); an empty
+   * list draws it without text.
+   */
+  coverFonts?: readonly string[] | undefined
+  /**
+   * Folder where renderers may keep what is costly to make (the EPUB's
+   * raster covers) (optional, default: nothing kept).
+   */
+  cacheDir?: string | undefined
+  /**
+   * Whether the EPUB renderer also writes a Kobo kepub
+   * (`<slug>-<edition>.kepub.epub`) (optional, default: `false`).
+   */
+  kepub?: boolean | undefined
 }
 
 /** A renderer: writes one edition out in one format. */

@@ -121,7 +121,8 @@ export async function loadBook(
   const settings: BookSettings = {
     // The bilingual edition is built when the manuscript has a translation.
     editions: config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans']),
-    pinyin: config?.pinyin ?? 'terms'
+    pinyin: config?.pinyin ?? 'terms',
+    kepub: config?.kepub ?? false
   }
 
   if (files.some((file) => file.messages.some((m) => m.fatal))) {

@@ -64,6 +64,7 @@ export const bookConfigSchema = z
       .min(1, 'Unexpected empty list, expected at least one edition')
       .optional(),
     pinyin: z.enum(['terms', 'all']).default('terms'),
+    kepub: z.boolean().default(false),
     overrides: z
       .string()
       .regex(

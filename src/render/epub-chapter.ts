@@ -6,6 +6,7 @@
  * format: `rehype-local-images`, `rehype-table-align`.)
  */
 import type {Element, ElementContent, Properties, Root} from 'hast'
+import {headingRank} from 'hast-util-heading-rank'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import type {EditionChapter} from '../model.js'
@@ -36,7 +37,8 @@ const sections: Readonly<
 }
 
 /**
- * Wrap a chapter's content in an EPUB section labelled by its heading.
+ * Wrap a chapter's content in an EPUB section labelled by its heading (a
+ * chapter without a heading gets its title as `h1`).
  *
  * The tree is copied, never changed: other renderers read it too.
  *
@@ -70,15 +72,22 @@ export function chapterSection(
     role: section.role
   }
 
-  if (heading && heading.tagName === 'h1') {
-    if (typeof heading.properties.id !== 'string' || !heading.properties.id) {
-      heading.properties.id = manifestId + '-title'
-    }
+  let title = heading && headingRank(heading) ? heading : undefined
 
-    properties['aria-labelledby'] = heading.properties.id as string
-  } else {
-    properties['aria-label'] = chapter.title
+  // Why: a chapter the manuscript left without a heading (M003) is listed
+  // in the contents under its fallback title; it gets that title as its
+  // heading too, so the document says where it is and assistive technology
+  // has a heading to go to (axe: `page-has-heading-one`).
+  if (!title) {
+    title = h('h1', {className: ['fallback-title']}, chapter.title)
+    children.unshift(title)
   }
+
+  if (typeof title.properties.id !== 'string' || !title.properties.id) {
+    title.properties.id = manifestId + '-title'
+  }
+
+  properties['aria-labelledby'] = title.properties.id as string
 
   return h('section', {...properties, className: [section.className]}, children)
 }

@@ -10,6 +10,7 @@
  * `cover.extension`, `cover.mediaType`), so the package document always
  * describes the files the library wrote. Every value goes in with `<%- %>`.
  */
+import type {AccessibilityMetadata} from './epub-accessibility.js'
 
 /** Book-wide values for the templates; every string is escaped for XML. */
 export interface BookTemplateData {
@@ -47,6 +48,8 @@ export interface BookTemplateData {
   coverLabel: string
   /** Landmark label of the first chapter. */
   bodymatterLabel: string
+  /** Accessibility metadata (EPUB Accessibility 1.1), escaped. */
+  accessibility: AccessibilityMetadata
 }
 
 /** The title in another language; every string is escaped for XML. */
@@ -111,6 +114,11 @@ export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
  * `expanded` title (title and subtitle in one string), for catalogues that
  * only read `dc:title`. The main title stays first and is refined as `main`,
  * so a reader that picks one title picks the edition's own.
+ *
+ * The accessibility metadata follows EPUB Accessibility 1.1
+ * (`epub-accessibility.ts`). The EPUB 2 `<meta name="cover">` names the
+ * manifest item of the cover image: EPUB 2 readers and Kindle's import find
+ * the cover by it, not by `properties="cover-image"`.
  */
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
@@ -149,6 +157,20 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ } _%>
 <dc:rights><%- zhbook.rights %></dc:rights>
 <meta property="dcterms:modified"><%- zhbook.modified %></meta>
+<%_ zhbook.accessibility.accessModes.forEach(function (value) { _%>
+<meta property="schema:accessMode"><%- value %></meta>
+<%_ }) _%>
+<meta property="schema:accessModeSufficient"><%- zhbook.accessibility.accessModeSufficient.join(',') %></meta>
+<%_ zhbook.accessibility.features.forEach(function (value) { _%>
+<meta property="schema:accessibilityFeature"><%- value %></meta>
+<%_ }) _%>
+<%_ zhbook.accessibility.hazards.forEach(function (value) { _%>
+<meta property="schema:accessibilityHazard"><%- value %></meta>
+<%_ }) _%>
+<meta property="schema:accessibilitySummary" xml:lang="<%- zhbook.accessibility.summaryLang %>"><%- zhbook.accessibility.summary %></meta>
+<%_ if (zhbook.accessibility.conformsTo) { _%>
+<meta property="dcterms:conformsTo"><%- zhbook.accessibility.conformsTo %></meta>
+<%_ } _%>
 <%_ if (cover) { _%>
 <meta name="cover" content="cover-image"/>
 <%_ } _%>
@@ -208,6 +230,9 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 /**
  * Navigation document template (`tocXHTML`): the table of contents and the
  * landmarks (cover, table of contents, start of the text, glossary).
+ *
+ * The table of contents is the page's `main` content (it is in the spine,
+ * read as a page); the landmarks are for reading systems only (`hidden`).
  */
 export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -222,6 +247,7 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ var bodymatter = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
 <%_ var glossaries = content.filter(function (item) { return item.zhbook.kind === 'glossary' }) _%>
 <%_ var covers = content.filter(function (item) { return item.zhbook.kind === 'cover' }) _%>
+<main>
 <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
 <h1 id="toc-title"><%- zhbook.tocTitle %></h1>
 <ol>
@@ -230,6 +256,7 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ }) _%>
 </ol>
 </nav>
+</main>
 <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
 <h2 id="landmarks-title"><%- zhbook.landmarksTitle %></h2>
 <ol>

@@ -16,7 +16,9 @@
  * (`epub-chapter.ts`).
  */
 import type {Chapter, Options} from 'epub-gen-memory'
+import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
+import {unified} from 'unified'
 import type {
   EditionBook,
   EditionChapter,
@@ -26,8 +28,12 @@ import type {
 import {Archive, normalizeEntries} from './epub-archive.js'
 import {chapterSection} from './epub-chapter.js'
 import {chapterLinkResolver} from './links.js'
-import {groupNoteReferences} from './notes.js'
+import {groupNoteReferences, labelNotes} from './notes.js'
 import {coverSvg} from './epub-cover.js'
+import {findCoverFonts} from './epub-cover-fonts.js'
+import {coverPng} from './epub-cover-png.js'
+import {accessibilityMetadata} from './epub-accessibility.js'
+import rehypeKoboSpans from './rehype-kobo-spans.js'
 import {stringsFor} from '../locale.js'
 import {epubStyle} from './epub-style.js'
 import {
@@ -43,6 +49,12 @@ import {escapeXml, toXhtml} from './xhtml.js'
 
 /** Chapter documents already serialised (watch mode reuses them). */
 const xhtmlMemo = chapterMemo<string>()
+
+/** The same, with Kobo's markup (`.kepub.epub`). */
+const kepubMemo = chapterMemo<string>()
+
+/** Adds Kobo's spans to a content document's body. */
+const koboProcessor = unified().use(rehypeKoboSpans).freeze()
 
 /**
  * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
@@ -63,11 +75,14 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
 /**
  * The EPUB renderer.
  *
- * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document and an
- * NCX, a generated SVG cover, one XHTML file per chapter (`<id>.xhtml`; a
- * `glossary` chapter is an EPUB glossary and a landmark). An edition in
- * several languages gets one `dc:language` each, its own first; a translated
- * title gets a `dc:title` in its language and a line on the cover.
+ * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document
+ * (contents and landmarks) and an NCX, a PNG cover (drawn from an SVG made
+ * from the book's metadata), one XHTML file per chapter (`<id>.xhtml`; a
+ * `glossary` chapter is an EPUB glossary and a landmark), and the EPUB
+ * Accessibility 1.1 metadata. An edition in several languages gets one
+ * `dc:language` each, its own first; a translated title gets a `dc:title`
+ * in its language and a line on the cover. With `context.kepub`, also
+ * `<slug>-<edition>.kepub.epub`: the same book with Kobo's markup.
  * The same edition and context always give the same bytes.
  */
 export const epub: Renderer = {
@@ -75,144 +90,208 @@ export const epub: Renderer = {
   async render(book: EditionBook, context: RenderContext) {
     checkChapters(book.chapters)
 
-    const {meta, edition} = book
-    const lang = edition.lang
-    const strings = stringsFor(lang)
-    const translated = meta.translated
-    const data: BookTemplateData = {
-      lang: escapeXml(lang),
-      // The edition's language first: reading systems take the first
-      // `dc:language` as the book's.
-      languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
-      identifier: escapeXml(meta.identifier),
-      title: escapeXml(meta.title),
-      subtitle: escapeXml(meta.subtitle ?? ''),
-      translated: translated
-        ? {
-            lang: escapeXml(translated.lang),
-            title: escapeXml(translated.title),
-            subtitle: escapeXml(translated.subtitle ?? ''),
-            expanded: escapeXml(
-              translated.title + (translated.subtitle ? ': ' + translated.subtitle : '')
-            )
-          }
-        : undefined,
-      author: escapeXml(meta.author ?? ''),
-      publisher: escapeXml(meta.host ?? ''),
-      date: escapeXml(meta.date),
-      // Why: the library writes an empty `dc:description` by default, which
-      // epubcheck rejects (RSC-005).
-      description: escapeXml(meta.subtitle || meta.title),
-      source: escapeXml(meta.source ?? ''),
-      // Why: the library writes the clock's year; the book's own date is
-      // the one that means something, and keeps builds reproducible.
-      rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
-      modified: escapeXml(formatModified(context.modified)),
-      tocTitle: escapeXml(strings.toc),
-      landmarksTitle: escapeXml(strings.landmarks),
-      coverLabel: escapeXml(strings.cover),
-      bodymatterLabel: escapeXml(strings.bodymatter)
-    }
-
-    const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
-    const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
-
-    const coverAlt =
-      meta.title +
-      (meta.subtitle ? '：' + meta.subtitle : '') +
-      (meta.author ? '（' + meta.author + '）' : '')
-
-    const content: LibraryChapter[] = [
-      {
-        title: strings.cover,
-        filename: 'cover.xhtml',
-        // Why: with `content` the library parses, sanitises and re-serialises
-        // the HTML with every non-ASCII character as `&#x…;` (and renames and
-        // fetches images); the body goes to our template as `zhbook.body`.
-        content: '',
-        beforeToc: true,
-        excludeFromToc: true,
-        zhbook: {
-          kind: 'cover',
-          manifestId: 'cover',
-          lang: escapeXml(lang),
-          title: escapeXml(strings.cover),
-          bodyClass: 'cover',
-          body: toXhtml(
-            h('section', {'epub:type': 'cover', className: ['cover']}, [
-              h('img', {src: 'cover.svg', alt: coverAlt, role: 'doc-cover'})
-            ]),
-            {fragment: true}
-          )
-        }
-      },
-      ...book.chapters.map((chapter): LibraryChapter => {
-        const manifestId = 'chapter-' + chapter.id
-        // The XHTML of a chapter depends on it, its language and, through its
-        // links, on the ids of the book's chapters.
-        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}`, () =>
-          toXhtml(chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId), {
-            fragment: true
-          })
-        )
-        return {
-          title: chapter.title,
-          // Why: the library names files after slugified titles, and Chinese
-          // titles slugify to nothing.
-          filename: chapter.id + '.xhtml',
-          content: '',
-          zhbook: {
-            kind: chapter.kind ?? 'chapter',
-            manifestId,
-            lang: escapeXml(lang),
-            title: escapeXml(chapter.title),
-            bodyClass: '',
-            body
-          }
-        }
-      })
+    const fonts = context.coverFonts ?? findCoverFonts()
+    const cover = await coverPng(coverSvg(book), fonts, context.cacheDir)
+    const name = book.meta.slug + '-' + book.edition.id
+    const files = [
+      {path: name + '.epub', data: await packageEpub(book, context, cover, false)}
     ]
 
-    const options: LibraryOptions = {
-      title: meta.title,
-      author: meta.author,
-      publisher: meta.host,
-      description: meta.subtitle || meta.title,
-      // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
-      // would be fetched. The library checks `instanceof File`, so a plain
-      // `{name, arrayBuffer}` object is refused.
-      cover: new File([coverSvg(book)], 'cover.svg', {type: 'image/svg+xml'}),
-      tocTitle: strings.toc,
-      tocInTOC: false,
-      numberChaptersInTOC: false,
-      prependChapterTitles: false,
-      date: meta.date,
-      lang,
-      css: epubStyle,
-      chapterXHTML: chapterXhtml,
-      contentOPF: contentOpf,
-      tocNCX: tocNcx,
-      tocXHTML: tocXhtml,
-      fonts: [],
-      version: 3,
-      ignoreFailedDownloads: false,
-      verbose: false,
-      zhbook: data
+    if (context.kepub) {
+      files.push({
+        path: name + '.kepub.epub',
+        data: await packageEpub(book, context, cover, true)
+      })
     }
 
-    const archive = new Archive(options, content)
-    await archive.render()
-    await normalizeEntries(archive.archive, context.modified)
-
-    const bytes = await archive.generateAsync({
-      type: 'uint8array',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: {level: 9}
-    })
-
-    return [{path: meta.slug + '-' + edition.id + '.epub', data: bytes}]
+    return files
   }
+}
+
+/**
+ * Make one EPUB of an edition.
+ *
+ * @param book
+ *   The edition.
+ * @param context
+ *   Build-wide settings.
+ * @param cover
+ *   The PNG cover.
+ * @param kepub
+ *   Whether to add Kobo's markup to the content documents.
+ * @returns
+ *   The zip archive.
+ */
+async function packageEpub(
+  book: EditionBook,
+  context: RenderContext,
+  cover: Uint8Array<ArrayBuffer>,
+  kepub: boolean
+): Promise<Uint8Array> {
+  const {meta, edition} = book
+  const lang = edition.lang
+  const strings = stringsFor(lang)
+  const translated = meta.translated
+  const accessibility = accessibilityMetadata(book)
+  const data: BookTemplateData = {
+    lang: escapeXml(lang),
+    // The edition's language first: reading systems take the first
+    // `dc:language` as the book's.
+    languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
+    identifier: escapeXml(meta.identifier),
+    title: escapeXml(meta.title),
+    subtitle: escapeXml(meta.subtitle ?? ''),
+    translated: translated
+      ? {
+          lang: escapeXml(translated.lang),
+          title: escapeXml(translated.title),
+          subtitle: escapeXml(translated.subtitle ?? ''),
+          expanded: escapeXml(
+            translated.title + (translated.subtitle ? ': ' + translated.subtitle : '')
+          )
+        }
+      : undefined,
+    author: escapeXml(meta.author ?? ''),
+    publisher: escapeXml(meta.host ?? ''),
+    date: escapeXml(meta.date),
+    // Why: the library writes an empty `dc:description` by default, which
+    // epubcheck rejects (RSC-005).
+    description: escapeXml(meta.subtitle || meta.title),
+    source: escapeXml(meta.source ?? ''),
+    // Why: the library writes the clock's year; the book's own date is
+    // the one that means something, and keeps builds reproducible.
+    rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
+    modified: escapeXml(formatModified(context.modified)),
+    tocTitle: escapeXml(strings.toc),
+    landmarksTitle: escapeXml(strings.landmarks),
+    coverLabel: escapeXml(strings.cover),
+    bodymatterLabel: escapeXml(strings.bodymatter),
+    accessibility: {
+      ...accessibility,
+      summary: escapeXml(accessibility.summary),
+      conformsTo: accessibility.conformsTo && escapeXml(accessibility.conformsTo)
+    }
+  }
+
+  const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
+  const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
+  const memo = kepub ? kepubMemo : xhtmlMemo
+
+  const coverAlt =
+    meta.title +
+    (meta.subtitle ? '：' + meta.subtitle : '') +
+    (meta.author ? '（' + meta.author + '）' : '')
+
+  const content: LibraryChapter[] = [
+    {
+      title: strings.cover,
+      filename: 'cover.xhtml',
+      // Why: with `content` the library parses, sanitises and re-serialises
+      // the HTML with every non-ASCII character as `&#x…;` (and renames and
+      // fetches images); the body goes to our template as `zhbook.body`.
+      content: '',
+      beforeToc: true,
+      excludeFromToc: true,
+      zhbook: {
+        kind: 'cover',
+        manifestId: 'cover',
+        lang: escapeXml(lang),
+        title: escapeXml(strings.cover),
+        bodyClass: 'cover',
+        // Why the `h1`: the title is the cover page's heading, given by the
+        // image's `alt` (axe: `page-has-heading-one`).
+        body: serialize(
+          h('section', {'epub:type': 'cover', className: ['cover']}, [
+            h('h1', [h('img', {src: 'cover.png', alt: coverAlt, role: 'doc-cover'})])
+          ]),
+          kepub
+        )
+      }
+    },
+    ...book.chapters.map((chapter): LibraryChapter => {
+      const manifestId = 'chapter-' + chapter.id
+      // The XHTML of a chapter depends on it, its language and, through its
+      // links, on the ids of the book's chapters.
+      const body = memo(chapter, `${lang}\0${chapterIds}`, () =>
+        serialize(
+          chapterSection(chapter, labelNotes(groupNoteReferences(resolveLinks(chapter))), manifestId),
+          kepub
+        )
+      )
+      return {
+        title: chapter.title,
+        // Why: the library names files after slugified titles, and Chinese
+        // titles slugify to nothing.
+        filename: chapter.id + '.xhtml',
+        content: '',
+        zhbook: {
+          kind: chapter.kind ?? 'chapter',
+          manifestId,
+          lang: escapeXml(lang),
+          title: escapeXml(chapter.title),
+          bodyClass: '',
+          body
+        }
+      }
+    })
+  ]
+
+  const options: LibraryOptions = {
+    title: meta.title,
+    author: meta.author,
+    publisher: meta.host,
+    description: meta.subtitle || meta.title,
+    // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
+    // would be fetched. The library checks `instanceof File`, so a plain
+    // `{name, arrayBuffer}` object is refused.
+    cover: new File([cover], 'cover.png', {type: 'image/png'}),
+    tocTitle: strings.toc,
+    tocInTOC: false,
+    numberChaptersInTOC: false,
+    prependChapterTitles: false,
+    date: meta.date,
+    lang,
+    css: epubStyle,
+    chapterXHTML: chapterXhtml,
+    contentOPF: contentOpf,
+    tocNCX: tocNcx,
+    tocXHTML: tocXhtml,
+    fonts: [],
+    version: 3,
+    ignoreFailedDownloads: false,
+    verbose: false,
+    zhbook: data
+  }
+
+  const archive = new Archive(options, content)
+  await archive.render()
+  await normalizeEntries(archive.archive, context.modified)
+
+  return archive.generateAsync({
+    type: 'uint8array',
+    mimeType: 'application/epub+zip',
+    compression: 'DEFLATE',
+    compressionOptions: {level: 9}
+  })
+}
+
+/**
+ * Serialise the body of a content document: its section in `main`, with
+ * Kobo's markup if asked.
+ *
+ * @param section
+ *   The document's `section`, made for this call (changed in place).
+ * @param kepub
+ *   Whether to add Kobo's spans and wrapper.
+ * @returns
+ *   XHTML fragment.
+ */
+function serialize(section: Element, kepub: boolean): string {
+  // Why `main`: the document's content is its main landmark, which
+  // assistive technology jumps to (axe: `landmark-one-main`, `region`).
+  let tree: Root = {type: 'root', children: [h('main', [section])]}
+  if (kepub) tree = koboProcessor.runSync(tree) as Root
+  return toXhtml(tree, {fragment: true})
 }
 
 /**
