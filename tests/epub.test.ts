@@ -479,6 +479,29 @@ describe('epub accessibility', () => {
     )
   })
 
+  it('should give GFM footnotes their roles and EPUB semantics', async () => {
+    const chapter = {
+      ...hant.chapters[1]!,
+      tree: {
+        type: 'root' as const,
+        children: [
+          h('h1', '註'),
+          h('p', ['正文', h('sup', [h('a', {href: '#user-content-fn-1', id: 'user-content-fnref-1', dataFootnoteRef: true, ariaDescribedBy: 'footnote-label'}, '1')]), '。']),
+          h('section', {dataFootnotes: true, className: ['footnotes']}, [
+            h('h2', {className: ['sr-only'], id: 'footnote-label'}, '註釋'),
+            h('ol', [h('li', {id: 'user-content-fn-1'}, [h('p', ['腳註。 ', h('a', {href: '#user-content-fnref-1', dataFootnoteBackref: '', ariaLabel: '返回正文'}, '↩')])])])
+          ])
+        ]
+      }
+    }
+    const [file] = await epub.render({...hant, chapters: [chapter]}, context)
+    const zip = await JSZip.loadAsync(file!.data as Uint8Array)
+    expect(await zip.file('OEBPS/qa.xhtml')!.async('string')).toContain(
+      '<p>正文<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label" role="doc-noteref" epub:type="noteref">1</a></sup>。</p>' +
+        '<section data-footnotes="" class="footnotes" role="doc-endnotes" epub:type="endnotes" aria-labelledby="footnote-label"><h2 class="sr-only" id="footnote-label">註釋</h2><ol><li id="user-content-fn-1" epub:type="endnote"><p>腳註。 <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="返回正文" role="doc-backlink">↩</a></p></li></ol></section>'
+    )
+  })
+
   it('should declare images, and claim no conformance when one has no text alternative', async () => {
     const withAlt = {...hant.chapters[1]!, tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'a.png', alt: '示意圖'})])]}}
     const withoutAlt = {...hant.chapters[0]!, tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'b.png'})])]}}
