@@ -12,6 +12,8 @@
  * files it is given and no others (`loadSystemFonts: false`), so the same SVG
  * and the same fonts give the same bytes. It draws on libuv's thread pool
  * (`renderAsync`): editions are drawn side by side, off the main thread.
+ * The result is stored as a palette PNG (`png-indexed.ts`) when it has at
+ * most 256 colours, as covers do: a third of the size.
  */
 import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
@@ -19,6 +21,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {renderAsync} from '@resvg/resvg-js'
 import {codeFingerprint} from '../cache/fingerprint.js'
+import {indexedPng} from './png-indexed.js'
 
 /** Width of the PNG: Kindle asks for at least 1000 px on the short side, ideally 1600. */
 export const coverWidth = 1600
@@ -67,7 +70,11 @@ export async function coverPng(
         // that has the glyph.
         font: {loadSystemFonts: false, fontFiles: [...fonts]},
         logLevel: 'off'
-      }).then((image) => new Uint8Array(image.asPng()))
+      }).then(async (image) => {
+        // The cover is opaque, so resvg's pixels need no un-premultiplying.
+        const indexed = await indexedPng(image.width, image.height, image.pixels)
+        return indexed ?? new Uint8Array(image.asPng())
+      })
     )
     drawn.set(key, result)
     // Keep the memo small; drop a failed drawing so the next build retries.
