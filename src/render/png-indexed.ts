@@ -39,17 +39,27 @@ export async function indexedPng(
   // One filter byte (0: none) before each row of one index byte per pixel.
   const rows = new Uint8Array((width + 1) * height)
 
+  // Flat colours come in runs: the last colour's index saves most lookups.
+  let previous = -1
+  let previousIndex = 0
+
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const colour = view.getUint32((y * width + x) * 4)
-      let index = indices.get(colour)
-      if (index === undefined) {
-        if (indices.size === paletteSize) return undefined
-        index = indices.size
-        indices.set(colour, index)
+
+      if (colour !== previous) {
+        let index = indices.get(colour)
+        if (index === undefined) {
+          if (indices.size === paletteSize) return undefined
+          index = indices.size
+          indices.set(colour, index)
+        }
+
+        previous = colour
+        previousIndex = index
       }
 
-      rows[y * (width + 1) + 1 + x] = index
+      rows[y * (width + 1) + 1 + x] = previousIndex
     }
   }
 
