@@ -18,11 +18,12 @@ import {
   editionMeta,
   editions as editionTable
 } from './editions.js'
-import type {EditionBook, EditionId, OutputFile, RenderContext, Renderer} from './model.js'
+import type {EditionBook, EditionId, EditionInfo, OutputFile, RenderContext, Renderer} from './model.js'
 import {createFontSubsetter, type EmbeddedFontRecord} from './fonts/subsetter.js'
 import {recoverOutput, writeOutput, type OutputMemo} from './output.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
 import {epub} from './render/epub.js'
+import {coverFontMessage, findCoverFonts} from './render/epub-cover-fonts.js'
 import {renderSiteIndex, web} from './render/web.js'
 import {collectReport, renderReport, type ConversionReport} from './report/conversion-report.js'
 import type {TranslationCoverage} from './stages/remark-translations.js'
@@ -124,6 +125,24 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const definitions = ids.map((id) => editionTable[id])
   const processors = definitions.map((edition) => createChapterProcessor(edition, context))
   const changesMdast = definitions.map((edition) => edition.remark(context).length > 0)
+  // The render context is known before the stages run: renderers start what
+  // needs only the metadata (the EPUB's cover) now, on other threads.
+  const fonts = createFontSubsetter({dir: options.cache?.dir && path.join(options.cache.dir, 'fonts')})
+  const coverFonts = renderers.includes(epub) ? findCoverFonts(env) : []
+  const renderContext: RenderContext = {
+    modified: modifiedDate(book.meta.date, env),
+    editions: definitions.map(editionInfo),
+    session: options.cache,
+    fonts,
+    coverFonts,
+    cacheDir: options.cache?.dir,
+    kepub: book.settings.kepub
+  }
+  for (const edition of definitions) {
+    const early: EditionBook = {edition: editionInfo(edition), meta: editionMeta(book.meta, edition, context), chapters: []}
+    for (const renderer of renderers) renderer.prepare?.(early, renderContext)
+  }
+
   const read = createChapterReader()
   const cache = options.cache
   // Chapter by chapter, every edition: a chapter is parsed once, and only
@@ -165,7 +184,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     definitions.map(async (edition, index) => {
       const chapters = byChapter.map((entries) => entries[index]!)
       const editionBook: EditionBook = {
-        edition: {id: edition.id, lang: edition.lang, label: edition.label, otherLanguages: edition.otherLanguages},
+        edition: editionInfo(edition),
         meta: editionMeta(book.meta, edition, context),
         chapters: [
           ...chapters.map((entry) => entry.chapter),
@@ -209,13 +228,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(result.messages)) return result
 
   // 4. Render every edition in every format.
-  const fonts = createFontSubsetter({dir: options.cache?.dir && path.join(options.cache.dir, 'fonts')})
-  const renderContext: RenderContext = {
-    modified: modifiedDate(book.meta.date, env),
-    editions: result.editions.map((entry) => entry.edition),
-    session: options.cache,
-    fonts
-  }
+  if (renderers.includes(epub) && coverFonts.length === 0) result.messages.push(coverFontMessage(book.root))
   // One at a time: rendering is work on one thread either way, and three
   // EPUBs packed side by side hold their buffers at once (peak memory).
   for (const editionBook of result.editions) {
@@ -275,6 +288,11 @@ function warnMissingGlyphs(records: readonly EmbeddedFontRecord[], files: readon
       'F003'
     )
   }
+}
+
+/** What renderers are told of an edition. */
+function editionInfo(edition: EditionInfo): EditionInfo {
+  return {id: edition.id, lang: edition.lang, label: edition.label, otherLanguages: edition.otherLanguages}
 }
 
 /** Add up the chapters' translation coverage; `undefined` when none has any. */

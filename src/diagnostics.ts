@@ -42,6 +42,7 @@ export const rules = {
   H001: 'unsafe HTML was removed from a chapter',
   I001: 'an image does not exist',
   I002: 'an image is not a local file in the manuscript folder',
+  I003: 'the EPUB cover was drawn without its text: no CJK font on this machine',
   G001: 'the glossary is not valid YAML',
   G002: 'a glossary entry is not valid',
   G003: 'a glossary term is listed twice',

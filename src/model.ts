@@ -95,6 +95,8 @@ export interface BookSettings {
   font?: BookFont | undefined
   /** Whether the Traditional edition's EPUB is set vertically. */
   vertical: boolean
+  /** Whether to write a Kobo kepub of each edition too. */
+  kepub: boolean
 }
 
 /** The font of `book.yaml`, checked: its file and the face each edition embeds. */
@@ -275,6 +277,22 @@ export interface RenderContext {
    * each edition embedded (optional: a renderer subsets without a cache).
    */
   fonts?: FontSubsetter | undefined
+  /**
+   * Font files to draw the EPUB's raster cover with (optional, default:
+   * the CJK fonts found on this machine, see `findCoverFonts`); an empty
+   * list draws it without text.
+   */
+  coverFonts?: readonly string[] | undefined
+  /**
+   * Folder where renderers may keep what is costly to make (the EPUB's
+   * raster covers) (optional, default: nothing kept).
+   */
+  cacheDir?: string | undefined
+  /**
+   * Whether the EPUB renderer also writes a Kobo kepub
+   * (`<slug>-<edition>.kepub.epub`) (optional, default: `false`).
+   */
+  kepub?: boolean | undefined
 }
 
 /** A request to subset a face to the characters of an edition. */
@@ -325,4 +343,18 @@ export interface Renderer {
    *   The files to write.
    */
   render(book: EditionBook, context: RenderContext): Promise<OutputFile[]>
+  /**
+   * Start work that needs only the edition's metadata, before the chapters
+   * are processed (optional). Why: what a renderer can hand to another
+   * thread (the EPUB's raster cover) then runs while the stages do; what it
+   * starts, it remembers for `render`.
+   *
+   * @param book
+   *   The edition, without its chapters.
+   * @param context
+   *   Build-wide settings.
+   * @returns
+   *   Nothing; never throws (a failure shows in `render`).
+   */
+  prepare?(book: EditionBook, context: RenderContext): undefined
 }

@@ -18,6 +18,7 @@ import type {EditionDefinition, StageContext} from './editions.js'
 import {error} from './diagnostics.js'
 import {stringsFor} from './locale.js'
 import type {ChapterSource, EditionChapter} from './model.js'
+import rehypeEnglishRuns from './stages/rehype-english-runs.js'
 import rehypeChapterTitle from './stages/rehype-chapter-title.js'
 import rehypeRawIfAny from './stages/rehype-raw-if-any.js'
 import remarkBlockIds from './stages/remark-block-ids.js'
@@ -154,6 +155,7 @@ export function createChapterProcessor(
     .use(rehypeDialogue)
     .use(edition.rehype(context))
     .use(rehypeChapterTitle)
+    .use(rehypeEnglishRuns)
     .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
 
   return async function (source, parsed = read(source)) {

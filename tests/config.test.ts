@@ -70,6 +70,17 @@ describe('loadBook', () => {
     expect(book?.meta.date).toBe('2023-11-14')
   })
 
+  it('should read `kepub`, off by default', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\n', 'a.md': chapter})
+    expect((await messages()).book?.settings.kepub).toBe(false)
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nkepub: true\n'})
+    expect((await messages()).book?.settings.kepub).toBe(true)
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nkepub: yes please\n'})
+    const {book, lines} = await messages()
+    expect(book).toBeUndefined()
+    expect(lines).toEqual(['book.yaml:3:8: error: Unexpected value for `kepub`: Invalid input: expected boolean, received string [C002]'])
+  })
+
   it('should report a YAML syntax error with its line (C001)', async () => {
     await write({'book.yaml': 'title: 書名\nauthor: [作者\n', 'a.md': chapter})
     const {book, lines} = await messages()

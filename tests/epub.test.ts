@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import type {EditionBook, RenderContext} from '../src/model.js'
 import {epub} from '../src/render/epub.js'
 import {EntryRecorder, packArchive} from '../src/render/epub-archive.js'
+import {coverSvg} from '../src/render/epub-cover.js'
 import {epubcheckMany, type EpubcheckResult} from './helpers/epubcheck.js'
 
 const context: RenderContext = {
@@ -108,6 +109,7 @@ const hans: EditionBook = {
 
 let directory = ''
 let hantBytes: Uint8Array = new Uint8Array()
+let kepubBytes: Uint8Array = new Uint8Array()
 let hantZip = new JSZip()
 let hansZip = new JSZip()
 let checks: EpubcheckResult[] = []
@@ -129,6 +131,10 @@ beforeAll(async () => {
   hantBytes = files[0]!.data as Uint8Array
   hantZip = await JSZip.loadAsync(hantBytes)
   hansZip = await JSZip.loadAsync(files[1]!.data as Uint8Array)
+  const [, kepub] = await epub.render(hant, {...context, kepub: true})
+  kepubBytes = kepub!.data as Uint8Array
+  paths.push(path.join(directory, kepub!.path))
+  await writeFile(paths[2]!, kepubBytes)
   checks = await epubcheckMany(paths)
 })
 
@@ -177,7 +183,7 @@ describe('epub', () => {
   })
 
   it('should pass epubcheck with no errors and no warnings', () => {
-    expect(checks.map(({errors, warnings, messages}) => ({errors, warnings, messages}))).toEqual([
+    expect(checks.slice(0, 2).map(({errors, warnings, messages}) => ({errors, warnings, messages}))).toEqual([
       {errors: 0, warnings: 0, messages: []},
       {errors: 0, warnings: 0, messages: []}
     ])
@@ -203,7 +209,7 @@ describe('epub archive', () => {
       {name: 'mimetype', method: 0, date: '2026-11-28T12:34:56'},
       {name: 'META-INF/container.xml', method: 8, date: '2026-11-28T12:34:56'},
       {name: 'OEBPS/content.opf', method: 8, date: '2026-11-28T12:34:56'},
-      {name: 'OEBPS/cover.svg', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/cover.png', method: 8, date: '2026-11-28T12:34:56'},
       {name: 'OEBPS/cover.xhtml', method: 8, date: '2026-11-28T12:34:56'},
       {name: 'OEBPS/opening.xhtml', method: 8, date: '2026-11-28T12:34:56'},
       {name: 'OEBPS/qa.xhtml', method: 8, date: '2026-11-28T12:34:56'},
@@ -310,13 +316,22 @@ describe('epub documents', () => {
         '<dc:source>章鵬在混沌直播間直播分享的文字實錄</dc:source>',
         '<dc:rights>© 2026 章鵬</dc:rights>',
         '<meta property="dcterms:modified">2026-11-28T12:34:56Z</meta>',
+        '<meta property="schema:accessMode">textual</meta>',
+        '<meta property="schema:accessModeSufficient">textual</meta>',
+        '<meta property="schema:accessibilityFeature">structuralNavigation</meta>',
+        '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
+        '<meta property="schema:accessibilityFeature">readingOrder</meta>',
+        '<meta property="schema:accessibilityFeature">displayTransformability</meta>',
+        '<meta property="schema:accessibilityHazard">none</meta>',
+        '<meta property="schema:accessibilitySummary" xml:lang="en">This publication meets WCAG 2.1 Level AA (EPUB Accessibility 1.1). The text is in Traditional Chinese. Headings, chapter sections and landmarks give its structure, a table of contents lists the chapters, and the reading order follows the text. The cover image shows the title, which its text alternative gives. No content flashes, moves or plays sound.</meta>',
+        '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>',
         '<meta name="cover" content="cover-image"/>',
         '</metadata>',
         '<manifest>',
         '<item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
         '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
         '<item id="style" href="style.css" media-type="text/css"/>',
-        '<item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>',
+        '<item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>',
         '<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>',
         '<item id="chapter-opening" href="opening.xhtml" media-type="application/xhtml+xml"/>',
         '<item id="chapter-qa" href="qa.xhtml" media-type="application/xhtml+xml"/>',
@@ -345,7 +360,7 @@ describe('epub documents', () => {
         '<link rel="stylesheet" type="text/css" href="style.css"/>',
         '</head>',
         '<body>',
-        '<section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-qa-title" class="chapter"><h1 id="chapter-qa-title">提問環節</h1><p class="dialogue"><strong>主持人</strong>：您覺得下一代擁有怎樣的能力？</p><p class="dialogue"><strong>章鵬</strong>：我覺得邏輯思維是必須的。</p></section>',
+        '<main><section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-qa-title" class="chapter"><h1 id="chapter-qa-title">提問環節</h1><p class="dialogue"><strong>主持人</strong>：您覺得下一代擁有怎樣的能力？</p><p class="dialogue"><strong>章鵬</strong>：我覺得邏輯思維是必須的。</p></section></main>',
         '</body>',
         '</html>',
         ''
@@ -384,7 +399,7 @@ describe('epub documents', () => {
     const nav = await hansZip.file('OEBPS/toc.xhtml')!.async('string')
     expect(nav).toContain('<h1 id="toc-title">目录</h1>')
 
-    const svg = await hansZip.file('OEBPS/cover.svg')!.async('string')
+    const svg = coverSvg(hans)
     expect(svg).toContain('xml:lang="zh-Hans"')
     expect(svg).toContain("font-family=\"'Noto Serif CJK SC', ")
     expect(Object.keys(hansZip.files).filter((name) => name.includes('image'))).toEqual([])
@@ -430,13 +445,23 @@ describe('epub documents', () => {
     )
   })
 
-  it('should make a cover page and an SVG cover in the edition’s script', async () => {
+  it('should make a cover page showing the PNG cover as its heading', async () => {
     const page = await entry('OEBPS/cover.xhtml')
     expect(page).toContain(
-      '<body class="cover">\n<section epub:type="cover" class="cover"><img src="cover.svg" alt="大模型只是少數人的機會，小模型才是大多數人的機會：AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異（章鵬）" role="doc-cover"/></section>\n</body>'
+      '<body class="cover">\n<main><section epub:type="cover" class="cover"><h1><img src="cover.png" alt="大模型只是少數人的機會，小模型才是大多數人的機會：AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異（章鵬）" role="doc-cover"/></h1></section></main>\n</body>'
     )
 
-    const svg = await entry('OEBPS/cover.svg')
+    const png = hantZip.file('OEBPS/cover.png')
+    expect(png).not.toBeNull()
+    const bytes = await png!.async('uint8array')
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    // PNG signature, then the IHDR chunk: width and height.
+    expect([view.getUint32(0), view.getUint32(4)]).toEqual([0x89504e47, 0x0d0a1a0a])
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([1600, 2400])
+  })
+
+  it('should draw the cover from an SVG in the edition’s script', () => {
+    const svg = coverSvg(hant)
     expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
     expect(svg).toContain('xml:lang="zh-Hant"')
     expect(svg).toContain("font-family=\"'Noto Serif CJK TC', ")
@@ -444,6 +469,107 @@ describe('epub documents', () => {
     expect(svg).toContain('>小模型才是大多數人的機會</tspan>')
     expect(svg).toContain('>章鵬</tspan>')
     expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/)
+  })
+})
+
+describe('epub kepub', () => {
+  it('should write a `.kepub.epub` next to the EPUB with `kepub`', async () => {
+    const files = await epub.render(hant, {...context, kepub: true})
+    expect(files.map((file) => file.path)).toEqual(['small-models-hant.epub', 'small-models-hant.kepub.epub'])
+    expect(Buffer.compare(files[0]!.data as Uint8Array, hantBytes)).toBe(0)
+    const again = await epub.render(hant, {...context, kepub: true})
+    expect(Buffer.compare(again[1]!.data as Uint8Array, files[1]!.data as Uint8Array)).toBe(0)
+  })
+
+  it('should wrap each sentence in a Kobo span, the body in Kobo’s columns', async () => {
+    const kepub = await JSZip.loadAsync(kepubBytes)
+    expect(await kepub.file('OEBPS/qa.xhtml')!.async('string')).toContain(
+      [
+        '<body>',
+        '<div id="book-columns"><div id="book-inner"><main><section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-qa-title" class="chapter"><h1 id="chapter-qa-title"><span class="koboSpan" id="kobo.1.1">提問環節</span></h1><p class="dialogue"><strong><span class="koboSpan" id="kobo.2.1">主持人</span></strong><span class="koboSpan" id="kobo.2.2">：您覺得下一代擁有怎樣的能力？</span></p><p class="dialogue"><strong><span class="koboSpan" id="kobo.3.1">章鵬</span></strong><span class="koboSpan" id="kobo.3.2">：我覺得邏輯思維是必須的。</span></p></section></main></div></div>',
+        '</body>'
+      ].join('\n')
+    )
+    expect(await kepub.file('OEBPS/cover.xhtml')!.async('string')).toContain(
+      '<div id="book-columns"><div id="book-inner"><main><section epub:type="cover" class="cover"><h1><span class="koboSpan" id="kobo.1.1"><img src="cover.png"'
+    )
+    // The package and the navigation are the EPUB's.
+    expect(await kepub.file('OEBPS/content.opf')!.async('string')).toBe(await entry('OEBPS/content.opf'))
+    expect(await kepub.file('OEBPS/toc.xhtml')!.async('string')).toBe(await entry('OEBPS/toc.xhtml'))
+  })
+
+  it('should pass epubcheck with no errors and no warnings', () => {
+    expect({errors: checks[2]!.errors, warnings: checks[2]!.warnings, messages: checks[2]!.messages}).toEqual({errors: 0, warnings: 0, messages: []})
+  })
+})
+
+describe('epub cover', () => {
+  it('should draw the cover without text when no font is given', async () => {
+    const [withFonts] = await epub.render(hans, context)
+    const [without] = await epub.render(hans, {...context, coverFonts: []})
+    const [again] = await epub.render(hans, {...context, coverFonts: []})
+    const a = await (await JSZip.loadAsync(withFonts!.data as Uint8Array)).file('OEBPS/cover.png')!.async('uint8array')
+    const b = await (await JSZip.loadAsync(without!.data as Uint8Array)).file('OEBPS/cover.png')!.async('uint8array')
+    const c = await (await JSZip.loadAsync(again!.data as Uint8Array)).file('OEBPS/cover.png')!.async('uint8array')
+    expect(Buffer.compare(b, c)).toBe(0)
+    expect(Buffer.compare(a, b)).not.toBe(0)
+    // Text is most of the picture: without it the PNG is much smaller.
+    expect(b.byteLength).toBeLessThan(a.byteLength / 2)
+  })
+})
+
+describe('epub accessibility', () => {
+  it('should give a chapter without a heading its title as `h1`', async () => {
+    const chapter = {...hant.chapters[1]!, title: '無標題', tree: {type: 'root' as const, children: [h('p', '沒有標題的一章。')]}}
+    const [file] = await epub.render({...hant, chapters: [chapter]}, context)
+    const zip = await JSZip.loadAsync(file!.data as Uint8Array)
+    expect(await zip.file('OEBPS/qa.xhtml')!.async('string')).toContain(
+      '<main><section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-qa-title" class="chapter"><h1 class="fallback-title" id="chapter-qa-title">無標題</h1><p>沒有標題的一章。</p></section></main>'
+    )
+  })
+
+  it('should give GFM footnotes their roles and EPUB semantics', async () => {
+    const chapter = {
+      ...hant.chapters[1]!,
+      tree: {
+        type: 'root' as const,
+        children: [
+          h('h1', '註'),
+          h('p', ['正文', h('sup', [h('a', {href: '#user-content-fn-1', id: 'user-content-fnref-1', dataFootnoteRef: true, ariaDescribedBy: 'footnote-label'}, '1')]), '。']),
+          h('section', {dataFootnotes: true, className: ['footnotes']}, [
+            h('h2', {className: ['sr-only'], id: 'footnote-label'}, '註釋'),
+            h('ol', [h('li', {id: 'user-content-fn-1'}, [h('p', ['腳註。 ', h('a', {href: '#user-content-fnref-1', dataFootnoteBackref: '', ariaLabel: '返回正文'}, '↩')])])])
+          ])
+        ]
+      }
+    }
+    const [file] = await epub.render({...hant, chapters: [chapter]}, context)
+    const zip = await JSZip.loadAsync(file!.data as Uint8Array)
+    expect(await zip.file('OEBPS/qa.xhtml')!.async('string')).toContain(
+      '<p>正文<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label" role="doc-noteref" epub:type="noteref">1</a></sup>。</p>' +
+        '<section data-footnotes="" class="footnotes" role="doc-endnotes" epub:type="endnotes" aria-labelledby="footnote-label"><h2 class="sr-only" id="footnote-label">註釋</h2><ol><li id="user-content-fn-1" epub:type="endnote"><p>腳註。 <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="返回正文" role="doc-backlink">↩</a></p></li></ol></section>'
+    )
+  })
+
+  it('should declare images, and claim no conformance when one has no text alternative', async () => {
+    const withAlt = {...hant.chapters[1]!, tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'a.png', alt: '示意圖'})])]}}
+    const withoutAlt = {...hant.chapters[0]!, tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'b.png'})])]}}
+    const opf = async (chapters: EditionBook['chapters']) => {
+      const [file] = await epub.render({...hant, chapters}, context)
+      return (await JSZip.loadAsync(file!.data as Uint8Array)).file('OEBPS/content.opf')!.async('string')
+    }
+
+    const good = await opf([withAlt])
+    expect(good).toContain('<meta property="schema:accessMode">textual</meta>\n<meta property="schema:accessMode">visual</meta>\n<meta property="schema:accessModeSufficient">textual</meta>')
+    expect(good).toContain('<meta property="schema:accessibilityFeature">alternativeText</meta>')
+    expect(good).toContain('Every image has a text alternative.')
+    expect(good).toContain('<meta property="dcterms:conformsTo">')
+
+    const bad = await opf([withAlt, withoutAlt])
+    expect(bad).toContain('<meta property="schema:accessModeSufficient">textual,visual</meta>')
+    expect(bad).not.toContain('alternativeText')
+    expect(bad).toContain('This publication does not meet WCAG 2.1 Level AA: some images have no text alternative.')
+    expect(bad).not.toContain('dcterms:conformsTo')
   })
 })
 

@@ -275,7 +275,7 @@ describe('the bilingual edition of the manuscript', () => {
     const logic = documents.get('OEBPS/logic.xhtml')!
     expect(logic).toContain('<ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">dà mó xíng</rt><rp>)</rp></ruby>')
     expect(logic).toContain('<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" epub:type="noteref" class="noteref" aria-label="large model (English gloss)">†</a>')
-    expect(logic).toContain('<aside id="gloss-1" role="doc-footnote" epub:type="footnote" class="gloss" lang="en" xml:lang="en"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a>')
+    expect(logic).toContain('<aside id="gloss-1" role="doc-footnote" epub:type="footnote" class="gloss" lang="en" xml:lang="en" aria-label="large model (English gloss)"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a>')
     for (const [name, text] of documents) {
       for (const heading of text.match(/<h[1-6][\s\S]*?<\/h[1-6]>/g) ?? []) expect(heading, name).not.toMatch(/<ruby|noteref/)
       for (const link of text.match(/<a [^>]*>[\s\S]*?<\/a>/g) ?? []) expect(link, name).not.toMatch(/<ruby/)

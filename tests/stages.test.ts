@@ -12,6 +12,7 @@ import rehypeChapterTitle from '../src/stages/rehype-chapter-title.js'
 import rehypeCjkQuotes, {replaceQuotes} from '../src/stages/rehype-cjk-quotes.js'
 import rehypeHantToHans from '../src/stages/rehype-hant-to-hans.js'
 import rehypeDialogue from '../src/stages/rehype-dialogue.js'
+import rehypeEnglishRuns from '../src/stages/rehype-english-runs.js'
 import rehypeLocalImages from '../src/stages/rehype-local-images.js'
 import rehypeTableAlign from '../src/stages/rehype-table-align.js'
 
@@ -218,5 +219,36 @@ describe('rehypeChapterTitle in the bilingual edition', () => {
       ]
     })
     expect(file.data.title).toBe('标题字')
+  })
+})
+
+describe('rehypeEnglishRuns', () => {
+  it('should mark English phrases of two or more words, not single words', async () => {
+    const {html} = await run('用 **Hugging Face** 的模型，RLHF（Reinforcement Learning from Human Feedback）讓 ChatGPT 與 Meta AI 更好，To B 和 To C。', {rehype: [rehypeEnglishRuns]})
+    expect(html).toBe(
+      '<p>用 <strong><span lang="en">Hugging Face</span></strong> 的模型，RLHF（<span lang="en">Reinforcement Learning from Human Feedback</span>）讓 ChatGPT 與 <span lang="en">Meta AI</span> 更好，<span lang="en">To B</span> 和 <span lang="en">To C</span>。</p>'
+    )
+  })
+
+  it('should leave code, pinyin and text in another language alone', async () => {
+    const {html} = await run(
+      [
+        '`npm run build` 和 <span lang="en">already English</span>、<ruby>模型<rt lang="zh-Latn-pinyin">mó xíng</rt></ruby>、<span lang="zh-Latn-pinyin">dà mó xíng</span>',
+        '',
+        '```',
+        'make test all',
+        '```'
+      ].join('\n'),
+      {rehype: [[rehypeEnglishRuns, {lang: 'en-US'}]]}
+    )
+    expect(html).toBe(
+      '<p><code>npm run build</code> 和 <span lang="en">already English</span>、<ruby>模型<rt lang="zh-Latn-pinyin">mó xíng</rt></ruby>、<span lang="zh-Latn-pinyin">dà mó xíng</span></p>\n<pre><code>make test all\n</code></pre>'
+    )
+  })
+
+  it('should keep positions on the pieces', async () => {
+    const {tree} = await run('中文 Hugging Face 中文', {rehype: [rehypeEnglishRuns]})
+    const paragraph = tree.children[0] as import('hast').Element
+    expect(paragraph.children.map((child) => child.type === 'element' ? child.children[0]!.position?.start.line : child.position?.start.line)).toEqual([1, 1, 1])
   })
 })

@@ -131,7 +131,8 @@ export async function loadBook(
     editions,
     pinyin: config?.pinyin ?? 'terms',
     font: config?.font && configFile ? await loadFont(config.font, root, editions, configFile) : undefined,
-    vertical: config?.vertical ?? false
+    vertical: config?.vertical ?? false,
+    kepub: config?.kepub ?? false
   }
 
   const cover =

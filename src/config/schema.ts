@@ -118,6 +118,7 @@ export const bookConfigSchema = z
     cover: text.optional(),
     font: fontSchema.optional(),
     vertical: z.boolean().default(false),
+    kepub: z.boolean().default(false),
     overrides: z
       .string()
       .regex(

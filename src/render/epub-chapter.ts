@@ -6,6 +6,7 @@
  * format: `rehype-local-images`, `rehype-table-align`.)
  */
 import type {Element, ElementContent, Properties, Root} from 'hast'
+import {headingRank} from 'hast-util-heading-rank'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import type {EditionChapter} from '../model.js'
@@ -25,8 +26,19 @@ const epubTypes: Readonly<
   Record<string, {type: string; tagNames?: readonly string[] | undefined}>
 > = {
   'doc-noteref': {type: 'noteref'},
-  'doc-footnote': {type: 'footnote', tagNames: ['aside']}
+  'doc-footnote': {type: 'footnote', tagNames: ['aside']},
+  'doc-endnotes': {type: 'endnotes', tagNames: ['section']}
 }
+
+/**
+ * DPUB-ARIA roles for the markup remark-gfm writes for footnotes, which has
+ * none: the reference, the notes' section, the link back.
+ */
+const footnoteRoles: ReadonlyArray<[property: string, role: string]> = [
+  ['dataFootnoteRef', 'doc-noteref'],
+  ['dataFootnotes', 'doc-endnotes'],
+  ['dataFootnoteBackref', 'doc-backlink']
+]
 
 /** Semantics of the section that wraps a chapter, by chapter kind. */
 const sections: Readonly<
@@ -37,7 +49,8 @@ const sections: Readonly<
 }
 
 /**
- * Wrap a chapter's content in an EPUB section labelled by its heading.
+ * Wrap a chapter's content in an EPUB section labelled by its heading (a
+ * chapter without a heading gets its title as `h1`).
  *
  * A chapter's tree is copied, never changed (other renderers read it too); a
  * renderer's own copy (see `writable`) is changed in place.
@@ -58,6 +71,7 @@ export function chapterSection(
   manifestId: string
 ): Element {
   const copy = writable(tree)
+  addFootnoteSemantics(copy)
   addEpubSemantics(copy)
 
   const children = copy.children.filter(
@@ -72,17 +86,65 @@ export function chapterSection(
     role: section.role
   }
 
-  if (heading && heading.tagName === 'h1') {
-    if (typeof heading.properties.id !== 'string' || !heading.properties.id) {
-      heading.properties.id = manifestId + '-title'
+  let title = heading && headingRank(heading) ? heading : undefined
+
+  // Why: a chapter the manuscript left without a heading (M003) is listed
+  // in the contents under its fallback title; it gets that title as its
+  // heading too, so the document says where it is and assistive technology
+  // has a heading to go to (axe: `page-has-heading-one`).
+  if (!title) {
+    title = h('h1', {className: ['fallback-title']}, chapter.title)
+    children.unshift(title)
     }
 
-    properties['aria-labelledby'] = heading.properties.id as string
-  } else {
-    properties['aria-label'] = chapter.title
+  if (typeof title.properties.id !== 'string' || !title.properties.id) {
+    title.properties.id = manifestId + '-title'
   }
 
+  properties['aria-labelledby'] = title.properties.id as string
+
   return h('section', {...properties, className: [section.className]}, children)
+}
+
+/**
+ * Give GFM footnotes their roles, and each note (`li`) `epub:type="endnote"`.
+ *
+ * Why: the notes of a chapter's Markdown footnotes are listed at its end;
+ * reading systems show a note as a pop-up when the reference is a
+ * `noteref` and the note an `endnote` (or `footnote`), and assistive
+ * technology announces references and the notes' section by their roles.
+ * (A note gets no role: `doc-endnote` is deprecated in DPUB-ARIA 1.1.)
+ *
+ * @param tree
+ *   Tree, changed in place.
+ * @returns
+ *   Nothing.
+ */
+function addFootnoteSemantics(tree: Root): undefined {
+  visit(tree, 'element', (node: Element) => {
+    for (const [property, role] of footnoteRoles) {
+      if (node.properties[property] !== undefined && node.properties.role === undefined) {
+        node.properties.role = role
+      }
+    }
+
+    if (node.properties.dataFootnotes === undefined) return
+    // The section is named by its heading (`Notes`), as landmarks should be.
+    const heading = node.children.find((child): child is Element => child.type === 'element')
+    const id = heading && headingRank(heading) ? heading.properties.id : undefined
+    if (typeof id === 'string' && node.properties.ariaLabelledBy === undefined) {
+      node.properties.ariaLabelledBy = [id]
+    }
+
+    for (const list of node.children) {
+      if (list.type !== 'element' || list.tagName !== 'ol') continue
+      for (const item of list.children) {
+        if (item.type === 'element' && item.tagName === 'li' && item.properties['epub:type'] === undefined) {
+          item.properties['epub:type'] = 'endnote'
+        }
+      }
+    }
+  })
 }
 
 /**

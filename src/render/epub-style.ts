@@ -505,4 +505,19 @@ section.cover img {
   max-width: 100%;
   max-height: 100%;
 }
+
+/* The cover's heading is its image: no heading size or margins. */
+section.cover h1 {
+  margin: 0;
+  padding: 0;
+  font-size: 1em;
+  line-height: 1;
+}
+
+/* Why: reading systems built before HTML 5 show an unknown element inline. */
+main {
+  display: block;
+  margin: 0;
+  padding: 0;
+}
 `

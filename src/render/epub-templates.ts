@@ -10,6 +10,7 @@
  * `cover.extension`, `cover.mediaType`), so the package document always
  * describes the files the library wrote. Every value goes in with `<%- %>`.
  */
+import type {AccessibilityMetadata} from './epub-accessibility.js'
 
 /** Book-wide values for the templates; every string is escaped for XML. */
 export interface BookTemplateData {
@@ -51,6 +52,8 @@ export interface BookTemplateData {
   font?: {href: string; mediaType: string} | undefined
   /** Whether the text is set vertically, pages turning right to left. */
   vertical: boolean
+  /** Accessibility metadata (EPUB Accessibility 1.1), escaped. */
+  accessibility: AccessibilityMetadata
 }
 
 /** The title in another language; every string is escaped for XML. */
@@ -120,6 +123,11 @@ export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
  * (`page-progression-direction`), and says so to Kindle's converter too,
  * which reads the writing mode from `primary-writing-mode` rather than the
  * stylesheet.
+ *
+ * The accessibility metadata follows EPUB Accessibility 1.1
+ * (`epub-accessibility.ts`). The EPUB 2 `<meta name="cover">` names the
+ * manifest item of the cover image: EPUB 2 readers and Kindle's import find
+ * the cover by it, not by `properties="cover-image"`.
  */
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
@@ -158,6 +166,20 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ } _%>
 <dc:rights><%- zhbook.rights %></dc:rights>
 <meta property="dcterms:modified"><%- zhbook.modified %></meta>
+<%_ zhbook.accessibility.accessModes.forEach(function (value) { _%>
+<meta property="schema:accessMode"><%- value %></meta>
+<%_ }) _%>
+<meta property="schema:accessModeSufficient"><%- zhbook.accessibility.accessModeSufficient.join(',') %></meta>
+<%_ zhbook.accessibility.features.forEach(function (value) { _%>
+<meta property="schema:accessibilityFeature"><%- value %></meta>
+<%_ }) _%>
+<%_ zhbook.accessibility.hazards.forEach(function (value) { _%>
+<meta property="schema:accessibilityHazard"><%- value %></meta>
+<%_ }) _%>
+<meta property="schema:accessibilitySummary" xml:lang="<%- zhbook.accessibility.summaryLang %>"><%- zhbook.accessibility.summary %></meta>
+<%_ if (zhbook.accessibility.conformsTo) { _%>
+<meta property="dcterms:conformsTo"><%- zhbook.accessibility.conformsTo %></meta>
+<%_ } _%>
 <%_ if (cover) { _%>
 <meta name="cover" content="cover-image"/>
 <%_ } _%>
@@ -223,6 +245,9 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 /**
  * Navigation document template (`tocXHTML`): the table of contents and the
  * landmarks (cover, table of contents, start of the text, glossary).
+ *
+ * The table of contents is the page's `main` content (it is in the spine,
+ * read as a page); the landmarks are for reading systems only (`hidden`).
  */
 export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -237,6 +262,7 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ var bodymatter = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
 <%_ var glossaries = content.filter(function (item) { return item.zhbook.kind === 'glossary' }) _%>
 <%_ var covers = content.filter(function (item) { return item.zhbook.kind === 'cover' }) _%>
+<main>
 <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
 <h1 id="toc-title"><%- zhbook.tocTitle %></h1>
 <ol>
@@ -245,6 +271,7 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ }) _%>
 </ol>
 </nav>
+</main>
 <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
 <h2 id="landmarks-title"><%- zhbook.landmarksTitle %></h2>
 <ol>

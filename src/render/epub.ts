@@ -17,7 +17,9 @@
  */
 import fs from 'node:fs/promises'
 import type {Chapter, Options} from 'epub-gen-memory'
+import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
+import {unified} from 'unified'
 import type {
   EditionBook,
   EditionChapter,
@@ -26,13 +28,17 @@ import type {
 } from '../model.js'
 import {Archive, packArchive, type PackedArchive} from './epub-archive.js'
 import {chapterSection} from './epub-chapter.js'
-import {chapterLinkResolver} from './links.js'
-import {groupNoteReferences} from './notes.js'
-import {coverSvg} from './epub-cover.js'
-import {stringsFor} from '../locale.js'
-import {epubStyle} from './epub-style.js'
 import {embedFont, fontItem, fontStyle} from './epub-font.js'
 import {uprightRuns, verticalStyle} from './epub-vertical.js'
+import {chapterLinkResolver} from './links.js'
+import {groupNoteReferences, labelNotes} from './notes.js'
+import {coverSvg} from './epub-cover.js'
+import {findCoverFonts} from './epub-cover-fonts.js'
+import {coverPng} from './epub-cover-png.js'
+import {accessibilityMetadata} from './epub-accessibility.js'
+import rehypeKoboSpans from './rehype-kobo-spans.js'
+import {stringsFor} from '../locale.js'
+import {epubStyle} from './epub-style.js'
 import {
   chapterXhtml,
   contentOpf,
@@ -46,6 +52,12 @@ import {escapeXml, toXhtml} from './xhtml.js'
 
 /** Chapter documents already serialised (watch mode reuses them). */
 const xhtmlMemo = chapterMemo<string>()
+
+/** The same, with Kobo's markup (`.kepub.epub`). */
+const kepubMemo = chapterMemo<string>()
+
+/** Adds Kobo's spans to a content document's body. */
+const koboProcessor = unified().use(rehypeKoboSpans).freeze()
 
 /** The archives of a session's last build, by EPUB path: the next build reuses their compressed entries. */
 const packedArchives = new WeakMap<object, Map<string, PackedArchive>>()
@@ -69,188 +81,269 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
 /**
  * The EPUB renderer.
  *
- * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document and an
- * NCX, the book's cover image or a generated SVG one, one XHTML file per chapter (`<id>.xhtml`; a
- * `glossary` chapter is an EPUB glossary and a landmark). An edition in
- * several languages gets one `dc:language` each, its own first; a translated
- * title gets a `dc:title` in its language and a line on the cover.
- * With `book.typography`, the EPUB embeds a font subset to the characters of
- * its documents (`epub-font.ts`, through `context.fonts`) and is set
- * vertically (`epub-vertical.ts`).
+ * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document
+ * (contents and landmarks) and an NCX, a PNG cover (drawn from an SVG made
+ * from the book's metadata), one XHTML file per chapter (`<id>.xhtml`; a
+ * `glossary` chapter is an EPUB glossary and a landmark), and the EPUB
+ * Accessibility 1.1 metadata. An edition in several languages gets one
+ * `dc:language` each, its own first; a translated title gets a `dc:title`
+ * in its language and a line on the cover. With `context.kepub`, also
+ * `<slug>-<edition>.kepub.epub`: the same book with Kobo's markup. The
+ * book's own cover image (`cover:` in `book.yaml`) takes the drawn one's
+ * place. With `book.typography`, the EPUB embeds a font subset to the
+ * characters of its documents (`epub-font.ts`, through `context.fonts`) and
+ * is set vertically (`epub-vertical.ts`).
  * The same edition and context always give the same bytes.
  */
 export const epub: Renderer = {
   name: 'epub',
+  prepare(book, context) {
+    // The drawing runs in resvg's threads; it is remembered by its inputs,
+    // and `render` asks for the same one.
+    if (!book.meta.cover) coverFile(book, context).catch(() => {})
+    return undefined
+  },
   async render(book: EditionBook, context: RenderContext) {
     checkChapters(book.chapters)
 
-    const {meta, edition} = book
-    const lang = edition.lang
-    const strings = stringsFor(lang)
-    const translated = meta.translated
-    const font = book.typography?.font
-    const vertical = book.typography?.vertical === true
-    const data: BookTemplateData = {
-      lang: escapeXml(lang),
-      // The edition's language first: reading systems take the first
-      // `dc:language` as the book's.
-      languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
-      identifier: escapeXml(meta.identifier),
-      title: escapeXml(meta.title),
-      subtitle: escapeXml(meta.subtitle ?? ''),
-      translated: translated
-        ? {
-            lang: escapeXml(translated.lang),
-            title: escapeXml(translated.title),
-            subtitle: escapeXml(translated.subtitle ?? ''),
-            expanded: escapeXml(
-              translated.title + (translated.subtitle ? ': ' + translated.subtitle : '')
-            )
-          }
-        : undefined,
-      author: escapeXml(meta.author ?? ''),
-      publisher: escapeXml(meta.host ?? ''),
-      date: escapeXml(meta.date),
-      // Why: the library writes an empty `dc:description` by default, which
-      // epubcheck rejects (RSC-005).
-      description: escapeXml(meta.subtitle || meta.title),
-      source: escapeXml(meta.source ?? ''),
-      // Why: the library writes the clock's year; the book's own date is
-      // the one that means something, and keeps builds reproducible.
-      rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
-      modified: escapeXml(formatModified(context.modified)),
-      tocTitle: escapeXml(strings.toc),
-      landmarksTitle: escapeXml(strings.landmarks),
-      coverLabel: escapeXml(strings.cover),
-      bodymatterLabel: escapeXml(strings.bodymatter),
-      font: font ? fontItem(font) : undefined,
-      vertical
-    }
-
-    const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
-    const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
-
-    const coverAlt =
-      meta.title +
-      (meta.subtitle ? '：' + meta.subtitle : '') +
-      (meta.author ? '（' + meta.author + '）' : '')
-
-    const cover = await coverFile(book)
-    const content: LibraryChapter[] = [
-      {
-        title: strings.cover,
-        filename: 'cover.xhtml',
-        // Why: with `content` the library parses, sanitises and re-serialises
-        // the HTML with every non-ASCII character as `&#x…;` (and renames and
-        // fetches images); the body goes to our template as `zhbook.body`.
-        content: '',
-        beforeToc: true,
-        excludeFromToc: true,
-        zhbook: {
-          kind: 'cover',
-          manifestId: 'cover',
-          lang: escapeXml(lang),
-          title: escapeXml(strings.cover),
-          bodyClass: 'cover',
-          body: toXhtml(
-            h('section', {'epub:type': 'cover', className: ['cover']}, [
-              h('img', {src: cover.name, alt: coverAlt, role: 'doc-cover'})
-            ]),
-            {fragment: true}
-          )
-        }
-      },
-      ...book.chapters.map((chapter): LibraryChapter => {
-        const manifestId = 'chapter-' + chapter.id
-        // The XHTML of a chapter depends on it, its language, whether it is
-        // set vertically and, through its links, on the ids of the book's
-        // chapters.
-        const body = xhtmlMemo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
-          const section = chapterSection(chapter, groupNoteReferences(resolveLinks(chapter)), manifestId)
-          return toXhtml(vertical ? uprightRuns(section) : section, {fragment: true})
-        })
-        return {
-          title: chapter.title,
-          // Why: the library names files after slugified titles, and Chinese
-          // titles slugify to nothing.
-          filename: chapter.id + '.xhtml',
-          content: '',
-          zhbook: {
-            kind: chapter.kind ?? 'chapter',
-            manifestId,
-            lang: escapeXml(lang),
-            title: escapeXml(chapter.title),
-            bodyClass: '',
-            body
-          }
-        }
-      })
+    const cover = await coverFile(book, context)
+    const name = book.meta.slug + '-' + book.edition.id
+    const files = [
+      {path: name + '.epub', data: await packageEpub(book, context, cover, false)}
     ]
 
-    const options: LibraryOptions = {
-      title: meta.title,
-      author: meta.author,
-      publisher: meta.host,
-      description: meta.subtitle || meta.title,
-      // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
-      // would be fetched. The library checks `instanceof File`, so a plain
-      // `{name, arrayBuffer}` object is refused.
-      cover,
-      tocTitle: strings.toc,
-      tocInTOC: false,
-      numberChaptersInTOC: false,
-      prependChapterTitles: false,
-      date: meta.date,
-      lang,
-      css: epubStyle + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
-      chapterXHTML: chapterXhtml,
-      contentOPF: contentOpf,
-      tocNCX: tocNcx,
-      tocXHTML: tocXhtml,
-      fonts: [],
-      version: 3,
-      ignoreFailedDownloads: false,
-      verbose: false,
-      zhbook: data
+    if (context.kepub) {
+      files.push({
+        path: name + '.kepub.epub',
+        data: await packageEpub(book, context, cover, true)
+      })
     }
 
-    const archive = new Archive(options, content)
-    await archive.render()
-    if (font) await embedFont(archive.entries, font, edition.id, context.fonts)
-    const path = meta.slug + '-' + edition.id + '.epub'
-    let packed: Map<string, PackedArchive> | undefined
-    if (context.session) {
-      packed = packedArchives.get(context.session) ?? new Map()
-      packedArchives.set(context.session, packed)
-    }
-
-    const result = await packArchive(archive.entries, context.modified, packed?.get(path))
-    packed?.set(path, result.packed)
-
-    return [{path, data: result.bytes}]
+    return files
   }
 }
 
 /**
- * The cover image: the book's own (`cover:` in `book.yaml`, a JPEG or PNG the
- * loader checked is inside the manuscript folder), or a generated SVG.
- *
- * Why: the library names the file `cover.<extension of its type>`
- * (`cover.jpeg`), so the file is named that way here too, and the cover
- * page can point at it.
+ * Make one EPUB of an edition.
  *
  * @param book
  *   The edition.
+ * @param context
+ *   Build-wide settings.
+ * @param cover
+ *   The cover image.
+ * @param kepub
+ *   Whether to add Kobo's markup to the content documents.
+ * @returns
+ *   The zip archive.
+ */
+async function packageEpub(
+  book: EditionBook,
+  context: RenderContext,
+  cover: File,
+  kepub: boolean
+): Promise<Uint8Array> {
+  const {meta, edition} = book
+  const lang = edition.lang
+  const strings = stringsFor(lang)
+  const translated = meta.translated
+  const accessibility = accessibilityMetadata(book)
+  const font = book.typography?.font
+  const vertical = book.typography?.vertical === true
+  const data: BookTemplateData = {
+    lang: escapeXml(lang),
+    // The edition's language first: reading systems take the first
+    // `dc:language` as the book's.
+    languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
+    identifier: escapeXml(meta.identifier),
+    title: escapeXml(meta.title),
+    subtitle: escapeXml(meta.subtitle ?? ''),
+    translated: translated
+      ? {
+          lang: escapeXml(translated.lang),
+          title: escapeXml(translated.title),
+          subtitle: escapeXml(translated.subtitle ?? ''),
+          expanded: escapeXml(
+            translated.title + (translated.subtitle ? ': ' + translated.subtitle : '')
+          )
+        }
+      : undefined,
+    author: escapeXml(meta.author ?? ''),
+    publisher: escapeXml(meta.host ?? ''),
+    date: escapeXml(meta.date),
+    // Why: the library writes an empty `dc:description` by default, which
+    // epubcheck rejects (RSC-005).
+    description: escapeXml(meta.subtitle || meta.title),
+    source: escapeXml(meta.source ?? ''),
+    // Why: the library writes the clock's year; the book's own date is
+    // the one that means something, and keeps builds reproducible.
+    rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
+    modified: escapeXml(formatModified(context.modified)),
+    tocTitle: escapeXml(strings.toc),
+    landmarksTitle: escapeXml(strings.landmarks),
+    coverLabel: escapeXml(strings.cover),
+    bodymatterLabel: escapeXml(strings.bodymatter),
+    accessibility: {
+      ...accessibility,
+      summary: escapeXml(accessibility.summary),
+      conformsTo: accessibility.conformsTo && escapeXml(accessibility.conformsTo)
+    },
+    font: font ? fontItem(font) : undefined,
+    vertical
+  }
+
+  const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
+  const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
+  const memo = kepub ? kepubMemo : xhtmlMemo
+
+  const coverAlt =
+    meta.title +
+    (meta.subtitle ? '：' + meta.subtitle : '') +
+    (meta.author ? '（' + meta.author + '）' : '')
+
+  const content: LibraryChapter[] = [
+    {
+      title: strings.cover,
+      filename: 'cover.xhtml',
+      // Why: with `content` the library parses, sanitises and re-serialises
+      // the HTML with every non-ASCII character as `&#x…;` (and renames and
+      // fetches images); the body goes to our template as `zhbook.body`.
+      content: '',
+      beforeToc: true,
+      excludeFromToc: true,
+      zhbook: {
+        kind: 'cover',
+        manifestId: 'cover',
+        lang: escapeXml(lang),
+        title: escapeXml(strings.cover),
+        bodyClass: 'cover',
+        // Why the `h1`: the title is the cover page's heading, given by the
+        // image's `alt` (axe: `page-has-heading-one`).
+        body: serialize(
+          h('section', {'epub:type': 'cover', className: ['cover']}, [
+            h('h1', [h('img', {src: cover.name, alt: coverAlt, role: 'doc-cover'})])
+          ]),
+          kepub
+        )
+      }
+    },
+    ...book.chapters.map((chapter): LibraryChapter => {
+      const manifestId = 'chapter-' + chapter.id
+      // The XHTML of a chapter depends on it, its language, whether it is
+      // set vertically and, through its links, on the ids of the book's
+      // chapters.
+      const body = memo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
+        const section = chapterSection(chapter, labelNotes(groupNoteReferences(resolveLinks(chapter))), manifestId)
+        return serialize(vertical ? uprightRuns(section) : section, kepub)
+      })
+      return {
+        title: chapter.title,
+        // Why: the library names files after slugified titles, and Chinese
+        // titles slugify to nothing.
+        filename: chapter.id + '.xhtml',
+        content: '',
+        zhbook: {
+          kind: chapter.kind ?? 'chapter',
+          manifestId,
+          lang: escapeXml(lang),
+          title: escapeXml(chapter.title),
+          bodyClass: '',
+          body
+        }
+      }
+    })
+  ]
+
+  const options: LibraryOptions = {
+    title: meta.title,
+    author: meta.author,
+    publisher: meta.host,
+    description: meta.subtitle || meta.title,
+    // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
+    // would be fetched. The library checks `instanceof File`, so a plain
+    // `{name, arrayBuffer}` object is refused.
+    cover,
+    tocTitle: strings.toc,
+    tocInTOC: false,
+    numberChaptersInTOC: false,
+    prependChapterTitles: false,
+    date: meta.date,
+    lang,
+    css: epubStyle + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
+    chapterXHTML: chapterXhtml,
+    contentOPF: contentOpf,
+    tocNCX: tocNcx,
+    tocXHTML: tocXhtml,
+    fonts: [],
+    version: 3,
+    ignoreFailedDownloads: false,
+    verbose: false,
+    zhbook: data
+  }
+
+  const archive = new Archive(options, content)
+  await archive.render()
+  if (font) await embedFont(archive.entries, font, edition.id, context.fonts)
+  const path = meta.slug + '-' + edition.id + (kepub ? '.kepub.epub' : '.epub')
+  let packed: Map<string, PackedArchive> | undefined
+  if (context.session) {
+    packed = packedArchives.get(context.session) ?? new Map()
+    packedArchives.set(context.session, packed)
+  }
+
+  const result = await packArchive(archive.entries, context.modified, packed?.get(path))
+  packed?.set(path, result.packed)
+  return result.bytes
+}
+
+/**
+ * The cover image: the book's own (`cover:` in `book.yaml`, a JPEG or PNG the
+ * loader checked is inside the manuscript folder), or a PNG drawn from the
+ * SVG made from the book's metadata.
+ *
+ * Why a `File`: it is read in memory (`arrayBuffer()`); a string cover would
+ * be fetched. The library checks `instanceof File`, so a plain `{name,
+ * arrayBuffer}` object is refused. It names the file `cover.<extension of
+ * its type>` (`cover.jpeg`), so the file is named that way here too, and the
+ * cover page can point at it.
+ *
+ * @param book
+ *   The edition.
+ * @param context
+ *   Build-wide settings (the fonts to draw with, the cache).
  * @returns
  *   File.
  */
-async function coverFile(book: EditionBook): Promise<File> {
+async function coverFile(book: EditionBook, context: RenderContext): Promise<File> {
   const path = book.meta.cover
-  if (!path) return new File([coverSvg(book)], 'cover.svg', {type: 'image/svg+xml'})
+  if (!path) {
+    const fonts = context.coverFonts ?? findCoverFonts()
+    return new File([await coverPng(coverSvg(book), fonts, context.cacheDir)], 'cover.png', {type: 'image/png'})
+  }
+
   const png = /\.png$/i.test(path)
   return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
     type: png ? 'image/png' : 'image/jpeg'
   })
+}
+
+/**
+ * Serialise the body of a content document: its section in `main`, with
+ * Kobo's markup if asked.
+ *
+ * @param section
+ *   The document's `section`, made for this call (changed in place).
+ * @param kepub
+ *   Whether to add Kobo's spans and wrapper.
+ * @returns
+ *   XHTML fragment.
+ */
+function serialize(section: Element, kepub: boolean): string {
+  // Why `main`: the document's content is its main landmark, which
+  // assistive technology jumps to (axe: `landmark-one-main`, `region`).
+  let tree: Root = {type: 'root', children: [h('main', [section])]}
+  if (kepub) tree = koboProcessor.runSync(tree) as Root
+  return toXhtml(tree, {fragment: true})
 }
 
 /**
