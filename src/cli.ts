@@ -4,10 +4,7 @@
  */
 import {createRequire} from 'node:module'
 import {Command} from 'commander'
-import {buildCommand} from './commands/build.js'
-import {cleanCommand, defaultCacheDir} from './commands/clean.js'
-import {translateCommand} from './commands/translate.js'
-import {watchCommand} from './commands/watch.js'
+import {defaultCacheDir} from './commands/clean.js'
 
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 const program = new Command()
@@ -29,6 +26,9 @@ program
   .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
   .option('--no-cache', 'process every chapter, using no cache')
   .action(async (dir: string, options: {out: string; quiet?: boolean; cache: string | false}) => {
+    // Each command's modules are loaded when it runs: a build does not pay
+    // for the watcher and its server, nor `watch` for `translate`.
+    const {buildCommand} = await import('./commands/build.js')
     process.exitCode = await buildCommand(dir, options)
   })
 
@@ -43,6 +43,7 @@ program
   .option('--host <host>', 'loopback address to listen on', '127.0.0.1')
   .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
   .action(async (dir: string, options: {out: string; port: string; host: string; cache: string}) => {
+    const {watchCommand} = await import('./commands/watch.js')
     process.exitCode = await watchCommand(dir, options)
   })
 
@@ -51,6 +52,7 @@ program
   .description('remove the chapter cache and the dictionary index (they are rebuilt on the next build)')
   .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
   .action(async (options: {cache: string}) => {
+    const {cleanCommand} = await import('./commands/clean.js')
     process.exitCode = await cleanCommand(options)
   })
 
@@ -61,6 +63,7 @@ program
   )
   .argument('[dir]', 'manuscript folder', 'manuscript')
   .action(async (dir: string) => {
+    const {translateCommand} = await import('./commands/translate.js')
     process.exitCode = await translateCommand(dir)
   })
 

@@ -2,7 +2,8 @@
  * Find a face in a font file with fontkit: the only face of an `.otf` or
  * `.ttf`, or one face of a collection, by index or PostScript name.
  */
-import {create, type Font, type FontCollection} from 'fontkit'
+import {createRequire} from 'node:module'
+import type {Font, FontCollection} from 'fontkit'
 
 /** A face found in a font file. */
 export interface OpenedFace {
@@ -39,7 +40,7 @@ export class FaceError extends Error {}
 export function openFace(file: Uint8Array, face?: number | string | undefined): OpenedFace {
   let opened: Font | FontCollection
   try {
-    opened = create(Buffer.from(file.buffer, file.byteOffset, file.byteLength))
+    opened = fontkit().create(Buffer.from(file.buffer, file.byteOffset, file.byteLength))
   } catch {
     throw new FaceError('Unexpected file that is not a font, expected an OpenType or TrueType font')
   }
@@ -72,4 +73,19 @@ export function openFace(file: Uint8Array, face?: number | string | undefined): 
     format: font.directory.tag === 'OTTO' ? 'otf' : 'ttf',
     collection: opened.type === 'TTC'
   }
+}
+
+/** fontkit, once loaded. */
+let loaded: typeof import('fontkit') | undefined
+
+/**
+ * fontkit, loaded on first use: only books with `font:` read fonts, and
+ * loading it costs a tenth of a second of every other build.
+ *
+ * @returns
+ *   The module.
+ */
+export function fontkit(): typeof import('fontkit') {
+  loaded ??= createRequire(import.meta.url)('fontkit') as typeof import('fontkit')
+  return loaded
 }

@@ -2,11 +2,10 @@
  * Subset a face to the characters an edition uses, with subset-font
  * (harfbuzz's hb-subset, as WebAssembly).
  */
-import {create, type Font} from 'fontkit'
-import subsetFont from 'subset-font'
+import type {Font} from 'fontkit'
 import type {FontFace, FontSubset} from '../model.js'
 import {extractFace} from './extract-face.js'
-import {openFace} from './open-face.js'
+import {fontkit, openFace} from './open-face.js'
 
 /**
  * Layout features kept in a subset, with the alternate glyphs they reach.
@@ -66,12 +65,14 @@ export async function subsetFace(
   const wanted = [...new Set(characters)].filter((character) => !/[\p{Cc}\s]/u.test(character))
   const missing = wanted.filter((character) => !opened.font.hasGlyphForCodePoint(character.codePointAt(0)!))
   const single = opened.collection ? extractFace(file, opened.font) : file
+  // Loaded on first use: only books with `font:` subset (harfbuzz in wasm).
+  const {default: subsetFont} = await import('subset-font')
   const data = await subsetFont(asBuffer(single), wanted.join(''), {
     targetFormat: 'sfnt',
     preserveNameIds: licenseNameIds,
     keepFeatures: layoutFeatures
   })
-  const subset = create(data) as Font
+  const subset = fontkit().create(data) as Font
 
   return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), glyphs: subset.numGlyphs, missing: missing.join('')}
 }

@@ -6,7 +6,7 @@
  * plain Markdown (most chapters) gains nothing from it and pays for it.
  */
 import type {Root} from 'hast'
-import rehypeRaw, {type Options} from 'rehype-raw'
+import type {Options} from 'rehype-raw'
 import {EXIT, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 
@@ -19,14 +19,22 @@ import type {VFile} from 'vfile'
  *   Transform.
  */
 export default function rehypeRawIfAny(options?: Options | null) {
-  const transform = rehypeRaw(options)
+  let transform: ((tree: Root, file: VFile) => Root) | undefined
 
-  return function (tree: Root, file: VFile): Root {
+  return async function (tree: Root, file: VFile): Promise<Root> {
     let found = false
     visit(tree, 'raw', function () {
       found = true
       return EXIT
     })
-    return found ? transform(tree, file) : tree
+    if (!found) return tree
+    // rehype-raw (and parse5 under it) is loaded by the first chapter that
+    // has HTML: a book of plain Markdown never pays for it.
+    if (!transform) {
+      const {default: rehypeRaw} = await import('rehype-raw')
+      transform = rehypeRaw(options) as (tree: Root, file: VFile) => Root
+    }
+
+    return transform(tree, file)
   }
 }
