@@ -4,7 +4,8 @@
  * the standard it meets, worked out from the edition itself so the package
  * document never claims a feature the book lacks (or misses one it has).
  */
-import type {Element} from 'hast'
+import type {Element, Root} from 'hast'
+import {chapterMemo} from '../cache/memo.js'
 import {visit} from 'unist-util-visit'
 import type {EditionBook} from '../model.js'
 
@@ -36,6 +37,42 @@ export interface AccessibilityMetadata {
  */
 export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
 
+/** What of a chapter's content the metadata depends on. */
+interface ChapterContent {
+  images: number
+  imagesWithoutAlt: number
+  ruby: boolean
+  notes: boolean
+}
+
+/** What each chapter tree holds: asked on every build, walked once per tree. */
+const contentMemo = chapterMemo<ChapterContent>()
+
+/**
+ * Walk a chapter tree for its images, ruby and note references.
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   What it holds.
+ */
+function contentOf(tree: Root): ChapterContent {
+  const found: ChapterContent = {images: 0, imagesWithoutAlt: 0, ruby: false, notes: false}
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'img') {
+      found.images++
+      // An empty `alt` is a decorative image: that is a text alternative too.
+      if (typeof node.properties.alt !== 'string') found.imagesWithoutAlt++
+    } else if (node.tagName === 'ruby') {
+      found.ruby = true
+    }
+
+    const role = node.properties.role
+    if (typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')) found.notes = true
+  })
+  return found
+}
+
 /**
  * Work out the accessibility metadata of an edition.
  *
@@ -66,18 +103,11 @@ export function accessibilityMetadata(book: EditionBook): AccessibilityMetadata 
   let notes = false
 
   for (const chapter of book.chapters) {
-    visit(chapter.tree, 'element', (node: Element) => {
-      if (node.tagName === 'img') {
-        images++
-        // An empty `alt` is a decorative image: that is a text alternative too.
-        if (typeof node.properties.alt !== 'string') imagesWithoutAlt++
-      } else if (node.tagName === 'ruby') {
-        ruby = true
-      }
-
-      const role = node.properties.role
-      if (typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')) notes = true
-    })
+    const found = contentMemo(chapter.tree, '', () => contentOf(chapter.tree))
+    images += found.images
+    imagesWithoutAlt += found.imagesWithoutAlt
+    ruby ||= found.ruby
+    notes ||= found.notes
   }
 
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder']
