@@ -9,6 +9,7 @@
  * each top-level entry that changed is swapped into place by rename; an
  * unchanged one is left alone.
  */
+import {linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {OutputFile} from './model.js'
@@ -70,31 +71,32 @@ export async function writeOutput(
       filesByTop.set(top, set)
     }
 
-    // Folders first, once each; then the files, several at a time: a book
-    // has hundreds of pages, most of them unchanged, and each costs a few
-    // system calls.
+    // Folders first, once each; then the files. Why synchronous calls: a
+    // book has hundreds of pages, most of them unchanged, each a few system
+    // calls (stat, link), and a call through the thread pool costs several
+    // times the call itself. The renames that swap folders stay below.
     const folders = new Set(files.map((file) => path.dirname(path.join(fresh, ...file.path.split('/')))))
-    for (const folder of [...folders].sort()) await fs.mkdir(folder, {recursive: true})
+    for (const folder of [...folders].sort()) mkdirSync(folder, {recursive: true})
 
-    const outcomes = await inBatches(files, 16, async (file) => {
+    const outcomes = files.map((file) => {
       const parts = file.path.split('/')
       const target = path.join(fresh, ...parts)
       const current = path.join(out, ...parts)
 
-      if (await unchanged(current, file.data, memo)) {
-        await fs.link(current, target)
+      if (unchanged(current, file.data, memo)) {
+        linkSync(current, target)
         return 'unchanged'
       }
 
       const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
-      if (await sameBytes(current, data)) {
-        await fs.link(current, target)
-        await remember(current, file.data, memo)
+      if (sameBytes(current, data)) {
+        linkSync(current, target)
+        remember(current, file.data, memo)
         return 'unchanged'
       }
 
-      await fs.writeFile(target, data)
-      await remember(target, file.data, memo, current)
+      writeFileSync(target, data)
+      remember(target, file.data, memo, current)
       return 'written'
     })
 
@@ -136,18 +138,18 @@ export async function writeOutput(
       report.replaced.push(destination)
     }
   } finally {
-    await fs.rm(staging, {recursive: true, force: true})
+    rmSync(staging, {recursive: true, force: true})
   }
 
   return report
 }
 
 /** Whether a file exists with exactly these bytes. */
-async function sameBytes(file: string, data: Uint8Array): Promise<boolean> {
+function sameBytes(file: string, data: Uint8Array): boolean {
   try {
-    const stat = await fs.stat(file)
+    const stat = statSync(file)
     if (!stat.isFile() || stat.size !== data.byteLength) return false
-    return Buffer.compare(await fs.readFile(file), data) === 0
+    return Buffer.compare(readFileSync(file), data) === 0
   } catch {
     return false
   }
@@ -234,11 +236,11 @@ export type OutputMemo = Map<string, {data: string | Uint8Array; size: number; m
  * @returns
  *   Whether it is unchanged.
  */
-async function unchanged(file: string, data: string | Uint8Array, memo: OutputMemo | undefined): Promise<boolean> {
+function unchanged(file: string, data: string | Uint8Array, memo: OutputMemo | undefined): boolean {
   const known = memo?.get(file)
   if (!known || known.data !== data) return false
   try {
-    const stat = await fs.stat(file)
+    const stat = statSync(file)
     return stat.isFile() && stat.size === known.size && stat.mtimeMs === known.mtimeMs && stat.ino === known.ino
   } catch {
     return false
@@ -259,36 +261,15 @@ async function unchanged(file: string, data: string | Uint8Array, memo: OutputMe
  * @returns
  *   Nothing.
  */
-async function remember(
+function remember(
   file: string,
   data: string | Uint8Array,
   memo: OutputMemo | undefined,
   final = file
-): Promise<undefined> {
+): undefined {
   if (!memo) return
   // A rename keeps the inode and the times: the stat of the staged file is
   // the stat of the file in place.
-  const stat = await fs.stat(file)
+  const stat = statSync(file)
   memo.set(final, {data, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
-}
-
-/**
- * Run `work` on every item, at most `size` at a time.
- *
- * @param items
- *   Items.
- * @param size
- *   How many at once.
- * @param work
- *   Work on one item.
- * @returns
- *   The results, in the order of the items.
- */
-async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = []
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(work))))
-  }
-
-  return results
 }
