@@ -32,9 +32,6 @@ const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>()
 /** Most covers kept: three editions, and their previous versions. */
 const keep = 6
 
-/** The drawing under way: the next waits for it. */
-let queue: Promise<unknown> = Promise.resolve()
-
 /**
  * Draw an SVG cover as PNG.
  *
@@ -65,30 +62,20 @@ export async function coverPng(
   let result = drawn.get(key)
 
   if (!result) {
-    result = cached(key, cacheDir, () => {
-      // One drawing at a time: each loads the CJK fonts (tens of MB) into a
-      // font database of its own, and three at once raise a build's peak
-      // memory by that much again; the drawings still run beside the stages.
-      const drawing = queue.then(() =>
-        renderAsync(svg, {
-          fitTo: {mode: 'width', value: coverWidth},
-          // The SVG names its families (`Noto Serif CJK TC`, `Songti TC` …);
-          // for a face it does not name, resvg falls back to any loaded face
-          // that has the glyph.
-          font: {loadSystemFonts: false, fontFiles: [...fonts]},
-          logLevel: 'off'
-        })
-      )
-      queue = drawing.then(
-        () => undefined,
-        () => undefined
-      )
-      return drawing.then(async (image) => {
+    result = cached(key, cacheDir, () =>
+      renderAsync(svg, {
+        fitTo: {mode: 'width', value: coverWidth},
+        // The SVG names its families (`Noto Serif CJK TC`, `Songti TC` …);
+        // for a face it does not name, resvg falls back to any loaded face
+        // that has the glyph.
+        font: {loadSystemFonts: false, fontFiles: [...fonts]},
+        logLevel: 'off'
+      }).then(async (image) => {
         // The cover is opaque, so resvg's pixels need no un-premultiplying.
         const indexed = await indexedPng(image.width, image.height, image.pixels)
         return indexed ?? new Uint8Array(image.asPng())
       })
-    })
+    )
     drawn.set(key, result)
     // Keep the memo small; drop a failed drawing so the next build retries.
     result.catch(() => drawn.delete(key))
