@@ -4,6 +4,7 @@
  * renderer made of one (a page, an XHTML document) can be handed back too,
  * as long as everything else it was made from is the same.
  */
+import type {VFile} from 'vfile'
 
 /** A memo of one kind of result per chapter. */
 export type ChapterMemo<T> = (chapter: object, key: string, make: () => T) => T
@@ -25,6 +26,35 @@ export function chapterMemo<T>(): ChapterMemo<T> {
     if (known && known.key === key) return known.value
     const value = make()
     store.set(chapter, {key, value})
+    return value
+  }
+}
+
+/** A memo of what a file's text parses to. */
+export type ParseMemo<T> = (file: VFile, parse: (file: VFile) => T, other?: string) => T
+
+/**
+ * Make a memo of a parse of manuscript files (`book.yaml`, the glossary):
+ * the same path with the same text gives the same result, without parsing
+ * again.
+ *
+ * Only a parse that reported nothing is kept: a file with a problem is
+ * parsed again, so its messages are on every build's file.
+ *
+ * @returns
+ *   Memo: gives what `parse` makes of a file (and of `other`, any other
+ *   input `parse` reads).
+ */
+export function parseMemo<T>(): ParseMemo<T> {
+  const store = new Map<string, {text: string; other: string; value: T}>()
+  return function (file, parse, other = '') {
+    const text = String(file.value)
+    const known = store.get(file.path)
+    if (known && known.text === text && known.other === other && file.messages.length === 0) return known.value
+    const before = file.messages.length
+    const value = parse(file)
+    if (file.messages.length === before && before === 0) store.set(file.path, {text, other, value})
+    else store.delete(file.path)
     return value
   }
 }

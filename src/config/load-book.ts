@@ -19,6 +19,7 @@ import {parseGlossary} from './load-glossary.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {isInside, readManuscriptText} from './read-text.js'
 import {parseYaml, type PositionedYaml} from './yaml.js'
+import {parseMemo} from '../cache/memo.js'
 
 /** Result of reading a manuscript. */
 export interface LoadedBook {
@@ -36,6 +37,15 @@ export const overridesName = 'overrides.yaml'
 
 /** Name of the glossary. */
 export const glossaryName = 'glossary.yaml'
+
+/**
+ * What `book.yaml`, the glossary and the override dictionary parsed to:
+ * a watch session reads them on every build, and parsing YAML costs more
+ * than an edit's rebuild can spare. The results are only read.
+ */
+const configMemo = parseMemo<{config: BookConfig; yaml: PositionedYaml; lines: Book['metaLines']} | undefined>()
+const glossaryMemo = parseMemo<ReturnType<typeof parseGlossary>>()
+const overridesMemo = parseMemo<ReturnType<typeof parseOverrides>>()
 
 /** Required fields, so a missing one gets its own rule id (C004). */
 const required = new Set(['title', 'author'])
@@ -64,9 +74,14 @@ export async function loadBook(
   if (configFile) {
     // A book.yaml that could not be read as text is already reported.
     if (configFile.messages.length > 0) return {book: undefined, files}
-    const validated = validateConfig(configFile, metaLines)
+    const validated = configMemo(configFile, (file) => {
+      const lines: Book['metaLines'] = {}
+      const result = validateConfig(file, lines)
+      return result && {...result, lines}
+    })
     if (!validated) return {book: undefined, files}
     ;({config, yaml} = validated)
+    Object.assign(metaLines, validated.lines)
   }
 
   const names = config?.chapters ?? (await listMarkdown(root))
@@ -121,9 +136,9 @@ export async function loadBook(
   }
 
   const overridesFile = await readManuscriptText(root, path.join(root, config?.overrides ?? overridesName), files)
-  const overrides = overridesFile ? parseOverrides(overridesFile, root) : []
+  const overrides = overridesFile ? overridesMemo(overridesFile, (file) => parseOverrides(file, root), root) : []
   const glossaryFile = await readManuscriptText(root, path.join(root, glossaryName), files)
-  const glossary = glossaryFile ? parseGlossary(glossaryFile) : []
+  const glossary = glossaryFile ? glossaryMemo(glossaryFile, parseGlossary) : []
   const translations = await loadTranslations(root, chapters, files)
   // The bilingual edition is built when the manuscript has a translation.
   const editions = config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans'])

@@ -8,7 +8,7 @@
  * build would otherwise publish). Each is reported with its place and a rule
  * id; such a file is never read into a book.
  */
-import {readFileSync, realpathSync} from 'node:fs'
+import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {error, type Place} from '../diagnostics.js'
@@ -18,6 +18,26 @@ import {error, type Place} from '../diagnostics.js'
  * and carriage return); a NUL is the sign of a UTF-16 or binary file.
  */
 const controlExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
+
+/**
+ * Texts read before, by real path, with the file's identity and times then.
+ *
+ * Why: a watch session reads the whole manuscript on every build, and
+ * decoding and checking a 2 MB book costs more than the edit it follows. A
+ * file whose device, inode, size, modification and change times (in
+ * nanoseconds) are all the same was not written since: any write moves its
+ * change time, a file renamed into place has another inode. Only good reads
+ * are kept; a file with a problem is read and reported again every time.
+ *
+ * File times come from a coarse clock (a tick of several milliseconds): two
+ * writes of the same size within one tick leave the same times. So a file
+ * written in the last second is not remembered (as Git treats "racily
+ * clean" files); it is read again until its times are older than that.
+ */
+const texts = new Map<string, {signature: string; value: string}>()
+
+/** How old a file's last change must be for its text to be remembered. */
+const racyMilliseconds = 1000
 
 /**
  * Read a UTF-8 text file of the manuscript into a vfile.
@@ -61,6 +81,14 @@ export async function readManuscriptText(
     return file
   }
 
+  const stat = statSync(real, {bigint: true})
+  const signature = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`
+  const known = texts.get(real)
+  if (known?.signature === signature) {
+    file.value = known.value
+    return file
+  }
+
   // Why sync: a book is hundreds of small files, read on every build of a
   // watch session, and a promise-based read costs several times a sync one.
   const buffer = readFileSync(real)
@@ -85,6 +113,9 @@ export async function readManuscriptText(
   }
 
   file.value = value
+  const changed = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n)
+  if (changed < Date.now() - racyMilliseconds) texts.set(real, {signature, value})
+  else texts.delete(real)
   return file
 }
 

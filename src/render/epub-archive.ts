@@ -70,7 +70,7 @@ export class Archive extends EPub {
 const fontFolder = 'OEBPS/fonts/'
 
 /** Data of an entry as the library gives it. */
-type EntryData = string | Uint8Array | ArrayBuffer | Promise<ArrayBuffer | Uint8Array>
+export type EntryData = string | Uint8Array | ArrayBuffer | Promise<ArrayBuffer | Uint8Array>
 
 /**
  * The part of JSZip's API the library calls (`file`, `folder`), recording
@@ -131,6 +131,8 @@ export interface PackedArchive {
   names: readonly string[]
   /** Uncompressed content of each entry. */
   contents: ReadonlyMap<string, Uint8Array>
+  /** Each entry as it was handed over (a string, or bytes). */
+  given: ReadonlyMap<string, string | Uint8Array | ArrayBuffer>
   /** The archive read back: its entries are compressed already. */
   zip: JSZip
 }
@@ -164,8 +166,16 @@ export async function packArchive(
   previous?: PackedArchive | undefined
 ): Promise<{bytes: Uint8Array; packed: PackedArchive}> {
   const entries: Array<[string, Uint8Array]> = []
+  const given = new Map<string, string | Uint8Array | ArrayBuffer>()
 
-  for (const [name, data] of recorded.files) entries.push([name, toBytes(await data)])
+  for (const [name, data] of recorded.files) {
+    const value = await data
+    // The same text as last time (compared as strings, not encoded again),
+    // or the same bytes: the same encoded entry.
+    const known = previous?.given.get(name) === value ? previous.contents.get(name) : undefined
+    entries.push([name, known ?? toBytes(value)])
+    given.set(name, value)
+  }
 
   entries.sort(([a], [b]) =>
     a === 'mimetype' ? -1 : b === 'mimetype' ? 1 : a < b ? -1 : a > b ? 1 : 0
@@ -206,7 +216,7 @@ export async function packArchive(
 
   return {
     bytes,
-    packed: {date: date.getTime(), names, contents: new Map(entries), zip: await JSZip.loadAsync(bytes)}
+    packed: {date: date.getTime(), names, contents: new Map(entries), given, zip: await JSZip.loadAsync(bytes)}
   }
 }
 
@@ -217,5 +227,6 @@ function toBytes(data: string | Uint8Array | ArrayBuffer): Uint8Array {
 
 /** Whether two byte arrays are equal. */
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  if (a === b) return true
   return a !== undefined && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
 }

@@ -26,7 +26,7 @@ import type {
   RenderContext,
   Renderer
 } from '../model.js'
-import {Archive, packArchive, type PackedArchive} from './epub-archive.js'
+import {Archive, EntryRecorder, packArchive, type EntryData, type PackedArchive} from './epub-archive.js'
 import {chapterSection} from './epub-chapter.js'
 import {embedFont, fontItem, fontStyle} from './epub-font.js'
 import {uprightRuns, verticalStyle} from './epub-vertical.js'
@@ -59,8 +59,30 @@ const kepubMemo = chapterMemo<string>()
 /** Adds Kobo's spans to a content document's body. */
 const koboProcessor = unified().use(rehypeKoboSpans).freeze()
 
-/** The archives of a session's last build, by EPUB path: the next build reuses their compressed entries. */
-const packedArchives = new WeakMap<object, Map<string, PackedArchive>>()
+/** Covers made lately, by their inputs (`coverFile`). */
+const coverFiles = new Map<string, Promise<File>>()
+
+/**
+ * What a session's last build of an EPUB left, by EPUB path: the library's
+ * documents and what they were made from (`packageEpub` runs the library on
+ * the changed chapters only when nothing else changed), and the archive
+ * (`packArchive` reuses its compressed entries).
+ */
+interface LastBuild {
+  /** Everything the library's documents are made of but the chapters' bodies. */
+  key: string
+  /** The cover handed to the library. */
+  cover: File
+  /** Body of each content document, in order. */
+  bodies: readonly string[]
+  /** What the library wrote, before a font is embedded. */
+  entries: ReadonlyMap<string, EntryData>
+  /** The archive as written. */
+  packed: PackedArchive
+}
+
+/** The last builds of each session (a chapter cache), by EPUB path. */
+const lastBuilds = new WeakMap<object, Map<string, LastBuild>>()
 
 /**
  * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
@@ -281,18 +303,51 @@ async function packageEpub(
     zhbook: data
   }
 
-  const archive = new Archive(options, content)
-  await archive.render()
-  if (font) await embedFont(archive.entries, font, edition.id, context.fonts)
   const path = meta.slug + '-' + edition.id + (kepub ? '.kepub.epub' : '.epub')
-  let packed: Map<string, PackedArchive> | undefined
+  let session: Map<string, LastBuild> | undefined
   if (context.session) {
-    packed = packedArchives.get(context.session) ?? new Map()
-    packedArchives.set(context.session, packed)
+    session = lastBuilds.get(context.session) ?? new Map()
+    lastBuilds.set(context.session, session)
   }
 
-  const result = await packArchive(archive.entries, context.modified, packed?.get(path))
-  packed?.set(path, result.packed)
+  const last = session?.get(path)
+  const {cover: _, ...settings} = options
+  // Bodies aside, the library's inputs: its package documents (OPF, NCX,
+  // navigation, style sheet) and every chapter's frame come from these.
+  const key = JSON.stringify([settings, content.map((chapter) => ({...chapter, zhbook: {...chapter.zhbook, body: null}}))])
+  const bodies = content.map((chapter) => chapter.zhbook.body)
+  let entries: Map<string, EntryData>
+
+  if (last && last.key === key && last.cover === cover) {
+    // Why: the library validates and renders every document on every run;
+    // after an edit of one chapter only that chapter's document differs.
+    // The library renders the changed documents alone, with the same
+    // options and templates (which read nothing of a chapter's place in
+    // the book), and the rest is what it wrote last time: the same bytes a
+    // full run gives (tests/incremental.test.ts).
+    entries = new Map(last.entries)
+    const changed = content.filter((chapter, index) => chapter.zhbook.body !== last.bodies[index])
+    if (changed.length > 0) {
+      const partial = new Archive(options, changed)
+      await partial.render()
+      for (const chapter of changed) {
+        const name = 'OEBPS/' + chapter.filename
+        const data = partial.entries.files.get(name)
+        if (data === undefined) throw new Error('Unexpected missing document `' + name + '` from the library')
+        entries.set(name, data)
+      }
+    }
+  } else {
+    const archive = new Archive(options, content)
+    await archive.render()
+    entries = new Map(archive.entries.files)
+  }
+
+  const recorded = new EntryRecorder()
+  for (const [name, data] of entries) recorded.file(name, data)
+  if (font) await embedFont(recorded, font, edition.id, context.fonts)
+  const result = await packArchive(recorded, context.modified, last?.packed)
+  session?.set(path, {key, cover, bodies, entries, packed: result.packed})
   return result.bytes
 }
 
@@ -316,15 +371,37 @@ async function packageEpub(
  */
 async function coverFile(book: EditionBook, context: RenderContext): Promise<File> {
   const path = book.meta.cover
-  if (!path) {
-    const fonts = context.coverFonts ?? findCoverFonts()
-    return new File([await coverPng(coverSvg(book), fonts, context.cacheDir)], 'cover.png', {type: 'image/png'})
+  const fonts = path ? [] : (context.coverFonts ?? findCoverFonts())
+  // Why remembered: the same cover comes back as the same `File` while its
+  // inputs stay the same, so a rebuild in watch mode knows the library's
+  // package documents and cover are what it made last time (`packageEpub`).
+  let key: string
+  if (path) {
+    const stat = await fs.stat(path, {bigint: true})
+    key = JSON.stringify(['file', path, String(stat.ino), String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs)])
+  } else {
+    key = JSON.stringify(['drawn', book.meta, book.edition, fonts, context.cacheDir ?? null])
   }
 
-  const png = /\.png$/i.test(path)
-  return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
-    type: png ? 'image/png' : 'image/jpeg'
-  })
+  let file = coverFiles.get(key)
+  if (!file) {
+    file = (async () => {
+      if (!path) {
+        return new File([await coverPng(coverSvg(book), fonts, context.cacheDir)], 'cover.png', {type: 'image/png'})
+      }
+
+      const png = /\.png$/i.test(path)
+      return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
+        type: png ? 'image/png' : 'image/jpeg'
+      })
+    })()
+    coverFiles.set(key, file)
+    file.catch(() => coverFiles.delete(key))
+    // A few editions' covers; older ones go.
+    while (coverFiles.size > 8) coverFiles.delete(coverFiles.keys().next().value!)
+  }
+
+  return file
 }
 
 /**
