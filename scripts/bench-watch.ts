@@ -1,17 +1,23 @@
 /**
  * Benchmark of edit and rebuild (`make bench-watch`): a generated book of
- * 100 chapters (≥ 2 MB of Markdown), watched by `zhbook watch`; one
- * paragraph is edited at a time and the time is taken from the write of the
- * edit until every edition's output (EPUB and web) holds it.
+ * 100 chapters (≥ 2 MB of Markdown), watched by `zhbook watch` as users run
+ * it (`node dist/cli.js watch`, in its own process); one paragraph is edited
+ * at a time and the time is taken from the write of the edit until the
+ * watcher reports the rebuild, which it does once every edition's output
+ * (EPUB and web) is written. The output is then checked for the edit in
+ * every edition.
  *
  * Usage: npx tsx scripts/bench-watch.ts [runs]
  */
+import {spawn} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {watch} from '../src/watch/watch.js'
+import {fileURLToPath} from 'node:url'
+import JSZip from 'jszip'
 import {makeLargeBook} from './make-large-book.js'
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Number(process.argv[2] ?? 9)
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-watch-'))
 const book = path.join(tmp, 'book')
@@ -19,31 +25,63 @@ const out = path.join(tmp, 'out')
 const bytes = await makeLargeBook(book)
 console.log(`Book: ${bytes} bytes of Markdown in 100 chapters`)
 
+const child = spawn(
+  process.execPath,
+  [path.join(root, 'dist/cli.js'), 'watch', book, '--out', out, '--port', '0', '--cache', path.join(tmp, 'cache')],
+  {stdio: ['ignore', 'pipe', 'inherit']}
+)
+
+/** Lines the watcher printed and nobody waited for yet. */
+const lines: string[] = []
+let wake: (() => void) | undefined
+let buffered = ''
+child.stdout.setEncoding('utf8')
+child.stdout.on('data', (chunk: string) => {
+  buffered += chunk
+  const parts = buffered.split('\n')
+  buffered = parts.pop()!
+  lines.push(...parts)
+  wake?.()
+})
+child.on('exit', (code) => {
+  if (code !== null && code !== 0) throw new Error(`zhbook watch exited with ${code}`)
+})
+
+/** The next line the watcher prints that matches. */
+async function line(expression: RegExp): Promise<string> {
+  for (;;) {
+    const index = lines.findIndex((value) => expression.test(value))
+    if (index !== -1) return lines.splice(0, index + 1).at(-1)!
+    await new Promise<void>((resolve) => (wake = resolve))
+  }
+}
+
 let started = performance.now()
-const session = await watch({input: book, output: out, port: 0, cacheDir: path.join(tmp, 'cache'), log: () => {}})
-console.log(`First build (cold, no cache): ${Math.round(performance.now() - started)} ms`)
+await line(/^Watching /)
+console.log(`First build (cold, no cache) and start: ${Math.round(performance.now() - started)} ms`)
 
 const times: number[] = []
 for (let run = 0; run < runs; run++) {
   // A different chapter each time, a one-sentence edit in its first paragraph.
-  const chapter = path.join(book, `${String(((run * 37) % 100) + 1).padStart(3, '0')}-part-${String(((run * 37) % 100) + 1).padStart(3, '0')}.md`)
+  const number = String(((run * 37) % 100) + 1).padStart(3, '0')
+  const chapter = path.join(book, `${number}-part-${number}.md`)
   const text = await fs.readFile(chapter, 'utf8')
   const marker = `第 ${run} 次編輯。`
   const edited = text.replace(/\n\n([^\n]+)\n/, (_, paragraph: string) => `\n\n${paragraph}${marker}\n`)
-  const next = session.nextBuild()
+  lines.length = 0
   started = performance.now()
   await fs.writeFile(chapter, edited)
-  const result = await next
-  // From the write of the edit until the build wrote every edition.
+  const report = await line(/^(?:Rebuilt|Build failed|zhbook: internal error)/)
+  // From the write of the edit until the watcher wrote every edition.
   const elapsed = performance.now() - started
-  if (!result?.ok) throw new Error('build failed')
-  const page = await fs.readFile(path.join(out, 'web/hans', `${path.basename(chapter, '.md').replace(/^\d+-/, '')}.html`), 'utf8')
-  if (!page.includes(marker.replace('編輯', '编辑'))) throw new Error('edit not in the output')
+  if (!report.startsWith('Rebuilt')) throw new Error(`Unexpected rebuild: ${report}`)
+  await checkEdit(`part-${number}`, marker)
   times.push(elapsed)
-  console.log(`Edit ${run + 1}: ${Math.round(elapsed)} ms`)
+  console.log(`Edit ${run + 1}: ${Math.round(elapsed)} ms (${report})`)
 }
 
-await session.close()
+child.kill('SIGINT')
+await new Promise((resolve) => child.once('exit', resolve))
 await fs.rm(tmp, {recursive: true, force: true})
 times.sort((a, b) => a - b)
 const median = times[Math.floor(times.length / 2)]!
@@ -51,3 +89,27 @@ console.log(
   `One-paragraph edit to every edition updated: median ${Math.round(median)} ms, ` +
     `min ${Math.round(times[0]!)} ms, max ${Math.round(times.at(-1)!)} ms (${runs} runs, ${os.cpus().length} cores)`
 )
+
+/**
+ * Check that every edition's web page and EPUB chapter hold the edit.
+ *
+ * @param id
+ *   Chapter id.
+ * @param marker
+ *   Text of the edit, in Traditional script.
+ */
+async function checkEdit(id: string, marker: string): Promise<undefined> {
+  const simplified = marker.replace('編輯', '编辑')
+  for (const [edition, expected] of [
+    ['hant', marker],
+    ['hans', simplified],
+    ['bilingual', simplified]
+  ] as const) {
+    const page = await fs.readFile(path.join(out, 'web', edition, `${id}.html`), 'utf8')
+    const epub = await JSZip.loadAsync(await fs.readFile(path.join(out, `small-models-${edition}.epub`)))
+    const xhtml = await epub.file(`OEBPS/${id}.xhtml`)?.async('string')
+    if (!page.includes(expected) || !xhtml?.includes(expected)) {
+      throw new Error(`Unexpected output of ${edition} without the edit \`${expected}\``)
+    }
+  }
+}

@@ -47,6 +47,11 @@ export interface BuildOptions {
    * change since it was cached is not processed again.
    */
   cache?: ChapterCache | undefined
+  /**
+   * Resolve once the output is in place, before the old files are removed
+   * from the output folder's staging folder (`build` only; default: after).
+   */
+  background?: boolean | undefined
 }
 
 /** What a build did. */
@@ -267,7 +272,7 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
   }
 
   const started = performance.now()
-  await writeOutput(options.output, result.outputs, memo)
+  await writeOutput(options.output, result.outputs, memo, {background: options.background})
   result.timings.write = performance.now() - started
   return result
 }

@@ -45,9 +45,11 @@ export interface WriteReport {
 export async function writeOutput(
   out: string,
   files: readonly OutputFile[],
-  memo?: OutputMemo | undefined
+  memo?: OutputMemo | undefined,
+  options: WriteOptions = {}
 ): Promise<WriteReport> {
   out = path.resolve(out)
+  await cleaning
   await fs.mkdir(out, {recursive: true})
   await removeStale(out)
 
@@ -83,13 +85,16 @@ export async function writeOutput(
       const target = path.join(fresh, ...parts)
       const current = path.join(out, ...parts)
 
-      if (unchanged(current, file.data, memo)) {
+      const known = knownContent(current, memo)
+      if (known !== undefined && sameData(known, file.data)) {
         linkSync(current, target)
+        if (known !== file.data) remember(current, file.data, memo)
         return 'unchanged'
       }
 
       const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
-      if (sameBytes(current, data)) {
+      // A file the session knows holds other data needs no reading.
+      if (known === undefined && sameBytes(current, data)) {
         linkSync(current, target)
         remember(current, file.data, memo)
         return 'unchanged'
@@ -137,12 +142,32 @@ export async function writeOutput(
       await fs.rename(source, destination)
       report.replaced.push(destination)
     }
-  } finally {
+  } catch (cause) {
     rmSync(staging, {recursive: true, force: true})
+    throw cause
   }
 
+  // Everything is in place; what is left is the old files, hundreds of
+  // them in a book. The next write (or recovery) waits for their removal,
+  // and a process that ends first leaves a staging folder the next build
+  // removes.
+  cleaning = fs.rm(staging, {recursive: true, force: true}).catch(() => {})
+  if (!options.background) await cleaning
   return report
 }
+
+/** Options of `writeOutput`. */
+export interface WriteOptions {
+  /**
+   * Resolve once the output is in place, before the staging folder (with
+   * the old files) is removed (default: `false`, after). Why: a watch
+   * session reports a rebuild as soon as it can be read.
+   */
+  background?: boolean | undefined
+}
+
+/** The removal of the last write's staging folder. */
+let cleaning: Promise<unknown> = Promise.resolve()
 
 /** Whether a file exists with exactly these bytes. */
 function sameBytes(file: string, data: Uint8Array): boolean {
@@ -184,6 +209,7 @@ async function listFiles(full: string, relative: string): Promise<string[]> {
  *   Nothing.
  */
 export async function recoverOutput(out: string): Promise<undefined> {
+  await cleaning
   try {
     await removeStale(path.resolve(out))
   } catch (cause) {
@@ -224,27 +250,39 @@ async function removeStale(out: string) {
 export type OutputMemo = Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>
 
 /**
- * Whether a file is known to hold `data`: the session wrote or checked this
- * very data there, and the file was not touched since.
+ * What a file is known to hold: the data the session wrote or checked there,
+ * if the file was not touched since.
  *
  * @param file
  *   Path of the file in the output folder.
- * @param data
- *   Data.
  * @param memo
  *   What the session last wrote (optional).
  * @returns
- *   Whether it is unchanged.
+ *   Data, or `undefined` when not known.
  */
-function unchanged(file: string, data: string | Uint8Array, memo: OutputMemo | undefined): boolean {
+function knownContent(file: string, memo: OutputMemo | undefined): string | Uint8Array | undefined {
   const known = memo?.get(file)
-  if (!known || known.data !== data) return false
+  if (!known) return undefined
   try {
     const stat = statSync(file)
-    return stat.isFile() && stat.size === known.size && stat.mtimeMs === known.mtimeMs && stat.ino === known.ino
-  } catch {
-    return false
-  }
+    if (stat.isFile() && stat.size === known.size && stat.mtimeMs === known.mtimeMs && stat.ino === known.ino) {
+      return known.data
+    }
+  } catch {}
+
+  return undefined
+}
+
+/**
+ * Whether two data are the same bytes: strings as UTF-8, without encoding
+ * them when both are strings.
+ */
+function sameData(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (a === b) return true
+  if (typeof a === 'string' && typeof b === 'string') return false
+  const bytes = (data: string | Uint8Array) =>
+    typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  return bytes(a).equals(bytes(b))
 }
 
 /**

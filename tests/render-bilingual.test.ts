@@ -16,6 +16,7 @@ import {renderSiteIndex, web} from '../src/render/web.js'
 import {bilingualBook, bilingualInfo} from './helpers/bilingual-book.js'
 import {epubcheck, type EpubcheckResult} from './helpers/epubcheck.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
+import {loadSearchIndex} from './helpers/search-index.js'
 
 const hansInfo: EditionInfo = {id: 'hans', lang: 'zh-Hans', label: '简体中文'}
 
@@ -459,15 +460,14 @@ describe('web (bilingual reading tools)', () => {
   })
 
   it('should index the English of the bilingual edition for search', () => {
-    const sandbox: {window: Record<string, unknown>} = {window: {}}
-    vm.runInNewContext(page('web/bilingual/search.js'), sandbox)
-    const index = sandbox.window.zhbookSearch as {chapters: unknown[]; blocks: unknown[]}
+    const index = loadSearchIndex(page, 'web/bilingual')
     expect(index.chapters).toEqual([
       ['opening', '开场'],
       ['logic', 'AI 大模型的逻辑'],
       ['glossary', '词汇表']
     ])
     // The glossary's entries (this hand-made edition numbers no block).
+    expect(index.parts).toHaveLength(1)
     expect(index.blocks).toEqual([
       [2, 'term-1', '大模型 dà mó xíng', 'large model. An AI model with billions of parameters. First in: AI 大模型的逻辑'],
       [2, 'term-2', '小模型 xiǎo mó xíng', 'small model. A model tuned for one task. First in: 开场'],

@@ -17,7 +17,8 @@ import {preferencesScript} from '../src/render/web-script-prefs.js'
 import {searchPageScript} from '../src/render/web-script-search.js'
 import {siteScript} from '../src/render/web-script-site.js'
 import {dictionaryScript} from '../src/render/web-script-dictionary.js'
-import {searchIndex, searchScript} from '../src/render/web-search-index.js'
+import {searchIndex, searchScripts} from '../src/render/web-search-index.js'
+import {loadSearchIndex} from './helpers/search-index.js'
 import {palettes, webStyle, type Palette} from '../src/render/web-style.js'
 import {renderSiteIndex, web} from '../src/render/web.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
@@ -532,9 +533,11 @@ describe('web (reading tools)', () => {
         ['logic', '大模型的邏輯'],
         ['qa', '提問環節']
       ],
-      // The blocks of these chapters have no ids.
-      blocks: []
+      // The chapters' scripts fill it; these chapters number no block, so
+      // there are none.
+      parts: []
     })
+    expect(loadSearchIndex(page, 'web/hant').blocks).toEqual([])
   })
 })
 
@@ -575,17 +578,30 @@ describe('searchIndex', () => {
     })
   })
 
-  it('should serialise the index as a script assigning `window.zhbookSearch`, one block a line', () => {
-    const script = searchScript(searchIndex(chapters))
-    expect(script).toBe(
-      '/* zhbook: the search index of this edition, read by search-page.js. */\n' +
-        'window.zhbookSearch = {\n"chapters": [["one","一"]],\n"blocks": [\n' +
-        '[0,"p-1","大模型","Large models"],\n' +
-        '[0,"p-2","算力最贵， 模型次之。","Computing power costs the most."],\n' +
-        '[0,"p-3","数据","Data"],\n' +
-        '[0,"p-4","子项"],\n' +
-        '[0,"term-1","算力 suàn lì","computing power"]\n]}\n'
+  it('should serialise the index as a script of the chapters and one script per chapter, one block a line', () => {
+    const scripts = searchScripts(searchIndex([...chapters, {id: 'empty', title: '空', sourcePath: 'empty.md', tree: h(null, [h('p', '無編號')])}]))
+    expect(scripts.index).toBe(
+      '/* zhbook: the search index of this edition, read by search-page.js;\n' +
+        "   each chapter's blocks are in search/<chapter>.js. */\n" +
+        'window.zhbookSearch = {\n"chapters": [["one","一"],["empty","空"]],\n"parts": []}\n'
     )
+    // A chapter without blocks has no script.
+    expect(scripts.parts).toEqual([
+      {
+        id: 'one',
+        script:
+          '/* zhbook: the search index of chapter one, read by search-page.js. */\n' +
+          'window.zhbookSearch.parts.push([\n' +
+          '[0,"p-1","大模型","Large models"],\n' +
+          '[0,"p-2","算力最贵， 模型次之。","Computing power costs the most."],\n' +
+          '[0,"p-3","数据","Data"],\n' +
+          '[0,"p-4","子项"],\n' +
+          '[0,"term-1","算力 suàn lì","computing power"]\n])\n'
+      }
+    ])
+    // The same blocks give the same script object (watch mode writes it once).
+    const again = searchIndex(chapters)
+    expect(searchScripts(again).parts[0]).toBe(searchScripts(again).parts[0])
   })
 })
 

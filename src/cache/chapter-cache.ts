@@ -50,6 +50,15 @@ interface StoredEntry {
 export interface ChapterCacheOptions {
   /** Folder of the disk cache; without it, memory only. */
   dir?: string | undefined
+  /**
+   * Write entries to disk this many ms after the last `set`, not during
+   * `set` (optional: during it). `flush` writes what is waiting.
+   *
+   * Why: serialising a chapter's trees costs more than the rest of a
+   * rebuild in watch mode, and the disk copy is for the next run only. The
+   * watch session writes when the editor pauses, and on close.
+   */
+  writeDelay?: number | undefined
 }
 
 /** The chapter cache. */
@@ -62,6 +71,14 @@ export class ChapterCache {
   readonly stats = {hits: 0, misses: 0, rejected: 0}
   /** Digest of each chapter's text as last seen, by path. */
   private readonly digests = new Map<string, {text: string; digest: string}>()
+  /** Delay of disk writes (`ChapterCacheOptions.writeDelay`). */
+  private readonly writeDelay: number | undefined
+  /** Entries waiting to be written, by key. */
+  private readonly pending = new Map<string, {chapter: EditionChapter; file: StoredFile}>()
+  /** Timer of the next delayed write. */
+  private timer: NodeJS.Timeout | undefined
+  /** Writes under way. */
+  private writing: Promise<void> = Promise.resolve()
 
   /**
    * @param options
@@ -69,6 +86,7 @@ export class ChapterCache {
    */
   constructor(options: ChapterCacheOptions = {}) {
     this.dir = options.dir
+    this.writeDelay = options.writeDelay
   }
 
   /**
@@ -152,7 +170,39 @@ export class ChapterCache {
   async set(key: string, entry: ProcessedEntry): Promise<void> {
     this.memory.set(key, entry)
     if (!this.dir) return
-    const payload = JSON.stringify({chapter: entry.chapter, file: storeFile(entry.file)})
+    // What is kept of the file is taken now; the trees are never changed
+    // after the stages (renderers copy what they change).
+    const record = {chapter: entry.chapter, file: storeFile(entry.file)}
+    if (this.writeDelay === undefined) return this.write(key, record)
+    this.pending.set(key, record)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.flush(), this.writeDelay)
+  }
+
+  /**
+   * Write the entries waiting to be written (`writeDelay`).
+   *
+   * @returns
+   *   Nothing, once every entry set so far is on disk (or could not be
+   *   written: the disk copy only saves the next run time).
+   */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer)
+    const records = [...this.pending]
+    this.pending.clear()
+    this.writing = this.writing.then(async () => {
+      for (const [key, record] of records) {
+        try {
+          await this.write(key, record)
+        } catch {}
+      }
+    })
+    return this.writing
+  }
+
+  /** Write an entry to disk. */
+  private async write(key: string, record: {chapter: EditionChapter; file: StoredFile}): Promise<void> {
+    const payload = JSON.stringify(record)
     const stored: StoredEntry = {format: formatVersion, key, checksum: checksum(payload), payload}
     const file = this.fileOf(key)
     await fs.mkdir(path.dirname(file), {recursive: true})

@@ -58,3 +58,34 @@ export function parseMemo<T>(): ParseMemo<T> {
     return value
   }
 }
+
+/** Long keys seen lately, each with its short token (`internKey`). */
+const interned = new Map<string, string>()
+
+/** Tokens handed out so far: a token is never handed out twice. */
+let tokens = 0
+
+/**
+ * A short token for a long key: the same key gives the same token while it
+ * is in use, and two different keys never share one.
+ *
+ * Why: many results are made from the same book-wide inputs (the contents,
+ * the editions) plus a little of their own. With the book-wide part as a
+ * token, each result's key stays short, and comparing it stays cheap.
+ *
+ * @param key
+ *   Key.
+ * @returns
+ *   Token.
+ */
+export function internKey(key: string): string {
+  let token = interned.get(key)
+  if (token === undefined) {
+    token = '#' + String(++tokens)
+    interned.set(key, token)
+    // The keys of a few books and editions at a time.
+    while (interned.size > 64) interned.delete(interned.keys().next().value!)
+  }
+
+  return token
+}

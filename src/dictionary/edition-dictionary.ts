@@ -48,22 +48,110 @@ export interface DictionarySource {
 export function editionDictionary(book: DictionarySource, index: DictionaryIndex): EditionDictionary {
   // Words per chapter, remembered per chapter object: in watch mode an
   // unchanged chapter is not searched again.
-  const found = new Set<string>()
-  for (const chapter of book.chapters) {
-    for (const word of wordsMemo(chapter, '', () => index.wordsIn(chineseRuns(chapter.tree)))) found.add(word)
-  }
-
+  const lists = book.chapters.map((chapter) => wordsMemo(chapter, '', () => index.wordsIn(chineseRuns(chapter.tree))))
   const meta = book.meta
-  if (meta) {
-    const runs = [meta.title, meta.subtitle, meta.author, meta.host, meta.source].filter(
-      (value): value is string => Boolean(value)
-    )
-    for (const word of index.wordsIn(runs)) found.add(word)
+  const runs = meta
+    ? [meta.title, meta.subtitle, meta.author, meta.host, meta.source].filter((value): value is string => Boolean(value))
+    : []
+  let union = unions.get(index)
+  if (!union) {
+    union = {lists: new Map(), counts: new Map(), readings: new Map(), metaText: '', metaWords: [], result: undefined}
+    unions.set(index, union)
   }
 
+  const metaText = runs.join('\n')
+  if (metaText !== union.metaText || union.result === undefined) {
+    union.metaText = metaText
+    union.metaWords = index.wordsIn(runs)
+  }
+
+  lists.push(union.metaWords)
+  return unite(union, lists, index)
+}
+
+/**
+ * The words of an edition so far, as word lists (each chapter's, the title
+ * page's) and how many of them hold each word.
+ *
+ * Why: a rebuild after an edit changes one chapter's list; the union is
+ * updated by that list alone, and when no word comes or goes, the last
+ * dictionary is handed back as it was (the same object, so its table is
+ * not written again).
+ */
+interface Union {
+  /** Lists in the union, with how many times each is in it. */
+  lists: Map<readonly string[], number>
+  /** Number of lists holding each word. */
+  counts: Map<string, number>
+  /** Readings of each word in the union. */
+  readings: Map<string, EditionDictionary['words'][string]>
+  /** Text of the title page, and its words. */
+  metaText: string
+  metaWords: readonly string[]
+  /** The dictionary last made from the union. */
+  result: EditionDictionary | undefined
+}
+
+/** The union of each index's last edition (only the bilingual edition has a dictionary). */
+const unions = new WeakMap<DictionaryIndex, Union>()
+
+/**
+ * Make the union hold exactly `lists`, and give its dictionary.
+ *
+ * @param union
+ *   Union (changed in place).
+ * @param lists
+ *   Word lists.
+ * @param index
+ *   The CC-CEDICT index, for readings.
+ * @returns
+ *   Dictionary with its words in sorted order.
+ */
+function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: DictionaryIndex): EditionDictionary {
+  const wanted = new Map<readonly string[], number>()
+  for (const list of lists) wanted.set(list, (wanted.get(list) ?? 0) + 1)
+  let changed = union.result === undefined
+
+  for (const [list, times] of union.lists) {
+    for (let time = wanted.get(list) ?? 0; time < times; time++) {
+      for (const word of list) {
+        const count = union.counts.get(word)! - 1
+        if (count > 0) {
+          union.counts.set(word, count)
+        } else {
+          union.counts.delete(word)
+          union.readings.delete(word)
+          changed = true
+        }
+      }
+    }
+  }
+
+  for (const [list, times] of wanted) {
+    for (let time = union.lists.get(list) ?? 0; time < times; time++) {
+      for (const word of list) {
+        const count = union.counts.get(word) ?? 0
+        if (count === 0) changed = true
+        union.counts.set(word, count + 1)
+      }
+    }
+  }
+
+  union.lists = wanted
+  if (!changed && union.result) return union.result
   const words: Record<string, EditionDictionary['words'][string]> = {}
-  for (const word of [...found].sort()) words[word] = index.readings(word)!
-  return {words, attribution: {...cedictAttribution}}
+  for (const word of [...union.counts.keys()].sort()) {
+    let readings = union.readings.get(word)
+    if (!readings) {
+      readings = index.readings(word)!
+      union.readings.set(word, readings)
+    }
+
+    words[word] = readings
+  }
+
+  union.result = {words, attribution: {...cedictAttribution}}
+  return union.result
 }
 
 /**

@@ -45,6 +45,32 @@ export function glossaryChapter(options: Options): EditionChapter {
     }
   }
 
+  // The chapter is made from the terms, where each is first, and the
+  // words: the same of these give the same chapter (the same object, so
+  // renderers in watch mode know it is unchanged).
+  const key = JSON.stringify([
+    options.terms,
+    [...first].map(([index, where]) => [index, where.chapter.id, where.chapter.title, where.refId]),
+    options.title,
+    options.translatedTitle,
+    options.lang,
+    options.glossLang,
+    options.firstIn
+  ])
+  if (last?.key === key) return last.chapter
+  const chapter = makeGlossaryChapter(options, first)
+  last = {key, chapter}
+  return chapter
+}
+
+/** The glossary chapter made last, with its key. */
+let last: {key: string; chapter: EditionChapter} | undefined
+
+/** Make the glossary chapter, given where each term is first. */
+function makeGlossaryChapter(
+  options: Options,
+  first: ReadonlyMap<number, {chapter: {id: string; title: string}; refId: string}>
+): EditionChapter {
   const items: Element[] = options.terms.map((term) => {
     const title: ElementContent[] = [h('span', {lang: options.lang}, term.term)]
     if (term.pinyin) {

@@ -20,6 +20,22 @@ export const dictionaryGlobal = 'zhbookDictionary'
  *   JavaScript.
  */
 export function dictionaryTableScript(dictionary: EditionDictionary): string {
+  // The same dictionary comes back while no word of the edition comes or
+  // goes (watch mode): it is serialised once.
+  let script = tableScripts.get(dictionary)
+  if (script === undefined) {
+    script = tableScript(dictionary)
+    tableScripts.set(dictionary, script)
+  }
+
+  return script
+}
+
+/** Scripts made, by dictionary. */
+const tableScripts = new WeakMap<EditionDictionary, string>()
+
+/** Serialise a dictionary (see `dictionaryTableScript`). */
+function tableScript(dictionary: EditionDictionary): string {
   const {attribution} = dictionary
   const words = Object.keys(dictionary.words)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))

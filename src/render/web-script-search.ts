@@ -1,7 +1,8 @@
 /**
  * Search across an edition: the script `web/search-page.js`, which the
  * search page (`<edition>/search.html`) loads after the edition's index
- * (`<edition>/search.js`, `window.zhbookSearch`).
+ * (`<edition>/search.js`, `window.zhbookSearch`) and its chapters' blocks
+ * (`<edition>/search/<chapter>.js`, each adding to `zhbookSearch.parts`).
  *
  * A query is split at white space; a block matches when its text (or, in the
  * bilingual edition, its English) contains every part, ignoring case. Parts
@@ -14,7 +15,7 @@
  * The words it shows come from the page (`data-prompt`, `data-found`,
  * `data-none` on the status line), in the edition's script.
  */
-export const searchPageScript = String.raw`/* zhbook: search this edition (index: search.js, window.zhbookSearch). */
+export const searchPageScript = String.raw`/* zhbook: search this edition (index: search.js and search/<chapter>.js, window.zhbookSearch). */
 (function () {
   'use strict'
 
@@ -28,6 +29,8 @@ export const searchPageScript = String.raw`/* zhbook: search this edition (index
   var timer = 0
 
   if (!form || !input || !status || !list || !data) return
+  // Each chapter's script added its blocks to data.parts, in reading order.
+  if (!data.blocks) data.blocks = [].concat.apply([], data.parts || [])
 
   function message(name, values) {
     var text = status.getAttribute('data-' + name) || ''

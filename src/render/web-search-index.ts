@@ -1,5 +1,6 @@
 /**
- * The search index of an edition (`web/<edition>/search.js`): the plain text
+ * The search index of an edition (`web/<edition>/search.js`, and
+ * `web/<edition>/search/<chapter>.js` per chapter): the plain text
  * of every numbered block (`p-1`, `p-2` …, the ids the edition switch uses
  * too) and of every glossary entry, with its chapter, so the search page can
  * find any substring of the book (two Han characters find their paragraphs:
@@ -41,8 +42,11 @@ const blockId = /^p-\d+$/
 /** Blocks found per chapter tree. */
 const blocksMemo = chapterMemo<SearchIndex['blocks']>()
 
-/** Each block as serialised in the index. */
-const blockJson = new WeakMap<SearchBlock, string>()
+/** The blocks of each chapter of an index made by `searchIndex`. */
+const chapterBlocks = new WeakMap<SearchIndex, ReadonlyArray<readonly SearchBlock[]>>()
+
+/** Each chapter's script, by its blocks. */
+const chapterScripts = new WeakMap<readonly SearchBlock[], {id: string; script: string}>()
 
 /**
  * Collect the search index of an edition.
@@ -54,6 +58,7 @@ const blockJson = new WeakMap<SearchBlock, string>()
  */
 export function searchIndex(chapters: readonly EditionChapter[]): SearchIndex {
   const index: SearchIndex = {chapters: [], blocks: []}
+  const parts: Array<readonly SearchBlock[]> = []
 
   for (const [number, chapter] of chapters.entries()) {
     index.chapters.push([chapter.id, chapter.title])
@@ -65,45 +70,96 @@ export function searchIndex(chapters: readonly EditionChapter[]): SearchIndex {
       return found
     })
     index.blocks.push(...blocks)
+    parts.push(blocks)
   }
 
+  chapterBlocks.set(index, parts)
   return index
 }
 
+/** The scripts of an index: the edition's, and one per chapter with blocks. */
+export interface SearchScripts {
+  /** `search.js`: the chapters, and the list the chapters' scripts fill. */
+  index: string
+  /** `search/<chapter id>.js`: a chapter's blocks, in reading order. */
+  parts: Array<{id: string; script: string}>
+}
+
 /**
- * Serialise an index as the script `search.js`: one block per line.
+ * Serialise an index as scripts: `search.js` with the chapters, and one
+ * script per chapter that adds its blocks (one block a line) to
+ * `window.zhbookSearch.parts`; the search page joins them into `blocks`.
+ *
+ * Why one script per chapter: an edit of one chapter changes that
+ * chapter's script only, so a rebuild writes (and a reader's browser
+ * fetches again) a few kilobytes, not the index of the whole book.
  *
  * @param index
  *   Index.
  * @returns
- *   JavaScript.
+ *   Scripts.
  */
-export function searchScript(index: SearchIndex): string {
-  const blocks = index.blocks.map((block) => {
-    // Blocks of an unchanged chapter are the same objects from build to
-    // build in watch mode: each is serialised once.
-    let json = blockJson.get(block)
-    if (json === undefined) {
-      json = JSON.stringify(
-        block.translation
-          ? [block.chapter, block.id, block.text, block.translation]
-          : [block.chapter, block.id, block.text]
-      )
-      blockJson.set(block, json)
+export function searchScripts(index: SearchIndex): SearchScripts {
+  const parts: SearchScripts['parts'] = []
+  const groups = chapterBlocks.get(index) ?? groupByChapter(index)
+
+  for (const [number, blocks] of groups.entries()) {
+    if (blocks.length === 0) continue
+    const id = index.chapters[number]![0]
+    // Blocks of an unchanged chapter are the same array from build to
+    // build in watch mode: its script is made once.
+    let known = chapterScripts.get(blocks)
+    if (known?.id !== id) {
+      known = {
+        id,
+        script:
+          '/* zhbook: the search index of chapter ' +
+          id +
+          ', read by search-page.js. */\nwindow.' +
+          searchGlobal +
+          '.parts.push([\n' +
+          blocks.map((block) => blockLine(block)).join(',\n') +
+          '\n])\n'
+      }
+      chapterScripts.set(blocks, known)
     }
 
-    return json
-  })
+    parts.push(known)
+  }
 
-  return (
-    '/* zhbook: the search index of this edition, read by search-page.js. */\n' +
-    'window.' +
-    searchGlobal +
-    ' = {\n"chapters": ' +
-    JSON.stringify(index.chapters) +
-    ',\n"blocks": [\n' +
-    blocks.join(',\n') +
-    '\n]}\n'
+  return {
+    index:
+      '/* zhbook: the search index of this edition, read by search-page.js;\n' +
+      '   each chapter\'s blocks are in search/<chapter>.js. */\n' +
+      'window.' +
+      searchGlobal +
+      ' = {\n"chapters": ' +
+      JSON.stringify(index.chapters) +
+      ',\n"parts": []}\n',
+    parts
+  }
+}
+
+/** The blocks of an index by chapter, for an index not made by `searchIndex`. */
+function groupByChapter(index: SearchIndex): Array<readonly SearchBlock[]> {
+  const groups: SearchBlock[][] = index.chapters.map(() => [])
+  for (const block of index.blocks) groups[block.chapter]?.push(block)
+  return groups
+}
+
+/**
+ * One block as a line of the index.
+ *
+ * @param block
+ *   Block.
+ * @returns
+ *   JSON.
+ */
+function blockLine(block: SearchBlock): string {
+  return JSON.stringify(
+    block.translation
+      ? [block.chapter, block.id, block.text, block.translation]
+      : [block.chapter, block.id, block.text]
   )
 }
 

@@ -43,7 +43,7 @@ import type {
   Renderer
 } from '../model.js'
 import {chapterLinkResolver} from './links.js'
-import {chapterMemo} from '../cache/memo.js'
+import {chapterMemo, internKey} from '../cache/memo.js'
 import {groupNoteReferences, hasNoteReferences, labelNotes} from './notes.js'
 import {dictionaryTableScript} from './web-dictionary.js'
 import {dictionaryCredit, type SettingsOptions} from './web-frame.js'
@@ -61,7 +61,7 @@ import {dictionaryScript} from './web-script-dictionary.js'
 import {preferencesScript} from './web-script-prefs.js'
 import {searchPageScript} from './web-script-search.js'
 import {siteScript} from './web-script-site.js'
-import {searchIndex, searchScript} from './web-search-index.js'
+import {searchIndex, searchScripts} from './web-search-index.js'
 import {webStringsFor} from './web-strings.js'
 import {webStyle} from './web-style.js'
 
@@ -80,6 +80,7 @@ const names = {
   dictionaryPopup: 'dictionary-popup.js',
   search: 'search.html',
   searchIndex: 'search.js',
+  searchParts: 'search',
   dictionary: 'dictionary.js'
 } as const
 
@@ -235,26 +236,15 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
         editions: others.map((other) => editionLink(other, '../', names.index)),
         settings
       })
-    },
-    {
-      path: folder + names.search,
-      data: searchPage({
-        meta,
-        lang: edition.lang,
-        index: names.index,
-        href: names.search,
-        assets: assets('../', [
-          '../' + names.site,
-          names.searchIndex,
-          '../' + names.searchPage
-        ]),
-        editions: others.map((other) => editionLink(other, '../', names.search)),
-        settings
-      })
     }
   ]
 
   const resolved: EditionChapter[] = []
+  // What every page of the edition is made from besides its own chapter
+  // and place (see the options below), as one short token.
+  const bookKey = internKey(
+    JSON.stringify([meta, edition.lang, links, names, settings, footer, others, dictionary !== undefined])
+  )
 
   for (const [index, chapter] of chapters.entries()) {
     // Only chapters (`kind: 'chapter'`) are in every edition: the
@@ -280,9 +270,10 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
       footer
     }
     // A page depends on its chapter and on the rest of these options (the
-    // table of contents, neighbours, editions): in watch mode, an unchanged
-    // chapter whose options are unchanged is not rendered again.
-    const page = pageMemo(chapter, JSON.stringify([options, dictionary !== undefined]), () => {
+    // table of contents, neighbours, editions), which come from the
+    // book-wide inputs and its place: in watch mode, an unchanged chapter
+    // whose options are unchanged is not rendered again.
+    const page = pageMemo(chapter, bookKey + '\0' + index + '\0' + chapter.id + '\0' + shared, () => {
       const tree = labelNotes(groupNoteReferences(resolveLinks(chapter)))
       const scripts = ['../' + names.site]
       if (hasNoteReferences(tree)) scripts.push('../' + names.notes)
@@ -296,7 +287,26 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
     files.push({path: folder + chapterFile(chapter.id), data: page.html})
   }
 
-  files.push({path: folder + names.searchIndex, data: searchScript(searchIndex(resolved))})
+  const search = searchScripts(searchIndex(resolved))
+  const searchParts = search.parts.map((part) => names.searchParts + '/' + part.id + '.js')
+  files.push(
+    {
+      path: folder + names.search,
+      data: searchPage({
+        meta,
+        lang: edition.lang,
+        index: names.index,
+        href: names.search,
+        // The chapters' scripts after the index, in reading order; the
+        // search page's own script last (all deferred, so run in order).
+        assets: assets('../', ['../' + names.site, names.searchIndex, ...searchParts, '../' + names.searchPage]),
+        editions: others.map((other) => editionLink(other, '../', names.search)),
+        settings
+      })
+    },
+    {path: folder + names.searchIndex, data: search.index},
+    ...search.parts.map((part, index) => ({path: folder + searchParts[index]!, data: part.script}))
+  )
 
   if (dictionary) {
     files.push({path: folder + names.dictionary, data: dictionaryTableScript(dictionary)})

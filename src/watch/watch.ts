@@ -61,7 +61,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   const log = options.log ?? ((line: string) => console.log(line))
   const input = path.resolve(options.input)
   const output = path.resolve(options.output)
-  const cache = new ChapterCache({dir: options.cacheDir})
+  // Entries go to disk when the editor pauses for a second (and on close),
+  // not during the rebuild that made them.
+  const cache = new ChapterCache({dir: options.cacheDir, writeDelay: 1000})
   const debounce = options.debounce ?? 25
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
   let queued = false
@@ -72,7 +74,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     const started = performance.now()
     let result: BuildResult
     try {
-      result = await build({input, output, cache})
+      result = await build({input, output, cache, background: true})
     } catch (cause) {
       const line = `zhbook: internal error: ${cause instanceof Error ? cause.message : String(cause)}`
       log(line)
@@ -127,6 +129,8 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   })
   watcher.on('all', (event, file) => schedule(`${event} ${path.relative(input, file)}`))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  // Changes before this line are not seen: scripts wait for it.
+  log(`Watching ${path.relative(process.cwd(), input) || '.'} for changes`)
 
   return {
     server,
@@ -135,6 +139,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       clearTimeout(timer)
       await watcher.close()
       await running
+      await cache.flush()
       await server!.close()
     }
   }
