@@ -2,7 +2,9 @@
  * Benchmark of edit and rebuild (`make bench-watch`): a generated book of
  * 100 chapters (≥ 2 MB of Markdown), watched by `zhbook watch` as users run
  * it (`node dist/cli.js watch`, in its own process); one paragraph is edited
- * at a time and the time is taken from the write of the edit until the
+ * at a time, two seconds apart (as an editor saves; the watcher finishes
+ * what it does after a rebuild, such as writing the chapter cache to disk,
+ * in between), and the time is taken from the write of the edit until the
  * watcher reports the rebuild, which it does once every edition's output
  * (EPUB and web) is written. The output is then checked for the edit in
  * every edition.
@@ -19,6 +21,8 @@ import {makeLargeBook} from './make-large-book.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Number(process.argv[2] ?? 9)
+/** Time between two edits, in ms. */
+const pause = 2000
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-watch-'))
 const book = path.join(tmp, 'book')
 const out = path.join(tmp, 'out')
@@ -68,6 +72,7 @@ for (let run = 0; run < runs; run++) {
   const text = await fs.readFile(chapter, 'utf8')
   const marker = `第 ${run} 次編輯。`
   const edited = text.replace(/\n\n([^\n]+)\n/, (_, paragraph: string) => `\n\n${paragraph}${marker}\n`)
+  await new Promise((resolve) => setTimeout(resolve, pause))
   lines.length = 0
   started = performance.now()
   await fs.writeFile(chapter, edited)

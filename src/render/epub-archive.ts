@@ -3,8 +3,30 @@
  * refuses downloads, and the packing of its entries into a reproducible
  * archive that reuses what an earlier build compressed.
  */
+import {createRequire} from 'node:module'
+import {crc32} from 'node:zlib'
 import {EPub} from 'epub-gen-memory'
 import JSZip from 'jszip'
+import pako from 'pako'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * JSZip's entry of compressed data and its compression methods.
+ *
+ * Why its own modules: JSZip takes an entry's compressed data only in this
+ * form (it is what it makes of an entry it reads from an archive), and its
+ * public API has no other way to put compressed data in an archive without
+ * deflating it again. jszip is pinned in package.json.
+ */
+const CompressedObject = require('jszip/lib/compressedObject.js') as new (
+  compressedSize: number,
+  uncompressedSize: number,
+  crc32: number,
+  compression: unknown,
+  data: Uint8Array
+) => {compressedSize: number; uncompressedSize: number}
+const compressions = require('jszip/lib/compressions.js') as {STORE: unknown; DEFLATE: unknown}
 
 /**
  * epub-gen-memory, extended.
@@ -127,29 +149,27 @@ export class EntryRecorder {
 export interface PackedArchive {
   /** Date of every entry (ms since the epoch). */
   date: number
-  /** Entry names, in archive order. */
-  names: readonly string[]
-  /** Uncompressed content of each entry. */
-  contents: ReadonlyMap<string, Uint8Array>
-  /** Each entry as it was handed over (a string, or bytes). */
-  given: ReadonlyMap<string, string | Uint8Array | ArrayBuffer>
-  /** The archive read back: its entries are compressed already. */
-  zip: JSZip
+  /** Each entry as it was handed over (a string, or bytes), and as compressed. */
+  entries: ReadonlyMap<string, {given: string | Uint8Array | ArrayBuffer; compressed: CompressedEntry}>
 }
+
+/** An entry compressed once, as JSZip copies it into an archive. */
+type CompressedEntry = InstanceType<typeof CompressedObject>
 
 /**
  * Write the library's documents as a reproducible, well-formed EPUB archive.
  *
  * Every file is written dated `date`, in a fixed order: `mimetype` first and
- * stored (OCF requires it), then the rest by path, deflated; no folder
- * entries (OCF does not need them).
+ * stored (OCF requires it), then the rest by path, deflated (pako, the
+ * deflate JSZip itself uses: pure JavaScript, the same bytes on every
+ * machine); no folder entries (OCF does not need them).
  *
- * Given the archive of the previous build of the same EPUB, entries whose
- * bytes did not change keep their compressed data: JSZip copies an entry it
- * read from an archive without deflating it again. Deflating every chapter
- * is most of the cost of packaging a book, and an edit changes one. The
- * bytes are the same as without `previous`: same entries, same order, same
- * dates, and deflate is deterministic.
+ * Each entry is compressed here, and JSZip writes the archive around the
+ * compressed data, as it does for entries it read from an archive. Given
+ * the archive of the previous build of the same EPUB, an entry handed over
+ * as the same text or bytes keeps its compressed data: deflating every
+ * chapter is most of the cost of packaging a book, and an edit changes one.
+ * The bytes are the same as without `previous`.
  *
  * @param recorded
  *   The library's documents, after `render()`.
@@ -165,68 +185,56 @@ export async function packArchive(
   date: Date,
   previous?: PackedArchive | undefined
 ): Promise<{bytes: Uint8Array; packed: PackedArchive}> {
-  const entries: Array<[string, Uint8Array]> = []
-  const given = new Map<string, string | Uint8Array | ArrayBuffer>()
-
-  for (const [name, data] of recorded.files) {
-    const value = await data
-    // The same text as last time (compared as strings, not encoded again),
-    // or the same bytes: the same encoded entry.
-    const known = previous?.given.get(name) === value ? previous.contents.get(name) : undefined
-    entries.push([name, known ?? toBytes(value)])
-    given.set(name, value)
-  }
-
-  entries.sort(([a], [b]) =>
+  const names = [...recorded.files.keys()].sort((a, b) =>
     a === 'mimetype' ? -1 : b === 'mimetype' ? 1 : a < b ? -1 : a > b ? 1 : 0
   )
-  const names = entries.map(([name]) => name)
-  // JSZip writes entries in the order they were first added: reuse only an
-  // archive with the same entries, so the order is the same.
-  const reuse =
-    previous !== undefined &&
-    previous.date === date.getTime() &&
-    previous.names.length === names.length &&
-    previous.names.every((name, index) => name === names[index])
-  const target = reuse ? previous.zip : new JSZip()
+  const known = previous?.date === date.getTime() ? previous.entries : undefined
+  const entries = new Map<string, {given: string | Uint8Array | ArrayBuffer; compressed: CompressedEntry}>()
+  const zip = new JSZip()
 
-  for (const [name, data] of entries) {
-    // `mimetype` is always added again: an entry read from an archive takes
-    // the archive's compression (deflate), and `mimetype` must be stored.
-    if (reuse && name !== 'mimetype' && sameBytes(previous.contents.get(name), data)) continue
-    target.file(name, data, {
+  for (const name of names) {
+    const given = await recorded.files.get(name)!
+    const before = known?.get(name)
+    const compressed = before && sameData(before.given, given) ? before.compressed : compress(name, toBytes(given))
+    entries.set(name, {given, compressed})
+    // The compression named here is the one the data is in: JSZip copies it.
+    zip.file(name, compressed as never, {
       binary: true,
       createFolders: false,
       date,
-      compression: name === 'mimetype' ? 'STORE' : 'DEFLATE',
-      // Why: an embedded font is compact already (CFF outlines): level 1
-      // takes a quarter of level 9's time on it for 1% more bytes.
-      compressionOptions: name.startsWith(fontFolder) ? {level: 1} : null
+      compression: name === 'mimetype' ? 'STORE' : 'DEFLATE'
     })
   }
 
-  const bytes = await target.generateAsync({
-    type: 'uint8array',
-    mimeType: 'application/epub+zip',
-    compression: 'DEFLATE',
-    // Level 6, zlib's default: level 9 takes half as long again for 0.2 %
-    // smaller books.
-    compressionOptions: {level: 6}
-  })
+  const bytes = await zip.generateAsync({type: 'uint8array', mimeType: 'application/epub+zip'})
+  return {bytes, packed: {date: date.getTime(), entries}}
+}
 
-  return {
-    bytes,
-    packed: {date: date.getTime(), names, contents: new Map(entries), given, zip: await JSZip.loadAsync(bytes)}
-  }
+/**
+ * Compress an entry: `mimetype` stored, an embedded font at level 1, the
+ * rest at level 6.
+ *
+ * Why these levels: an embedded font is compact already (CFF outlines), and
+ * level 1 takes a quarter of level 9's time on it for 1% more bytes; level 6
+ * is zlib's default, and level 9 takes half as long again for 0.2 % smaller
+ * books.
+ */
+function compress(name: string, data: Uint8Array): CompressedEntry {
+  const crc = crc32(data)
+  if (name === 'mimetype') return new CompressedObject(data.length, data.length, crc, compressions.STORE, data)
+  const deflated = pako.deflateRaw(data, {level: name.startsWith(fontFolder) ? 1 : 6})
+  return new CompressedObject(deflated.length, data.length, crc, compressions.DEFLATE, deflated)
+}
+
+/** Whether two entries as handed over are the same text or bytes. */
+function sameData(a: string | Uint8Array | ArrayBuffer, b: string | Uint8Array | ArrayBuffer): boolean {
+  if (a === b) return true
+  if (typeof a === 'string' || typeof b === 'string') return false
+  const left = toBytes(a)
+  return Buffer.from(left.buffer, left.byteOffset, left.byteLength).equals(toBytes(b))
 }
 
 /** Bytes of an entry (strings as UTF-8). */
 function toBytes(data: string | Uint8Array | ArrayBuffer): Uint8Array {
   return typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? data : new Uint8Array(data)
-}
-
-/** Whether two byte arrays are equal. */
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  if (a === b) return true
-  return a !== undefined && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
 }

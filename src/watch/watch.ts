@@ -26,7 +26,7 @@ export interface WatchOptions {
   /** Folder of the chapter cache (optional: memory only without it). */
   cacheDir?: string | undefined
   /**
-   * Quiet time after the last change before a rebuild, in ms (default: 25).
+   * Quiet time after the last change before a rebuild, in ms (default: 10).
    * An editor's save is one write, or a write and a rename, a few ms apart;
    * a longer burst costs at most one more build (changes during a build
    * queue one more), while every ms here is a ms of every rebuild.
@@ -64,7 +64,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   // Entries go to disk when the editor pauses for a second (and on close),
   // not during the rebuild that made them.
   const cache = new ChapterCache({dir: options.cacheDir, writeDelay: 1000})
-  const debounce = options.debounce ?? 25
+  const debounce = options.debounce ?? 10
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
   let queued = false
   let timer: NodeJS.Timeout | undefined
