@@ -147,7 +147,7 @@ export function renderSiteIndex(
   const files: OutputFile[] = [
     {
       path: root + '/' + names.index,
-      data: siteIndexPage({
+      data: remembered(root + '/' + names.index, siteIndexPage, {
         meta: primary.meta,
         lang: primary.meta.language,
         // The English title of the bilingual edition tells a reader without
@@ -199,6 +199,34 @@ export function renderSiteIndex(
  * @returns
  *   The edition's pages and data.
  */
+/** Pages other than chapters last rendered, by path, with their options. */
+const otherPages = new Map<string, {key: string; html: string}>()
+
+/**
+ * Render a page that is made from its options alone, or give back what the
+ * same options gave last time (watch mode: an edit of a chapter leaves the
+ * contents and search pages as they were).
+ *
+ * @param path
+ *   Output path of the page.
+ * @param render
+ *   Renders the page.
+ * @param options
+ *   Its options (JSON-able).
+ * @returns
+ *   HTML.
+ */
+function remembered<T>(path: string, render: (options: T) => string, options: T): string {
+  const key = JSON.stringify(options)
+  const known = otherPages.get(path)
+  if (known?.key === key) return known.html
+  const html = render(options)
+  otherPages.set(path, {key, html})
+  // The pages of a few books at a time.
+  while (otherPages.size > 64) otherPages.delete(otherPages.keys().next().value!)
+  return html
+}
+
 /** Chapter pages already rendered (watch mode reuses them). */
 const pageMemo = chapterMemo<{tree: Root; html: string}>()
 
@@ -224,7 +252,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const files: OutputFile[] = [
     {
       path: folder + names.index,
-      data: editionIndexPage({
+      data: remembered(folder + names.index, editionIndexPage, {
         meta,
         lang: edition.lang,
         label: edition.label,
@@ -292,7 +320,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   files.push(
     {
       path: folder + names.search,
-      data: searchPage({
+      data: remembered(folder + names.search, searchPage, {
         meta,
         lang: edition.lang,
         index: names.index,

@@ -41,6 +41,35 @@ export interface ConversionReport {
 
 const order: Record<ReportEntry['kind'], number> = {override: 0, vocabulary: 1, phrase: 2}
 
+/** Each chapter's distinct changes, by its hits. */
+const changesMemo = new WeakMap<readonly PlacedHit[], Map<string, {hit: PlacedHit; count: number}>>()
+
+/**
+ * A chapter's distinct changes (not single characters), each with its first
+ * hit and count, in the order they first occur.
+ *
+ * Why remembered: in watch mode an unchanged chapter hands back the same
+ * hits, and the report is put together again from the chapters' summaries,
+ * not from every hit of the book.
+ */
+function chapterChanges(hits: readonly PlacedHit[]): Map<string, {hit: PlacedHit; count: number}> {
+  let changes = changesMemo.get(hits)
+  if (!changes) {
+    changes = new Map()
+    for (const hit of hits) {
+      if (hit.kind === 'character') continue
+      const key = `${hit.kind}\u0000${hit.from}\u0000${hit.to}`
+      const known = changes.get(key)
+      if (known) known.count++
+      else changes.set(key, {hit, count: 1})
+    }
+
+    changesMemo.set(hits, changes)
+  }
+
+  return changes
+}
+
 /**
  * Collect the report from the converted chapters and the metadata.
  *
@@ -98,7 +127,15 @@ export function collectReport(
     const data = file.data.conversion
     if (!data) continue
     characters += data.characters
-    for (const hit of data.hits) add(hit, path)
+    for (const [key, {hit, count}] of chapterChanges(data.hits)) {
+      const existing = entries.get(key)
+      if (existing) {
+        existing.count += count
+      } else {
+        add(hit, path)
+        entries.get(key)!.count = count
+      }
+    }
   }
 
   const list = [...entries.values()].sort(
