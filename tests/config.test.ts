@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {chapterId, loadBook} from '../src/config/load-book.js'
+import {readManuscriptText} from '../src/config/read-text.js'
 import {formatMessages} from '../src/diagnostics.js'
 
 let dir: string
@@ -319,5 +320,38 @@ describe('parseGlossary', () => {
     expect(book).toBeUndefined()
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^translations\/en\/a\.po:\d+:1: error: Unexpected PO syntax: .+ \[T003\]$/)
+  })
+})
+
+describe('readManuscriptText', () => {
+  it('should read a file again once it changed, even at the same size and modification time', async () => {
+    const file = path.join(dir, 'one.md')
+    await fs.writeFile(file, '# 甲\n')
+    // Older than a second: its text is remembered from now on.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const read = async () => String((await readManuscriptText(dir, file, []))!.value)
+    expect(await read()).toBe('# 甲\n')
+    expect(await read()).toBe('# 甲\n')
+    const {atime, mtime} = await fs.stat(file)
+    await fs.writeFile(file, '# 乙\n')
+    await fs.utimes(file, atime, mtime)
+    expect(await read()).toBe('# 乙\n')
+    // The same right after a second write within the same second.
+    await fs.writeFile(file, '# 丙\n')
+    expect(await read()).toBe('# 丙\n')
+    await fs.writeFile(file, '# 丁\n')
+    expect(await read()).toBe('# 丁\n')
+  })
+
+  it('should remember the same book.yaml and glossary parse, and report a broken one every time', async () => {
+    await fs.writeFile(path.join(dir, 'book.yaml'), 'title: 書\nauthor: 人\n')
+    await fs.writeFile(path.join(dir, 'one.md'), '# 甲\n')
+    expect((await loadBook(dir, {})).book?.meta.title).toBe('書')
+    await fs.writeFile(path.join(dir, 'book.yaml'), 'title: [\n')
+    const broken = formatMessages((await loadBook(dir, {})).files)
+    expect(broken.some((line) => line.includes('[C001]'))).toBe(true)
+    expect(formatMessages((await loadBook(dir, {})).files)).toEqual(broken)
+    await fs.writeFile(path.join(dir, 'book.yaml'), 'title: 書\nauthor: 人\n')
+    expect((await loadBook(dir, {})).book?.meta.title).toBe('書')
   })
 })

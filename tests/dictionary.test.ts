@@ -219,6 +219,34 @@ describe('editionDictionary', () => {
     expect(Object.keys(editionDictionary({chapters: [], meta}, index!).words)).toEqual(['会', '小', '机', '机会'])
   })
 
+  it('should follow edits, as a dictionary made afresh, and give back the same one while no word comes or goes', async () => {
+    const {index} = await dictionaryIndex()
+    const a = chapter(h(null, [h('p', '我们的机会')]))
+    const b = chapter(h(null, [h('p', '小模型')]))
+    /** The words of chapters, found afresh. */
+    const afresh = (chapters: EditionChapter[]) =>
+      [...new Set(chapters.flatMap((one) => index!.wordsIn(chineseRuns(one.tree))))].sort()
+    const steps: EditionChapter[][] = [
+      [a, b],
+      // An edit of b: a new chapter object with more words.
+      [a, chapter(h(null, [h('p', '小模型开场')]))],
+      [a, a, chapter(h(null, [h('p', '开场')]))],
+      [a],
+      []
+    ]
+    let last: ReturnType<typeof editionDictionary> | undefined
+    for (const chapters of steps) {
+      const dictionary = editionDictionary({chapters}, index!)
+      expect(Object.keys(dictionary.words)).toEqual(afresh(chapters))
+      expect(dictionary).not.toBe(last)
+      last = dictionary
+    }
+
+    // The same words again, from other chapter objects: the same dictionary.
+    const again = editionDictionary({chapters: [chapter(h(null, [h('p', '我们')]))]}, index!)
+    expect(editionDictionary({chapters: [chapter(h(null, [h('p', '我们们')]))]}, index!)).toBe(again)
+  })
+
   it('should find nothing in English or pinyin', async () => {
     const {index} = await dictionaryIndex()
     const tree: Root = h(null, [

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {writeOutput} from '../src/output.js'
+import {writeOutput, type OutputMemo} from '../src/output.js'
 
 let out: string
 
@@ -97,5 +97,27 @@ describe('writeOutput, unchanged bytes', () => {
     await writeOutput(out, [{path: 'a.epub', data: 'A'}, {path: 'web/x.html', data: 'X'}])
     const report = await writeOutput(out, [{path: 'a.epub', data: 'A'}, {path: 'web/x.html', data: 'X'}])
     expect(report).toEqual({replaced: [], written: [], unchanged: ['a.epub', 'web/x.html']})
+  })
+
+  it('should know a file from what the session wrote, and see a change made behind its back', async () => {
+    const memo: OutputMemo = new Map()
+    await writeOutput(out, [{path: 'web/x.html', data: 'X'}, {path: 'web/y.html', data: 'Y'}], memo)
+    // Someone edits the output; the session's memory must not hide it.
+    await fs.writeFile(path.join(out, 'web/y.html'), 'edited')
+    const report = await writeOutput(out, [{path: 'web/x.html', data: 'X'}, {path: 'web/y.html', data: 'Y'}], memo)
+    expect(report.written).toEqual(['web/y.html'])
+    expect(await fs.readFile(path.join(out, 'web/y.html'), 'utf8')).toBe('Y')
+  })
+})
+
+describe('writeOutput in the background', () => {
+  it('should resolve with the output in place, and remove the old files before the next write', async () => {
+    await writeOutput(out, [{path: 'web/old.html', data: 'old'}])
+    await writeOutput(out, [{path: 'web/new.html', data: 'new'}], undefined, {background: true})
+    expect(await fs.readFile(path.join(out, 'web/new.html'), 'utf8')).toBe('new')
+    await expect(fs.access(path.join(out, 'web/old.html'))).rejects.toThrow()
+    // The next write waits for the removal: only the output is left.
+    await writeOutput(out, [{path: 'web/new.html', data: 'new'}])
+    expect(await tree(out)).toEqual(['web/new.html'])
   })
 })

@@ -112,6 +112,19 @@ function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: Dic
   for (const list of lists) wanted.set(list, (wanted.get(list) ?? 0) + 1)
   let changed = union.result === undefined
 
+  // Lists that come in first, then lists that go: a word in both stays
+  // counted throughout, so only a word that truly comes or goes changes the
+  // dictionary.
+  for (const [list, times] of wanted) {
+    for (let time = union.lists.get(list) ?? 0; time < times; time++) {
+      for (const word of list) {
+        const count = union.counts.get(word) ?? 0
+        if (count === 0) changed = true
+        union.counts.set(word, count + 1)
+      }
+    }
+  }
+
   for (const [list, times] of union.lists) {
     for (let time = wanted.get(list) ?? 0; time < times; time++) {
       for (const word of list) {
@@ -123,16 +136,6 @@ function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: Dic
           union.readings.delete(word)
           changed = true
         }
-      }
-    }
-  }
-
-  for (const [list, times] of wanted) {
-    for (let time = union.lists.get(list) ?? 0; time < times; time++) {
-      for (const word of list) {
-        const count = union.counts.get(word) ?? 0
-        if (count === 0) changed = true
-        union.counts.set(word, count + 1)
       }
     }
   }
