@@ -20,7 +20,7 @@ import {
 } from './editions.js'
 import type {EditionBook, EditionId, EditionInfo, OutputFile, RenderContext, Renderer} from './model.js'
 import {createFontSubsetter, type EmbeddedFontRecord} from './fonts/subsetter.js'
-import {recoverOutput, writeOutput, type OutputMemo} from './output.js'
+import {recoverOutput, releaseOutput, writeOutput, type OutputMemo} from './output.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
 import {epub} from './render/epub.js'
 import {coverFontMessage, findCoverFonts} from './render/epub-cover-fonts.js'
@@ -260,9 +260,6 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
  *   Result.
  */
 export async function build(options: BuildOptions & {output: string}): Promise<BuildResult> {
-  await recoverOutput(options.output)
-  const result = await buildFiles(options)
-  if (!result.ok) return result
   // A session (a chapter cache) remembers what it wrote, so the next build
   // knows an unchanged file without reading it.
   let memo: OutputMemo | undefined
@@ -271,10 +268,28 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
     outputMemos.set(options.cache, memo)
   }
 
+  await recoverOutput(options.output, memo)
+  const result = await buildFiles(options)
+  if (!result.ok) return result
+
   const started = performance.now()
   await writeOutput(options.output, result.outputs, memo, {background: options.background})
   result.timings.write = performance.now() - started
   return result
+}
+
+/**
+ * End a session (a chapter cache) of `build` calls: remove what it kept in
+ * the output folder for its next write.
+ *
+ * @param cache
+ *   The session's chapter cache.
+ * @returns
+ *   Nothing.
+ */
+export async function endSession(cache: ChapterCache): Promise<undefined> {
+  const memo = outputMemos.get(cache)
+  if (memo) await releaseOutput(memo)
 }
 
 /**

@@ -9,7 +9,18 @@
  * each top-level entry that changed is swapped into place by rename; an
  * unchanged one is left alone.
  */
-import {linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync
+} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {OutputFile} from './model.js'
@@ -51,14 +62,19 @@ export async function writeOutput(
   out = path.resolve(out)
   await cleaning
   await fs.mkdir(out, {recursive: true})
-  await removeStale(out)
+  const spare = spareOf(memo, out)
+  await removeStale(out, spare)
 
-  const staging = await fs.mkdtemp(path.join(out, stagingPrefix))
+  // A session keeps its staging folder, with the folders its last write
+  // replaced (`.spare`), from one write to the next.
+  const staging = spare ?? (await fs.mkdtemp(path.join(out, stagingPrefix)))
   const retired = path.join(staging, '.retired')
+  const spares = path.join(staging, '.spare')
   const fresh = path.join(staging, 'fresh')
   const report: WriteReport = {replaced: [], written: [], unchanged: []}
   const changedTops = new Set<string>()
   const filesByTop = new Map<string, Set<string>>()
+  if (memo) spareFolders.get(memo)?.delete(out)
 
   try {
     for (const file of files) {
@@ -73,6 +89,24 @@ export async function writeOutput(
       filesByTop.set(top, set)
     }
 
+    // Why: laying out a folder of hundreds of files costs a link per file,
+    // and removing the old one an unlink per file, on every build. A folder
+    // the session replaced last time (the build before the current one)
+    // already holds most files of this one: it is brought up to date file
+    // by file, and only the files that differ are replaced.
+    mkdirSync(fresh, {recursive: true})
+    const reused = new Set<string>()
+    for (const [top, produced] of filesByTop) {
+      const from = path.join(spares, top)
+      if (memo && spare && isFolder(from)) {
+        renameSync(from, path.join(fresh, top))
+        if (prune(path.join(fresh, top), top, produced)) reused.add(top)
+        else rmSync(path.join(fresh, top), {recursive: true, force: true})
+      }
+    }
+
+    rmSync(spares, {recursive: true, force: true})
+
     // Folders first, once each; then the files. Why synchronous calls: a
     // book has hundreds of pages, most of them unchanged, each a few system
     // calls (stat, link), and a call through the thread pool costs several
@@ -84,10 +118,13 @@ export async function writeOutput(
       const parts = file.path.split('/')
       const target = path.join(fresh, ...parts)
       const current = path.join(out, ...parts)
+      const reusing = reused.has(parts[0]!)
 
       const known = knownContent(current, memo)
       if (known !== undefined && sameData(known, file.data)) {
-        linkSync(current, target)
+        // The spare file may be the very file in place (unchanged in both
+        // builds): nothing to do.
+        if (!reusing || !isKnownFile(target, memo!.get(current)!)) place(target, () => linkSync(current, target), reusing)
         if (known !== file.data) remember(current, file.data, memo)
         return 'unchanged'
       }
@@ -95,12 +132,12 @@ export async function writeOutput(
       const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
       // A file the session knows holds other data needs no reading.
       if (known === undefined && sameBytes(current, data)) {
-        linkSync(current, target)
+        place(target, () => linkSync(current, target), reusing)
         remember(current, file.data, memo)
         return 'unchanged'
       }
 
-      writeFileSync(target, data)
+      place(target, () => writeFileSync(target, data), reusing)
       remember(target, file.data, memo, current)
       return 'written'
     })
@@ -121,7 +158,7 @@ export async function writeOutput(
       if (existing.length !== produced.size || existing.some((file) => !produced.has(file))) changedTops.add(top)
     }
 
-    await fs.mkdir(retired)
+    await fs.mkdir(retired, {recursive: true})
     for (const top of [...changedTops].sort()) {
       const destination = path.join(out, top)
       const source = path.join(fresh, top)
@@ -142,9 +179,30 @@ export async function writeOutput(
       await fs.rename(source, destination)
       report.replaced.push(destination)
     }
+
+    if (memo) {
+      // What the next write starts from: each folder as it was before this
+      // write (replaced), or as it is (unchanged). Files and the rest go.
+      mkdirSync(spares)
+      for (const top of filesByTop.keys()) {
+        const old = path.join(retired, top)
+        const kept = path.join(fresh, top)
+        if (isFolder(old)) renameSync(old, path.join(spares, top))
+        else if (isFolder(kept)) renameSync(kept, path.join(spares, top))
+      }
+    }
   } catch (cause) {
     rmSync(staging, {recursive: true, force: true})
     throw cause
+  }
+
+  if (memo) {
+    rmSync(fresh, {recursive: true, force: true})
+    rmSync(retired, {recursive: true, force: true})
+    const folders = spareFolders.get(memo) ?? new Map()
+    folders.set(out, staging)
+    spareFolders.set(memo, folders)
+    return report
   }
 
   // Everything is in place; what is left is the old files, hundreds of
@@ -154,6 +212,83 @@ export async function writeOutput(
   cleaning = fs.rm(staging, {recursive: true, force: true}).catch(() => {})
   if (!options.background) await cleaning
   return report
+}
+
+/** The staging folder each session keeps, by output folder (`writeOutput`). */
+const spareFolders = new WeakMap<OutputMemo, Map<string, string>>()
+
+/**
+ * Remove the staging folders a session kept (when it ends).
+ *
+ * @param memo
+ *   What the session wrote.
+ * @returns
+ *   Nothing.
+ */
+export async function releaseOutput(memo: OutputMemo): Promise<undefined> {
+  const folders = spareFolders.get(memo)
+  spareFolders.delete(memo)
+  for (const staging of folders?.values() ?? []) await fs.rm(staging, {recursive: true, force: true})
+}
+
+/** The staging folder a session keeps in an output folder, if it is still there. */
+function spareOf(memo: OutputMemo | undefined, out: string): string | undefined {
+  const staging = memo && spareFolders.get(memo)?.get(out)
+  return staging && isFolder(staging) ? staging : undefined
+}
+
+/** Whether a path is a folder (not a link to one). */
+function isFolder(full: string): boolean {
+  return lstatSync(full, {throwIfNoEntry: false})?.isDirectory() === true
+}
+
+/** Whether a path is the very file a memo entry describes. */
+function isKnownFile(full: string, known: {size: number; mtimeMs: number; ino: number}): boolean {
+  const stat = lstatSync(full, {throwIfNoEntry: false})
+  return stat !== undefined && stat.isFile() && stat.ino === known.ino && stat.size === known.size && stat.mtimeMs === known.mtimeMs
+}
+
+/**
+ * Put a file at a path of a spare folder: the old file there is removed
+ * first, never written over (it may be the same file as one in place).
+ */
+function place(target: string, make: () => void, reusing: boolean): undefined {
+  if (reusing) rmSync(target, {force: true})
+  make()
+}
+
+/**
+ * Make a spare folder hold no file this write does not produce; `false`
+ * when its layout stands in the way (a folder where a file goes, or the
+ * other way round), and it is better made afresh.
+ *
+ * @param folder
+ *   The spare folder (full path).
+ * @param top
+ *   Its name at the top of the output.
+ * @param produced
+ *   The files this write produces in it, relative to the output.
+ * @returns
+ *   Whether it can be reused.
+ */
+function prune(folder: string, top: string, produced: ReadonlySet<string>): boolean {
+  const folders = new Set<string>()
+  for (const file of produced) {
+    for (let parent = path.dirname(file); parent !== top && parent !== '.'; parent = path.dirname(parent)) folders.add(parent)
+  }
+
+  for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
+    const relative = path.join(top, path.relative(folder, path.join(entry.parentPath, entry.name)))
+    if (entry.isDirectory()) {
+      if (produced.has(relative)) return false
+    } else if (folders.has(relative)) {
+      return false
+    } else if (!produced.has(relative)) {
+      unlinkSync(path.join(entry.parentPath, entry.name))
+    }
+  }
+
+  return true
 }
 
 /** Options of `writeOutput`. */
@@ -205,13 +340,15 @@ async function listFiles(full: string, relative: string): Promise<string[]> {
  *
  * @param out
  *   Output folder (nothing happens when it does not exist).
+ * @param memo
+ *   What the session last wrote (optional): its own staging folder stays.
  * @returns
  *   Nothing.
  */
-export async function recoverOutput(out: string): Promise<undefined> {
+export async function recoverOutput(out: string, memo?: OutputMemo | undefined): Promise<undefined> {
   await cleaning
   try {
-    await removeStale(path.resolve(out))
+    await removeStale(path.resolve(out), spareOf(memo, path.resolve(out)))
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
   }
@@ -221,9 +358,9 @@ export async function recoverOutput(out: string): Promise<undefined> {
  * Remove staging folders an interrupted build left behind, first putting back
  * any retired entry whose replacement never arrived.
  */
-async function removeStale(out: string) {
+async function removeStale(out: string, keep?: string | undefined) {
   for (const name of await fs.readdir(out)) {
-    if (!name.startsWith(stagingPrefix)) continue
+    if (!name.startsWith(stagingPrefix) || path.join(out, name) === keep) continue
     const retired = path.join(out, name, '.retired')
     let entries: string[] = []
     try {

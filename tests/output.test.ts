@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {writeOutput, type OutputMemo} from '../src/output.js'
+import {releaseOutput, writeOutput, type OutputMemo} from '../src/output.js'
 
 let out: string
 
@@ -119,5 +120,60 @@ describe('writeOutput in the background', () => {
     // The next write waits for the removal: only the output is left.
     await writeOutput(out, [{path: 'web/new.html', data: 'new'}])
     expect(await tree(out)).toEqual(['web/new.html'])
+  })
+})
+
+describe('writeOutput in a session', () => {
+  it('should leave exactly each write’s files, over random sequences of writes', async () => {
+    /** A write: files by path, each with one of a few contents. */
+    const write = fc.dictionary(
+      fc.constantFrom('a.epub', 'web/index.html', 'web/x/1.html', 'web/x/2.html', 'web/y.html', 'web/x', 'reports/r.md'),
+      fc.constantFrom('甲', '乙', 'bytes'),
+      {minKeys: 1}
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, {minLength: 1, maxLength: 6}), fc.boolean(), async (writes, meddle) => {
+        const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-session-'))
+        const memo: OutputMemo = new Map()
+        const state = new Map<string, string | Uint8Array>()
+        try {
+          for (const entries of writes) {
+            // `web/x` and `web/x/…` cannot both be: keep the files.
+            const paths = Object.keys(entries).filter((name) => !(name === 'web/x' && Object.keys(entries).some((other) => other.startsWith('web/x/'))))
+            const files = paths.map((name) => ({
+              path: name,
+              data: entries[name] === 'bytes' ? new Uint8Array([1, 2, 3]) : entries[name]!
+            }))
+            await writeOutput(dir, files, memo)
+            // A top-level entry a write produces holds exactly its files; the
+            // others are left as they were.
+            const tops = new Set(paths.map((name) => name.split('/')[0]))
+            for (const name of state.keys()) if (tops.has(name.split('/')[0])) state.delete(name)
+            for (const file of files) state.set(file.path, file.data)
+            const found = (await fs.readdir(dir, {recursive: true, withFileTypes: true}))
+              .filter((entry) => entry.isFile() && !path.relative(dir, entry.parentPath).startsWith('.zhbook-staging-'))
+              .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+              .sort()
+            expect(found).toEqual([...state.keys()].sort())
+            for (const [name, data] of state) {
+              expect(Buffer.compare(await fs.readFile(path.join(dir, name)), Buffer.from(data))).toBe(0)
+            }
+
+            // Someone edits a page in place: the next write still puts it right.
+            if (meddle && paths.includes('web/index.html')) {
+              await fs.writeFile(path.join(dir, 'web/index.html'), 'edited')
+              state.set('web/index.html', 'edited')
+            }
+          }
+
+          // The session's end takes what it kept for its next write.
+          await releaseOutput(memo)
+          expect((await fs.readdir(dir)).filter((name) => name.startsWith('.zhbook-staging-'))).toEqual([])
+        } finally {
+          await fs.rm(dir, {recursive: true, force: true})
+        }
+      }),
+      {numRuns: 40, seed: 20261201}
+    )
   })
 })

@@ -8,7 +8,7 @@
  */
 import path from 'node:path'
 import {watch as chokidar} from 'chokidar'
-import {build, type BuildResult} from '../build.js'
+import {build, endSession, type BuildResult} from '../build.js'
 import {ChapterCache} from '../cache/chapter-cache.js'
 import {formatMessages} from '../diagnostics.js'
 import {startServer, type PreviewServer} from './server.js'
@@ -140,6 +140,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       await watcher.close()
       await running
       await cache.flush()
+      await endSession(cache)
       await server!.close()
     }
   }
