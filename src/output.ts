@@ -21,6 +21,7 @@ import {
   unlinkSync,
   writeFileSync
 } from 'node:fs'
+import fsSync from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {OutputFile} from './model.js'
@@ -61,8 +62,9 @@ export async function writeOutput(
 ): Promise<WriteReport> {
   out = path.resolve(out)
   await cleaning
-  await fs.mkdir(out, {recursive: true})
-  const spare = spareOf(memo, out)
+  mkdirSync(out, {recursive: true})
+  const state = spareOf(memo, out)
+  const spare = state?.staging
   await removeStale(out, spare)
 
   // A session keeps its staging folder, with the folders its last write
@@ -74,6 +76,7 @@ export async function writeOutput(
   const report: WriteReport = {replaced: [], written: [], unchanged: []}
   const changedTops = new Set<string>()
   const filesByTop = new Map<string, Set<string>>()
+  const next: SpareState = {staging, files: new Map(), produced: new Map()}
   if (memo) spareFolders.get(memo)?.delete(out)
 
   try {
@@ -96,6 +99,10 @@ export async function writeOutput(
     // by file, and only the files that differ are replaced.
     mkdirSync(fresh, {recursive: true})
     const reused = new Set<string>()
+    // The files in place before this write, by folder: the spare folders
+    // of the next one, for the folders this write replaces.
+    const before = new Map<string, Map<string, Inode>>()
+    for (const [top, names] of state?.produced ?? []) before.set(top, inodes(out, names, memo!))
     for (const [top, produced] of filesByTop) {
       const from = path.join(spares, top)
       if (memo && spare && isFolder(from)) {
@@ -124,7 +131,10 @@ export async function writeOutput(
       if (known !== undefined && sameData(known, file.data)) {
         // The spare file may be the very file in place (unchanged in both
         // builds): nothing to do.
-        if (!reusing || !isKnownFile(target, memo!.get(current)!)) place(target, () => linkSync(current, target), reusing)
+        if (!reusing || !sameInode(state?.files.get(parts[0]!)?.get(parts.join(path.sep)), memo!.get(current))) {
+          place(target, () => linkSync(current, target), reusing)
+        }
+
         if (known !== file.data) remember(current, file.data, memo)
         return 'unchanged'
       }
@@ -151,32 +161,37 @@ export async function writeOutput(
       }
     }
 
-    // A folder also changes when a file in it goes away.
+    // A folder also changes when a file in it goes away: one of those the
+    // session last wrote there, or one it finds there.
     for (const [top, produced] of filesByTop) {
       if (changedTops.has(top)) continue
+      const last = state?.produced.get(top)
+      if (last && last.size === produced.size && [...produced].every((name) => last.has(name))) continue
       const existing = await listFiles(path.join(out, top), top)
       if (existing.length !== produced.size || existing.some((file) => !produced.has(file))) changedTops.add(top)
     }
 
-    await fs.mkdir(retired, {recursive: true})
+    // The renames go through `fsSync` (not a named import) so a test can
+    // stop the process at each one.
+    mkdirSync(retired, {recursive: true})
     for (const top of [...changedTops].sort()) {
       const destination = path.join(out, top)
       const source = path.join(fresh, top)
       // A file is replaced in one atomic rename; a folder cannot be renamed
       // over, so the old one is moved aside first.
-      if ((await fs.stat(source)).isFile()) {
-        await fs.rename(source, destination)
+      if (statSync(source).isFile()) {
+        fsSync.renameSync(source, destination)
         report.replaced.push(destination)
         continue
       }
 
       try {
-        await fs.rename(destination, path.join(retired, top))
+        fsSync.renameSync(destination, path.join(retired, top))
       } catch (cause) {
         if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
       }
 
-      await fs.rename(source, destination)
+      fsSync.renameSync(source, destination)
       report.replaced.push(destination)
     }
 
@@ -184,11 +199,18 @@ export async function writeOutput(
       // What the next write starts from: each folder as it was before this
       // write (replaced), or as it is (unchanged). Files and the rest go.
       mkdirSync(spares)
-      for (const top of filesByTop.keys()) {
+      for (const [top, produced] of filesByTop) {
         const old = path.join(retired, top)
         const kept = path.join(fresh, top)
-        if (isFolder(old)) renameSync(old, path.join(spares, top))
-        else if (isFolder(kept)) renameSync(kept, path.join(spares, top))
+        if (isFolder(old)) {
+          renameSync(old, path.join(spares, top))
+          next.files.set(top, before.get(top) ?? new Map())
+        } else if (isFolder(kept)) {
+          renameSync(kept, path.join(spares, top))
+          next.files.set(top, inodes(out, produced, memo))
+        }
+
+        next.produced.set(top, produced)
       }
     }
   } catch (cause) {
@@ -200,7 +222,7 @@ export async function writeOutput(
     rmSync(fresh, {recursive: true, force: true})
     rmSync(retired, {recursive: true, force: true})
     const folders = spareFolders.get(memo) ?? new Map()
-    folders.set(out, staging)
+    folders.set(out, next)
     spareFolders.set(memo, folders)
     return report
   }
@@ -214,8 +236,37 @@ export async function writeOutput(
   return report
 }
 
-/** The staging folder each session keeps, by output folder (`writeOutput`). */
-const spareFolders = new WeakMap<OutputMemo, Map<string, string>>()
+/** A file's identity and times, as the memo records them. */
+type Inode = {ino: number; size: number; mtimeMs: number}
+
+/** What a session keeps in an output folder for its next write. */
+interface SpareState {
+  /** Its staging folder. */
+  staging: string
+  /** The files of each spare folder (`.spare/<top>`), by path relative to the output. */
+  files: Map<string, Map<string, Inode>>
+  /** The files the last write produced in each top-level folder. */
+  produced: Map<string, ReadonlySet<string>>
+}
+
+/** What each session keeps, by output folder (`writeOutput`). */
+const spareFolders = new WeakMap<OutputMemo, Map<string, SpareState>>()
+
+/** The identities of files in place, as the memo knows them. */
+function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<string, Inode> {
+  const found = new Map<string, Inode>()
+  for (const name of names) {
+    const known = memo.get(path.join(out, name))
+    if (known) found.set(name, {ino: known.ino, size: known.size, mtimeMs: known.mtimeMs})
+  }
+
+  return found
+}
+
+/** Whether two records are of the same file, unchanged. */
+function sameInode(a: Inode | undefined, b: Inode | undefined): boolean {
+  return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
 
 /**
  * Remove the staging folders a session kept (when it ends).
@@ -228,24 +279,18 @@ const spareFolders = new WeakMap<OutputMemo, Map<string, string>>()
 export async function releaseOutput(memo: OutputMemo): Promise<undefined> {
   const folders = spareFolders.get(memo)
   spareFolders.delete(memo)
-  for (const staging of folders?.values() ?? []) await fs.rm(staging, {recursive: true, force: true})
+  for (const state of folders?.values() ?? []) await fs.rm(state.staging, {recursive: true, force: true})
 }
 
-/** The staging folder a session keeps in an output folder, if it is still there. */
-function spareOf(memo: OutputMemo | undefined, out: string): string | undefined {
-  const staging = memo && spareFolders.get(memo)?.get(out)
-  return staging && isFolder(staging) ? staging : undefined
+/** What a session keeps in an output folder, if its staging folder is still there. */
+function spareOf(memo: OutputMemo | undefined, out: string): SpareState | undefined {
+  const state = memo && spareFolders.get(memo)?.get(out)
+  return state && isFolder(state.staging) ? state : undefined
 }
 
 /** Whether a path is a folder (not a link to one). */
 function isFolder(full: string): boolean {
   return lstatSync(full, {throwIfNoEntry: false})?.isDirectory() === true
-}
-
-/** Whether a path is the very file a memo entry describes. */
-function isKnownFile(full: string, known: {size: number; mtimeMs: number; ino: number}): boolean {
-  const stat = lstatSync(full, {throwIfNoEntry: false})
-  return stat !== undefined && stat.isFile() && stat.ino === known.ino && stat.size === known.size && stat.mtimeMs === known.mtimeMs
 }
 
 /**
@@ -348,7 +393,7 @@ async function listFiles(full: string, relative: string): Promise<string[]> {
 export async function recoverOutput(out: string, memo?: OutputMemo | undefined): Promise<undefined> {
   await cleaning
   try {
-    await removeStale(path.resolve(out), spareOf(memo, path.resolve(out)))
+    await removeStale(path.resolve(out), spareOf(memo, path.resolve(out))?.staging)
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
   }
@@ -359,7 +404,7 @@ export async function recoverOutput(out: string, memo?: OutputMemo | undefined):
  * any retired entry whose replacement never arrived.
  */
 async function removeStale(out: string, keep?: string | undefined) {
-  for (const name of await fs.readdir(out)) {
+  for (const name of readdirSync(out)) {
     if (!name.startsWith(stagingPrefix) || path.join(out, name) === keep) continue
     const retired = path.join(out, name, '.retired')
     let entries: string[] = []
