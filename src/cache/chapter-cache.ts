@@ -8,6 +8,7 @@
  * A cached entry whose hash or checksum does not match is ignored, never used.
  */
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -229,7 +230,10 @@ export class ChapterCache {
   private async read(key: string): Promise<ProcessedEntry | undefined> {
     let text: string
     try {
-      text = await fs.readFile(this.fileOf(key), 'utf8')
+      // Why sync: in watch mode each rebuild looks up the edited chapter's
+      // new keys, which are not on disk; a failed open is a few microseconds
+      // here, and a wait behind the watcher's own calls in the thread pool.
+      text = readFileSync(this.fileOf(key), 'utf8')
     } catch {
       return undefined
     }

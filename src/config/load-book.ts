@@ -6,6 +6,7 @@
  * caller sees every error of a run at once.
  */
 import {createHash} from 'node:crypto'
+import {readdirSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -355,7 +356,8 @@ function firstHeading(chapters: readonly ChapterSource[]): string | undefined {
 async function listMarkdown(root: string): Promise<string[]> {
   let names: string[]
   try {
-    names = await fs.readdir(root)
+    // Sync, as the chapters are read: every rebuild lists the folder.
+    names = readdirSync(root)
   } catch {
     return []
   }

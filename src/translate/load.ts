@@ -2,7 +2,7 @@
  * Read the translation of a book from its PO files
  * (`translations/<lang>/<chapter id>.po`, `translations/<lang>/book.po`).
  */
-import fs from 'node:fs/promises'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readManuscriptText} from '../config/read-text.js'
@@ -98,11 +98,8 @@ export async function loadTranslations(
   chapters: readonly ChapterSource[],
   files: VFile[]
 ): Promise<BookTranslations | undefined> {
-  try {
-    await fs.access(path.join(root, translationsFolder, translationLanguage))
-  } catch {
-    return undefined
-  }
+  // Sync, as the catalogs are read: every rebuild asks.
+  if (!existsSync(path.join(root, translationsFolder, translationLanguage))) return undefined
 
   const translations: BookTranslations = {lang: translationLanguage, chapters: {}, meta: {}, paths: {}}
   for (const chapter of chapters) {
