@@ -204,7 +204,9 @@ export async function writeOutput(
         const kept = path.join(fresh, top)
         if (isFolder(old)) {
           renameSync(old, path.join(spares, top))
-          next.files.set(top, before.get(top) ?? new Map())
+          // The session's first write knows nothing of the old folder's
+          // files: it looks (once), so the next write need not replace them.
+          next.files.set(top, before.get(top) ?? inodesOnDisk(path.join(spares, top), top, produced))
         } else if (isFolder(kept)) {
           renameSync(kept, path.join(spares, top))
           next.files.set(top, inodes(out, produced, memo))
@@ -258,6 +260,17 @@ function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<str
   for (const name of names) {
     const known = memo.get(path.join(out, name))
     if (known) found.set(name, {ino: known.ino, size: known.size, mtimeMs: known.mtimeMs})
+  }
+
+  return found
+}
+
+/** The identities of the files of a folder, by their paths in the output. */
+function inodesOnDisk(folder: string, top: string, names: Iterable<string>): Map<string, Inode> {
+  const found = new Map<string, Inode>()
+  for (const name of names) {
+    const stat = lstatSync(path.join(folder, path.relative(top, name)), {throwIfNoEntry: false})
+    if (stat?.isFile()) found.set(name, {ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs})
   }
 
   return found
