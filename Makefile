@@ -14,13 +14,13 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-dist/cli.js: node_modules/.package-lock.json $(SOURCES)
+dist/cli/main.js: node_modules/.package-lock.json $(SOURCES)
 	rm -rf dist
 	npx tsc -p tsconfig.json
-	chmod +x dist/cli.js
+	chmod +x dist/cli/main.js
 
-build: dist/cli.js
-	node dist/cli.js build $(MANUSCRIPT) --out $(OUT)
+build: dist/cli/main.js
+	node dist/cli/main.js build $(MANUSCRIPT) --out $(OUT)
 
 # Type-check the library and the tests (vitest itself does not type-check).
 typecheck: node_modules/.package-lock.json
@@ -28,7 +28,7 @@ typecheck: node_modules/.package-lock.json
 
 # The browser tests (tests/browser.test.ts) drive Debian's Chromium
 # (/usr/bin/chromium, or CHROMIUM_PATH); they never download a browser.
-test: dist/cli.js typecheck
+test: dist/cli/main.js typecheck
 	npx vitest run
 
 # Screenshots of the web edition for a person to look at: the site index and
@@ -46,17 +46,17 @@ proof: build
 	npx tsx scripts/proof.ts $(MANUSCRIPT) $(OUT)
 
 # Build, serve the web edition on http://127.0.0.1:4173/ and rebuild on change.
-watch: dist/cli.js
-	node dist/cli.js watch $(MANUSCRIPT) --out $(OUT)
+watch: dist/cli/main.js
+	node dist/cli/main.js watch $(MANUSCRIPT) --out $(OUT)
 
 # zhbook against pandoc and the OpenCC command line on a generated 100-chapter
 # book; writes BENCHMARKS.md. Installs pandoc and opencc when missing.
-bench: dist/cli.js
+bench: dist/cli/main.js
 	npx tsx scripts/bench.ts
 
 # Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
 # paragraph edited at a time, time until every edition's output has it.
-bench-watch: dist/cli.js
+bench-watch: dist/cli/main.js
 	npx tsx scripts/bench-watch.ts
 
 clean:

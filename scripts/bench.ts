@@ -16,14 +16,14 @@ import {fileURLToPath} from 'node:url'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {build} from '../src/build.js'
+import {build} from '../src/build/build.js'
 import {createConverter} from '../src/convert/converter.js'
 import {ensurePackages} from './debian.js'
 import {makeLargeBook} from './make-large-book.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Number(process.argv[2] ?? 3)
-const cli = path.join(root, 'dist', 'cli.js')
+const cli = path.join(root, 'dist', 'cli', 'main.js')
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-'))
 
 /** Median of numbers. */

@@ -19,8 +19,8 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {buildFiles} from '../src/build.js'
-import {writeOutput} from '../src/output.js'
+import {buildFiles} from '../src/build/build.js'
+import {writeOutput} from '../src/build/output.js'
 import {ensurePackages} from './debian.js'
 
 const manuscript = path.resolve(process.argv[2] ?? 'manuscript')

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import * as zhbook from '../src/index.js'
-import {scriptOf, stringsFor} from '../src/locale.js'
+import {scriptOf, stringsFor} from '../src/core/locale.js'
 
 describe('api', () => {
   it('should expose the public API', () => {

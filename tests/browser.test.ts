@@ -18,8 +18,8 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Browser, BrowserContext, BrowserContextOptions, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {EditionBook, RenderContext} from '../src/model.js'
-import {renderSiteIndex, web} from '../src/render/web.js'
+import type {EditionBook, RenderContext} from '../src/core/model.js'
+import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {bilingualBook, bilingualInfo} from './helpers/bilingual-book.js'
 import {
   launchChromium,
@@ -31,7 +31,7 @@ import {
 } from './helpers/browser.js'
 
 const root = path.join(import.meta.dirname, '..')
-const cli = path.join(root, 'dist', 'cli.js')
+const cli = path.join(root, 'dist', 'cli', 'main.js')
 const phone = {width: 390, height: 844}
 const desktop = {width: 1280, height: 800}
 

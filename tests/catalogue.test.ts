@@ -12,14 +12,14 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {build, buildFiles} from '../src/build.js'
-import {formatMessages, rules} from '../src/diagnostics.js'
-import type {EditionId} from '../src/model.js'
-import {epub} from '../src/render/epub.js'
+import {build, buildFiles} from '../src/build/build.js'
+import {formatMessages, rules} from '../src/core/diagnostics.js'
+import type {EditionId} from '../src/core/model.js'
+import {epub} from '../src/formats/epub/epub.js'
 import {epubcheck} from './helpers/epubcheck.js'
 import {outputTexts, snapshot, writeFiles, type Files} from './helpers/manuscript.js'
 
-const cli = path.join(import.meta.dirname, '..', 'dist', 'cli.js')
+const cli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
 const goodBook = path.join(import.meta.dirname, 'fixtures', 'books', 'small-book', 'manuscript')
 
 /** One case of the catalogue. */

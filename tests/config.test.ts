@@ -2,9 +2,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {chapterId, loadBook} from '../src/config/load-book.js'
-import {readManuscriptText} from '../src/config/read-text.js'
-import {formatMessages} from '../src/diagnostics.js'
+import {chapterId, loadBook} from '../src/load/book.js'
+import {readManuscriptText} from '../src/load/read-text.js'
+import {formatMessages} from '../src/core/diagnostics.js'
 
 let dir: string
 

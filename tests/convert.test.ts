@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js'
 import {configs} from 'opencc-js/preset'
 import {describe, expect, it} from 'vitest'
 import {createConverter} from '../src/convert/converter.js'
-import type {OverrideEntry} from '../src/model.js'
+import type {OverrideEntry} from '../src/core/model.js'
 
 function entry(from: string, to: string, line = 1): OverrideEntry {
   return {from, to, path: 'overrides.yaml', line}

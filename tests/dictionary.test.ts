@@ -13,15 +13,15 @@ import path from 'node:path'
 import type {Root} from 'hast'
 import {h} from 'hastscript'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildFiles} from '../src/build.js'
-import {formatMessages} from '../src/diagnostics.js'
+import {buildFiles} from '../src/build/build.js'
+import {formatMessages} from '../src/core/diagnostics.js'
 import {cacheFileName, dictionaryIndex, loadDictionaryIndex} from '../src/dictionary/cache.js'
 import {deriveRows} from '../src/dictionary/cedict.js'
 import {cedictAttribution, dictionaryMessages, editionDictionary} from '../src/dictionary/edition-dictionary.js'
 import {toneMarks, toneMarksInText} from '../src/dictionary/pinyin.js'
 import {withLock} from '../src/dictionary/lock.js'
 import {chineseRuns} from '../src/dictionary/text.js'
-import type {EditionChapter} from '../src/model.js'
+import type {EditionChapter} from '../src/core/model.js'
 
 const manuscript = path.join(import.meta.dirname, '..', 'manuscript')
 

@@ -4,10 +4,10 @@ import path from 'node:path'
 import {h} from 'hastscript'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
-import type {EditionBook, RenderContext} from '../src/model.js'
-import {epub} from '../src/render/epub.js'
-import {EntryRecorder, packArchive, type PackedArchive} from '../src/render/epub-archive.js'
-import {coverSvg} from '../src/render/epub-cover.js'
+import type {EditionBook, RenderContext} from '../src/core/model.js'
+import {epub} from '../src/formats/epub/epub.js'
+import {EntryRecorder, packArchive, type PackedArchive} from '../src/formats/epub/archive.js'
+import {coverSvg} from '../src/formats/epub/cover.js'
 import {epubcheckMany, type EpubcheckResult} from './helpers/epubcheck.js'
 
 const context: RenderContext = {
@@ -144,7 +144,7 @@ afterAll(async () => {
 
 describe('epub', () => {
   it('should expose the public API', async () => {
-    expect(Object.keys(await import('../src/render/epub.js')).sort()).toEqual([
+    expect(Object.keys(await import('../src/formats/epub/epub.js')).sort()).toEqual([
       'epub'
     ])
     expect(epub.name).toBe('epub')

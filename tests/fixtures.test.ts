@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
-import {buildFiles} from '../src/build.js'
-import {formatMessages} from '../src/diagnostics.js'
+import {buildFiles} from '../src/build/build.js'
+import {formatMessages} from '../src/core/diagnostics.js'
 
 const root = path.join(import.meta.dirname, 'fixtures', 'books')
 const update = process.env.UPDATE_GOLDEN === '1'

@@ -6,9 +6,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {buildFiles} from '../src/build.js'
-import {formatMessages} from '../src/diagnostics.js'
-import {tooDeep} from '../src/pipeline.js'
+import {buildFiles} from '../src/build/build.js'
+import {formatMessages} from '../src/core/diagnostics.js'
+import {tooDeep} from '../src/build/pipeline.js'
 
 let dir: string
 

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import rehypeKoboSpans from '../src/render/rehype-kobo-spans.js'
+import rehypeKoboSpans from '../src/formats/epub/rehype-kobo-spans.js'
 
 /** Run the plugin on a tree and serialise it. */
 function kobo(children: Root['children'], options?: Parameters<typeof rehypeKoboSpans>[0]): string {
@@ -13,7 +13,7 @@ function kobo(children: Root['children'], options?: Parameters<typeof rehypeKobo
 
 describe('rehypeKoboSpans', () => {
   it('should expose a default export only', async () => {
-    expect(Object.keys(await import('../src/render/rehype-kobo-spans.js'))).toEqual(['default'])
+    expect(Object.keys(await import('../src/formats/epub/rehype-kobo-spans.js'))).toEqual(['default'])
   })
 
   it('should wrap each sentence of each block, numbered by paragraph and segment', () => {

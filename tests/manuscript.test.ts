@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {loadBook} from '../src/config/load-book.js'
+import {loadBook} from '../src/load/book.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const seed = fs.readFileSync(path.join(root, 'tests/fixtures/transcript.txt'), 'utf8')

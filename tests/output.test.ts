@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {releaseOutput, writeOutput, type OutputMemo} from '../src/output.js'
+import {releaseOutput, writeOutput, type OutputMemo} from '../src/build/output.js'
 
 let out: string
 

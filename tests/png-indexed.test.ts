@@ -1,6 +1,6 @@
 import zlib from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {indexedPng} from '../src/render/png-indexed.js'
+import {indexedPng} from '../src/formats/epub/png-indexed.js'
 
 /** Read a PNG's chunks, checking each CRC. */
 function chunks(png: Uint8Array): Array<{type: string; data: Uint8Array}> {

@@ -16,9 +16,9 @@ import type {Element, Root, RootContent} from 'hast'
 import {SaxesParser} from 'saxes'
 import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildFiles} from '../src/build.js'
+import {buildFiles} from '../src/build/build.js'
 import {createConverter} from '../src/convert/converter.js'
-import {epub} from '../src/render/epub.js'
+import {epub} from '../src/formats/epub/epub.js'
 import {outputTexts, writeFiles, xmlErrors, type Files} from './helpers/manuscript.js'
 
 const runs = Number(process.env.FC_RUNS) || 30

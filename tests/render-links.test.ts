@@ -2,9 +2,9 @@ import type {Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
-import type {EditionChapter} from '../src/model.js'
-import {chapterLinkResolver} from '../src/render/links.js'
-import {groupNoteReferences, hasNoteReferences, labelNotes} from '../src/render/notes.js'
+import type {EditionChapter} from '../src/core/model.js'
+import {chapterLinkResolver} from '../src/formats/shared/links.js'
+import {groupNoteReferences, hasNoteReferences, labelNotes} from '../src/formats/shared/notes.js'
 
 /**
  * A chapter with a tree.
@@ -46,10 +46,10 @@ const glossary = chapter('glossary', [
 
 describe('api', () => {
   it('should expose the public api', async () => {
-    expect(Object.keys(await import('../src/render/links.js')).sort()).toEqual([
+    expect(Object.keys(await import('../src/formats/shared/links.js')).sort()).toEqual([
       'chapterLinkResolver'
     ])
-    expect(Object.keys(await import('../src/render/notes.js')).sort()).toEqual([
+    expect(Object.keys(await import('../src/formats/shared/notes.js')).sort()).toEqual([
       'groupNoteReferences',
       'hasNoteReferences',
       'labelNotes'

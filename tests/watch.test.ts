@@ -11,9 +11,9 @@ import path from 'node:path'
 import fc from 'fast-check'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildFiles} from '../src/build.js'
-import {ChapterCache} from '../src/cache/chapter-cache.js'
-import type {OutputFile} from '../src/model.js'
+import {buildFiles} from '../src/build/build.js'
+import {ChapterCache} from '../src/build/chapter-cache.js'
+import type {OutputFile} from '../src/core/model.js'
 import {isLoopback, startServer} from '../src/watch/server.js'
 import {watch} from '../src/watch/watch.js'
 
@@ -218,7 +218,7 @@ describe('an interrupted build', () => {
   it('should leave the previous output intact when killed at any moment', async () => {
     const book = await copyBook('killed')
     const out = path.join(tmp, 'killed-out')
-    const cli = path.join(root, 'dist', 'cli.js')
+    const cli = path.join(root, 'dist', 'cli', 'main.js')
     const run = (signalAfter?: number) =>
       new Promise<number | null>((resolve) => {
         const child = spawn(process.execPath, [cli, 'build', book, '--out', out, '--no-cache', '-q'], {stdio: 'ignore'})

@@ -12,15 +12,15 @@ import type {
   EditionInfo,
   OutputFile,
   RenderContext
-} from '../src/model.js'
-import {preferencesScript} from '../src/render/web-script-prefs.js'
-import {searchPageScript} from '../src/render/web-script-search.js'
-import {siteScript} from '../src/render/web-script-site.js'
-import {dictionaryScript} from '../src/render/web-script-dictionary.js'
-import {searchIndex, searchScripts} from '../src/render/web-search-index.js'
+} from '../src/core/model.js'
+import {preferencesScript} from '../src/formats/web/client/prefs.js'
+import {searchPageScript} from '../src/formats/web/client/search.js'
+import {siteScript} from '../src/formats/web/client/site.js'
+import {dictionaryScript} from '../src/formats/web/client/dictionary.js'
+import {searchIndex, searchScripts} from '../src/formats/web/search-index.js'
 import {loadSearchIndex} from './helpers/search-index.js'
-import {palettes, webStyle, type Palette} from '../src/render/web-style.js'
-import {renderSiteIndex, web} from '../src/render/web.js'
+import {palettes, webStyle, type Palette} from '../src/formats/web/styles/style.js'
+import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
 
 const hantInfo: EditionInfo = {id: 'hant', lang: 'zh-Hant', label: '繁體中文'}
@@ -181,7 +181,7 @@ function page(name: string): string {
 
 describe('api', () => {
   it('should expose the public api', async () => {
-    expect(Object.keys(await import('../src/render/web.js')).sort()).toEqual([
+    expect(Object.keys(await import('../src/formats/web/web.js')).sort()).toEqual([
       'renderSiteIndex',
       'web'
     ])

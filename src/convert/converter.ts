@@ -15,7 +15,7 @@
  * entry wins over any OpenCC phrase it overlaps (a patch on the Simplified
  * output could not stop a wrong phrase conversion).
  */
-import type {OverrideEntry} from '../model.js'
+import type {OverrideEntry} from '../core/model.js'
 import {convertPlain, loadChain, normalize, type Trace} from './chain.js'
 import {codePointLength, Table} from './table.js'
 import {TracedText} from './traced.js'

@@ -12,9 +12,9 @@
 import path from 'node:path'
 import {isMap, isScalar} from 'yaml'
 import type {VFile} from 'vfile'
-import {parseYaml} from '../config/yaml.js'
-import {error, type Place} from '../diagnostics.js'
-import type {OverrideEntry} from '../model.js'
+import {parseYaml} from '../load/yaml.js'
+import {error, type Place} from '../core/diagnostics.js'
+import type {OverrideEntry} from '../core/model.js'
 
 /**
  * Read the override dictionary.

@@ -11,7 +11,7 @@
  * the text itself (a probe lands in a line and backs up to its start, the way
  * `look(1)` searches a sorted file); its readings are decoded when asked for.
  */
-import type {DictionaryReading} from '../model.js'
+import type {DictionaryReading} from '../core/model.js'
 
 /** Tab: ends a headword, and sorts before any character of one. */
 const tab = 9

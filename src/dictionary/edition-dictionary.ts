@@ -3,11 +3,11 @@
  * chapters and title page use, and only those.
  */
 import {VFile} from 'vfile'
-import {warn} from '../diagnostics.js'
-import type {BookMeta, EditionChapter, EditionDictionary} from '../model.js'
+import {warn} from '../core/diagnostics.js'
+import type {BookMeta, EditionChapter, EditionDictionary} from '../core/model.js'
 import type {DictionaryLoad} from './cache.js'
 import type {DictionaryIndex} from './dictionary-index.js'
-import {chapterMemo} from '../cache/memo.js'
+import {chapterMemo} from '../build/memo.js'
 import {chineseRuns} from './text.js'
 
 /** Words found per chapter. */

@@ -3,7 +3,7 @@
  * (harfbuzz's hb-subset, as WebAssembly).
  */
 import type {Font} from 'fontkit'
-import type {FontFace, FontSubset} from '../model.js'
+import type {FontFace, FontSubset} from '../core/model.js'
 import {extractFace} from './extract-face.js'
 import {fontkit, openFace} from './open-face.js'
 

@@ -6,8 +6,8 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {codeFingerprint} from '../cache/fingerprint.js'
-import type {EditionId, FontSubset, FontSubsetRequest, FontSubsetter} from '../model.js'
+import {codeFingerprint} from '../build/fingerprint.js'
+import type {EditionId, FontSubset, FontSubsetRequest, FontSubsetter} from '../core/model.js'
 import {subsetFace} from './subset.js'
 
 /** Format of the entries; bump it when what is stored changes. */

@@ -4,7 +4,7 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {chapterLinkPrefix, type EditionChapter} from '../model.js'
+import {chapterLinkPrefix, type EditionChapter} from '../core/model.js'
 import type {TermOccurrence} from '../stages/rehype-glossary.js'
 import type {EditionTerm} from './terms.js'
 

@@ -3,7 +3,7 @@
  * their pinyin.
  */
 import {pinyin} from 'pinyin-pro'
-import type {GlossaryEntry} from '../model.js'
+import type {GlossaryEntry} from '../core/model.js'
 
 /** A glossary term in an edition. */
 export interface EditionTerm {

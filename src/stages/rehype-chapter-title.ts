@@ -7,7 +7,7 @@ import {headingRank} from 'hast-util-heading-rank'
 import {otherLanguage} from './rehype-hant-to-hans.js'
 import type {VFile} from 'vfile'
 import {EXIT, visit} from 'unist-util-visit'
-import {warn} from '../diagnostics.js'
+import {warn} from '../core/diagnostics.js'
 
 declare module 'vfile' {
   interface DataMap {

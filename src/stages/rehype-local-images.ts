@@ -11,8 +11,8 @@ import path from 'node:path'
 import type {Root, Text} from 'hast'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
-import {isInside} from '../config/read-text.js'
-import {warn, type RuleId} from '../diagnostics.js'
+import {isInside} from '../load/read-text.js'
+import {warn, type RuleId} from '../core/diagnostics.js'
 
 /** Options of `rehypeLocalImages`. */
 export interface Options {

@@ -17,7 +17,7 @@ import type {Element, Properties, Root} from 'hast'
 import rehypeSanitize, {type Options as Schema} from 'rehype-sanitize'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {warn} from '../diagnostics.js'
+import {warn} from '../core/diagnostics.js'
 
 /** Options of `rehypeSafeHtml`. */
 export interface Options {

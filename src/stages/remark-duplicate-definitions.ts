@@ -8,7 +8,7 @@
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {warn} from '../diagnostics.js'
+import {warn} from '../core/diagnostics.js'
 
 /**
  * Warn about repeated definitions.

@@ -14,8 +14,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {warn} from '../diagnostics.js'
-import type {BookTranslations} from '../model.js'
+import {warn} from '../core/diagnostics.js'
+import type {BookTranslations} from '../core/model.js'
 import {unitKey, type UnitNode} from '../translate/units.js'
 
 /** How many units of a chapter are translated, fuzzy, missing. */

@@ -5,9 +5,9 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {readManuscriptText} from '../config/read-text.js'
-import {error} from '../diagnostics.js'
-import type {BookTranslations, ChapterSource, TranslationEntry} from '../model.js'
+import {readManuscriptText} from '../load/read-text.js'
+import {error} from '../core/diagnostics.js'
+import type {BookTranslations, ChapterSource, TranslationEntry} from '../core/model.js'
 import {parseCatalog, type Catalog} from './catalog.js'
 
 /** Folder of the translations, in the manuscript folder. */

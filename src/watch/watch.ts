@@ -8,9 +8,9 @@
  */
 import path from 'node:path'
 import {watch as chokidar} from 'chokidar'
-import {build, endSession, type BuildResult} from '../build.js'
-import {ChapterCache} from '../cache/chapter-cache.js'
-import {formatMessages} from '../diagnostics.js'
+import {build, endSession, type BuildResult} from '../build/build.js'
+import {ChapterCache} from '../build/chapter-cache.js'
+import {formatMessages} from '../core/diagnostics.js'
 import {startServer, type PreviewServer} from './server.js'
 
 /** Options of `watch`. */

@@ -7,7 +7,7 @@
  */
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import type {BookMeta, EditionBook, EditionChapter, EditionInfo} from '../../src/model.js'
+import type {BookMeta, EditionBook, EditionChapter, EditionInfo} from '../../src/core/model.js'
 
 /** The bilingual edition. */
 export const bilingualInfo: EditionInfo = {

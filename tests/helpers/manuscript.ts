@@ -7,7 +7,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import JSZip from 'jszip'
 import {SaxesParser} from 'saxes'
-import type {OutputFile} from '../../src/model.js'
+import type {OutputFile} from '../../src/core/model.js'
 
 /** Files to write, by path relative to a folder. */
 export type Files = Record<string, string | Uint8Array>

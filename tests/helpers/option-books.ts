@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {build, type BuildResult} from '../../src/build.js'
-import type {ChapterCache} from '../../src/cache/chapter-cache.js'
+import {build, type BuildResult} from '../../src/build/build.js'
+import type {ChapterCache} from '../../src/build/chapter-cache.js'
 
 /** The fixture's manuscript. */
 export const optionManuscript = path.join(

@@ -1,0 +1,296 @@
+/**
+ * The chapter cache: an edition's processed chapter (its hast, title, stage
+ * data and messages), kept by a hash of everything that made it, so a
+ * rebuild redoes only the chapters an edit touched.
+ *
+ * Two levels: memory (for watch mode, where the same objects come back and
+ * renderers can memoise on them) and a dot-folder on disk (for the next run).
+ * A cached entry whose hash or checksum does not match is ignored, never used.
+ */
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {EditionChapter} from '../core/model.js'
+
+/** Format of the entries; bump it when what is stored changes. */
+const formatVersion = 1
+
+/** A processed chapter as the build uses it. */
+export interface ProcessedEntry {
+  /** The chapter. */
+  chapter: EditionChapter
+  /** The file the stages ran on (messages, data). */
+  file: VFile
+}
+
+/** What is stored of a file: its messages and data, not its contents. */
+interface StoredFile {
+  path: string
+  data: Record<string, unknown>
+  messages: Array<{
+    reason: string
+    line?: number
+    column?: number
+    ruleId?: string
+    source?: string
+    fatal?: boolean | null
+  }>
+}
+
+/** What an entry on disk holds. */
+interface StoredEntry {
+  format: number
+  key: string
+  checksum: string
+  payload: string
+}
+
+/** Options of a cache. */
+export interface ChapterCacheOptions {
+  /** Folder of the disk cache; without it, memory only. */
+  dir?: string | undefined
+  /**
+   * Write entries to disk this many ms after the last `set`, not during
+   * `set` (optional: during it). `flush` writes what is waiting.
+   *
+   * Why: serialising a chapter's trees costs more than the rest of a
+   * rebuild in watch mode, and the disk copy is for the next run only. The
+   * watch session writes when the editor pauses, and on close.
+   */
+  writeDelay?: number | undefined
+}
+
+/** The chapter cache. */
+export class ChapterCache {
+  /** Folder of the disk cache (optional). */
+  readonly dir: string | undefined
+  /** Entries in memory, by key. */
+  private readonly memory = new Map<string, ProcessedEntry>()
+  /** Counters, for reports and tests. */
+  readonly stats = {hits: 0, misses: 0, rejected: 0}
+  /** Digest of each chapter's text as last seen, by path. */
+  private readonly digests = new Map<string, {text: string; digest: string}>()
+  /** Delay of disk writes (`ChapterCacheOptions.writeDelay`). */
+  private readonly writeDelay: number | undefined
+  /** Entries waiting to be written, by key. */
+  private readonly pending = new Map<string, {chapter: EditionChapter; file: StoredFile}>()
+  /** Timer of the next delayed write. */
+  private timer: NodeJS.Timeout | undefined
+  /** Writes under way. */
+  private writing: Promise<void> = Promise.resolve()
+
+  /**
+   * @param options
+   *   Configuration (optional).
+   */
+  constructor(options: ChapterCacheOptions = {}) {
+    this.dir = options.dir
+    this.writeDelay = options.writeDelay
+  }
+
+  /**
+   * The key of a chapter: a hash of every input that shapes it.
+   *
+   * @param parts
+   *   Inputs (strings or JSON-able values), in a fixed order.
+   * @returns
+   *   Hex digest.
+   */
+  static key(parts: readonly unknown[]): string {
+    const hash = createHash('sha256')
+    hash.update(String(formatVersion))
+    for (const part of parts) {
+      hash.update('\0').update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined')
+    }
+
+    return hash.digest('hex')
+  }
+
+  /**
+   * A digest of a chapter's text, for its keys.
+   *
+   * Why: a book's text is hashed once per build, not once per edition, and
+   * in a watch session only the chapters whose text changed are hashed
+   * again (comparing two strings is far cheaper than hashing one).
+   *
+   * @param path
+   *   Path of the chapter.
+   * @param text
+   *   Its text.
+   * @returns
+   *   Hex digest.
+   */
+  digest(path: string, text: string): string {
+    const known = this.digests.get(path)
+    if (known && known.text === text) return known.digest
+    const digest = ChapterCache.key([path, text])
+    this.digests.set(path, {text, digest})
+    return digest
+  }
+
+  /**
+   * Get an entry: from memory, else from disk.
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   The entry, or `undefined` (missing, stale or corrupt).
+   */
+  async get(key: string): Promise<ProcessedEntry | undefined> {
+    const known = this.memory.get(key)
+    if (known) {
+      this.stats.hits++
+      return known
+    }
+
+    if (this.dir) {
+      const entry = await this.read(key)
+      if (entry) {
+        this.memory.set(key, entry)
+        this.stats.hits++
+        return entry
+      }
+    }
+
+    this.stats.misses++
+    return undefined
+  }
+
+  /**
+   * Store an entry in memory and (when there is a folder) on disk.
+   *
+   * @param key
+   *   Key.
+   * @param entry
+   *   Processed chapter.
+   * @returns
+   *   Nothing.
+   */
+  async set(key: string, entry: ProcessedEntry): Promise<void> {
+    this.memory.set(key, entry)
+    if (!this.dir) return
+    // What is kept of the file is taken now; the trees are never changed
+    // after the stages (renderers copy what they change).
+    const record = {chapter: entry.chapter, file: storeFile(entry.file)}
+    if (this.writeDelay === undefined) return this.write(key, record)
+    this.pending.set(key, record)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.flush(), this.writeDelay)
+  }
+
+  /**
+   * Write the entries waiting to be written (`writeDelay`).
+   *
+   * @returns
+   *   Nothing, once every entry set so far is on disk (or could not be
+   *   written: the disk copy only saves the next run time).
+   */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer)
+    const records = [...this.pending]
+    this.pending.clear()
+    this.writing = this.writing.then(async () => {
+      for (const [key, record] of records) {
+        try {
+          await this.write(key, record)
+        } catch {}
+      }
+    })
+    return this.writing
+  }
+
+  /** Write an entry to disk. */
+  private async write(key: string, record: {chapter: EditionChapter; file: StoredFile}): Promise<void> {
+    const payload = JSON.stringify(record)
+    const stored: StoredEntry = {format: formatVersion, key, checksum: checksum(payload), payload}
+    const file = this.fileOf(key)
+    await fs.mkdir(path.dirname(file), {recursive: true})
+    // Write next to it and rename: a reader never sees half an entry.
+    const temporary = `${file}.${process.pid}.tmp`
+    await fs.writeFile(temporary, JSON.stringify(stored))
+    await fs.rename(temporary, file)
+  }
+
+  /**
+   * Forget entries in memory that the last build did not use, so a long
+   * watch session does not grow without end.
+   *
+   * @param keep
+   *   Keys to keep.
+   * @returns
+   *   Nothing.
+   */
+  retain(keep: ReadonlySet<string>): void {
+    for (const key of this.memory.keys()) if (!keep.has(key)) this.memory.delete(key)
+  }
+
+  /** Read and check an entry on disk. */
+  private async read(key: string): Promise<ProcessedEntry | undefined> {
+    let text: string
+    try {
+      // Why sync: in watch mode each rebuild looks up the edited chapter's
+      // new keys, which are not on disk; a failed open is a few microseconds
+      // here, and a wait behind the watcher's own calls in the thread pool.
+      text = readFileSync(this.fileOf(key), 'utf8')
+    } catch {
+      return undefined
+    }
+
+    try {
+      const stored = JSON.parse(text) as StoredEntry
+      if (stored.format !== formatVersion || stored.key !== key || checksum(stored.payload) !== stored.checksum) {
+        throw new Error('mismatch')
+      }
+
+      const payload = JSON.parse(stored.payload) as {chapter: EditionChapter; file: StoredFile}
+      return {chapter: payload.chapter, file: restoreFile(payload.file)}
+    } catch {
+      // Corrupt or stale: ignored, and replaced by the next `set`.
+      this.stats.rejected++
+      return undefined
+    }
+  }
+
+  /** Path of an entry. */
+  private fileOf(key: string): string {
+    return path.join(this.dir!, 'chapters', key.slice(0, 2), `${key}.json`)
+  }
+}
+
+/** SHA-256 of a string. */
+function checksum(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+/** What to keep of a file. */
+function storeFile(file: VFile): StoredFile {
+  return {
+    path: file.path,
+    data: file.data as Record<string, unknown>,
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      line: message.line,
+      column: message.column,
+      ruleId: message.ruleId,
+      source: message.source,
+      fatal: message.fatal
+    }))
+  }
+}
+
+/** A file back from what was kept. */
+function restoreFile(stored: StoredFile): VFile {
+  const file = new VFile({path: stored.path, data: stored.data})
+  for (const message of stored.messages) {
+    const restored = file.message(message.reason, {
+      place: message.line === undefined ? undefined : {line: message.line, column: message.column ?? 1},
+      ruleId: message.ruleId,
+      source: message.source
+    })
+    restored.fatal = message.fatal
+  }
+
+  return file
+}

@@ -1,0 +1,508 @@
+/**
+ * Write a build's files so that a failed or interrupted build never leaves a
+ * half-written or missing edition, and a file whose bytes did not change is
+ * not rewritten.
+ *
+ * Everything is first laid out in a staging folder inside the output folder:
+ * a file whose bytes are the same as before is hard-linked from the current
+ * output (same file, same modification time), a changed one is written. Then
+ * each top-level entry that changed is swapped into place by rename; an
+ * unchanged one is left alone.
+ */
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync
+} from 'node:fs'
+import fsSync from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type {OutputFile} from '../core/model.js'
+
+/** Prefix of the staging folders inside the output folder. */
+const stagingPrefix = '.zhbook-staging-'
+
+/** What a write did. */
+export interface WriteReport {
+  /** Top-level entries replaced (absolute paths). */
+  replaced: string[]
+  /** Files whose bytes changed or that are new (relative paths). */
+  written: string[]
+  /** Files left as they were (relative paths). */
+  unchanged: string[]
+}
+
+/**
+ * Write files into `out`, replacing the entries they belong to.
+ *
+ * Top-level entries the build does not produce (a `.gitkeep`, an old edition)
+ * are left alone; a top-level folder it produces (`web/`, `reports/`) holds
+ * exactly the build's files afterwards, so no stale page survives a renamed
+ * chapter.
+ *
+ * @param out
+ *   Output folder (made when missing).
+ * @param files
+ *   Files, with POSIX paths relative to `out`.
+ * @returns
+ *   What was written.
+ */
+export async function writeOutput(
+  out: string,
+  files: readonly OutputFile[],
+  memo?: OutputMemo | undefined,
+  options: WriteOptions = {}
+): Promise<WriteReport> {
+  out = path.resolve(out)
+  await cleaning
+  mkdirSync(out, {recursive: true})
+  const state = spareOf(memo, out)
+  const spare = state?.staging
+  await removeStale(out, spare)
+
+  // A session keeps its staging folder, with the folders its last write
+  // replaced (`.spare`), from one write to the next.
+  const staging = spare ?? (await fs.mkdtemp(path.join(out, stagingPrefix)))
+  const retired = path.join(staging, '.retired')
+  const spares = path.join(staging, '.spare')
+  const fresh = path.join(staging, 'fresh')
+  const report: WriteReport = {replaced: [], written: [], unchanged: []}
+  const changedTops = new Set<string>()
+  const filesByTop = new Map<string, Set<string>>()
+  const next: SpareState = {staging, files: new Map(), produced: new Map()}
+  if (memo) spareFolders.get(memo)?.delete(out)
+
+  try {
+    for (const file of files) {
+      const parts = file.path.split('/')
+      if (parts.some((part) => part === '' || part === '.' || part === '..')) {
+        throw new Error(`Unexpected output path \`${file.path}\`, expected a relative path`)
+      }
+
+      const top = parts[0]!
+      const set = filesByTop.get(top) ?? new Set()
+      set.add(parts.join(path.sep))
+      filesByTop.set(top, set)
+    }
+
+    // Why: laying out a folder of hundreds of files costs a link per file,
+    // and removing the old one an unlink per file, on every build. A folder
+    // the session replaced last time (the build before the current one)
+    // already holds most files of this one: it is brought up to date file
+    // by file, and only the files that differ are replaced.
+    mkdirSync(fresh, {recursive: true})
+    const reused = new Set<string>()
+    // The files in place before this write, by folder: the spare folders
+    // of the next one, for the folders this write replaces.
+    const before = new Map<string, Map<string, Inode>>()
+    for (const [top, names] of state?.produced ?? []) before.set(top, inodes(out, names, memo!))
+    for (const [top, produced] of filesByTop) {
+      const from = path.join(spares, top)
+      if (memo && spare && isFolder(from)) {
+        renameSync(from, path.join(fresh, top))
+        if (prune(path.join(fresh, top), top, produced)) reused.add(top)
+        else rmSync(path.join(fresh, top), {recursive: true, force: true})
+      }
+    }
+
+    rmSync(spares, {recursive: true, force: true})
+
+    // Folders first, once each; then the files. Why synchronous calls: a
+    // book has hundreds of pages, most of them unchanged, each a few system
+    // calls (stat, link), and a call through the thread pool costs several
+    // times the call itself. The renames that swap folders stay below.
+    const folders = new Set(files.map((file) => path.dirname(path.join(fresh, ...file.path.split('/')))))
+    for (const folder of [...folders].sort()) mkdirSync(folder, {recursive: true})
+
+    const outcomes = files.map((file) => {
+      const parts = file.path.split('/')
+      const target = path.join(fresh, ...parts)
+      const current = path.join(out, ...parts)
+      const reusing = reused.has(parts[0]!)
+
+      const known = knownContent(current, memo)
+      if (known !== undefined && sameData(known, file.data)) {
+        // The spare file may be the very file in place (unchanged in both
+        // builds): nothing to do.
+        if (!reusing || !sameInode(state?.files.get(parts[0]!)?.get(parts.join(path.sep)), memo!.get(current))) {
+          place(target, () => linkSync(current, target), reusing)
+        }
+
+        if (known !== file.data) remember(current, file.data, memo)
+        return 'unchanged'
+      }
+
+      const data = typeof file.data === 'string' ? Buffer.from(file.data) : file.data
+      // A file the session knows holds other data needs no reading.
+      if (known === undefined && sameBytes(current, data)) {
+        place(target, () => linkSync(current, target), reusing)
+        remember(current, file.data, memo)
+        return 'unchanged'
+      }
+
+      place(target, () => writeFileSync(target, data), reusing)
+      remember(target, file.data, memo, current)
+      return 'written'
+    })
+
+    for (const [index, file] of files.entries()) {
+      if (outcomes[index] === 'unchanged') {
+        report.unchanged.push(file.path)
+      } else {
+        report.written.push(file.path)
+        changedTops.add(file.path.split('/')[0]!)
+      }
+    }
+
+    // A folder also changes when a file in it goes away: one of those the
+    // session last wrote there, or one it finds there.
+    for (const [top, produced] of filesByTop) {
+      if (changedTops.has(top)) continue
+      const last = state?.produced.get(top)
+      if (last && last.size === produced.size && [...produced].every((name) => last.has(name))) continue
+      const existing = await listFiles(path.join(out, top), top)
+      if (existing.length !== produced.size || existing.some((file) => !produced.has(file))) changedTops.add(top)
+    }
+
+    // The renames go through `fsSync` (not a named import) so a test can
+    // stop the process at each one.
+    mkdirSync(retired, {recursive: true})
+    for (const top of [...changedTops].sort()) {
+      const destination = path.join(out, top)
+      const source = path.join(fresh, top)
+      // A file is replaced in one atomic rename; a folder cannot be renamed
+      // over, so the old one is moved aside first.
+      if (statSync(source).isFile()) {
+        fsSync.renameSync(source, destination)
+        report.replaced.push(destination)
+        continue
+      }
+
+      try {
+        fsSync.renameSync(destination, path.join(retired, top))
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
+      }
+
+      fsSync.renameSync(source, destination)
+      report.replaced.push(destination)
+    }
+
+    if (memo) {
+      // What the next write starts from: each folder as it was before this
+      // write (replaced), or as it is (unchanged). Files and the rest go.
+      mkdirSync(spares)
+      for (const [top, produced] of filesByTop) {
+        const old = path.join(retired, top)
+        const kept = path.join(fresh, top)
+        if (isFolder(old)) {
+          renameSync(old, path.join(spares, top))
+          // The session's first write knows nothing of the old folder's
+          // files: it looks (once), so the next write need not replace them.
+          next.files.set(top, before.get(top) ?? inodesOnDisk(path.join(spares, top), top, produced))
+        } else if (isFolder(kept)) {
+          renameSync(kept, path.join(spares, top))
+          next.files.set(top, inodes(out, produced, memo))
+        }
+
+        next.produced.set(top, produced)
+      }
+    }
+  } catch (cause) {
+    rmSync(staging, {recursive: true, force: true})
+    throw cause
+  }
+
+  if (memo) {
+    rmSync(fresh, {recursive: true, force: true})
+    rmSync(retired, {recursive: true, force: true})
+    const folders = spareFolders.get(memo) ?? new Map()
+    folders.set(out, next)
+    spareFolders.set(memo, folders)
+    return report
+  }
+
+  // Everything is in place; what is left is the old files, hundreds of
+  // them in a book. The next write (or recovery) waits for their removal,
+  // and a process that ends first leaves a staging folder the next build
+  // removes.
+  cleaning = fs.rm(staging, {recursive: true, force: true}).catch(() => {})
+  if (!options.background) await cleaning
+  return report
+}
+
+/** A file's identity and times, as the memo records them. */
+type Inode = {ino: number; size: number; mtimeMs: number}
+
+/** What a session keeps in an output folder for its next write. */
+interface SpareState {
+  /** Its staging folder. */
+  staging: string
+  /** The files of each spare folder (`.spare/<top>`), by path relative to the output. */
+  files: Map<string, Map<string, Inode>>
+  /** The files the last write produced in each top-level folder. */
+  produced: Map<string, ReadonlySet<string>>
+}
+
+/** What each session keeps, by output folder (`writeOutput`). */
+const spareFolders = new WeakMap<OutputMemo, Map<string, SpareState>>()
+
+/** The identities of files in place, as the memo knows them. */
+function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<string, Inode> {
+  const found = new Map<string, Inode>()
+  for (const name of names) {
+    const known = memo.get(path.join(out, name))
+    if (known) found.set(name, {ino: known.ino, size: known.size, mtimeMs: known.mtimeMs})
+  }
+
+  return found
+}
+
+/** The identities of the files of a folder, by their paths in the output. */
+function inodesOnDisk(folder: string, top: string, names: Iterable<string>): Map<string, Inode> {
+  const found = new Map<string, Inode>()
+  for (const name of names) {
+    const stat = lstatSync(path.join(folder, path.relative(top, name)), {throwIfNoEntry: false})
+    if (stat?.isFile()) found.set(name, {ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs})
+  }
+
+  return found
+}
+
+/** Whether two records are of the same file, unchanged. */
+function sameInode(a: Inode | undefined, b: Inode | undefined): boolean {
+  return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+/**
+ * Remove the staging folders a session kept (when it ends).
+ *
+ * @param memo
+ *   What the session wrote.
+ * @returns
+ *   Nothing.
+ */
+export async function releaseOutput(memo: OutputMemo): Promise<undefined> {
+  const folders = spareFolders.get(memo)
+  spareFolders.delete(memo)
+  for (const state of folders?.values() ?? []) await fs.rm(state.staging, {recursive: true, force: true})
+}
+
+/** What a session keeps in an output folder, if its staging folder is still there. */
+function spareOf(memo: OutputMemo | undefined, out: string): SpareState | undefined {
+  const state = memo && spareFolders.get(memo)?.get(out)
+  return state && isFolder(state.staging) ? state : undefined
+}
+
+/** Whether a path is a folder (not a link to one). */
+function isFolder(full: string): boolean {
+  return lstatSync(full, {throwIfNoEntry: false})?.isDirectory() === true
+}
+
+/**
+ * Put a file at a path of a spare folder: the old file there is removed
+ * first, never written over (it may be the same file as one in place).
+ */
+function place(target: string, make: () => void, reusing: boolean): undefined {
+  if (reusing) rmSync(target, {force: true})
+  make()
+}
+
+/**
+ * Make a spare folder hold no file this write does not produce; `false`
+ * when its layout stands in the way (a folder where a file goes, or the
+ * other way round), and it is better made afresh.
+ *
+ * @param folder
+ *   The spare folder (full path).
+ * @param top
+ *   Its name at the top of the output.
+ * @param produced
+ *   The files this write produces in it, relative to the output.
+ * @returns
+ *   Whether it can be reused.
+ */
+function prune(folder: string, top: string, produced: ReadonlySet<string>): boolean {
+  const folders = new Set<string>()
+  for (const file of produced) {
+    for (let parent = path.dirname(file); parent !== top && parent !== '.'; parent = path.dirname(parent)) folders.add(parent)
+  }
+
+  for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
+    const relative = path.join(top, path.relative(folder, path.join(entry.parentPath, entry.name)))
+    if (entry.isDirectory()) {
+      if (produced.has(relative)) return false
+    } else if (folders.has(relative)) {
+      return false
+    } else if (!produced.has(relative)) {
+      unlinkSync(path.join(entry.parentPath, entry.name))
+    }
+  }
+
+  return true
+}
+
+/** Options of `writeOutput`. */
+export interface WriteOptions {
+  /**
+   * Resolve once the output is in place, before the staging folder (with
+   * the old files) is removed (default: `false`, after). Why: a watch
+   * session reports a rebuild as soon as it can be read.
+   */
+  background?: boolean | undefined
+}
+
+/** The removal of the last write's staging folder. */
+let cleaning: Promise<unknown> = Promise.resolve()
+
+/** Whether a file exists with exactly these bytes. */
+function sameBytes(file: string, data: Uint8Array): boolean {
+  try {
+    const stat = statSync(file)
+    if (!stat.isFile() || stat.size !== data.byteLength) return false
+    return Buffer.compare(readFileSync(file), data) === 0
+  } catch {
+    return false
+  }
+}
+
+/** Files below a path (or the path itself if it is a file), relative to `out`. */
+async function listFiles(full: string, relative: string): Promise<string[]> {
+  let stat
+  try {
+    stat = await fs.stat(full)
+  } catch {
+    return []
+  }
+
+  if (!stat.isDirectory()) return [relative]
+  const entries = await fs.readdir(full, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(relative, path.relative(full, path.join(entry.parentPath, entry.name))))
+}
+
+/**
+ * Put back what an interrupted write left aside, and remove its staging
+ * folder: a build killed between moving an old folder aside and moving the
+ * new one in leaves that folder in the staging area. Every build runs this
+ * first, a failing one too, so the previous output is back even when the
+ * next build stops on an error.
+ *
+ * @param out
+ *   Output folder (nothing happens when it does not exist).
+ * @param memo
+ *   What the session last wrote (optional): its own staging folder stays.
+ * @returns
+ *   Nothing.
+ */
+export async function recoverOutput(out: string, memo?: OutputMemo | undefined): Promise<undefined> {
+  await cleaning
+  try {
+    await removeStale(path.resolve(out), spareOf(memo, path.resolve(out))?.staging)
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
+  }
+}
+
+/**
+ * Remove staging folders an interrupted build left behind, first putting back
+ * any retired entry whose replacement never arrived.
+ */
+async function removeStale(out: string, keep?: string | undefined) {
+  for (const name of readdirSync(out)) {
+    if (!name.startsWith(stagingPrefix) || path.join(out, name) === keep) continue
+    const retired = path.join(out, name, '.retired')
+    let entries: string[] = []
+    try {
+      entries = await fs.readdir(retired)
+    } catch {}
+
+    for (const entry of entries) {
+      try {
+        await fs.access(path.join(out, entry))
+      } catch {
+        await fs.rename(path.join(retired, entry), path.join(out, entry))
+      }
+    }
+
+    await fs.rm(path.join(out, name), {recursive: true, force: true})
+  }
+}
+
+/**
+ * What a session last wrote, by path: the data it was given (the same string
+ * or array comes back for an unchanged page in watch mode) and the file it
+ * became, so that an unchanged file is known without reading it.
+ */
+export type OutputMemo = Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>
+
+/**
+ * What a file is known to hold: the data the session wrote or checked there,
+ * if the file was not touched since.
+ *
+ * @param file
+ *   Path of the file in the output folder.
+ * @param memo
+ *   What the session last wrote (optional).
+ * @returns
+ *   Data, or `undefined` when not known.
+ */
+function knownContent(file: string, memo: OutputMemo | undefined): string | Uint8Array | undefined {
+  const known = memo?.get(file)
+  if (!known) return undefined
+  try {
+    const stat = statSync(file)
+    if (stat.isFile() && stat.size === known.size && stat.mtimeMs === known.mtimeMs && stat.ino === known.ino) {
+      return known.data
+    }
+  } catch {}
+
+  return undefined
+}
+
+/**
+ * Whether two data are the same bytes: strings as UTF-8, without encoding
+ * them when both are strings.
+ */
+function sameData(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (a === b) return true
+  if (typeof a === 'string' && typeof b === 'string') return false
+  const bytes = (data: string | Uint8Array) =>
+    typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  return bytes(a).equals(bytes(b))
+}
+
+/**
+ * Record what a file holds, for `unchanged`.
+ *
+ * @param file
+ *   Path of the file as written (in the staging folder, or in place).
+ * @param data
+ *   Data it holds.
+ * @param memo
+ *   What the session last wrote (optional).
+ * @param final
+ *   Path the file will have once moved into place (default: `file`).
+ * @returns
+ *   Nothing.
+ */
+function remember(
+  file: string,
+  data: string | Uint8Array,
+  memo: OutputMemo | undefined,
+  final = file
+): undefined {
+  if (!memo) return
+  // A rename keeps the inode and the times: the stat of the staged file is
+  // the stat of the file in place.
+  const stat = statSync(file)
+  memo.set(final, {data, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
+}

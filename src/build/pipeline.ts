@@ -1,0 +1,273 @@
+/**
+ * The per-chapter pipeline: remark-parse → mdast stages → remark-rehype →
+ * hast stages. A chapter is processed on its own, so chapters can be cached
+ * and processed independently, and editions built side by side.
+ */
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified, type Processor} from 'unified'
+import {removePosition} from 'unist-util-remove-position'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {EditionDefinition, StageContext} from '../core/editions.js'
+import {error} from '../core/diagnostics.js'
+import {stringsFor} from '../core/locale.js'
+import type {ChapterSource, EditionChapter} from '../core/model.js'
+import rehypeEnglishRuns from '../stages/rehype-english-runs.js'
+import rehypeChapterTitle from '../stages/rehype-chapter-title.js'
+import rehypeRawIfAny from '../stages/rehype-raw-if-any.js'
+import remarkBlockIds from '../stages/remark-block-ids.js'
+import remarkDuplicateDefinitions from '../stages/remark-duplicate-definitions.js'
+import rehypeDialogue from '../stages/rehype-dialogue.js'
+import rehypeLocalImages from '../stages/rehype-local-images.js'
+import rehypeSafeHtml from '../stages/rehype-safe-html.js'
+import rehypeTableAlign from '../stages/rehype-table-align.js'
+
+/** Classes of the English in the bilingual edition. */
+const translationClasses = ['translation', 'awaiting']
+
+/**
+ * Allow-list of what may reach a reader from the manuscript's HTML: GitHub's
+ * schema (no scripts, no event handlers, no `javascript:` URLs, no styles)
+ * plus `lang`, which Chinese and bilingual text needs.
+ *
+ * A `<style>` goes with its content, like a `<script>`: its text is CSS
+ * (`@import url(…)`), never something to show a reader. A few harmless
+ * phrasing elements (`abbr`, `cite`, `dfn`, `mark`, `small`) are added.
+ *
+ * Ids are not prefixed again (`clobber: []`): remark-rehype already prefixes
+ * the ids it makes for footnotes, and a second prefix on the ids but not on
+ * the links to them would break every footnote link.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  strip: [...(defaultSchema.strip ?? []), 'style'],
+  // Harmless phrasing a scraped article often has, which GitHub's list lacks.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang'],
+    // The classes the translation stage gives the English (it runs on mdast,
+    // before sanitising); only these values pass.
+    p: [...(defaultSchema.attributes?.['p'] ?? []), ['className', ...translationClasses]],
+    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...translationClasses]]
+  }
+}
+
+/** A chapter read into mdast, once for every edition. */
+export type ParsedChapter =
+  /** The tree (block ids given), and what reading it reported. */
+  | {tree: MdastRoot; messages: readonly VFileMessage[]}
+  /** Where the chapter nests too deep to be processed (M007). */
+  | {deep: {line: number; column: number}}
+  /** Why the parser could not handle the chapter (M008). */
+  | {failure: string}
+
+/** Reads a chapter into mdast. */
+export type ChapterReader = (chapter: ChapterSource) => ParsedChapter
+
+/** A chapter processor for one edition. */
+export type ChapterProcessor = (
+  chapter: ChapterSource,
+  parsed?: ParsedChapter | undefined
+) => Promise<{
+  /** The chapter, format-neutral. */
+  chapter: EditionChapter
+  /** The file the stages ran on, with their messages and data. */
+  file: VFile
+}>
+
+/**
+ * Make the reader that parses a chapter's Markdown and numbers its blocks:
+ * the part of the pipeline every edition shares.
+ *
+ * Why apart: parsing is the most costly step of a build (micromark), and it
+ * does not depend on the edition; a chapter is parsed once and each edition
+ * runs its own stages on the tree (or a copy of it).
+ *
+ * @returns
+ *   Chapter reader.
+ */
+export function createChapterReader(): ChapterReader {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(remarkDuplicateDefinitions)
+    .use(remarkBlockIds)
+    .freeze()
+
+  return function (source) {
+    const value = String(source.file.value)
+    const deep = tooDeep(value)
+    if (deep) return {deep}
+    // Its messages are copied to each edition's own file.
+    const file = new VFile({path: source.file.path, value})
+    try {
+      const tree = processor.runSync(processor.parse(file), file) as MdastRoot
+      return {tree, messages: file.messages}
+    } catch (cause) {
+      return {failure: failureReason(cause)}
+    }
+  }
+}
+
+/**
+ * Make the processor that runs an edition's stages on a chapter.
+ *
+ * The unified processor is made once per edition (dictionaries and options
+ * are loaded once) and run once per chapter, on the tree of the chapter
+ * reader (given, or read here). The tree given is changed: pass a copy when
+ * another edition will read it too.
+ *
+ * @param edition
+ *   The edition.
+ * @param context
+ *   Shared resources (converter, book).
+ * @returns
+ *   Chapter processor.
+ */
+export function createChapterProcessor(
+  edition: EditionDefinition,
+  context: StageContext
+): ChapterProcessor {
+  const strings = stringsFor(edition.lang)
+  const read = createChapterReader()
+  const processor = unified()
+    .use(edition.remark(context))
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      footnoteLabel: strings.footnotes,
+      footnoteBackLabel: strings.footnoteBack
+    })
+    .use(rehypeRawIfAny)
+    // Images first: each is replaced by its alt text with a message of its
+    // own (I001, I002), so the sanitiser never sees an image URL.
+    .use(rehypeLocalImages, {root: context.book.root})
+    .use(rehypeSafeHtml, {schema: sanitizeSchema})
+    .use(rehypeTableAlign)
+    .use(rehypeDialogue)
+    .use(edition.rehype(context))
+    .use(rehypeChapterTitle)
+    .use(rehypeEnglishRuns)
+    .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
+
+  return async function (source, parsed = read(source)) {
+    // A fresh file per edition: messages and data are the edition's own.
+    const file = new VFile({path: source.file.path, value: source.file.value, data: {chapterId: source.id}})
+    const empty = {chapter: {id: source.id, title: source.id, tree: {type: 'root', children: []} as HastRoot, sourcePath: source.path}, file}
+    if ('deep' in parsed) {
+      error(file, `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`, parsed.deep, 'M007')
+      return empty
+    }
+
+    let tree: HastRoot
+    try {
+      if ('tree' in parsed) {
+        for (const message of parsed.messages) file.messages.push(message)
+        tree = await processor.run(parsed.tree, file)
+      } else {
+        failed(parsed.failure)
+      }
+    } catch (cause) {
+      // A chapter the parser or a stage cannot handle is that file's error,
+      // reported like any other, never a crash of the whole build.
+      const reason = cause instanceof Failure ? cause.message : failureReason(cause)
+      error(file, `Unexpected failure processing this chapter (${reason}), expected ordinary Markdown`, undefined, 'M008')
+      return empty
+    }
+
+    // Renderers never read positions, and without them a chapter's tree is
+    // about a third of its size: cheaper to copy, to cache and to hold.
+    removePosition(tree, {force: true})
+    return {
+      chapter: {
+        id: source.id,
+        title: file.data.title ?? source.id,
+        tree,
+        sourcePath: source.path
+      },
+      file
+    }
+  }
+}
+
+/** A failure of the chapter reader, carried to the edition's file. */
+class Failure extends Error {}
+
+/** Throw the reader's failure. */
+function failed(reason: string): never {
+  throw new Failure(reason)
+}
+
+/** What a failure says in M008. */
+function failureReason(cause: unknown): string {
+  return cause instanceof RangeError ? 'structure too deeply nested to process' : String(cause)
+}
+
+/** Deepest nesting of blockquotes (or indentation, in list levels) accepted. */
+export const maxNesting = 100
+
+/**
+ * Where a Markdown text nests deeper than `maxNesting`: the parser's and the
+ * stages' tree walks are recursive, and a hostile file with 10 000 levels
+ * would overflow the stack, or take minutes.
+ *
+ * Counted: container markers at the start of a line (`> > >`, `- - -`,
+ * `1. 1.`), indentation (list levels take two or more columns each), HTML
+ * elements left open (outside fenced code), and runs of emphasis markers
+ * (`*****…`) in a line of text.
+ *
+ * @param value
+ *   Markdown.
+ * @returns
+ *   Place of the first line that nests too deep, or `undefined`.
+ */
+export function tooDeep(value: string): {line: number; column: number} | undefined {
+  let line = 0
+  let fence: string | undefined
+  let open = 0
+  for (const text of value.split('\n')) {
+    line++
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text)
+    if (fenceMatch) {
+      if (fence === undefined) fence = fenceMatch[1]![0]
+      else if (fenceMatch[1]![0] === fence) fence = undefined
+      continue
+    }
+
+    if (fence !== undefined) continue
+    const prefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/.exec(text)![0]
+    const markers = prefix.replace(/\d{1,9}[.)]/g, '1').replace(/[ \t]/g, '').length
+    const indent = prefix.replace(/\t/g, '    ').length - prefix.replace(/[ \t]/g, '').length
+    if (markers > maxNesting || indent > maxNesting * 2) return {line, column: 1}
+    if (/([*_])\1{200}/.test(text) && !/^[ \t*_-]*$/.test(text)) return {line, column: 1}
+    for (const tag of text.replace(/`[^`]*`/g, '').matchAll(tagExpression)) {
+      const name = tag[2]!.toLowerCase()
+      if (selfClosing.has(name) || tag[3] === '/') continue
+      open += tag[1] === '/' ? -1 : 1
+      if (open < 0) open = 0
+      if (open > maxNesting) return {line, column: tag.index + 1}
+    }
+  }
+
+  return undefined
+}
+
+/** An HTML start or end tag: `/` of an end tag, the name, `/` of `<br/>`. */
+const tagExpression = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/gi
+
+/**
+ * Elements that never hold others: void elements, and those whose end tag
+ * may be left out (a `<p>` closes the one before).
+ */
+const selfClosing = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'rt', 'rp'
+])

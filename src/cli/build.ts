@@ -1,0 +1,74 @@
+/**
+ * `zhbook build [DIR] [--out OUT]`: build every edition.
+ */
+import path from 'node:path'
+import {build} from '../build/build.js'
+import {ChapterCache} from '../build/chapter-cache.js'
+import {formatMessages} from '../core/diagnostics.js'
+
+/** Options of the build command. */
+export interface BuildCommandOptions {
+  /** Output folder. */
+  out: string
+  /** Print nothing but messages. */
+  quiet?: boolean | undefined
+  /** Folder of the chapter cache, or `false` for none. */
+  cache: string | false
+}
+
+/**
+ * Run the build command.
+ *
+ * @param dir
+ *   Manuscript folder.
+ * @param options
+ *   Command options.
+ * @returns
+ *   Exit code: 0 on success, 1 when the manuscript has errors.
+ */
+export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
+  const started = performance.now()
+  const cache = options.cache === false ? undefined : new ChapterCache({dir: options.cache})
+  const result = await build({input: dir, output: options.out, cache})
+  for (const line of formatMessages(result.messages)) console.error(line)
+
+  if (!result.ok) {
+    console.error(`zhbook: build failed; nothing was written to ${options.out}`)
+    return 1
+  }
+
+  if (!options.quiet) {
+    for (const report of result.reports) {
+      const overrides = report.entries.filter((entry) => entry.kind === 'override').length
+      console.log(
+        `${report.edition}: ${report.entries.length - overrides} phrase changes, ${overrides} overrides applied, ` +
+          `${report.characters} characters converted (reports/conversion-${report.edition}.md)`
+      )
+    }
+
+    for (const c of result.coverage) {
+      const total = c.translated + c.fuzzy + c.missing
+      const percent = total === 0 ? 100 : Math.floor((c.translated / total) * 1000) / 10
+      console.log(
+        `${c.edition}: translation ${c.translated} translated, ${c.fuzzy} fuzzy, ${c.missing} missing (${percent}% of ${total} paragraphs)`
+      )
+    }
+
+    for (const font of result.fonts) {
+      console.log(
+        `${font.edition}: embedded font ${font.family} subset, ${font.glyphs} glyphs for ${font.characters} characters, ` +
+          `${Math.round(font.bytes / 1024)} KB${font.cached ? ' (cached)' : ''}`
+      )
+    }
+
+    const epubs = result.outputs.filter((file) => file.path.endsWith('.epub'))
+    const pages = result.outputs.filter((file) => file.path.endsWith('.html'))
+    console.log(
+      `Built ${result.editions.map((e) => e.edition.id).join(', ')}: ${epubs.length} EPUB, ` +
+        `${pages.length} web pages in ${path.relative(process.cwd(), path.resolve(options.out)) || '.'}/ ` +
+        `(${Math.round(performance.now() - started)} ms)`
+    )
+  }
+
+  return 0
+}

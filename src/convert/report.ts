@@ -1,0 +1,217 @@
+/**
+ * The conversion report: every phrase-level change OpenCC made and every
+ * override applied, so an editor can review the Simplified text change by
+ * change (`reports/conversion-<edition>.md`, and `.json` for tools).
+ */
+import type {VFile} from 'vfile'
+import type {StageContext} from '../core/editions.js'
+import type {OutputFile} from '../core/model.js'
+import type {PlacedHit} from '../stages/rehype-hant-to-hans.js'
+import type {HitKind} from './converter.js'
+
+/** One distinct change (same kind, source and result), with its count. */
+export interface ReportEntry {
+  /** Kind of change. */
+  kind: Exclude<HitKind, 'character'>
+  /** Traditional source text. */
+  from: string
+  /** Simplified result. */
+  to: string
+  /** How often it occurs. */
+  count: number
+  /** First occurrence, `file:line:column` relative to the manuscript. */
+  first: string
+  /** Text around the first occurrence. */
+  context: string
+  /** For overrides: where the entry stands in the dictionary (`overrides.yaml:3`). */
+  entry?: string | undefined
+}
+
+/** The whole report. */
+export interface ConversionReport {
+  /** Edition id. */
+  edition: string
+  /** Number of single-character conversions (not listed one by one). */
+  characters: number
+  /** Distinct changes, overrides first, then vocabulary, then phrases. */
+  entries: ReportEntry[]
+  /** Dictionary entries that matched nothing (stale or misspelt). */
+  unusedOverrides: string[]
+}
+
+const order: Record<ReportEntry['kind'], number> = {override: 0, vocabulary: 1, phrase: 2}
+
+/** Each chapter's distinct changes, by its hits. */
+const changesMemo = new WeakMap<readonly PlacedHit[], Map<string, {hit: PlacedHit; count: number}>>()
+
+/**
+ * A chapter's distinct changes (not single characters), each with its first
+ * hit and count, in the order they first occur.
+ *
+ * Why remembered: in watch mode an unchanged chapter hands back the same
+ * hits, and the report is put together again from the chapters' summaries,
+ * not from every hit of the book.
+ */
+function chapterChanges(hits: readonly PlacedHit[]): Map<string, {hit: PlacedHit; count: number}> {
+  let changes = changesMemo.get(hits)
+  if (!changes) {
+    changes = new Map()
+    for (const hit of hits) {
+      if (hit.kind === 'character') continue
+      const key = `${hit.kind}\u0000${hit.from}\u0000${hit.to}`
+      const known = changes.get(key)
+      if (known) known.count++
+      else changes.set(key, {hit, count: 1})
+    }
+
+    changesMemo.set(hits, changes)
+  }
+
+  return changes
+}
+
+/**
+ * Collect the report from the converted chapters and the metadata.
+ *
+ * @param edition
+ *   Edition id.
+ * @param chapters
+ *   Chapter files processed by `remarkHantToHans` (with `data.conversion`).
+ * @param context
+ *   Stage context (book, converter).
+ * @returns
+ *   The report.
+ */
+export function collectReport(
+  edition: string,
+  chapters: ReadonlyArray<{path: string; file: VFile}>,
+  context: StageContext
+): ConversionReport {
+  const {book} = context
+  const entries = new Map<string, ReportEntry>()
+  let characters = 0
+
+  function add(hit: PlacedHit, where: string) {
+    if (hit.kind === 'character') return
+    const key = `${hit.kind}\u0000${hit.from}\u0000${hit.to}`
+    const existing = entries.get(key)
+    if (existing) {
+      existing.count++
+      return
+    }
+
+    entries.set(key, {
+      kind: hit.kind,
+      from: hit.from,
+      to: hit.to,
+      count: 1,
+      first: `${where}:${hit.line}:${hit.column}`,
+      context: hit.context,
+      entry: hit.override ? `${hit.override.path}:${hit.override.line}` : undefined
+    })
+  }
+
+  // Metadata first: it is what readers see first.
+  const fields = ['title', 'subtitle', 'author', 'host', 'source'] as const
+  for (const field of fields) {
+    const value = book.meta[field]
+    if (!value) continue
+    const result = context.converter().convert(value)
+    characters += result.characters
+    for (const hit of result.hits) {
+      add({...hit, line: book.metaLines[field] ?? 1, column: 1, context: value}, 'book.yaml')
+    }
+  }
+
+  for (const {path, file} of chapters) {
+    const data = file.data.conversion
+    if (!data) continue
+    characters += data.characters
+    for (const [key, {hit, count}] of chapterChanges(data.hits)) {
+      const existing = entries.get(key)
+      if (existing) {
+        existing.count += count
+      } else {
+        add(hit, path)
+        entries.get(key)!.count = count
+      }
+    }
+  }
+
+  const list = [...entries.values()].sort(
+    (a, b) => order[a.kind] - order[b.kind] || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)
+  )
+  const used = new Set(list.filter((e) => e.kind === 'override').map((e) => e.from))
+  return {
+    edition,
+    characters,
+    entries: list,
+    unusedOverrides: book.overrides
+      .filter((entry) => !used.has(entry.from))
+      .map((entry) => `${entry.path}:${entry.line}: ${entry.from}`)
+  }
+}
+
+/**
+ * Write the report as Markdown (to read) and JSON (for tools).
+ *
+ * @param report
+ *   The report.
+ * @returns
+ *   Files under `reports/`.
+ */
+export function renderReport(report: ConversionReport): OutputFile[] {
+  const base = `reports/conversion-${report.edition}`
+  return [
+    {path: `${base}.json`, data: JSON.stringify(report, null, 2) + '\n'},
+    {path: `${base}.md`, data: reportMarkdown(report)}
+  ]
+}
+
+const headings: Record<ReportEntry['kind'], string> = {
+  override: 'Overrides applied (editor’s dictionary, matched before OpenCC)',
+  vocabulary: 'Vocabulary: Taiwan words replaced by mainland words (OpenCC TWPhrasesRev)',
+  phrase: 'Phrases: characters chosen by context (OpenCC TSPhrases)'
+}
+
+/** The report as a Markdown document. */
+function reportMarkdown(report: ConversionReport): string {
+  const lines = [
+    `# Conversion report: ${report.edition}`,
+    '',
+    `${report.entries.length} distinct phrase-level changes and overrides; ` +
+      `${report.characters} single-character conversions (not listed).`,
+    ''
+  ]
+
+  for (const kind of ['override', 'vocabulary', 'phrase'] as const) {
+    const rows = report.entries.filter((entry) => entry.kind === kind)
+    lines.push(`## ${headings[kind]}`, '')
+    if (rows.length === 0) {
+      lines.push('None.', '')
+      continue
+    }
+
+    lines.push(
+      `| From | To | Count | First | Context |${kind === 'override' ? ' Entry |' : ''}`,
+      `| --- | --- | --: | --- | --- |${kind === 'override' ? ' --- |' : ''}`
+    )
+    for (const row of rows) {
+      const cells = [row.from, row.to, String(row.count), row.first, row.context]
+      if (kind === 'override') cells.push(row.entry ?? '')
+      lines.push(`| ${cells.map(cell).join(' | ')} |`)
+    }
+
+    lines.push('')
+  }
+
+  lines.push('## Unused overrides', '')
+  if (report.unusedOverrides.length === 0) lines.push('None.')
+  for (const entry of report.unusedOverrides) lines.push(`- ${entry}`)
+  return lines.join('\n') + '\n'
+}
+
+/** Escape a table cell. */
+function cell(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}

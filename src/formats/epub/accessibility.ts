@@ -1,0 +1,170 @@
+/**
+ * The accessibility metadata of an EPUB (EPUB Accessibility 1.1): what a
+ * reader needs to perceive the book, what it offers, what could harm, and
+ * the standard it meets, worked out from the edition itself so the package
+ * document never claims a feature the book lacks (or misses one it has).
+ */
+import type {Element, Root} from 'hast'
+import {chapterMemo} from '../../build/memo.js'
+import {visit} from 'unist-util-visit'
+import type {EditionBook} from '../../core/model.js'
+
+/** The `schema:` and `dcterms:` accessibility properties of a package. */
+export interface AccessibilityMetadata {
+  /** `schema:accessMode`: senses the content is made for. */
+  accessModes: string[]
+  /** `schema:accessModeSufficient`: a set of modes enough to read it all. */
+  accessModeSufficient: string[]
+  /** `schema:accessibilityFeature`, in a fixed order. */
+  features: string[]
+  /** `schema:accessibilityHazard`. */
+  hazards: string[]
+  /** `schema:accessibilitySummary`, in English (`summaryLang`). */
+  summary: string
+  /** Language of `summary`. */
+  summaryLang: string
+  /**
+   * `dcterms:conformsTo`, or `undefined` when the book cannot claim it (an
+   * image without a text alternative).
+   */
+  conformsTo: string | undefined
+}
+
+/**
+ * The conformance statement of EPUB Accessibility 1.1, as its §2.1 spells
+ * it. epubcheck 4.2.6 predates 1.1 but accepts any `dcterms:` property with
+ * a text value, without a message.
+ */
+export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
+
+/** What of a chapter's content the metadata depends on. */
+interface ChapterContent {
+  images: number
+  imagesWithoutAlt: number
+  ruby: boolean
+  notes: boolean
+}
+
+/** What each chapter tree holds: asked on every build, walked once per tree. */
+const contentMemo = chapterMemo<ChapterContent>()
+
+/**
+ * Walk a chapter tree for its images, ruby and note references.
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   What it holds.
+ */
+function contentOf(tree: Root): ChapterContent {
+  const found: ChapterContent = {images: 0, imagesWithoutAlt: 0, ruby: false, notes: false}
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'img') {
+      found.images++
+      // An empty `alt` is a decorative image: that is a text alternative too.
+      if (typeof node.properties.alt !== 'string') found.imagesWithoutAlt++
+    } else if (node.tagName === 'ruby') {
+      found.ruby = true
+    }
+
+    const role = node.properties.role
+    if (typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')) found.notes = true
+  })
+  return found
+}
+
+/**
+ * Work out the accessibility metadata of an edition.
+ *
+ * The book is text first (`textual`, sufficient on its own: the cover
+ * image's text is also its `alt`, and every chapter image has one; an
+ * image without one makes `visual` needed too, and drops the conformance
+ * claim).
+ * Structural navigation (headings, sectioning, landmarks), the table of
+ * contents and the reading order are always there; `visual` and
+ * `alternativeText` come with chapter images, `rubyAnnotations` with pinyin
+ * ruby, `annotations` with notes; `displayTransformability` always (the
+ * text reflows and takes the reader's settings). (schema.org has no value
+ * for a glossary, and a glossary is not an `index`.)
+ * Nothing flashes, moves or plays: no hazard.
+ *
+ * The summary is in English (`xml:lang="en"` in the package), the language
+ * catalogues and conformance reviewers read this field in.
+ *
+ * @param book
+ *   The edition.
+ * @returns
+ *   Metadata.
+ */
+export function accessibilityMetadata(book: EditionBook): AccessibilityMetadata {
+  let images = 0
+  let imagesWithoutAlt = 0
+  let ruby = false
+  let notes = false
+
+  for (const chapter of book.chapters) {
+    const found = contentMemo(chapter.tree, '', () => contentOf(chapter.tree))
+    images += found.images
+    imagesWithoutAlt += found.imagesWithoutAlt
+    ruby ||= found.ruby
+    notes ||= found.notes
+  }
+
+  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder']
+  if (images > 0 && imagesWithoutAlt === 0) features.push('alternativeText')
+  if (ruby) features.push('rubyAnnotations')
+  if (notes) features.push('annotations')
+  // The text reflows and its style can be overridden: no fixed sizes,
+  // no text in images, colours left to the reading system.
+  features.push('displayTransformability')
+
+  const conforms = imagesWithoutAlt === 0
+  const parts = [
+    conforms
+      ? 'This publication meets WCAG 2.1 Level AA (EPUB Accessibility 1.1).'
+      : 'This publication does not meet WCAG 2.1 Level AA: some images have no text alternative.',
+    `The text is ${describeLanguages(book)}. Headings, chapter sections and landmarks give its structure, a table of contents lists the chapters, and the reading order follows the text.`
+  ]
+  if (ruby) parts.push('Pinyin is given as ruby annotations over Chinese terms.')
+  if (notes) parts.push('English glosses are notes, linked from their terms and back.')
+  if (images > 0) {
+    parts.push(
+      conforms
+        ? 'Every image has a text alternative.'
+        : 'Their content is only available visually.'
+    )
+  }
+  parts.push('The cover image shows the title, which its text alternative gives. No content flashes, moves or plays sound.')
+
+  return {
+    accessModes: images > 0 ? ['textual', 'visual'] : ['textual'],
+    // Without a text alternative for every image, text alone is not enough.
+    accessModeSufficient: conforms ? ['textual'] : ['textual', 'visual'],
+    features: [...new Set(features)],
+    hazards: ['none'],
+    summary: parts.join(' '),
+    summaryLang: 'en',
+    conformsTo: conforms ? conformsTo : undefined
+  }
+}
+
+/**
+ * Name the languages of an edition for the summary.
+ *
+ * @param book
+ *   The edition.
+ * @returns
+ *   E.g. `in Traditional Chinese`, `in Simplified Chinese with an English translation`.
+ */
+function describeLanguages(book: EditionBook): string {
+  const lang = book.edition.lang
+  const main = /-Hans\b/.test(lang)
+    ? 'Simplified Chinese'
+    : /-Hant\b/.test(lang)
+      ? 'Traditional Chinese'
+      : 'Chinese'
+  const others = book.edition.otherLanguages ?? []
+  return others.includes('en')
+    ? `in ${main} with an aligned English translation`
+    : `in ${main}`
+}

@@ -1,0 +1,292 @@
+/**
+ * ejs templates handed to epub-gen-memory in place of its own.
+ *
+ * Why: the library's EPUB 3 templates write a `Math.random()` identifier, the
+ * clock's `dcterms:modified` and year, an empty `dc:publisher` and
+ * `dc:description`, a hard-coded `xml:lang="en"`, NCX `playOrder` from 0, and
+ * escape with ejs's `<%= %>`, which turns quotes into numeric references. These
+ * templates read only `zhbook` data (already escaped, see `escapeXml`) plus
+ * what the library itself knows about its files (`content[].filename`,
+ * `cover.extension`, `cover.mediaType`), so the package document always
+ * describes the files the library wrote. Every value goes in with `<%- %>`.
+ */
+import type {AccessibilityMetadata} from './accessibility.js'
+
+/** Book-wide values for the templates; every string is escaped for XML. */
+export interface BookTemplateData {
+  /** Edition language (BCP 47). */
+  lang: string
+  /** Every language of the text, `lang` first (one `dc:language` each). */
+  languages: string[]
+  /** `dc:identifier`, stable across builds. */
+  identifier: string
+  /** Main title. */
+  title: string
+  /** Subtitle, or `''`. */
+  subtitle: string
+  /** The title in another language (optional). */
+  translated?: TranslatedTemplateData | undefined
+  /** Author. */
+  author: string
+  /** Publisher (the hosting programme), or `''`. */
+  publisher: string
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string
+  /** Non-empty description. */
+  description: string
+  /** Source of the text, or `''`. */
+  source: string
+  /** Rights statement. */
+  rights: string
+  /** `dcterms:modified`, `YYYY-MM-DDThh:mm:ssZ`. */
+  modified: string
+  /** Heading of the table of contents. */
+  tocTitle: string
+  /** Heading of the (hidden) landmarks list. */
+  landmarksTitle: string
+  /** Landmark label of the cover. */
+  coverLabel: string
+  /** Landmark label of the first chapter. */
+  bodymatterLabel: string
+  /** The embedded font (optional: none). */
+  font?: {href: string; mediaType: string} | undefined
+  /** Whether the text is set vertically, pages turning right to left. */
+  vertical: boolean
+  /** Accessibility metadata (EPUB Accessibility 1.1), escaped. */
+  accessibility: AccessibilityMetadata
+}
+
+/** The title in another language; every string is escaped for XML. */
+export interface TranslatedTemplateData {
+  /** Its language (BCP 47). */
+  lang: string
+  /** Title. */
+  title: string
+  /** Subtitle, or `''`. */
+  subtitle: string
+  /** Title and subtitle in one line (`Title: Subtitle`), or the title. */
+  expanded: string
+}
+
+/** Per-document values for the templates; strings are escaped for XML. */
+export interface DocumentTemplateData {
+  /**
+   * What the document is: the cover page, a chapter, or the glossary (back
+   * matter, listed in the contents and as the `glossary` landmark).
+   */
+  kind: 'chapter' | 'cover' | 'glossary'
+  /** Manifest `id` of the document (an XML name). */
+  manifestId: string
+  /** Edition language (BCP 47). */
+  lang: string
+  /** Document title (`<title>`, nav, NCX). */
+  title: string
+  /** `class` of `<body>`, or `''`. */
+  bodyClass: string
+  /** The serialised XHTML of the body's content. */
+  body: string
+}
+
+/**
+ * Content document template (`chapterXHTML`), for chapters and the cover.
+ *
+ * Why: the library's template takes `content`, which its sanitiser has run
+ * through dom-serializer (every non-ASCII character as `&#x…;`); this one
+ * takes the body serialised by `toXhtml` instead.
+ */
+export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="<%- zhbook.lang %>" xml:lang="<%- zhbook.lang %>">
+<head>
+<meta charset="UTF-8"/>
+<title><%- zhbook.title %></title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body<% if (zhbook.bodyClass) { %> class="<%- zhbook.bodyClass %>"<% } %>>
+<%- zhbook.body %>
+</body>
+</html>
+`
+
+/**
+ * Package document template (`contentOPF`).
+ *
+ * A translated title is written twice, for two kinds of reading system: as
+ * `alternate-script` refinements of the main title and subtitle (how EPUB 3
+ * gives one title in another language; Readium builds its localized titles
+ * from them), and as one more `dc:title` in that language, refined as the
+ * `expanded` title (title and subtitle in one string), for catalogues that
+ * only read `dc:title`. The main title stays first and is refined as `main`,
+ * so a reader that picks one title picks the edition's own.
+ *
+ * A vertical edition turns its pages right to left
+ * (`page-progression-direction`), and says so to Kindle's converter too,
+ * which reads the writing mode from `primary-writing-mode` rather than the
+ * stylesheet.
+ *
+ * The accessibility metadata follows EPUB Accessibility 1.1
+ * (`epub-accessibility.ts`). The EPUB 2 `<meta name="cover">` names the
+ * manifest item of the cover image: EPUB 2 readers and Kindle's import find
+ * the cover by it, not by `properties="cover-image"`.
+ */
+export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id"><%- zhbook.identifier %></dc:identifier>
+<dc:title id="title"><%- zhbook.title %></dc:title>
+<meta refines="#title" property="title-type">main</meta>
+<%_ if (zhbook.translated) { _%>
+<meta refines="#title" property="alternate-script" xml:lang="<%- zhbook.translated.lang %>"><%- zhbook.translated.title %></meta>
+<%_ } _%>
+<%_ if (zhbook.subtitle) { _%>
+<dc:title id="subtitle"><%- zhbook.subtitle %></dc:title>
+<meta refines="#subtitle" property="title-type">subtitle</meta>
+<%_ if (zhbook.translated && zhbook.translated.subtitle) { _%>
+<meta refines="#subtitle" property="alternate-script" xml:lang="<%- zhbook.translated.lang %>"><%- zhbook.translated.subtitle %></meta>
+<%_ } _%>
+<%_ } _%>
+<%_ if (zhbook.translated) { _%>
+<dc:title id="title-translated" xml:lang="<%- zhbook.translated.lang %>"><%- zhbook.translated.expanded %></dc:title>
+<meta refines="#title-translated" property="title-type">expanded</meta>
+<%_ } _%>
+<%_ if (zhbook.author) { _%>
+<dc:creator id="creator"><%- zhbook.author %></dc:creator>
+<meta refines="#creator" property="role" scheme="marc:relators">aut</meta>
+<%_ } _%>
+<%_ if (zhbook.publisher) { _%>
+<dc:publisher><%- zhbook.publisher %></dc:publisher>
+<%_ } _%>
+<dc:date><%- zhbook.date %></dc:date>
+<%_ zhbook.languages.forEach(function (language) { _%>
+<dc:language><%- language %></dc:language>
+<%_ }) _%>
+<dc:description><%- zhbook.description %></dc:description>
+<%_ if (zhbook.source) { _%>
+<dc:source><%- zhbook.source %></dc:source>
+<%_ } _%>
+<dc:rights><%- zhbook.rights %></dc:rights>
+<meta property="dcterms:modified"><%- zhbook.modified %></meta>
+<%_ zhbook.accessibility.accessModes.forEach(function (value) { _%>
+<meta property="schema:accessMode"><%- value %></meta>
+<%_ }) _%>
+<meta property="schema:accessModeSufficient"><%- zhbook.accessibility.accessModeSufficient.join(',') %></meta>
+<%_ zhbook.accessibility.features.forEach(function (value) { _%>
+<meta property="schema:accessibilityFeature"><%- value %></meta>
+<%_ }) _%>
+<%_ zhbook.accessibility.hazards.forEach(function (value) { _%>
+<meta property="schema:accessibilityHazard"><%- value %></meta>
+<%_ }) _%>
+<meta property="schema:accessibilitySummary" xml:lang="<%- zhbook.accessibility.summaryLang %>"><%- zhbook.accessibility.summary %></meta>
+<%_ if (zhbook.accessibility.conformsTo) { _%>
+<meta property="dcterms:conformsTo"><%- zhbook.accessibility.conformsTo %></meta>
+<%_ } _%>
+<%_ if (cover) { _%>
+<meta name="cover" content="cover-image"/>
+<%_ } _%>
+<%_ if (zhbook.vertical) { _%>
+<meta name="primary-writing-mode" content="vertical-rl"/>
+<%_ } _%>
+</metadata>
+<manifest>
+<item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+<item id="style" href="style.css" media-type="text/css"/>
+<%_ if (cover) { _%>
+<item id="cover-image" href="cover.<%- cover.extension %>" media-type="<%- cover.mediaType %>" properties="cover-image"/>
+<%_ } _%>
+<%_ content.forEach(function (item) { _%>
+<item id="<%- item.zhbook.manifestId %>" href="<%- item.filename %>" media-type="application/xhtml+xml"/>
+<%_ }) _%>
+<%_ if (zhbook.font) { _%>
+<item id="font" href="<%- zhbook.font.href %>" media-type="<%- zhbook.font.mediaType %>"/>
+<%_ } _%>
+</manifest>
+<spine toc="ncx"<% if (zhbook.vertical) { %> page-progression-direction="rtl"<% } %>>
+<%_ content.forEach(function (item) { if (item.beforeToc) { _%>
+<itemref idref="<%- item.zhbook.manifestId %>"/>
+<%_ } }) _%>
+<itemref idref="nav"/>
+<%_ content.forEach(function (item) { if (!item.beforeToc) { _%>
+<itemref idref="<%- item.zhbook.manifestId %>"/>
+<%_ } }) _%>
+</spine>
+</package>
+`
+
+/**
+ * NCX template (`tocNCX`), for reading systems that predate EPUB 3.
+ *
+ * Why: `dtb:uid` must equal the package's `dc:identifier` (the library writes
+ * its random uuid), and `playOrder` counts from 1.
+ */
+export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%- zhbook.lang %>">
+<head>
+<meta name="dtb:uid" content="<%- zhbook.identifier %>"/>
+<meta name="dtb:depth" content="1"/>
+<meta name="dtb:totalPageCount" content="0"/>
+<meta name="dtb:maxPageNumber" content="0"/>
+</head>
+<docTitle><text><%- zhbook.title %></text></docTitle>
+<%_ if (zhbook.author) { _%>
+<docAuthor><text><%- zhbook.author %></text></docAuthor>
+<%_ } _%>
+<navMap>
+<%_ content.filter(function (item) { return item.zhbook.kind !== 'cover' }).forEach(function (item, index) { _%>
+<navPoint id="nav-<%- item.zhbook.manifestId %>" playOrder="<%- index + 1 %>">
+<navLabel><text><%- item.zhbook.title %></text></navLabel>
+<content src="<%- item.filename %>"/>
+</navPoint>
+<%_ }) _%>
+</navMap>
+</ncx>
+`
+
+/**
+ * Navigation document template (`tocXHTML`): the table of contents and the
+ * landmarks (cover, table of contents, start of the text, glossary).
+ *
+ * The table of contents is the page's `main` content (it is in the spine,
+ * read as a page); the landmarks are for reading systems only (`hidden`).
+ */
+export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="<%- zhbook.lang %>" xml:lang="<%- zhbook.lang %>">
+<head>
+<meta charset="UTF-8"/>
+<title><%- zhbook.tocTitle %></title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body>
+<%_ var chapters = content.filter(function (item) { return item.zhbook.kind !== 'cover' }) _%>
+<%_ var bodymatter = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
+<%_ var glossaries = content.filter(function (item) { return item.zhbook.kind === 'glossary' }) _%>
+<%_ var covers = content.filter(function (item) { return item.zhbook.kind === 'cover' }) _%>
+<main>
+<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+<h1 id="toc-title"><%- zhbook.tocTitle %></h1>
+<ol>
+<%_ chapters.forEach(function (item) { _%>
+<li><a href="<%- item.filename %>"><%- item.zhbook.title %></a></li>
+<%_ }) _%>
+</ol>
+</nav>
+</main>
+<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
+<h2 id="landmarks-title"><%- zhbook.landmarksTitle %></h2>
+<ol>
+<%_ covers.forEach(function (item) { _%>
+<li><a epub:type="cover" href="<%- item.filename %>"><%- zhbook.coverLabel %></a></li>
+<%_ }) _%>
+<li><a epub:type="toc" href="toc.xhtml#toc"><%- zhbook.tocTitle %></a></li>
+<%_ if (bodymatter.length > 0) { _%>
+<li><a epub:type="bodymatter" href="<%- bodymatter[0].filename %>"><%- zhbook.bodymatterLabel %></a></li>
+<%_ } _%>
+<%_ glossaries.forEach(function (item) { _%>
+<li><a epub:type="glossary" href="<%- item.filename %>"><%- item.zhbook.title %></a></li>
+<%_ }) _%>
+</ol>
+</nav>
+</body>
+</html>
+`

@@ -1,0 +1,165 @@
+/**
+ * Links between chapters, resolved for one output format.
+ *
+ * Stages write a link to another chapter as `chapter:<id>#<fragment>`
+ * (`chapterLinkPrefix` in `model.ts`) because only a renderer knows what it
+ * names a chapter's file; every renderer resolves them with this module, so
+ * the EPUB (`logic.xhtml#gloss-ref-1`) and the web edition
+ * (`logic.html#gloss-ref-1`) check and resolve them the same way.
+ */
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import {chapterMemo} from '../../build/memo.js'
+import {writable} from './copy.js'
+import {chapterLinkPrefix, type EditionChapter} from '../../core/model.js'
+
+/**
+ * Resolve the chapter links in one chapter's tree.
+ *
+ * @param chapter
+ *   Chapter whose tree to resolve (not changed: links are resolved in an own copy, see `writable`).
+ * @returns
+ *   The tree with every `chapter:` link resolved: the chapter's own tree when
+ *   it has none, otherwise a copy.
+ */
+export type ChapterLinkResolver = (chapter: EditionChapter) => Root
+
+/**
+ * Make a resolver of chapter links for a book.
+ *
+ * A link to a chapter that is not in the book, or to an id its tree does not
+ * have, is a bug in the stage that made it; it throws instead of writing a
+ * broken book (epubcheck rejects broken fragments).
+ *
+ * @param chapters
+ *   Every chapter of the edition.
+ * @param fileName
+ *   Name of a chapter's file, from the linking file (e.g. `id + '.xhtml'`).
+ * @returns
+ *   Resolver.
+ */
+export function chapterLinkResolver(
+  chapters: readonly EditionChapter[],
+  fileName: (id: string) => string
+): ChapterLinkResolver {
+  const byId = new Map(chapters.map((chapter) => [chapter.id, chapter]))
+  // Ids of each target chapter, collected on first use.
+  const idsById = new Map<string, Set<string>>()
+
+  return function (chapter) {
+    if (!hasChapterLink(chapter.tree)) return chapter.tree
+
+    const tree = writable(chapter.tree)
+
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href
+      if (typeof href !== 'string' || !href.startsWith(chapterLinkPrefix)) return
+
+      const rest = href.slice(chapterLinkPrefix.length)
+      const hash = rest.indexOf('#')
+      const id = hash === -1 ? rest : rest.slice(0, hash)
+      const fragment = hash === -1 ? undefined : rest.slice(hash + 1)
+      const target = byId.get(id)
+      const where = ' in chapter `' + chapter.id + '` (' + chapter.sourcePath + ')'
+
+      if (!target) {
+        throw new Error(
+          'Unexpected link `' + href + '`' + where + ', expected a chapter of this edition'
+        )
+      }
+
+      if (fragment !== undefined) {
+        let ids = idsById.get(id)
+        if (!ids) {
+          ids = collectIds(target.tree)
+          idsById.set(id, ids)
+        }
+
+        if (!ids.has(fragment)) {
+          throw new Error(
+            'Unexpected link `' + href + '`' + where + ', expected an id of chapter `' + id + '`'
+          )
+        }
+      }
+
+      node.properties.href = fileName(id) + (fragment === undefined ? '' : '#' + fragment)
+    })
+
+    return tree
+  }
+}
+
+/**
+ * Check whether a tree has a `chapter:` link.
+ *
+ * @param tree
+ *   Tree.
+ * @returns
+ *   Whether an element's `href` starts with `chapter:`.
+ */
+function hasChapterLink(tree: Root): boolean {
+  // Asked of every chapter by every renderer: an unchanged tree is walked once.
+  return linkMemo(tree, '', () => findChapterLink(tree))
+}
+
+/** Whether chapters have `chapter:` links, by tree. */
+const linkMemo = chapterMemo<boolean>()
+
+/**
+ * Walk a tree for a `chapter:` link.
+ *
+ * @param tree
+ *   Tree.
+ * @returns
+ *   Whether it has one.
+ */
+function findChapterLink(tree: Root): boolean {
+  let found = false
+
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href
+    if (typeof href === 'string' && href.startsWith(chapterLinkPrefix)) {
+      found = true
+      return false
+    }
+
+    return undefined
+  })
+
+  return found
+}
+
+/**
+ * Collect the ids of a tree.
+ *
+ * @param tree
+ *   Tree.
+ * @returns
+ *   Ids.
+ */
+function collectIds(tree: Root): Set<string> {
+  // Every build asks for the ids of the chapters linked to (the glossary
+  // links to all of them): an unchanged tree is walked once.
+  return idsMemo(tree, '', () => findIds(tree))
+}
+
+/** Ids of chapters, by tree. */
+const idsMemo = chapterMemo<Set<string>>()
+
+/**
+ * Walk a tree for its ids.
+ *
+ * @param tree
+ *   Tree.
+ * @returns
+ *   Ids.
+ */
+function findIds(tree: Root): Set<string> {
+  const ids = new Set<string>()
+
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id)
+  })
+
+  return ids
+}

@@ -1,0 +1,76 @@
+/**
+ * The pop-up dictionary's table (`web/<edition>/dictionary.js`): the words
+ * of this edition only, as the build found them in CC-CEDICT, never the
+ * whole dictionary. A script assigning a global (`fetch` of a local file is
+ * blocked on `file://`).
+ */
+import type {EditionDictionary} from '../../core/model.js'
+
+/** Global the table script assigns. */
+export const dictionaryGlobal = 'zhbookDictionary'
+
+/**
+ * Serialise a dictionary as the script `dictionary.js`: one word per line,
+ * words in code point order (so output does not depend on the order they
+ * were found in), each reading as `[pinyin, english]`.
+ *
+ * @param dictionary
+ *   Dictionary.
+ * @returns
+ *   JavaScript.
+ */
+export function dictionaryTableScript(dictionary: EditionDictionary): string {
+  // The same dictionary comes back while no word of the edition comes or
+  // goes (watch mode): it is serialised once.
+  let script = tableScripts.get(dictionary)
+  if (script === undefined) {
+    script = tableScript(dictionary)
+    tableScripts.set(dictionary, script)
+  }
+
+  return script
+}
+
+/** Scripts made, by dictionary. */
+const tableScripts = new WeakMap<EditionDictionary, string>()
+
+/** Serialise a dictionary (see `dictionaryTableScript`). */
+function tableScript(dictionary: EditionDictionary): string {
+  const {attribution} = dictionary
+  const words = Object.keys(dictionary.words)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      (word) =>
+        JSON.stringify(word) +
+        ': ' +
+        JSON.stringify(
+          (dictionary.words[word] ?? []).map((reading) => [reading.pinyin, reading.en])
+        )
+    )
+
+  return (
+    '/* zhbook: pop-up dictionary of this edition (the words of this book only).\n' +
+    ' * ' +
+    comment(attribution.name + ', ' + attribution.url) +
+    '\n * ' +
+    comment('License: ' + attribution.license + ', ' + attribution.licenseUrl) +
+    ' */\n' +
+    'window.' +
+    dictionaryGlobal +
+    ' = {"words": {\n' +
+    words.join(',\n') +
+    '\n}}\n'
+  )
+}
+
+/**
+ * Make text safe inside a block comment.
+ *
+ * @param value
+ *   Text.
+ * @returns
+ *   Text without `*\/` or line breaks.
+ */
+function comment(value: string): string {
+  return value.replace(/\*\//g, '* /').replace(/\s+/g, ' ')
+}

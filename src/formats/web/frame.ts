@@ -1,0 +1,351 @@
+/**
+ * The parts of a web page around its content: the header with the reading
+ * tools (contents drawer, edition switch, search, reading settings), the
+ * contents drawer, the footer, and the small helpers every template uses.
+ *
+ * Every tool that needs a script is written with `hidden` and the class
+ * `js-only`; `site.js` shows it. Without scripts a page shows only what works
+ * without them: the book title, the links to the other editions, the chapter
+ * list (at the end of a chapter page, or as a side column on wide screens)
+ * and every word of the text.
+ */
+import type {Element, ElementContent, Text} from 'hast'
+import {h, s} from 'hastscript'
+import type {EditionDictionary} from '../../core/model.js'
+import type {UiStrings} from '../../core/locale.js'
+import {settingsId, settingsPanel, type SettingsOptions} from './settings.js'
+import type {WebStrings} from './strings.js'
+
+export type {SettingsOptions} from './settings.js'
+
+/** A link to a page. */
+export interface PageLink {
+  /** Relative href. */
+  href: string
+  /** Text of the link. */
+  title: string
+}
+
+/** A link to an edition (or to a page in another edition). */
+export interface EditionLink {
+  /** Relative href. */
+  href: string
+  /** BCP 47 language of the target, for `hreflang` and `lang`. */
+  lang: string
+  /** Name of the edition in its own script, e.g. `简体中文`. */
+  label: string
+  /** Other languages of the edition's text, e.g. `['en']` (optional). */
+  otherLanguages?: readonly string[] | undefined
+}
+
+/** What a page header holds. */
+export interface HeaderOptions {
+  /** Interface strings shared with the EPUB. */
+  strings: UiStrings
+  /** Interface strings of the web edition. */
+  web: WebStrings
+  /** Link to the edition's title page, shown as the book title (optional). */
+  home?: PageLink | undefined
+  /** Whether the page is that title page (`aria-current`). */
+  atHome?: boolean | undefined
+  /** The same page in the other editions: the edition switch. */
+  editions: readonly EditionLink[]
+  /** Whether the page has a contents drawer (chapter pages). */
+  drawer: boolean
+  /** Relative href of the edition's search page (optional: none on the site index). */
+  search?: string | undefined
+  /** Whether the page is the search page (`aria-current`). */
+  atSearch?: boolean | undefined
+  /** What the settings panel offers. */
+  settings: SettingsOptions
+}
+
+/** What the contents drawer lists. */
+export interface DrawerOptions {
+  /** Interface strings shared with the EPUB. */
+  strings: UiStrings
+  /** Interface strings of the web edition. */
+  web: WebStrings
+  /** Link to the edition's title page. */
+  home: PageLink
+  /** Chapters, in reading order. */
+  chapters: readonly PageLink[]
+  /** Href of the page showing the drawer, marked `aria-current`. */
+  current: string
+}
+
+/** Id of the main landmark, target of the skip link. */
+export const mainId = 'main'
+
+/** Id of the contents drawer. */
+export const drawerId = 'drawer'
+
+/**
+ * The header of a page: the contents button, the book title, the edition
+ * switch, and the search and settings buttons.
+ *
+ * @param options
+ *   What the header holds.
+ * @returns
+ *   `<header>`.
+ */
+export function siteHeader(options: HeaderOptions): Element {
+  const {strings, web} = options
+  const children: ElementContent[] = []
+
+  if (options.drawer) {
+    children.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          className: ['tool', 'drawer-button', 'js-only'],
+          ariaControls: drawerId,
+          ariaExpanded: 'false',
+          hidden: true
+        },
+        [icon('menu'), h('span', {className: ['tool-label']}, web.contents)]
+      )
+    )
+  }
+
+  if (options.home) {
+    children.push(
+      h('p', {className: ['book-title']}, [
+        h(
+          'a',
+          {href: options.home.href, ariaCurrent: options.atHome ? 'page' : undefined},
+          options.home.title
+        )
+      ])
+    )
+  }
+
+  if (options.editions.length > 0) {
+    children.push(editionNavigation(strings.otherEditions, options.editions))
+  }
+
+  const tools: ElementContent[] = []
+
+  if (options.search) {
+    tools.push(
+      h(
+        'a',
+        {
+          href: options.search,
+          className: ['tool', 'search-link', 'js-only'],
+          ariaCurrent: options.atSearch ? 'page' : undefined,
+          hidden: true
+        },
+        [icon('search'), h('span', {className: ['visually-hidden']}, web.search)]
+      )
+    )
+  }
+
+  tools.push(
+    h(
+      'button',
+      {
+        type: 'button',
+        className: ['tool', 'settings-button', 'js-only'],
+        ariaControls: settingsId,
+        ariaExpanded: 'false',
+        hidden: true
+      },
+      [
+        h('span', {ariaHidden: 'true', className: ['settings-glyph']}, 'Aa'),
+        h('span', {className: ['visually-hidden']}, web.settings)
+      ]
+    )
+  )
+
+  children.push(
+    h('div', {className: ['tools']}, tools),
+    settingsPanel(web, options.settings)
+  )
+
+  return h('header', {className: ['site-header']}, children)
+}
+
+/**
+ * The contents drawer of a chapter page: the book and its chapters, the
+ * current one marked. Without scripts it is the chapter list at the end of
+ * the page; with them, a drawer the header's button opens on small screens.
+ * On wide screens it is a side column either way.
+ *
+ * @param options
+ *   Chapters.
+ * @returns
+ *   `<nav>`.
+ */
+export function contentsDrawer(options: DrawerOptions): Element {
+  return h('nav', {id: drawerId, className: ['drawer'], ariaLabel: options.strings.toc}, [
+    h('div', {className: ['drawer-head']}, [
+      h('p', {className: ['drawer-book']}, [h('a', {href: options.home.href}, options.home.title)]),
+      h(
+        'button',
+        {
+          type: 'button',
+          className: ['tool', 'drawer-close', 'js-only'],
+          hidden: true
+        },
+        [icon('close'), h('span', {className: ['visually-hidden']}, options.web.closeContents)]
+      )
+    ]),
+    h('p', {className: ['drawer-title']}, options.strings.toc),
+    h(
+      'ol',
+      lines(
+        options.chapters.map((chapter) =>
+          h('li', [
+            h(
+              'a',
+              {
+                href: chapter.href,
+                ariaCurrent: chapter.href === options.current ? 'page' : undefined
+              },
+              chapter.title
+            )
+          ])
+        )
+      )
+    )
+  ])
+}
+
+/**
+ * The credit the pop-up dictionary's licence asks for.
+ *
+ * @param web
+ *   Interface strings.
+ * @param attribution
+ *   The dictionary's name, licence and links.
+ * @returns
+ *   `<p>`.
+ */
+export function dictionaryCredit(
+  web: WebStrings,
+  attribution: EditionDictionary['attribution']
+): Element {
+  return h('p', {className: ['dictionary-credit']}, [
+    web.dictionary + (web.brackets[0] === ' (' ? ': ' : '：'),
+    h('a', {href: attribution.url, lang: 'en'}, attribution.name),
+    web.brackets[0],
+    h('a', {href: attribution.licenseUrl, lang: 'en', rel: ['license']}, attribution.license),
+    web.brackets[1]
+  ])
+}
+
+/**
+ * A list of links to other editions.
+ *
+ * @param label
+ *   Accessible name of the navigation.
+ * @param editions
+ *   Editions.
+ * @returns
+ *   `<nav>`.
+ */
+export function editionNavigation(label: string, editions: readonly EditionLink[]): Element {
+  return h(
+    'nav',
+    {className: ['editions'], ariaLabel: label},
+    h('ul', editions.map((edition) => h('li', [editionAnchor(edition)])))
+  )
+}
+
+/**
+ * A link to an edition, in that edition's language: the label is written in
+ * its own script, and `lang` lets fonts and screen readers treat it so.
+ *
+ * @param edition
+ *   Edition.
+ * @returns
+ *   `<a>`.
+ */
+export function editionAnchor(edition: EditionLink): Element {
+  return h(
+    'a',
+    {href: edition.href, hrefLang: edition.lang, lang: edition.lang},
+    edition.label
+  )
+}
+
+/**
+ * The skip link, first in the body, for keyboard users.
+ *
+ * @param strings
+ *   Interface strings.
+ * @returns
+ *   `<a>`.
+ */
+export function skipLink(strings: UiStrings): Element {
+  return h('a', {className: ['skip'], href: '#' + mainId}, strings.skip)
+}
+
+/**
+ * A small line icon, drawn with the text colour, hidden from assistive
+ * technology (the control it is in has a text label).
+ *
+ * @param name
+ *   Icon.
+ * @returns
+ *   `<svg>`.
+ */
+function icon(name: 'menu' | 'search' | 'close'): Element {
+  const paths: Record<typeof name, string> = {
+    menu: 'M3 6h18M3 12h18M3 18h18',
+    search: 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5 21 21',
+    close: 'M6 6l12 12M18 6 6 18'
+  }
+
+  return s(
+    'svg',
+    {
+      className: ['icon'],
+      viewBox: '0 0 24 24',
+      width: '20',
+      height: '20',
+      ariaHidden: 'true'
+    },
+    [
+      s('path', {
+        d: paths[name],
+        fill: 'none',
+        stroke: 'currentColor',
+        strokeWidth: '2',
+        strokeLinecap: 'round'
+      })
+    ]
+  )
+}
+
+/**
+ * Put a line feed before each node and after the last, so the source of a
+ * page reads one block per line and validator messages point at a line.
+ *
+ * @param nodes
+ *   Block-level nodes.
+ * @returns
+ *   Nodes with line feeds between them.
+ */
+export function lines(nodes: readonly ElementContent[]): ElementContent[] {
+  const result: ElementContent[] = []
+
+  for (const node of nodes) {
+    result.push(lineFeed(), node)
+  }
+
+  if (nodes.length > 0) result.push(lineFeed())
+  return result
+}
+
+/**
+ * A line feed text node.
+ *
+ * @returns
+ *   Text node.
+ */
+export function lineFeed(): Text {
+  return {type: 'text', value: '\n'}
+}

@@ -1,0 +1,108 @@
+/**
+ * The reading settings panel: text size, colours, and (in an edition with a
+ * translation or pinyin) whether to show them. Each choice is a button with
+ * `aria-pressed` and `data-preference` / `data-value`, which `site.js` reads;
+ * the panel is `hidden` until the header's `Aa` button opens it.
+ */
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import type {WebStrings} from './strings.js'
+
+/** What the reading settings panel offers besides size and colours. */
+export interface SettingsOptions {
+  /** Whether the edition has a translation to show or hide. */
+  translation: boolean
+  /** Whether the edition has pinyin ruby to show or hide. */
+  ruby: boolean
+}
+
+/** Id of the reading settings panel. */
+export const settingsId = 'settings'
+
+/**
+ * The reading settings: text size, colours, and (bilingual edition) whether
+ * to show the English and the pinyin. Each choice is a button with
+ * `aria-pressed`; `site.js` stores the choice and `prefs.js` applies it on
+ * every page.
+ *
+ * @param web
+ *   Interface strings.
+ * @param options
+ *   What the edition has to show or hide.
+ * @returns
+ *   The panel, `hidden` until its button opens it.
+ */
+export function settingsPanel(web: WebStrings, options: SettingsOptions): Element {
+  const groups: Element[] = [
+    settingGroup(
+      'size',
+      web.size,
+      (['s', 'm', 'l', 'xl'] as const).map((value, index) =>
+        choice('size', value, web.sizes[index] ?? value, value === 'm')
+      )
+    ),
+    settingGroup('theme', web.theme, [
+      choice('theme', 'auto', web.themeAuto, true),
+      choice('theme', 'light', web.themeLight, false),
+      choice('theme', 'dark', web.themeDark, false)
+    ])
+  ]
+
+  const shows: Element[] = []
+  if (options.translation) shows.push(choice('english', 'toggle', web.english, true))
+  if (options.ruby) shows.push(choice('pinyin', 'toggle', web.pinyin, true))
+  if (shows.length > 0) groups.push(settingGroup('show', web.show, shows))
+
+  return h(
+    'div',
+    {id: settingsId, className: ['settings'], role: 'group', ariaLabel: web.settings, hidden: true},
+    groups
+  )
+}
+
+/**
+ * A labelled group of setting buttons.
+ *
+ * @param name
+ *   Name, for the label's id.
+ * @param label
+ *   Visible label.
+ * @param buttons
+ *   Buttons.
+ * @returns
+ *   `<div role="group">`.
+ */
+function settingGroup(name: string, label: string, buttons: Element[]): Element {
+  const id = 'setting-' + name
+  return h('div', {className: ['setting'], role: 'group', ariaLabelledBy: id}, [
+    h('span', {id, className: ['setting-label']}, label),
+    h('span', {className: ['setting-choices']}, buttons)
+  ])
+}
+
+/**
+ * A setting button.
+ *
+ * @param preference
+ *   Preference it sets (`size`, `theme`, `english`, `pinyin`).
+ * @param value
+ *   Value it sets, or `toggle` for an on/off preference.
+ * @param label
+ *   Visible label.
+ * @param pressed
+ *   Whether it is pressed by default (`site.js` corrects it from storage).
+ * @returns
+ *   `<button>`.
+ */
+function choice(preference: string, value: string, label: string, pressed: boolean): Element {
+  return h(
+    'button',
+    {
+      type: 'button',
+      dataPreference: preference,
+      dataValue: value,
+      ariaPressed: pressed ? 'true' : 'false'
+    },
+    label
+  )
+}

@@ -1,0 +1,475 @@
+/**
+ * The web edition: a static reading site of plain HTML pages, one folder per
+ * edition.
+ *
+ * ```
+ * web/index.html                the book, its speaker, its editions (renderSiteIndex)
+ * web/style.css                 one stylesheet for all, print included
+ * web/favicon.svg               the icon
+ * web/prefs.js                  applies the reader's settings, in <head>
+ * web/site.js                   contents drawer, settings panel, edition switch
+ * web/search-page.js            the search pages' script
+ * web/notes.js                  glossary note pop-ups (when a chapter has notes)
+ * web/dictionary-popup.js       the pop-up dictionary (when an edition has one)
+ * web/<edition>/index.html      title page and contents        (web.render)
+ * web/<edition>/<id>.html       one page per chapter           (web.render)
+ * web/<edition>/search.html     search page                    (web.render)
+ * web/<edition>/search.js       the edition's search index     (web.render)
+ * web/<edition>/dictionary.js   the edition's dictionary table (web.render,
+ *                               when the edition has a dictionary)
+ * ```
+ *
+ * Every link is relative and every page is complete, so the site works from
+ * `file://` and any static server, and needs no request beyond its own files
+ * (data is shipped as scripts assigning a global: `fetch` of a local file is
+ * blocked on `file://`). Without scripts every page is readable and nothing
+ * is hidden; the scripts add the drawer, settings, search, the edition switch
+ * to the same paragraph, and the pop-ups. Output depends only on the input
+ * (no clock, no random ids), so rebuilding an unchanged book writes identical
+ * bytes.
+ *
+ * Files shared by the editions are written once by `renderSiteIndex` rather
+ * than by each edition's `render`: two renderers writing one path would make
+ * the build's output depend on their order.
+ */
+import type {Element, ElementContent, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import type {
+  EditionBook,
+  EditionChapter,
+  EditionInfo,
+  OutputFile,
+  RenderContext,
+  Renderer
+} from '../../core/model.js'
+import {chapterLinkResolver} from '../shared/links.js'
+import {chapterMemo, internKey} from '../../build/memo.js'
+import {groupNoteReferences, hasNoteReferences, labelNotes} from '../shared/notes.js'
+import {dictionaryTableScript} from './dictionary.js'
+import {dictionaryCredit, type SettingsOptions} from './frame.js'
+import {iconSvg} from './icon.js'
+import {notesScript} from './notes.js'
+import {editionIndexPage, siteIndexPage, type EditionEntry} from './page-index.js'
+import {searchPage} from './page-search.js'
+import {
+  chapterPage,
+  type EditionLink,
+  type PageLink,
+  type SiteAssets
+} from './page.js'
+import {dictionaryScript} from './client/dictionary.js'
+import {preferencesScript} from './client/prefs.js'
+import {searchPageScript} from './client/search.js'
+import {siteScript} from './client/site.js'
+import {searchIndex, searchScripts} from './search-index.js'
+import {webStringsFor} from './strings.js'
+import {webStyle} from './styles/style.js'
+
+/** Folder of the web edition in the output folder. */
+const root = 'web'
+
+/** Names of the files in the site folder and in each edition's folder. */
+const names = {
+  index: 'index.html',
+  style: 'style.css',
+  icon: 'favicon.svg',
+  preferences: 'prefs.js',
+  site: 'site.js',
+  notes: 'notes.js',
+  searchPage: 'search-page.js',
+  dictionaryPopup: 'dictionary-popup.js',
+  search: 'search.html',
+  searchIndex: 'search.js',
+  searchParts: 'search',
+  dictionary: 'dictionary.js'
+} as const
+
+/**
+ * Chapter ids become file names: keep them to characters that need no
+ * escaping in a URL or on any file system.
+ */
+const chapterIdPattern = /^[A-Za-z\d][\w.-]*$/
+
+/**
+ * Renderer of an edition's web pages: `web/<edition>/index.html`, one
+ * `web/<edition>/<chapter>.html` per chapter, the search page and index,
+ * and the dictionary table when the edition has one.
+ *
+ * Pages link to the shared files `renderSiteIndex` writes; chapter pages
+ * link to the same chapter in every other edition of `context.editions`.
+ */
+export const web: Renderer = {
+  name: 'web',
+  async render(book, context) {
+    return renderEdition(book, context)
+  }
+}
+
+/**
+ * Render the site index and the files the editions share: the stylesheet,
+ * the icon, the scripts, and (when needed) the note pop-up and dictionary
+ * pop-up scripts.
+ *
+ * @param books
+ *   Every edition of the build, in the order to list them; the page is
+ *   written in the language of the edition in the manuscript's own script
+ *   (the first edition if none is).
+ * @param context
+ *   Build-wide settings (unused today: the links come from `books`; taken so
+ *   every web output is made from the same inputs).
+ * @returns
+ *   Files.
+ */
+export function renderSiteIndex(
+  books: readonly EditionBook[],
+  context: RenderContext
+): OutputFile[] {
+  void context
+  const primary =
+    books.find((book) => book.edition.lang === book.meta.language) ?? books[0]
+
+  if (!primary) {
+    throw new Error('Unexpected empty list of editions, expected at least one')
+  }
+
+  const seen = new Set<string>()
+
+  for (const book of books) {
+    if (seen.has(book.edition.id)) {
+      throw new Error(
+        'Unexpected second edition `' + book.edition.id + '`, expected each edition once'
+      )
+    }
+
+    seen.add(book.edition.id)
+  }
+
+  const files: OutputFile[] = [
+    {
+      path: root + '/' + names.index,
+      data: remembered(root + '/' + names.index, siteIndexPage, {
+        meta: primary.meta,
+        lang: primary.meta.language,
+        // The English title of the bilingual edition tells a reader without
+        // Chinese what the book is, whichever edition's metadata leads.
+        translated:
+          primary.meta.translated ??
+          books.find((book) => book.meta.translated)?.meta.translated,
+        editions: books.map((book): EditionEntry => {
+          const first = book.chapters[0]
+          return {
+            ...editionLink(book.edition, '', names.index),
+            start: first ? book.edition.id + '/' + chapterFile(first.id) : undefined
+          }
+        }),
+        assets: assets('', [names.site])
+      })
+    },
+    {path: root + '/' + names.style, data: webStyle},
+    {path: root + '/' + names.icon, data: iconSvg},
+    {path: root + '/' + names.preferences, data: preferencesScript},
+    {path: root + '/' + names.site, data: siteScript},
+    {path: root + '/' + names.searchPage, data: searchPageScript}
+  ]
+
+  // Why only then: a build without notes or a dictionary has no use for
+  // their scripts.
+  if (
+    books.some((book) =>
+      book.chapters.some((chapter) => hasNoteReferences(chapter.tree))
+    )
+  ) {
+    files.push({path: root + '/' + names.notes, data: notesScript})
+  }
+
+  if (books.some((book) => book.dictionary)) {
+    files.push({path: root + '/' + names.dictionaryPopup, data: dictionaryScript})
+  }
+
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * Render one edition.
+ *
+ * @param book
+ *   Edition.
+ * @param context
+ *   Build-wide settings.
+ * @returns
+ *   The edition's pages and data.
+ */
+/** Pages other than chapters last rendered, by path, with their options. */
+const otherPages = new Map<string, {key: string; html: string}>()
+
+/**
+ * Render a page that is made from its options alone, or give back what the
+ * same options gave last time (watch mode: an edit of a chapter leaves the
+ * contents and search pages as they were).
+ *
+ * @param path
+ *   Output path of the page.
+ * @param render
+ *   Renders the page.
+ * @param options
+ *   Its options (JSON-able).
+ * @returns
+ *   HTML.
+ */
+function remembered<T>(path: string, render: (options: T) => string, options: T): string {
+  const key = JSON.stringify(options)
+  const known = otherPages.get(path)
+  if (known?.key === key) return known.html
+  const html = render(options)
+  otherPages.set(path, {key, html})
+  // The pages of a few books at a time.
+  while (otherPages.size > 64) otherPages.delete(otherPages.keys().next().value!)
+  return html
+}
+
+/** Chapter pages already rendered (watch mode reuses them). */
+const pageMemo = chapterMemo<{tree: Root; html: string}>()
+
+function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] {
+  checkChapterIds(book.chapters)
+
+  const {edition, meta, chapters, dictionary} = book
+  const folder = root + '/' + edition.id + '/'
+  const others = context.editions.filter((other) => other.id !== edition.id)
+  const links: PageLink[] = chapters.map((chapter) => ({
+    href: chapterFile(chapter.id),
+    title: chapter.title
+  }))
+  const resolveLinks = chapterLinkResolver(chapters, chapterFile)
+  const settings: SettingsOptions = {
+    translation: (edition.otherLanguages ?? []).length > 0,
+    ruby: chapters.some((chapter) => hasRuby(chapter.tree))
+  }
+  const footer: ElementContent[] = dictionary
+    ? [dictionaryCredit(webStringsFor(edition.lang), dictionary.attribution)]
+    : []
+
+  const files: OutputFile[] = [
+    {
+      path: folder + names.index,
+      data: remembered(folder + names.index, editionIndexPage, {
+        meta,
+        lang: edition.lang,
+        label: edition.label,
+        chapters: links,
+        index: names.index,
+        siteIndex: '../' + names.index,
+        search: names.search,
+        assets: assets('../', ['../' + names.site]),
+        editions: others.map((other) => editionLink(other, '../', names.index)),
+        settings
+      })
+    }
+  ]
+
+  const resolved: EditionChapter[] = []
+  // What every page of the edition is made from besides its own chapter
+  // and place (see the options below), as one short token.
+  const bookKey = internKey(
+    JSON.stringify([meta, edition.lang, links, names, settings, footer, others, dictionary !== undefined])
+  )
+
+  for (const [index, chapter] of chapters.entries()) {
+    // Only chapters (`kind: 'chapter'`) are in every edition: the
+    // glossary of the bilingual edition links to the other editions' title
+    // pages, and has no alternates.
+    const shared = (chapter.kind ?? 'chapter') === 'chapter'
+    const options = {
+      meta,
+      lang: edition.lang,
+      chapters: links,
+      href: chapterFile(chapter.id),
+      previous: links[index - 1],
+      next: links[index + 1],
+      index: names.index,
+      search: names.search,
+      editions: others.map((other) =>
+        editionLink(other, '../', shared ? chapterFile(chapter.id) : names.index)
+      ),
+      alternates: shared
+        ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id)))
+        : [],
+      settings,
+      footer
+    }
+    // A page depends on its chapter and on the rest of these options (the
+    // table of contents, neighbours, editions), which come from the
+    // book-wide inputs and its place: in watch mode, an unchanged chapter
+    // whose options are unchanged is not rendered again.
+    const page = pageMemo(chapter, bookKey + '\0' + index + '\0' + chapter.id + '\0' + shared, () => {
+      const tree = labelNotes(groupNoteReferences(resolveLinks(chapter)))
+      const scripts = ['../' + names.site]
+      if (hasNoteReferences(tree)) scripts.push('../' + names.notes)
+      if (dictionary) scripts.push(names.dictionary, '../' + names.dictionaryPopup)
+      return {
+        tree,
+        html: chapterPage({...options, chapter: {...chapter, tree}, assets: assets('../', scripts)})
+      }
+    })
+    resolved.push({...chapter, tree: page.tree})
+    files.push({path: folder + chapterFile(chapter.id), data: page.html})
+  }
+
+  const search = searchScripts(searchIndex(resolved))
+  const searchParts = search.parts.map((part) => names.searchParts + '/' + part.id + '.js')
+  files.push(
+    {
+      path: folder + names.search,
+      data: remembered(folder + names.search, searchPage, {
+        meta,
+        lang: edition.lang,
+        index: names.index,
+        href: names.search,
+        // The chapters' scripts after the index, in reading order; the
+        // search page's own script last (all deferred, so run in order).
+        assets: assets('../', ['../' + names.site, names.searchIndex, ...searchParts, '../' + names.searchPage]),
+        editions: others.map((other) => editionLink(other, '../', names.search)),
+        settings
+      })
+    },
+    {path: folder + names.searchIndex, data: search.index},
+    ...search.parts.map((part, index) => ({path: folder + searchParts[index]!, data: part.script}))
+  )
+
+  if (dictionary) {
+    files.push({path: folder + names.dictionary, data: dictionaryTableScript(dictionary)})
+  }
+
+  return files
+}
+
+/**
+ * The shared files, as a page at `base` from the site folder links them.
+ *
+ * @param base
+ *   Relative path from the page to the site folder (`''` or `'../'`).
+ * @param scripts
+ *   Deferred scripts of the page, in order.
+ * @returns
+ *   Assets.
+ */
+function assets(base: string, scripts: readonly string[]): SiteAssets {
+  return {
+    stylesheet: base + names.style,
+    icon: base + names.icon,
+    preferences: base + names.preferences,
+    scripts
+  }
+}
+
+/**
+ * Check whether a tree has ruby annotations (`rt`).
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   Whether it has one.
+ */
+function hasRuby(tree: Root): boolean {
+  // Asked of every chapter on every build: an unchanged tree is walked once.
+  return rubyMemo(tree, '', () => findRuby(tree))
+}
+
+/** Whether chapters have ruby, by tree. */
+const rubyMemo = chapterMemo<boolean>()
+
+/**
+ * Walk a tree for an `rt`.
+ *
+ * @param tree
+ *   Chapter tree.
+ * @returns
+ *   Whether it has one.
+ */
+function findRuby(tree: Root): boolean {
+  let found = false
+
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'rt') {
+      found = true
+      return false
+    }
+
+    return undefined
+  })
+
+  return found
+}
+
+/**
+ * Check that chapter ids make distinct, safe file names that do not clash
+ * with the index or search pages.
+ *
+ * @param chapters
+ *   Chapters.
+ * @returns
+ *   Nothing; throws on the first bad id.
+ */
+function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
+  const seen = new Set<string>()
+  const reserved = new Set<string>([names.index, names.search])
+
+  for (const chapter of chapters) {
+    const where = ' (' + chapter.sourcePath + ')'
+
+    if (!chapterIdPattern.test(chapter.id)) {
+      throw new Error(
+        'Unexpected chapter id `' +
+          chapter.id +
+          '`' +
+          where +
+          ', expected ASCII letters, digits, `.`, `_`, `-`'
+      )
+    }
+
+    if (reserved.has(chapterFile(chapter.id)) || seen.has(chapter.id)) {
+      throw new Error(
+        'Unexpected chapter id `' +
+          chapter.id +
+          '`' +
+          where +
+          ', expected an id that is unique and not `index` or `search`'
+      )
+    }
+
+    seen.add(chapter.id)
+  }
+}
+
+/**
+ * File name of a chapter's page, also its href from the edition's folder.
+ *
+ * @param id
+ *   Chapter id.
+ * @returns
+ *   `<id>.html`.
+ */
+function chapterFile(id: string): string {
+  return id + '.html'
+}
+
+/**
+ * A link to a page of an edition.
+ *
+ * @param edition
+ *   Target edition.
+ * @param base
+ *   Relative path from the linking page to the site folder (`''` or `'../'`).
+ * @param file
+ *   Page in the edition's folder.
+ * @returns
+ *   Link.
+ */
+function editionLink(edition: EditionInfo, base: string, file: string): EditionLink {
+  return {
+    href: base + edition.id + '/' + file,
+    lang: edition.lang,
+    label: edition.label,
+    otherLanguages: edition.otherLanguages
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Read a text file of the manuscript (a chapter, `book.yaml`, a dictionary, a
+ * PO file) into a vfile, refusing what is not text or not the manuscript's.
+ *
+ * Manuscripts come from editors, translators and scraped pages: a file can be
+ * UTF-16 or binary (NUL bytes), carry control characters that no XML document
+ * may hold, or be a symbolic link to a file elsewhere on the machine (which a
+ * build would otherwise publish). Each is reported with its place and a rule
+ * id; such a file is never read into a book.
+ */
+import {readFileSync, realpathSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {error, type Place} from '../core/diagnostics.js'
+
+/**
+ * Characters no XML 1.0 document may hold (C0 controls but tab, line feed
+ * and carriage return); a NUL is the sign of a UTF-16 or binary file.
+ */
+const controlExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
+
+/**
+ * Texts read before, by real path, with the file's identity and times then.
+ *
+ * Why: a watch session reads the whole manuscript on every build, and
+ * decoding and checking a 2 MB book costs more than the edit it follows. A
+ * file whose device, inode, size, modification and change times (in
+ * nanoseconds) are all the same was not written since: any write moves its
+ * change time, a file renamed into place has another inode. Only good reads
+ * are kept; a file with a problem is read and reported again every time.
+ *
+ * File times come from a coarse clock (a tick of several milliseconds): two
+ * writes of the same size within one tick leave the same times. So a file
+ * written in the last second is not remembered (as Git treats "racily
+ * clean" files); it is read again until its times are older than that.
+ */
+const texts = new Map<string, {signature: string; value: string}>()
+
+/** How old a file's last change must be for its text to be remembered. */
+const racyMilliseconds = 1000
+
+/**
+ * Read a UTF-8 text file of the manuscript into a vfile.
+ *
+ * A BOM is dropped (it is not text). A file that is not UTF-8 (M006), holds
+ * a control character (M009) or leads outside the manuscript folder through a
+ * symbolic link (M010) is reported on the returned file, whose `value` is
+ * then empty.
+ *
+ * @param root
+ *   Manuscript folder (absolute).
+ * @param full
+ *   Absolute path of the file.
+ * @param files
+ *   Files read; the file is added to it.
+ * @returns
+ *   The file, or `undefined` when it does not exist.
+ */
+export async function readManuscriptText(
+  root: string,
+  full: string,
+  files: VFile[]
+): Promise<VFile | undefined> {
+  let real: string
+  try {
+    // Why `.native`: the C library's realpath, one call, where the JS one
+    // makes a call per folder of the path; every build resolves every file.
+    real = realpathSync.native(full)
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw cause
+  }
+
+  const file = new VFile({path: full, value: ''})
+  files.push(file)
+  if (!isInside(realpathSync.native(root), real)) {
+    error(
+      file,
+      `Unexpected link to \`${real}\`, outside the manuscript folder, expected a file inside it (it is not read)`,
+      {line: 1, column: 1},
+      'M010'
+    )
+    return file
+  }
+
+  const stat = statSync(real, {bigint: true})
+  const signature = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`
+  const known = texts.get(real)
+  if (known?.signature === signature) {
+    file.value = known.value
+    return file
+  }
+
+  // Why sync: a book is hundreds of small files, read on every build of a
+  // watch session, and a promise-based read costs several times a sync one.
+  const buffer = readFileSync(real)
+  let value: string
+  try {
+    // `ignoreBOM: false` drops a BOM, so the first heading still parses.
+    value = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(buffer)
+  } catch {
+    error(file, 'Unexpected encoding, expected UTF-8 text', {line: 1, column: 1}, 'M006')
+    return file
+  }
+
+  const control = controlExpression.exec(value)
+  if (control) {
+    const code = control[0].charCodeAt(0)
+    const reason =
+      code === 0
+        ? 'Unexpected NUL byte, expected text (is the file UTF-16 or binary?)'
+        : `Unexpected control character U+${code.toString(16).toUpperCase().padStart(4, '0')}, expected text`
+    error(file, reason, placeOfOffset(value, control.index), 'M009')
+    return file
+  }
+
+  file.value = value
+  const changed = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n)
+  if (changed < Date.now() - racyMilliseconds) texts.set(real, {signature, value})
+  else texts.delete(real)
+  return file
+}
+
+/**
+ * Whether a path is inside a folder (both absolute, both real paths).
+ *
+ * @param folder
+ *   Folder.
+ * @param full
+ *   Path.
+ * @returns
+ *   Whether `full` is `folder` or below it.
+ */
+export function isInside(folder: string, full: string): boolean {
+  const relative = path.relative(folder, full)
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
+}
+
+/**
+ * Line and column (1-based) of an offset in a text.
+ *
+ * @param value
+ *   Text.
+ * @param offset
+ *   Offset (UTF-16 code units).
+ * @returns
+ *   Place.
+ */
+function placeOfOffset(value: string, offset: number): Place {
+  const before = value.slice(0, offset)
+  const lineStart = before.lastIndexOf('\n') + 1
+  return {line: before.split('\n').length, column: offset - lineStart + 1}
+}

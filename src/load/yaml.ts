@@ -1,0 +1,97 @@
+/**
+ * YAML with positions: the manuscript's YAML files (`book.yaml`, the override
+ * dictionary) are written by editors, so every message about them must point
+ * at a line.
+ */
+import type {VFile} from 'vfile'
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode
+} from 'yaml'
+import {error, type Place, type RuleId} from '../core/diagnostics.js'
+
+/** A parsed YAML file that can say where a value stands. */
+export interface PositionedYaml {
+  /** The plain JavaScript value. */
+  value: unknown
+  /**
+   * Where the value at `path` stands (or the key, with `key: true`).
+   *
+   * @param path
+   *   Keys and indices from the root.
+   * @param key
+   *   Point at the key rather than the value (default: `false`).
+   * @returns
+   *   Place, or the start of the file when the path does not exist.
+   */
+  placeOf(path: readonly PropertyKey[], key?: boolean): Place
+  /** The underlying document, for walking pairs in source order. */
+  document: Document
+  /** Turn an offset into a place. */
+  placeAt(offset: number): Place
+}
+
+/**
+ * Parse a YAML file; syntax errors are reported on the file with `ruleId`.
+ *
+ * @param file
+ *   File to parse (its `value` is the text).
+ * @param ruleId
+ *   Rule id for syntax errors.
+ * @returns
+ *   The parsed file, or `undefined` after a syntax error.
+ */
+export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefined {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(String(file.value), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true
+  })
+
+  function placeAt(offset: number): Place {
+    const {line, col} = lineCounter.linePos(offset)
+    return {line, column: col}
+  }
+
+  if (document.errors.length > 0) {
+    for (const problem of document.errors) {
+      error(
+        file,
+        `Unexpected YAML syntax: ${problem.message.split('\n')[0]}`,
+        placeAt(problem.pos[0]),
+        ruleId
+      )
+    }
+
+    return undefined
+  }
+
+  return {
+    value: document.toJS(),
+    document,
+    placeAt,
+    placeOf(path, key = false) {
+      if (key && path.length > 0) {
+        const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents
+        if (isMap(parent)) {
+          const last = path.at(-1)
+          const pair = parent.items.find(
+            (item) => isScalar(item.key) && item.key.value === last
+          )
+          const node = pair?.key as YamlNode | undefined
+          if (node?.range) return placeAt(node.range[0])
+        }
+      }
+
+      const node = (path.length === 0 ? document.contents : document.getIn(path, true)) as
+        | YamlNode
+        | undefined
+      return node?.range ? placeAt(node.range[0]) : {line: 1, column: 1}
+    }
+  }
+}
