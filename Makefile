@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts') tsconfig.json
 
-.PHONY: all build test typecheck clean screens proof watch bench bench-watch
+.PHONY: all build test typecheck lint format clean screens proof watch bench bench-watch
 
 all: build
 
@@ -28,7 +28,15 @@ typecheck: node_modules/.package-lock.json
 
 # The browser tests (tests/browser.test.ts) drive Debian's Chromium
 # (/usr/bin/chromium, or CHROMIUM_PATH); they never download a browser.
-test: dist/cli/main.js typecheck
+# Lint and formatting (Biome): the same rules for the library, the tests and
+# the scripts. `make format` applies the formatter and the safe fixes.
+lint: node_modules/.package-lock.json
+	npx biome check .
+
+format: node_modules/.package-lock.json
+	npx biome check --write .
+
+test: dist/cli/main.js typecheck lint
 	npx vitest run
 
 # Screenshots of the web edition for a person to look at: the site index and

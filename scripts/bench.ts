@@ -61,12 +61,29 @@ const zhbook = measure(process.execPath, [cli, 'build', book, '--out', path.join
 console.log(`zhbook full build: ${zhbook.seconds.join(', ')} s`)
 
 // 2. pandoc: the same Traditional Markdown to one EPUB.
-const pandoc = measure('pandoc', ['-f', 'markdown', '-t', 'epub3', '--metadata', 'title=bench', '-o', path.join(tmp, 'pandoc.epub'), path.join(tmp, 'all.md')])
+const pandoc = measure('pandoc', [
+  '-f',
+  'markdown',
+  '-t',
+  'epub3',
+  '--metadata',
+  'title=bench',
+  '-o',
+  path.join(tmp, 'pandoc.epub'),
+  path.join(tmp, 'all.md')
+])
 console.log(`pandoc one EPUB: ${pandoc.seconds.join(', ')} s`)
 
 // 3. Conversion: zhbook's converter (in process, dictionaries loaded once)
 // against the OpenCC command line, on the same text.
-const opencc = measure('opencc', ['-c', 'tw2sp.json', '-i', path.join(tmp, 'all.md'), '-o', path.join(tmp, 'opencc.txt')])
+const opencc = measure('opencc', [
+  '-c',
+  'tw2sp.json',
+  '-i',
+  path.join(tmp, 'all.md'),
+  '-o',
+  path.join(tmp, 'opencc.txt')
+])
 const ours: number[] = []
 for (let run = 0; run < runs; run++) {
   const started = performance.now()
@@ -101,7 +118,15 @@ for (let run = 0; run < runs; run++) {
 console.log(`steps: ${JSON.stringify(steps)}; remark-parse alone ${parse.map((s) => s.toFixed(3)).join(', ')} s`)
 
 // The transcript's own book, cold.
-const transcript = measure(process.execPath, [cli, 'build', path.join(root, 'manuscript'), '--out', path.join(tmp, 'out-transcript'), '--no-cache', '-q'])
+const transcript = measure(process.execPath, [
+  cli,
+  'build',
+  path.join(root, 'manuscript'),
+  '--out',
+  path.join(tmp, 'out-transcript'),
+  '--no-cache',
+  '-q'
+])
 console.log(`transcript full build: ${transcript.seconds.join(', ')} s`)
 
 // 5. Growth: 1×, 2×, 4× the size.
@@ -109,7 +134,15 @@ const growth: Array<[string, number, number]> = []
 for (const factor of [1, 2, 4]) {
   const dir = path.join(tmp, `book-${factor}`)
   const size = await makeLargeBook(dir, 100, 2_000_000 * factor)
-  const result = measure(process.execPath, [cli, 'build', dir, '--out', path.join(tmp, `out-${factor}`), '--no-cache', '-q'])
+  const result = measure(process.execPath, [
+    cli,
+    'build',
+    dir,
+    '--out',
+    path.join(tmp, `out-${factor}`),
+    '--no-cache',
+    '-q'
+  ])
   growth.push([`${factor}×`, size, median(result.seconds)])
   console.log(`growth ${factor}×: ${size} bytes, ${median(result.seconds)} s`)
 }

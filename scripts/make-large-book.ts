@@ -63,7 +63,10 @@ export async function makeLargeBook(out: string, count = 100, minBytes = 2_000_0
         ? {...entry, context: id, id: `${title} ${index + 1}`, translation: `${entry.translation} ${index + 1}`}
         : {...entry, context: id}
     )
-    await fs.writeFile(path.join(out, 'translations/en', `${id}.po`), stringifyCatalog({...catalog, entries, obsolete: []}))
+    await fs.writeFile(
+      path.join(out, 'translations/en', `${id}.po`),
+      stringifyCatalog({...catalog, entries, obsolete: []})
+    )
   }
 
   const config = await fs.readFile(path.join(manuscript, 'book.yaml'), 'utf8')

@@ -40,7 +40,10 @@ ensurePackages([
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-proof-'))
 const copy = path.join(tmp, 'manuscript')
 await fs.cp(manuscript, copy, {recursive: true})
-const hasSerif = await fs.access(serif).then(() => true, () => false)
+const hasSerif = await fs.access(serif).then(
+  () => true,
+  () => false
+)
 const options = [
   hasSerif
     ? `font:\n  system: ${serif}\n  face:\n    hant: NotoSerifCJKtc-Regular\n    hans: NotoSerifCJKsc-Regular\n    bilingual: NotoSerifCJKsc-Regular\n`
@@ -95,12 +98,18 @@ for (const {file, name} of epubs) {
       [
         file,
         pdf,
-        '--paper-size', 'a6',
-        '--pdf-page-margin-left', '24',
-        '--pdf-page-margin-right', '24',
-        '--pdf-page-margin-top', '24',
-        '--pdf-page-margin-bottom', '24',
-        '--pdf-default-font-size', '12'
+        '--paper-size',
+        'a6',
+        '--pdf-page-margin-left',
+        '24',
+        '--pdf-page-margin-right',
+        '24',
+        '--pdf-page-margin-top',
+        '24',
+        '--pdf-page-margin-bottom',
+        '24',
+        '--pdf-default-font-size',
+        '12'
       ],
       {
         encoding: 'utf8',
@@ -114,7 +123,17 @@ for (const {file, name} of epubs) {
       throw new Error(`ebook-convert failed on ${file}:\n${converted.stdout}${converted.stderr}`)
     }
 
-    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', String(pages), pdf, path.join(pictures, name + setup.suffix)])
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '150',
+      '-f',
+      '1',
+      '-l',
+      String(pages),
+      pdf,
+      path.join(pictures, name + setup.suffix)
+    ])
   }
 }
 
@@ -126,5 +145,8 @@ for (const entry of (await fs.readdir(pictures)).sort()) {
 /** EPUBs in a folder, sorted. */
 async function list(folder: string): Promise<string[]> {
   const names = await fs.readdir(folder).catch(() => [] as string[])
-  return names.filter((entry) => entry.endsWith('.epub')).sort().map((entry) => path.join(folder, entry))
+  return names
+    .filter((entry) => entry.endsWith('.epub'))
+    .sort()
+    .map((entry) => path.join(folder, entry))
 }

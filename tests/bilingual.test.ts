@@ -32,19 +32,22 @@ const translations: BookTranslations = {
   meta: {},
   chapters: {
     one: {
-      '標題': {translation: 'Title', fuzzy: false},
+      標題: {translation: 'Title', fuzzy: false},
       '第一段，**粗體**。': {translation: 'First, **bold**.', fuzzy: false},
-      '列表項': {translation: 'Item', fuzzy: false},
-      '舊的': {translation: 'Old', fuzzy: true}
+      列表項: {translation: 'Item', fuzzy: false},
+      舊的: {translation: 'Old', fuzzy: true}
     }
   }
 }
 
 describe('remarkTranslations', () => {
   it('should put each translation after its block, headings and list items included', async () => {
-    const {html, file} = await run('# 標題\n\n第一段，**粗體**。\n\n- 列表項\n\n> 舊的\n\nEnglish only.\n\n沒有翻譯。', {
-      remark: [[remarkTranslations, {translations}]]
-    })
+    const {html, file} = await run(
+      '# 標題\n\n第一段，**粗體**。\n\n- 列表項\n\n> 舊的\n\nEnglish only.\n\n沒有翻譯。',
+      {
+        remark: [[remarkTranslations, {translations}]]
+      }
+    )
     expect(html).toBe(
       [
         '<h1>標題<span lang="en" class="translation">Title</span></h1>',
@@ -163,7 +166,14 @@ describe('glossaryChapter', () => {
       terms: terms.slice(0, 3),
       chapters: [
         {id: 'one', title: '第一章', occurrences: [{index: 0, refId: 'gloss-ref-1'}]},
-        {id: 'two', title: '第二章', occurrences: [{index: 0, refId: 'gloss-ref-2'}, {index: 2, refId: 'gloss-ref-1'}]}
+        {
+          id: 'two',
+          title: '第二章',
+          occurrences: [
+            {index: 0, refId: 'gloss-ref-2'},
+            {index: 2, refId: 'gloss-ref-1'}
+          ]
+        }
       ],
       title: '词汇表',
       translatedTitle: 'Glossary',

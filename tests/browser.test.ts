@@ -21,14 +21,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {EditionBook, RenderContext} from '../src/core/model.js'
 import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {bilingualBook, bilingualInfo} from './helpers/bilingual-book.js'
-import {
-  launchChromium,
-  runAxe,
-  serveFolder,
-  track,
-  type PageRecord,
-  type StaticServer
-} from './helpers/browser.js'
+import {launchChromium, runAxe, serveFolder, track, type PageRecord, type StaticServer} from './helpers/browser.js'
 
 const root = path.join(import.meta.dirname, '..')
 const cli = path.join(root, 'dist', 'cli', 'main.js')
@@ -69,10 +62,14 @@ beforeAll(async () => {
   if (!fs.existsSync(cli)) throw new Error(`Missing ${cli}: run \`make test\` (it builds dist/ first)`)
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-browser-'))
 
-  const built = spawnSync(process.execPath, [cli, 'build', 'manuscript', '--out', path.join(folder, 'real'), '--quiet'], {
-    cwd: root,
-    encoding: 'utf8'
-  })
+  const built = spawnSync(
+    process.execPath,
+    [cli, 'build', 'manuscript', '--out', path.join(folder, 'real'), '--quiet'],
+    {
+      cwd: root,
+      encoding: 'utf8'
+    }
+  )
   if (built.status !== 0) throw new Error('Cannot build the manuscript:\n' + built.stderr)
   site = path.join(folder, 'real', 'web')
 
@@ -101,11 +98,7 @@ afterAll(async () => {
  * per set of context options (a new page starts a renderer: slow), with the
  * reader's stored settings cleared, so each test starts afresh.
  */
-async function open(
-  pathname: string,
-  options: BrowserContextOptions = {},
-  base = 'real/web/'
-): Promise<Page> {
+async function open(pathname: string, options: BrowserContextOptions = {}, base = 'real/web/'): Promise<Page> {
   const key = JSON.stringify(options)
   let page = pages.get(key)
 
@@ -248,11 +241,13 @@ describe('edition switch', () => {
   it('should open the other edition at the paragraph being read', async () => {
     const page = await open('hans/logic.html')
     // At the top of the page, the switch opens the chapter at its start.
-    expect(await page.evaluate(() => {
-      const link = document.querySelector<HTMLAnchorElement>('.editions a[hreflang][href*="bilingual"]')!
-      link.dispatchEvent(new PointerEvent('pointerdown'))
-      return link.getAttribute('href')
-    })).toBe('../bilingual/logic.html')
+    expect(
+      await page.evaluate(() => {
+        const link = document.querySelector<HTMLAnchorElement>('.editions a[hreflang][href*="bilingual"]')!
+        link.dispatchEvent(new PointerEvent('pointerdown'))
+        return link.getAttribute('href')
+      })
+    ).toBe('../bilingual/logic.html')
 
     await page.evaluate(() => document.getElementById('p-12')!.scrollIntoView())
     await page.locator('.site-header .editions a[href*="bilingual"]').click()
@@ -284,7 +279,11 @@ describe('edition switch', () => {
 describe('reading settings', () => {
   it('should change the text size, and keep it across a reload, pages and editions', async () => {
     const page = await open('hans/opening.html')
-    const size = () => page.locator('main p').first().evaluate((node) => Number.parseFloat(getComputedStyle(node).fontSize))
+    const size = () =>
+      page
+        .locator('main p')
+        .first()
+        .evaluate((node) => Number.parseFloat(getComputedStyle(node).fontSize))
     const before = await size()
 
     await page.locator('.settings-button').click()
@@ -381,7 +380,9 @@ describe('reading settings', () => {
     expect(state).toEqual({hiddenText: 0, tools: 0, drawer: true, links: 6})
 
     const search = await open('hans/search.html', {javaScriptEnabled: false})
-    expect(await search.locator('#search-status').textContent()).toBe('搜索需要 JavaScript。请开启 JavaScript，或从目录阅读全书。')
+    expect(await search.locator('#search-status').textContent()).toBe(
+      '搜索需要 JavaScript。请开启 JavaScript，或从目录阅读全书。'
+    )
     expect(await search.locator('#search-form').isVisible()).toBe(false)
   })
 })
@@ -417,7 +418,11 @@ describe('search', () => {
     const page = await open('bilingual/search.html?q=' + encodeURIComponent('large model'))
     expect(await page.locator('#search-input').inputValue()).toBe('large model')
     expect(await page.locator('#search-results li').count()).toBeGreaterThan(3)
-    const marks = await page.locator('#search-results li').first().locator('.search-text[lang="en"] mark').allTextContents()
+    const marks = await page
+      .locator('#search-results li')
+      .first()
+      .locator('.search-text[lang="en"] mark')
+      .allTextContents()
     expect(marks.map((mark) => mark.toLowerCase())).toEqual(expect.arrayContaining(['large', 'model']))
 
     await page.locator('#search-input').fill('沒有這個詞')
@@ -452,7 +457,9 @@ describe('dictionary pop-up', () => {
     expect(await popup(page)).toBe(null)
 
     // The credit the licence asks for.
-    expect(await page.locator('.site-footer .dictionary-credit').textContent()).toBe('词典数据：CC-CEDICT（CC BY-SA 4.0）')
+    expect(await page.locator('.site-footer .dictionary-credit').textContent()).toBe(
+      '词典数据：CC-CEDICT（CC BY-SA 4.0）'
+    )
   })
 
   it('should not fire on English, pinyin, links or note references', async () => {
@@ -486,7 +493,8 @@ describe('dictionary pop-up', () => {
   it('should work on the real book, with CC-CEDICT’s words and credit', async () => {
     const page = await open('bilingual/logic.html')
     const expected = await page.evaluate(() => {
-      const words = (window as unknown as {zhbookDictionary?: {words: Record<string, Array<[string, string]>>}}).zhbookDictionary?.words
+      const words = (window as unknown as {zhbookDictionary?: {words: Record<string, Array<[string, string]>>}})
+        .zhbookDictionary?.words
       if (!words) return null
       const text = '首先表明我的结论'
       for (let length = text.length; length > 0; length--) {
@@ -555,7 +563,9 @@ describe('accessibility (axe-core)', () => {
       const page = await open(pathname, options)
       await setUp?.(page)
       const result = await runAxe(page)
-      axeSummary.push(`axe-core: ${name}: ${result.violations.length} violations, ${result.passes} passes, ${result.incomplete} to review`)
+      axeSummary.push(
+        `axe-core: ${name}: ${result.violations.length} violations, ${result.passes} passes, ${result.incomplete} to review`
+      )
       expect(result.violations).toEqual([])
     })
   }

@@ -234,7 +234,9 @@ const cases: Case[] = [
   },
   {
     name: '100 000 short paragraphs',
-    files: () => ({'a.md': '# 多\n\n' + Array.from({length: 100_000}, (_, index) => `第${index}段。`).join('\n\n') + '\n'}),
+    files: () => ({
+      'a.md': '# 多\n\n' + Array.from({length: 100_000}, (_, index) => `第${index}段。`).join('\n\n') + '\n'
+    }),
     messages: [],
     ok: true,
     // One edition: the case is about the parser and the stages, and a
@@ -249,7 +251,9 @@ const cases: Case[] = [
   },
   {
     name: '10 000 list levels by indentation (refused at the 101st, on line 103)',
-    files: () => ({'a.md': '# 深\n\n' + Array.from({length: 10_000}, (_, index) => ' '.repeat(index * 2) + '- 層\n').join('')}),
+    files: () => ({
+      'a.md': '# 深\n\n' + Array.from({length: 10_000}, (_, index) => ' '.repeat(index * 2) + '- 層\n').join('')
+    }),
     messages: ['a.md:103:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'],
     ok: false
   },
@@ -282,7 +286,10 @@ const cases: Case[] = [
   {
     name: 'a <script>, inline and as a block, and one never closed',
     hostile: true,
-    files: {'a.md': '# 標題\n\n文字<script>alert(1)</script>。\n\n<script src="https://evil.example/x.js"></script>\n\n<script>\nalert(2)\n'},
+    files: {
+      'a.md':
+        '# 標題\n\n文字<script>alert(1)</script>。\n\n<script src="https://evil.example/x.js"></script>\n\n<script>\nalert(2)\n'
+    },
     messages: [
       'a.md:3:3: warning: Unexpected `<script>`, expected safe HTML: removed with its content [H001]',
       'a.md:5:1: warning: Unexpected `<script>`, expected safe HTML: removed with its content [H001]',
@@ -307,7 +314,10 @@ const cases: Case[] = [
   {
     name: 'on* attributes',
     hostile: true,
-    files: {'a.md': '# 標題\n\n<p onclick="alert(1)" onmouseover="alert(2)">文字</p>\n\n<details ontoggle="alert(3)"><summary>摘要</summary></details>\n'},
+    files: {
+      'a.md':
+        '# 標題\n\n<p onclick="alert(1)" onmouseover="alert(2)">文字</p>\n\n<details ontoggle="alert(3)"><summary>摘要</summary></details>\n'
+    },
     messages: [
       'a.md:3:1: warning: Unexpected `onclick` on `<p>`, expected safe HTML: removed [H001]',
       'a.md:3:1: warning: Unexpected `onmouseover` on `<p>`, expected safe HTML: removed [H001]',
@@ -348,7 +358,8 @@ const cases: Case[] = [
   {
     name: 'images outside the folder, absolute, remote, and a link out of it',
     files: {
-      'a.md': '# 標題\n\n![上層](../secret.png)\n\n![絕對](/etc/passwd)\n\n![遠端](http://evil.example/x.png)\n\n![連結](images/out.png)\n'
+      'a.md':
+        '# 標題\n\n![上層](../secret.png)\n\n![絕對](/etc/passwd)\n\n![遠端](http://evil.example/x.png)\n\n![連結](images/out.png)\n'
     },
     async setup(dir) {
       await fs.mkdir(path.join(dir, 'images'))
@@ -368,12 +379,17 @@ const cases: Case[] = [
   {
     name: 'a PO file with a syntax error',
     files: {'a.md': chapter, 'translations/en/a.po': 'msgid "x"\nmsgstr "y"\nnonsense here\n'},
-    messages: ['translations/en/a.po:3:1: error: Unexpected PO syntax: Error parsing PO data: Invalid key name "nonsense" at line 3. This can be caused by an unescaped quote character in a msgid or msgstr value.; expected a gettext catalog [T003]'],
+    messages: [
+      'translations/en/a.po:3:1: error: Unexpected PO syntax: Error parsing PO data: Invalid key name "nonsense" at line 3. This can be caused by an unescaped quote character in a msgid or msgstr value.; expected a gettext catalog [T003]'
+    ],
     ok: false
   },
   {
     name: 'a glossary with an empty and a duplicate term',
-    files: {'a.md': chapter, 'glossary.yaml': '- term: 大模型\n  en: large model\n- term: ""\n  en: x\n- term: 大模型\n  en: again\n'},
+    files: {
+      'a.md': chapter,
+      'glossary.yaml': '- term: 大模型\n  en: large model\n- term: ""\n  en: x\n- term: 大模型\n  en: again\n'
+    },
     messages: [
       'glossary.yaml:3:3: error: Unexpected empty `term`, expected the term as the manuscript writes it [G002]',
       'glossary.yaml:5:3: error: Unexpected duplicate term `大模型` (also on line 1), expected each term once [G003]'
@@ -453,9 +469,7 @@ describe('catalogue of bad input', () => {
     it(`should report ${entry.name}`, async () => {
       const dir = await make(entry, `case-${index}`)
       const options = {input: dir, env: {}, editions: entry.editions}
-      const result = entry.ok
-        ? await buildFiles({...options, renderers: []})
-        : await build({...options, output: out})
+      const result = entry.ok ? await buildFiles({...options, renderers: []}) : await build({...options, output: out})
       expect(lines(result.messages, dir)).toEqual(entry.messages)
       expect(result.ok).toBe(entry.ok)
       if (!entry.ok) {
@@ -471,7 +485,12 @@ describe('hostile HTML in every output', () => {
     const hostile = cases.filter((entry) => entry.hostile)
     expect(hostile).toHaveLength(5)
     const dir = await make(
-      {...cases[0]!, files: Object.fromEntries(hostile.map((entry, index) => [`${index + 1}-html-${index + 1}.md`, (entry.files as Files)['a.md']!]))},
+      {
+        ...cases[0]!,
+        files: Object.fromEntries(
+          hostile.map((entry, index) => [`${index + 1}-html-${index + 1}.md`, (entry.files as Files)['a.md']!])
+        )
+      },
       'hostile-html'
     )
     const result = await buildFiles({input: dir, env: {}})
@@ -480,7 +499,19 @@ describe('hostile HTML in every output', () => {
     const documents = [...texts].filter(([name]) => /\.(x?html|js|css|opf|ncx)$/.test(name))
     expect(documents.length).toBeGreaterThan(20)
     for (const [name, text] of documents) {
-      for (const pattern of [/alert\(/, /evil\.example/, /fonts\.example/, /javascript:/i, /data:text/, /<iframe/, /<object/, /<embed/, /@import/, /@font-face/, /\son[a-z]+=/]) {
+      for (const pattern of [
+        /alert\(/,
+        /evil\.example/,
+        /fonts\.example/,
+        /javascript:/i,
+        /data:text/,
+        /<iframe/,
+        /<object/,
+        /<embed/,
+        /@import/,
+        /@font-face/,
+        /\son[a-z]+=/
+      ]) {
         expect(pattern.exec(text)?.[0], `${name}: ${pattern}`).toBeUndefined()
       }
 
@@ -540,9 +571,23 @@ describe('an interrupted build', () => {
     for (const step of [1, 2, 3, 4, 5]) {
       const killed = path.join(tmp, `killed-${step}`)
       await writeFiles(killed, Object.fromEntries(good))
-      const run = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'helpers', 'kill-at-rename.mjs'), cli, 'build', changed, '--out', killed, '--no-cache', '-q'], {
-        env: {...process.env, SOURCE_DATE_EPOCH: '', KILL_AT_RENAME: String(step)}
-      })
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          path.join(import.meta.dirname, 'helpers', 'kill-at-rename.mjs'),
+          cli,
+          'build',
+          changed,
+          '--out',
+          killed,
+          '--no-cache',
+          '-q'
+        ],
+        {
+          env: {...process.env, SOURCE_DATE_EPOCH: '', KILL_AT_RENAME: String(step)}
+        }
+      )
       expect(run.signal, `step ${step}`).toBe(step === 5 ? null : 'SIGKILL')
       if (step === 1) {
         // Killed before the first swap: the output is as it was, beside the staging folder.
@@ -586,7 +631,10 @@ describe('cover: in book.yaml', () => {
   it('should use the book’s cover image in the EPUB, as the manifest’s cover-image', async () => {
     const image = png()
     const dir = await make(
-      {...cases[0]!, files: {'book.yaml': book + 'cover: images/cover.png\n', 'a.md': chapter, 'images/cover.png': image}},
+      {
+        ...cases[0]!,
+        files: {'book.yaml': book + 'cover: images/cover.png\n', 'a.md': chapter, 'images/cover.png': image}
+      },
       'cover'
     )
     const result = await buildFiles({input: dir, env: {}, editions: ['hant'], renderers: [epub]})

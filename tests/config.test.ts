@@ -49,7 +49,9 @@ describe('loadBook', () => {
       date: '2024-05-06',
       slug: 'my-book'
     })
-    expect(book?.meta.identifier).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(book?.meta.identifier).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    )
     expect(book?.overrides).toEqual([{from: '核心', to: '核心', path: 'overrides.yaml', line: 2}])
     expect(book?.metaLines.title).toBe(1)
     expect(book?.metaLines.date).toBe(3)
@@ -79,7 +81,9 @@ describe('loadBook', () => {
     await write({'book.yaml': 'title: 書名\nauthor: 作者\nkepub: yes please\n'})
     const {book, lines} = await messages()
     expect(book).toBeUndefined()
-    expect(lines).toEqual(['book.yaml:3:8: error: Unexpected value for `kepub`: Invalid input: expected boolean, received string [C002]'])
+    expect(lines).toEqual([
+      'book.yaml:3:8: error: Unexpected value for `kepub`: Invalid input: expected boolean, received string [C002]'
+    ])
   })
 
   it('should report a YAML syntax error with its line (C001)', async () => {
@@ -111,15 +115,15 @@ describe('loadBook', () => {
     await write({'book.yaml': 'title: 書名\nauthor: 作者\nsubtile: 副標題\n', 'a.md': chapter})
     const {lines} = await messages()
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^book\.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, .+ \[C003\]$/)
+    expect(lines[0]).toMatch(
+      /^book\.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, .+ \[C003\]$/
+    )
   })
 
   it('should report a missing required field (C004)', async () => {
     await write({'book.yaml': 'title: 書名\n', 'a.md': chapter})
     const {lines} = await messages()
-    expect(lines).toEqual([
-      'book.yaml:1:1: error: Unexpected missing field `author`, expected it in book.yaml [C004]'
-    ])
+    expect(lines).toEqual(['book.yaml:1:1: error: Unexpected missing field `author`, expected it in book.yaml [C004]'])
   })
 
   it('should report a listed chapter that does not exist at its line (M001)', async () => {
@@ -127,7 +131,9 @@ describe('loadBook', () => {
     const {book, lines} = await messages()
     expect(book).toBeUndefined()
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^book\.yaml:5:5: error: Unexpected missing chapter `gone\.md`, expected a file at `.+gone\.md` \[M001\]$/)
+    expect(lines[0]).toMatch(
+      /^book\.yaml:5:5: error: Unexpected missing chapter `gone\.md`, expected a file at `.+gone\.md` \[M001\]$/
+    )
   })
 
   it('should report an empty manuscript (M002)', async () => {
@@ -199,8 +205,20 @@ describe('loadBook: font and vertical', () => {
     expect(book?.settings.font).toEqual({
       line: 4,
       faces: {
-        hant: {path: serif, index: 3, postscriptName: 'NotoSerifCJKtc-Regular', family: 'Noto Serif CJK TC', format: 'otf'},
-        hans: {path: serif, index: 2, postscriptName: 'NotoSerifCJKsc-Regular', family: 'Noto Serif CJK SC', format: 'otf'}
+        hant: {
+          path: serif,
+          index: 3,
+          postscriptName: 'NotoSerifCJKtc-Regular',
+          family: 'Noto Serif CJK TC',
+          format: 'otf'
+        },
+        hans: {
+          path: serif,
+          index: 2,
+          postscriptName: 'NotoSerifCJKsc-Regular',
+          family: 'Noto Serif CJK SC',
+          format: 'otf'
+        }
       }
     })
   })
@@ -208,7 +226,10 @@ describe('loadBook: font and vertical', () => {
   it('should read a font inside the manuscript folder, and give one face to every edition', async () => {
     await fs.mkdir(path.join(dir, 'fonts'))
     await fs.symlink(serif, path.join(dir, 'fonts', 'serif.ttc'))
-    await write({'book.yaml': `${head}font:\n  file: fonts/serif.ttc\n  face: NotoSerifCJKjp-Regular\n`, 'a.md': chapter})
+    await write({
+      'book.yaml': `${head}font:\n  file: fonts/serif.ttc\n  face: NotoSerifCJKjp-Regular\n`,
+      'a.md': chapter
+    })
     // A link to a file outside is outside.
     expect((await messages()).lines).toEqual([
       'book.yaml:4:9: error: Unexpected path outside the manuscript folder for `font`, expected a file inside it [C005]'
@@ -271,7 +292,10 @@ describe('loadBook: font and vertical', () => {
     expect((await messages()).lines).toEqual([
       `book.yaml:3:1: error: Unexpected collection without \`face\`, expected one of: ${faces} [F002]`
     ])
-    await write({'book.yaml': `${head}font:\n  system: ${serif}\n  face:\n    hans: NotoSerifCJKcn-Regular\n`, 'a.md': chapter})
+    await write({
+      'book.yaml': `${head}font:\n  system: ${serif}\n  face:\n    hans: NotoSerifCJKcn-Regular\n`,
+      'a.md': chapter
+    })
     expect((await messages()).lines).toEqual([
       `book.yaml:6:11: error: Unexpected face \`NotoSerifCJKcn-Regular\`, expected one of: ${faces} [F002]`
     ])
@@ -288,7 +312,11 @@ describe('chapterId', () => {
 
 describe('parseGlossary', () => {
   it('should read terms with their lines', async () => {
-    await write({'a.md': chapter, 'glossary.yaml': '# c\n- term: 大模型\n  en: large model\n  note: big\n- term: AR\n  en: augmented reality\n  pinyin: x\n'})
+    await write({
+      'a.md': chapter,
+      'glossary.yaml':
+        '# c\n- term: 大模型\n  en: large model\n  note: big\n- term: AR\n  en: augmented reality\n  pinyin: x\n'
+    })
     const {book, lines} = await messages()
     expect(lines).toEqual([])
     expect(book?.glossary).toEqual([
@@ -300,7 +328,8 @@ describe('parseGlossary', () => {
   it('should report empty, duplicate and unknown entries (G002, G003) and bad YAML (G001)', async () => {
     await write({
       'a.md': chapter,
-      'glossary.yaml': '- term: 大模型\n  en: large model\n- term: ""\n  en: x\n- term: 大模型\n  en: again\n- term: 算力\n  en: computing power\n  gloss: typo\n- term: 湧現\n'
+      'glossary.yaml':
+        '- term: 大模型\n  en: large model\n- term: ""\n  en: x\n- term: 大模型\n  en: again\n- term: 算力\n  en: computing power\n  gloss: typo\n- term: 湧現\n'
     })
     const {lines} = await messages()
     expect(lines).toEqual([

@@ -125,9 +125,7 @@ const keys: string[] = [
   ...tw2sp.segmentation,
   ...tw2sp.conversionChain.flat()
 ].flatMap((dict) =>
-  typeof dict === 'string'
-    ? dict.split('|').map((line) => line.split(' ')[0]!)
-    : dict.map(([key]) => key)
+  typeof dict === 'string' ? dict.split('|').map((line) => line.split(' ')[0]!) : dict.map(([key]) => key)
 )
 
 /**

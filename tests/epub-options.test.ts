@@ -111,8 +111,13 @@ describe('embedded font', () => {
       expect(missing, edition).toEqual(edition === 'bilingual' ? ['↩'] : [])
       // Exactly those: no character the edition does not use.
       // (U+FFFF ends a format 4 character map; it maps nothing.)
-      const mapped = font.characterSet.filter((code) => code > 0x20 && code !== 0xff_ff).map((code) => String.fromCodePoint(code))
-      expect(mapped.filter((character) => !used.has(character)), edition).toEqual([])
+      const mapped = font.characterSet
+        .filter((code) => code > 0x20 && code !== 0xff_ff)
+        .map((code) => String.fromCodePoint(code))
+      expect(
+        mapped.filter((character) => !used.has(character)),
+        edition
+      ).toEqual([])
     }
   })
 
@@ -178,7 +183,9 @@ describe('vertical writing', () => {
       '<p id="p-2">訓練一次 ChatGPT 的價格極其昂貴，大約為 1200 萬美金，<span class="upright">23</span> 歲的人也知道 <span class="upright">AI</span> 的價值。</p>'
     )
     expect(chapter).toContain('<li id="p-4">GPT-3 和 3.5 的差别？</li>')
-    expect(chapter).toContain('<strong class="speaker">主持人</strong>：您覺得 <span class="upright">3D</span> 和 <span class="upright">AR</span> 怎麼樣？')
+    expect(chapter).toContain(
+      '<strong class="speaker">主持人</strong>：您覺得 <span class="upright">3D</span> 和 <span class="upright">AR</span> 怎麼樣？'
+    )
   })
 })
 

@@ -40,14 +40,8 @@ const hant: EditionBook = {
         type: 'root',
         children: [
           h('h1', {id: '開場'}, '開場'),
-          h('blockquote', [
-            h('p', '訓練一次 ChatGPT 的價格極其昂貴，大約為 1200 萬美金。')
-          ]),
-          h('p', [
-            '大模型創新一般是美國的大公司；條件是 ',
-            h('code', 'a < b && c'),
-            '。'
-          ]),
+          h('blockquote', [h('p', '訓練一次 ChatGPT 的價格極其昂貴，大約為 1200 萬美金。')]),
+          h('p', ['大模型創新一般是美國的大公司；條件是 ', h('code', 'a < b && c'), '。']),
           h('h2', '小模型的機會'),
           h('ol', [h('li', '模型小'), h('li', '成本低')]),
           h('p', ['圖：', h('em', '示意圖')])
@@ -62,14 +56,8 @@ const hant: EditionBook = {
         type: 'root',
         children: [
           h('h1', '提問環節'),
-          h('p', {className: ['dialogue']}, [
-            h('strong', '主持人'),
-            '：您覺得下一代擁有怎樣的能力？'
-          ]),
-          h('p', {className: ['dialogue']}, [
-            h('strong', '章鵬'),
-            '：我覺得邏輯思維是必須的。'
-          ])
+          h('p', {className: ['dialogue']}, [h('strong', '主持人'), '：您覺得下一代擁有怎樣的能力？']),
+          h('p', {className: ['dialogue']}, [h('strong', '章鵬'), '：我覺得邏輯思維是必須的。'])
         ]
       }
     }
@@ -98,8 +86,15 @@ const hans: EditionBook = {
           h('h1', '开场'),
           h('p', ['大模型创新一般是美国的大公司，', h('strong', '小模型'), '才是机会。']),
           h('table', [
-            h('thead', [h('tr', [h('th', {style: 'text-align: left'}, '项目'), h('th', {style: 'text-align: right'}, '金额')])]),
-            h('tbody', [h('tr', [h('td', {style: 'text-align: left'}, '训练'), h('td', {style: 'text-align: right'}, '1200 万美金')])])
+            h('thead', [
+              h('tr', [h('th', {style: 'text-align: left'}, '项目'), h('th', {style: 'text-align: right'}, '金额')])
+            ]),
+            h('tbody', [
+              h('tr', [
+                h('td', {style: 'text-align: left'}, '训练'),
+                h('td', {style: 'text-align: right'}, '1200 万美金')
+              ])
+            ])
           ])
         ]
       }
@@ -116,10 +111,7 @@ let checks: EpubcheckResult[] = []
 
 beforeAll(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'zhbook-epub-'))
-  const files = [
-    ...(await epub.render(hant, context)),
-    ...(await epub.render(hans, context))
-  ]
+  const files = [...(await epub.render(hant, context)), ...(await epub.render(hans, context))]
   const paths: string[] = []
 
   for (const file of files) {
@@ -144,9 +136,7 @@ afterAll(async () => {
 
 describe('epub', () => {
   it('should expose the public API', async () => {
-    expect(Object.keys(await import('../src/formats/epub/epub.js')).sort()).toEqual([
-      'epub'
-    ])
+    expect(Object.keys(await import('../src/formats/epub/epub.js')).sort()).toEqual(['epub'])
     expect(epub.name).toBe('epub')
   })
 
@@ -177,9 +167,9 @@ describe('epub', () => {
     await expect(epub.render({...hant, chapters: [chapter]}, context)).rejects.toThrow(
       'Unexpected chapter id `開場` (01-opening.md), expected a unique ASCII id (letters, digits, `-`, `_`, `.`) other than `cover` and `toc`'
     )
-    await expect(
-      epub.render({...hant, chapters: [{...hant.chapters[0]!, id: 'cover'}]}, context)
-    ).rejects.toThrow('Unexpected chapter id `cover`')
+    await expect(epub.render({...hant, chapters: [{...hant.chapters[0]!, id: 'cover'}]}, context)).rejects.toThrow(
+      'Unexpected chapter id `cover`'
+    )
   })
 
   it('should pass epubcheck with no errors and no warnings', () => {
@@ -392,7 +382,9 @@ describe('epub documents', () => {
 
   it('should write the Simplified edition in its language, with its tables', async () => {
     const opf = await hansZip.file('OEBPS/content.opf')!.async('string')
-    expect(opf).toContain('<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="zh-Hans">')
+    expect(opf).toContain(
+      '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="zh-Hans">'
+    )
     expect(opf).toContain('<dc:language>zh-Hans</dc:language>')
     expect(opf).toContain('<dc:title id="title">大模型只是少数人的机会，小模型才是大多数人的机会</dc:title>')
 
@@ -504,7 +496,11 @@ describe('epub kepub', () => {
   })
 
   it('should pass epubcheck with no errors and no warnings', () => {
-    expect({errors: checks[2]!.errors, warnings: checks[2]!.warnings, messages: checks[2]!.messages}).toEqual({errors: 0, warnings: 0, messages: []})
+    expect({errors: checks[2]!.errors, warnings: checks[2]!.warnings, messages: checks[2]!.messages}).toEqual({
+      errors: 0,
+      warnings: 0,
+      messages: []
+    })
   })
 })
 
@@ -525,7 +521,11 @@ describe('epub cover', () => {
 
 describe('epub accessibility', () => {
   it('should give a chapter without a heading its title as `h1`', async () => {
-    const chapter = {...hant.chapters[1]!, title: '無標題', tree: {type: 'root' as const, children: [h('p', '沒有標題的一章。')]}}
+    const chapter = {
+      ...hant.chapters[1]!,
+      title: '無標題',
+      tree: {type: 'root' as const, children: [h('p', '沒有標題的一章。')]}
+    }
     const [file] = await epub.render({...hant, chapters: [chapter]}, context)
     const zip = await JSZip.loadAsync(file!.data as Uint8Array)
     expect(await zip.file('OEBPS/qa.xhtml')!.async('string')).toContain(
@@ -540,10 +540,32 @@ describe('epub accessibility', () => {
         type: 'root' as const,
         children: [
           h('h1', '註'),
-          h('p', ['正文', h('sup', [h('a', {href: '#user-content-fn-1', id: 'user-content-fnref-1', dataFootnoteRef: true, ariaDescribedBy: 'footnote-label'}, '1')]), '。']),
+          h('p', [
+            '正文',
+            h('sup', [
+              h(
+                'a',
+                {
+                  href: '#user-content-fn-1',
+                  id: 'user-content-fnref-1',
+                  dataFootnoteRef: true,
+                  ariaDescribedBy: 'footnote-label'
+                },
+                '1'
+              )
+            ]),
+            '。'
+          ]),
           h('section', {dataFootnotes: true, className: ['footnotes']}, [
             h('h2', {className: ['sr-only'], id: 'footnote-label'}, '註釋'),
-            h('ol', [h('li', {id: 'user-content-fn-1'}, [h('p', ['腳註。 ', h('a', {href: '#user-content-fnref-1', dataFootnoteBackref: '', ariaLabel: '返回正文'}, '↩')])])])
+            h('ol', [
+              h('li', {id: 'user-content-fn-1'}, [
+                h('p', [
+                  '腳註。 ',
+                  h('a', {href: '#user-content-fnref-1', dataFootnoteBackref: '', ariaLabel: '返回正文'}, '↩')
+                ])
+              ])
+            ])
           ])
         ]
       }
@@ -557,15 +579,23 @@ describe('epub accessibility', () => {
   })
 
   it('should declare images, and claim no conformance when one has no text alternative', async () => {
-    const withAlt = {...hant.chapters[1]!, tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'a.png', alt: '示意圖'})])]}}
-    const withoutAlt = {...hant.chapters[0]!, tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'b.png'})])]}}
+    const withAlt = {
+      ...hant.chapters[1]!,
+      tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'a.png', alt: '示意圖'})])]}
+    }
+    const withoutAlt = {
+      ...hant.chapters[0]!,
+      tree: {type: 'root' as const, children: [h('h1', '圖'), h('p', [h('img', {src: 'b.png'})])]}
+    }
     const opf = async (chapters: EditionBook['chapters']) => {
       const [file] = await epub.render({...hant, chapters}, context)
       return (await JSZip.loadAsync(file!.data as Uint8Array)).file('OEBPS/content.opf')!.async('string')
     }
 
     const good = await opf([withAlt])
-    expect(good).toContain('<meta property="schema:accessMode">textual</meta>\n<meta property="schema:accessMode">visual</meta>\n<meta property="schema:accessModeSufficient">textual</meta>')
+    expect(good).toContain(
+      '<meta property="schema:accessMode">textual</meta>\n<meta property="schema:accessMode">visual</meta>\n<meta property="schema:accessModeSufficient">textual</meta>'
+    )
     expect(good).toContain('<meta property="schema:accessibilityFeature">alternativeText</meta>')
     expect(good).toContain('Every image has a text alternative.')
     expect(good).toContain('<meta property="dcterms:conformsTo">')
@@ -613,9 +643,7 @@ function text(bytes: Uint8Array): string {
  * @returns
  *   Entries.
  */
-function centralDirectory(
-  bytes: Uint8Array
-): Array<{name: string; method: number; date: string}> {
+function centralDirectory(bytes: Uint8Array): Array<{name: string; method: number; date: string}> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   // End of central directory record: 22 bytes, no comment.
   const end = bytes.byteLength - 22

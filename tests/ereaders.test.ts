@@ -45,7 +45,7 @@ const books = [
 /** Every EPUB built (kepubs included), by path. */
 const epubs = new Map<string, EpubFiles>()
 let browser: Browser | undefined
-let axeResults: AxeDocument[] = []
+const axeResults: AxeDocument[] = []
 
 beforeAll(async () => {
   if (!fs.existsSync(cli)) throw new Error(`Missing ${cli}: run \`make test\` (it builds dist/ first)`)
@@ -148,7 +148,8 @@ describe('ereaders: a machine without CJK fonts', () => {
     })
     expect(result.status).toBe(0)
     expect(result.stderr).toBe(
-      input + '/book.yaml:1:1: warning: Unexpected machine without a CJK font, expected one to draw the EPUB cover’s title: the cover has no text (its `alt` gives the title); install one (Debian: `apt-get install fonts-noto-cjk`) or set `ZHBOOK_COVER_FONTS` [I003]\n'
+      input +
+        '/book.yaml:1:1: warning: Unexpected machine without a CJK font, expected one to draw the EPUB cover’s title: the cover has no text (its `alt` gives the title); install one (Debian: `apt-get install fonts-noto-cjk`) or set `ZHBOOK_COVER_FONTS` [I003]\n'
     )
     expect(coverProblems(await readEpub(path.join(out, 'small-hant.epub')))).toEqual([])
   })
@@ -219,15 +220,22 @@ describe('ereaders: Kobo', () => {
   it('should pass epubcheck with 0 errors and 0 warnings', async () => {
     const files = kepubs().map((epub) => epub.file)
     const results = await Promise.all(files.map((file) => epubcheck(file)))
-    expect(results.map((result, index) => ({file: path.relative(tmp, files[index]!), errors: result.errors, warnings: result.warnings, messages: result.messages}))).toEqual(
-      files.map((file) => ({file: path.relative(tmp, file), errors: 0, warnings: 0, messages: []}))
-    )
+    expect(
+      results.map((result, index) => ({
+        file: path.relative(tmp, files[index]!),
+        errors: result.errors,
+        warnings: result.warnings,
+        messages: result.messages
+      }))
+    ).toEqual(files.map((file) => ({file: path.relative(tmp, file), errors: 0, warnings: 0, messages: []})))
   }, 300_000)
 })
 
 describe('ereaders: accessibility', () => {
   it('should pass axe-core on every content document of every EPUB', () => {
-    const documents = plain().reduce((sum, epub) => sum + contentDocuments(epub).length, 0) + kepubs().reduce((sum, epub) => sum + contentDocuments(epub).length, 0)
+    const documents =
+      plain().reduce((sum, epub) => sum + contentDocuments(epub).length, 0) +
+      kepubs().reduce((sum, epub) => sum + contentDocuments(epub).length, 0)
     expect(axeResults).toHaveLength(documents)
     expect(axeResults.filter((result) => result.violations.length > 0)).toEqual([])
     expect(axeResults.every((result) => result.passes > 0)).toBe(true)
@@ -235,11 +243,20 @@ describe('ereaders: accessibility', () => {
 
   it('should write the EPUB Accessibility 1.1 metadata', () => {
     for (const epub of epubs.values()) {
-      for (const property of ['schema:accessMode', 'schema:accessModeSufficient', 'schema:accessibilityFeature', 'schema:accessibilityHazard', 'schema:accessibilitySummary', 'dcterms:conformsTo']) {
+      for (const property of [
+        'schema:accessMode',
+        'schema:accessModeSufficient',
+        'schema:accessibilityFeature',
+        'schema:accessibilityHazard',
+        'schema:accessibilitySummary',
+        'dcterms:conformsTo'
+      ]) {
         expect(epub.opf, epub.file + ' ' + property).toContain(`<meta property="${property}"`)
       }
 
-      expect(epub.opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>')
+      expect(epub.opf).toContain(
+        '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>'
+      )
     }
   })
 

@@ -24,10 +24,7 @@ describe('fixtures', () => {
       for (const book of result.editions) {
         actual.set(`${book.edition.id}/meta.json`, JSON.stringify(book.meta, null, 2) + '\n')
         for (const chapter of book.chapters) {
-          actual.set(
-            `${book.edition.id}/${chapter.id}.html`,
-            `<!-- ${chapter.title} -->\n${toHtml(chapter.tree)}\n`
-          )
+          actual.set(`${book.edition.id}/${chapter.id}.html`, `<!-- ${chapter.title} -->\n${toHtml(chapter.tree)}\n`)
         }
       }
 

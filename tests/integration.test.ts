@@ -81,7 +81,11 @@ beforeAll(() => {
 
 /** The files of the built fixture books, by extension. */
 function fixtureFiles(pattern: RegExp): string[] {
-  return [realWorld, learner].flatMap((dir) => list(dir).filter((f) => pattern.test(f)).map((f) => path.join(dir, f)))
+  return [realWorld, learner].flatMap((dir) =>
+    list(dir)
+      .filter((f) => pattern.test(f))
+      .map((f) => path.join(dir, f))
+  )
 }
 
 afterAll(() => {
@@ -151,30 +155,39 @@ describe('zhbook build manuscript', () => {
 
   it('should give byte-identical output when built twice', () => {
     for (const file of list(first)) {
-      expect(Buffer.compare(fs.readFileSync(path.join(first, file)), fs.readFileSync(path.join(second, file))), file).toBe(0)
+      expect(
+        Buffer.compare(fs.readFileSync(path.join(first, file)), fs.readFileSync(path.join(second, file))),
+        file
+      ).toBe(0)
     }
   })
 
   it('should pass epubcheck with 0 errors and 0 warnings', async () => {
     const files = [
-      ...list(first).filter((f) => f.endsWith('.epub')).map((f) => path.join(first, f)),
+      ...list(first)
+        .filter((f) => f.endsWith('.epub'))
+        .map((f) => path.join(first, f)),
       ...fixtureFiles(/\.epub$/)
     ]
     expect(files).toHaveLength(8)
     const results = await Promise.all(files.map((file) => epubcheck(file)))
     for (const [index, result] of results.entries()) {
-      expect({file: files[index], errors: result.errors, warnings: result.warnings, messages: result.messages}).toEqual({
-        file: files[index],
-        errors: 0,
-        warnings: 0,
-        messages: []
-      })
+      expect({file: files[index], errors: result.errors, warnings: result.warnings, messages: result.messages}).toEqual(
+        {
+          file: files[index],
+          errors: 0,
+          warnings: 0,
+          messages: []
+        }
+      )
     }
   })
 
   it('should pass the Nu HTML Checker on every page and the stylesheet', async () => {
     const files = [
-      ...list(first).filter((f) => /\.(html|css)$/.test(f)).map((f) => path.join(first, f)),
+      ...list(first)
+        .filter((f) => /\.(html|css)$/.test(f))
+        .map((f) => path.join(first, f)),
       ...fixtureFiles(/\.(html|css)$/)
     ]
     const result = await vnu(files)
@@ -184,7 +197,10 @@ describe('zhbook build manuscript', () => {
   })
 
   it('should set the edition’s language on the package and on every document', async () => {
-    for (const [edition, lang] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans']] as const) {
+    for (const [edition, lang] of [
+      ['hant', 'zh-Hant'],
+      ['hans', 'zh-Hans']
+    ] as const) {
       const documents = await epubDocuments(path.join(first, `small-models-${edition}.epub`))
       expect(documents.get('OEBPS/content.opf')).toContain(`<dc:language>${lang}</dc:language>`)
       const chapters = [...documents.keys()].filter((name) => name.endsWith('.xhtml'))
@@ -198,7 +214,9 @@ describe('zhbook build manuscript', () => {
         'OEBPS/toc.xhtml'
       ])
       for (const name of chapters) {
-        expect(documents.get(name), name).toContain(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}"`)
+        expect(documents.get(name), name).toContain(
+          `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}"`
+        )
       }
 
       for (const page of list(path.join(first, 'web', edition)).filter((f) => f.endsWith('.html'))) {
@@ -218,9 +236,13 @@ describe('zhbook build manuscript', () => {
     const pattern = new RegExp(`${han}[,:;?!]|[,:;?!]${han}`, 'u')
     for (const edition of ['hant', 'hans']) {
       const documents = await epubDocuments(path.join(first, `small-models-${edition}.epub`))
-      for (const [name, text] of documents) expect(textOf(text).match(pattern)?.[0], `${edition} ${name}`).toBeUndefined()
+      for (const [name, text] of documents)
+        expect(textOf(text).match(pattern)?.[0], `${edition} ${name}`).toBeUndefined()
       for (const page of list(path.join(first, 'web', edition))) {
-        expect(textOf(fs.readFileSync(path.join(first, 'web', edition, page), 'utf8')).match(pattern)?.[0], page).toBeUndefined()
+        expect(
+          textOf(fs.readFileSync(path.join(first, 'web', edition, page), 'utf8')).match(pattern)?.[0],
+          page
+        ).toBeUndefined()
       }
     }
   })
@@ -258,7 +280,9 @@ describe('zhbook build manuscript', () => {
     const out = path.join(tmp, 'epoch')
     expect(zhbook(['build', 'manuscript', '--out', out, '--quiet'], {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
     const documents = await epubDocuments(path.join(out, 'small-models-hant.epub'))
-    expect(documents.get('OEBPS/content.opf')).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>')
+    expect(documents.get('OEBPS/content.opf')).toContain(
+      '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>'
+    )
     const plain = await epubDocuments(path.join(first, 'small-models-hant.epub'))
     expect(plain.get('OEBPS/content.opf')).toContain('<meta property="dcterms:modified">2026-11-28T00:00:00Z</meta>')
   })
@@ -272,7 +296,10 @@ describe('the bilingual edition of the manuscript', () => {
   it('should list Simplified Chinese first, then English', async () => {
     const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
     const opf = documents.get('OEBPS/content.opf')!
-    expect(opf.match(/<dc:language>[^<]+<\/dc:language>/g)).toEqual(['<dc:language>zh-Hans</dc:language>', '<dc:language>en</dc:language>'])
+    expect(opf.match(/<dc:language>[^<]+<\/dc:language>/g)).toEqual([
+      '<dc:language>zh-Hans</dc:language>',
+      '<dc:language>en</dc:language>'
+    ])
     expect(opf).toContain('Large Models Are an Opportunity for the Few, Small Models for the Many')
   })
 
@@ -289,11 +316,18 @@ describe('the bilingual edition of the manuscript', () => {
   it('should annotate glossary terms with pinyin ruby and EPUB footnotes, never in headings or links', async () => {
     const documents = await epubDocuments(path.join(first, 'small-models-bilingual.epub'))
     const logic = documents.get('OEBPS/logic.xhtml')!
-    expect(logic).toContain('<ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">dà mó xíng</rt><rp>)</rp></ruby>')
-    expect(logic).toContain('<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" epub:type="noteref" class="noteref" aria-label="large model (English gloss)">†</a>')
-    expect(logic).toContain('<aside id="gloss-1" role="doc-footnote" epub:type="footnote" class="gloss" lang="en" xml:lang="en" aria-label="large model (English gloss)"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a>')
+    expect(logic).toContain(
+      '<ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin" xml:lang="zh-Latn-pinyin">dà mó xíng</rt><rp>)</rp></ruby>'
+    )
+    expect(logic).toContain(
+      '<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" epub:type="noteref" class="noteref" aria-label="large model (English gloss)">†</a>'
+    )
+    expect(logic).toContain(
+      '<aside id="gloss-1" role="doc-footnote" epub:type="footnote" class="gloss" lang="en" xml:lang="en" aria-label="large model (English gloss)"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a>'
+    )
     for (const [name, text] of documents) {
-      for (const heading of text.match(/<h[1-6][\s\S]*?<\/h[1-6]>/g) ?? []) expect(heading, name).not.toMatch(/<ruby|noteref/)
+      for (const heading of text.match(/<h[1-6][\s\S]*?<\/h[1-6]>/g) ?? [])
+        expect(heading, name).not.toMatch(/<ruby|noteref/)
       for (const link of text.match(/<a [^>]*>[\s\S]*?<\/a>/g) ?? []) expect(link, name).not.toMatch(/<ruby/)
     }
   })

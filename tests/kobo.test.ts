@@ -28,7 +28,18 @@ describe('rehypeKoboSpans', () => {
 
   it('should wrap inside inline markup, and a ruby or an image whole', () => {
     expect(
-      kobo([h('p', ['用', h('strong', '大'), h('ruby', ['模型', h('rp', '('), h('rt', 'mó xíng'), h('rp', ')')]), '。', h('img', {src: 'a.png', alt: '圖'})])], {wrapper: false})
+      kobo(
+        [
+          h('p', [
+            '用',
+            h('strong', '大'),
+            h('ruby', ['模型', h('rp', '('), h('rt', 'mó xíng'), h('rp', ')')]),
+            '。',
+            h('img', {src: 'a.png', alt: '圖'})
+          ])
+        ],
+        {wrapper: false}
+      )
     ).toBe(
       '<p><span class="koboSpan" id="kobo.1.1">用</span><strong><span class="koboSpan" id="kobo.1.2">大</span></strong><span class="koboSpan" id="kobo.1.3"><ruby>模型<rp>(</rp><rt>mó xíng</rt><rp>)</rp></ruby></span><span class="koboSpan" id="kobo.1.4">。</span><span class="koboSpan" id="kobo.1.5"><img src="a.png" alt="圖"></span></p>'
     )
@@ -36,7 +47,17 @@ describe('rehypeKoboSpans', () => {
 
   it('should leave whitespace, scripts and nested blocks in their own paragraphs', () => {
     expect(
-      kobo([h('section', ['\n', h('blockquote', [h('p', '引文。')]), '\n', h('ul', [h('li', '一'), h('li', ['二', h('p', '三')])])])], {wrapper: false})
+      kobo(
+        [
+          h('section', [
+            '\n',
+            h('blockquote', [h('p', '引文。')]),
+            '\n',
+            h('ul', [h('li', '一'), h('li', ['二', h('p', '三')])])
+          ])
+        ],
+        {wrapper: false}
+      )
     ).toBe(
       '<section>\n<blockquote><p><span class="koboSpan" id="kobo.1.1">引文。</span></p></blockquote>\n<ul><li><span class="koboSpan" id="kobo.2.1">一</span></li><li><span class="koboSpan" id="kobo.3.1">二</span><p><span class="koboSpan" id="kobo.4.1">三</span></p></li></ul></section>'
     )

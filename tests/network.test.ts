@@ -74,7 +74,13 @@ describe('the network during a build', () => {
       "const tries = [() => fetch('http://127.0.0.1:9/'), () => require('node:dns').lookup('example.com', () => {}), () => require('node:https').get('https://example.com/')]",
       'for (const attempt of tries) { try { await attempt() } catch (cause) { console.log(cause.message) } }'
     ].join('\n')
-    const {code, stdout} = run(process.execPath, ['--import', preload, '--input-type=commonjs', '-e', `(async () => {${probe}})()`])
+    const {code, stdout} = run(process.execPath, [
+      '--import',
+      preload,
+      '--input-type=commonjs',
+      '-e',
+      `(async () => {${probe}})()`
+    ])
     expect(code).toBe(0)
     expect(stdout).toBe(
       [
@@ -94,7 +100,16 @@ describe('the network during a build', () => {
 
   it('should build with every network call blocked, making none', async () => {
     await fs.rm(log, {force: true})
-    const {code, stdout, stderr} = run(process.execPath, ['--import', preload, cli, 'build', 'manuscript', '--out', 'out', '--no-cache'])
+    const {code, stdout, stderr} = run(process.execPath, [
+      '--import',
+      preload,
+      cli,
+      'build',
+      'manuscript',
+      '--out',
+      'out',
+      '--no-cache'
+    ])
     expect(stderr).toBe(warnings)
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Built hant, hans: 2 EPUB, \d+ web pages in out\/ /m)
@@ -104,7 +119,18 @@ describe('the network during a build', () => {
 
   it.runIf(unshare)('should build in a network namespace without interfaces', async () => {
     await fs.rm(log, {force: true})
-    const {code, stderr} = run('unshare', ['--net', process.execPath, '--import', preload, cli, 'build', 'manuscript', '--out', 'out-unshared', '--no-cache'])
+    const {code, stderr} = run('unshare', [
+      '--net',
+      process.execPath,
+      '--import',
+      preload,
+      cli,
+      'build',
+      'manuscript',
+      '--out',
+      'out-unshared',
+      '--no-cache'
+    ])
     expect(stderr).toBe(warnings)
     expect(code).toBe(0)
     await expect(fs.access(log)).rejects.toThrow(/ENOENT/)

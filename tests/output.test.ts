@@ -87,7 +87,10 @@ describe('writeOutput, unchanged bytes', () => {
   })
 
   it('should replace a folder a file went away from', async () => {
-    await writeOutput(out, [{path: 'web/x.html', data: 'X'}, {path: 'web/old.html', data: 'O'}])
+    await writeOutput(out, [
+      {path: 'web/x.html', data: 'X'},
+      {path: 'web/old.html', data: 'O'}
+    ])
     const report = await writeOutput(out, [{path: 'web/x.html', data: 'X'}])
     expect(report.written).toEqual([])
     expect(report.replaced).toEqual([path.join(out, 'web')])
@@ -95,17 +98,37 @@ describe('writeOutput, unchanged bytes', () => {
   })
 
   it('should write nothing when nothing changed', async () => {
-    await writeOutput(out, [{path: 'a.epub', data: 'A'}, {path: 'web/x.html', data: 'X'}])
-    const report = await writeOutput(out, [{path: 'a.epub', data: 'A'}, {path: 'web/x.html', data: 'X'}])
+    await writeOutput(out, [
+      {path: 'a.epub', data: 'A'},
+      {path: 'web/x.html', data: 'X'}
+    ])
+    const report = await writeOutput(out, [
+      {path: 'a.epub', data: 'A'},
+      {path: 'web/x.html', data: 'X'}
+    ])
     expect(report).toEqual({replaced: [], written: [], unchanged: ['a.epub', 'web/x.html']})
   })
 
   it('should know a file from what the session wrote, and see a change made behind its back', async () => {
     const memo: OutputMemo = new Map()
-    await writeOutput(out, [{path: 'web/x.html', data: 'X'}, {path: 'web/y.html', data: 'Y'}], memo)
+    await writeOutput(
+      out,
+      [
+        {path: 'web/x.html', data: 'X'},
+        {path: 'web/y.html', data: 'Y'}
+      ],
+      memo
+    )
     // Someone edits the output; the session's memory must not hide it.
     await fs.writeFile(path.join(out, 'web/y.html'), 'edited')
-    const report = await writeOutput(out, [{path: 'web/x.html', data: 'X'}, {path: 'web/y.html', data: 'Y'}], memo)
+    const report = await writeOutput(
+      out,
+      [
+        {path: 'web/x.html', data: 'X'},
+        {path: 'web/y.html', data: 'Y'}
+      ],
+      memo
+    )
     expect(report.written).toEqual(['web/y.html'])
     expect(await fs.readFile(path.join(out, 'web/y.html'), 'utf8')).toBe('Y')
   })
@@ -127,7 +150,15 @@ describe('writeOutput in a session', () => {
   it('should leave exactly each write’s files, over random sequences of writes', async () => {
     /** A write: files by path, each with one of a few contents. */
     const write = fc.dictionary(
-      fc.constantFrom('a.epub', 'web/index.html', 'web/x/1.html', 'web/x/2.html', 'web/y.html', 'web/x', 'reports/r.md'),
+      fc.constantFrom(
+        'a.epub',
+        'web/index.html',
+        'web/x/1.html',
+        'web/x/2.html',
+        'web/y.html',
+        'web/x',
+        'reports/r.md'
+      ),
       fc.constantFrom('甲', '乙', 'bytes'),
       {minKeys: 1}
     )
@@ -139,7 +170,9 @@ describe('writeOutput in a session', () => {
         try {
           for (const entries of writes) {
             // `web/x` and `web/x/…` cannot both be: keep the files.
-            const paths = Object.keys(entries).filter((name) => !(name === 'web/x' && Object.keys(entries).some((other) => other.startsWith('web/x/'))))
+            const paths = Object.keys(entries).filter(
+              (name) => !(name === 'web/x' && Object.keys(entries).some((other) => other.startsWith('web/x/')))
+            )
             const files = paths.map((name) => ({
               path: name,
               data: entries[name] === 'bytes' ? new Uint8Array([1, 2, 3]) : entries[name]!

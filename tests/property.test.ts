@@ -58,20 +58,27 @@ const block = fc.oneof(
   fc.tuple(text, text).map(([a, b]) => `| ${a} | ${b} |\n| --- | --- |\n| ${b} | ${a} |`),
   fc.tuple(text, text).map(([a, b]) => `${a}[^n]\n\n[^n]: ${b}`),
   // Hostile HTML, with no Han text of its own (it is removed).
-  fc.constantFrom('<script>alert(1)</script>', '<p onclick="alert(1)">x</p>', '<iframe src="https://example.com/"></iframe>', '<div><span>')
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<p onclick="alert(1)">x</p>',
+    '<iframe src="https://example.com/"></iframe>',
+    '<div><span>'
+  )
 )
 
 /** A book: one to three chapters, each a heading and some blocks. */
-const bookFiles = fc.array(fc.tuple(text, fc.array(block, {minLength: 1, maxLength: 6})), {minLength: 1, maxLength: 3}).map(
-  (chapters): Files =>
-    Object.fromEntries(
-      chapters.map(([title, blocks], index) => [
-        `${index + 1}-c${index + 1}.md`,
-        // One label per footnote: a second definition of a label is not shown (M011).
-        `# ${title}\n\n${blocks.map((value, number) => value.replaceAll('[^n]', `[^n${number}]`)).join('\n\n')}\n`
-      ])
-    )
-)
+const bookFiles = fc
+  .array(fc.tuple(text, fc.array(block, {minLength: 1, maxLength: 6})), {minLength: 1, maxLength: 3})
+  .map(
+    (chapters): Files =>
+      Object.fromEntries(
+        chapters.map(([title, blocks], index) => [
+          `${index + 1}-c${index + 1}.md`,
+          // One label per footnote: a second definition of a label is not shown (M011).
+          `# ${title}\n\n${blocks.map((value, number) => value.replaceAll('[^n]', `[^n${number}]`)).join('\n\n')}\n`
+        ])
+      )
+  )
 
 let tmp: string
 let count = 0
@@ -153,7 +160,11 @@ describe('properties of a build', () => {
         let output = ''
         for (const [name, xml] of texts) if (name.endsWith('.xhtml')) output += xmlText(xml)
         const present = new Set(output.match(/\p{Script=Han}/gu))
-        const source = new Set(Object.values(files).join('').match(/\p{Script=Han}/gu))
+        const source = new Set(
+          Object.values(files)
+            .join('')
+            .match(/\p{Script=Han}/gu)
+        )
         expect([...source].filter((character) => !present.has(character))).toEqual([])
       }),
       settings
@@ -204,10 +215,10 @@ const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th
 /** Text of each innermost block of a tree, without code (never converted). */
 function blockTexts(tree: Root): string[] {
   const values: string[] = []
-  visit(tree, 'element', function (node: Element) {
+  visit(tree, 'element', (node: Element) => {
     if (!blocks.has(node.tagName)) return
     let inner = false
-    visit(node, 'element', function (child) {
+    visit(node, 'element', (child) => {
       if (child !== node && blocks.has(child.tagName)) inner = true
     })
     if (!inner) values.push(textOf(node))

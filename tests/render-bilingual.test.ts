@@ -101,9 +101,7 @@ beforeAll(async () => {
   ;[check, nu] = await Promise.all([
     epubcheck(path.join(folder, book!.path)),
     vnu([
-      ...webFiles
-        .filter((file) => /\.(?:html|css)$/.test(file.path))
-        .map((file) => path.join(folder, file.path)),
+      ...webFiles.filter((file) => /\.(?:html|css)$/.test(file.path)).map((file) => path.join(folder, file.path)),
       path.join(folder, control)
     ])
   ])
@@ -128,10 +126,7 @@ describe('epub (bilingual)', () => {
 
   it('should list the edition’s language first, then the others', async () => {
     const opf = await entry('OEBPS/content.opf')
-    expect([...opf.matchAll(/<dc:language>([^<]*)<\/dc:language>/g)].map((m) => m[1])).toEqual([
-      'zh-Hans',
-      'en'
-    ])
+    expect([...opf.matchAll(/<dc:language>([^<]*)<\/dc:language>/g)].map((m) => m[1])).toEqual(['zh-Hans', 'en'])
     expect(opf).toContain('unique-identifier="book-id" xml:lang="zh-Hans">')
   })
 
@@ -175,7 +170,9 @@ describe('epub (bilingual)', () => {
       for (const [, id] of references) {
         expect(document, name + ' #' + id).toMatch(
           new RegExp(
-            '<aside id="' + id + '" role="doc-footnote" epub:type="footnote"[^>]*><p><a href="#gloss-ref-\\d+" role="doc-backlink"'
+            '<aside id="' +
+              id +
+              '" role="doc-footnote" epub:type="footnote"[^>]*><p><a href="#gloss-ref-\\d+" role="doc-backlink"'
           )
         )
       }
@@ -267,9 +264,7 @@ describe('web (bilingual)', () => {
   })
 
   it('should write `notes.js` once, and only for a build with notes', () => {
-    expect(webFiles.filter((file) => file.path === 'web/notes.js')).toEqual([
-      {path: 'web/notes.js', data: notesScript}
-    ])
+    expect(webFiles.filter((file) => file.path === 'web/notes.js')).toEqual([{path: 'web/notes.js', data: notesScript}])
     expect(renderSiteIndex([hansBook], context).map((file) => file.path)).toEqual([
       'web/favicon.svg',
       'web/index.html',
@@ -325,9 +320,7 @@ describe('web (bilingual)', () => {
 
   it('should link the glossary to the other editions’ title pages, not to missing pages', () => {
     const glossary = page('web/bilingual/glossary.html')
-    expect(glossary).toContain(
-      '<a href="../hans/index.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>'
-    )
+    expect(glossary).toContain('<a href="../hans/index.html" hreflang="zh-Hans" lang="zh-Hans">简体中文</a>')
     expect(glossary).not.toContain('rel="alternate"')
     expect(page('web/bilingual/logic.html')).toContain(
       '<link rel="alternate" hreflang="zh-Hans" href="../hans/logic.html">'
@@ -344,9 +337,7 @@ describe('web (bilingual)', () => {
         // A link out (the dictionary's credit) is not a request.
         if (tag === 'a' && href!.startsWith('https://')) continue
         const [pathname = '', fragment] = href!.split('#')
-        const target = pathname
-          ? path.posix.join(path.posix.dirname(file.path), pathname)
-          : file.path
+        const target = pathname ? path.posix.join(path.posix.dirname(file.path), pathname) : file.path
         const value = byPath.get(target)
 
         if (value === undefined) broken.push(file.path + ' → ' + href)
@@ -364,9 +355,7 @@ describe('web (bilingual)', () => {
       '<h1>大模型只是少数人的机会，小模型才是大多数人的机会<span lang="en" class="translation">Large Models Are an Opportunity for the Few, Small Models for the Many</span></h1>\n<p class="subtitle">AI 大模型的逻辑、创业机会与中美 AIGC 赚钱的差异<span lang="en" class="translation">The Logic of Large AI Models, Opportunities for Start-ups, and How AIGC Makes Money in China and the US</span></p>'
     expect(page('web/bilingual/index.html')).toContain(english)
     expect(page('web/index.html')).toContain(english)
-    expect(page('web/hans/index.html')).toContain(
-      '<h1>大模型只是少数人的机会，小模型才是大多数人的机会</h1>'
-    )
+    expect(page('web/hans/index.html')).toContain('<h1>大模型只是少数人的机会，小模型才是大多数人的机会</h1>')
   })
 
   it('should name the languages of a bilingual edition on the site index', () => {
@@ -381,9 +370,7 @@ describe('web (bilingual)', () => {
   it('should mark English runs with `lang`', () => {
     const opening = page('web/bilingual/opening.html')
     expect(opening).toContain('<h1>开场<span lang="en" class="translation">Opening</span></h1>')
-    expect(opening).toContain(
-      '<p lang="en" class="translation awaiting">English translation to come.</p>'
-    )
+    expect(opening).toContain('<p lang="en" class="translation awaiting">English translation to come.</p>')
     expect(page('web/bilingual/logic.html')).toContain(
       '<li><p>算力最贵。</p><p lang="en" class="translation">Computing power costs the most.</p></li>'
     )
@@ -406,8 +393,12 @@ describe('web (bilingual)', () => {
       expect(webStyle, selector).toContain('\n' + selector)
     }
 
-    expect(webStyle).toMatch(/p\.translation\.awaiting \{[^}]*border: 1px dashed var\(--muted\);[^}]*font-style: italic;/)
-    expect(webStyle).toMatch(/@media print \{[^@]*\.note-popup, \.dictionary-popup, \.search-form \{ display: none !important; \}/)
+    expect(webStyle).toMatch(
+      /p\.translation\.awaiting \{[^}]*border: 1px dashed var\(--muted\);[^}]*font-style: italic;/
+    )
+    expect(webStyle).toMatch(
+      /@media print \{[^@]*\.note-popup, \.dictionary-popup, \.search-form \{ display: none !important; \}/
+    )
   })
 })
 
@@ -469,7 +460,12 @@ describe('web (bilingual reading tools)', () => {
     // The glossary's entries (this hand-made edition numbers no block).
     expect(index.parts).toHaveLength(1)
     expect(index.blocks).toEqual([
-      [2, 'term-1', '大模型 dà mó xíng', 'large model. An AI model with billions of parameters. First in: AI 大模型的逻辑'],
+      [
+        2,
+        'term-1',
+        '大模型 dà mó xíng',
+        'large model. An AI model with billions of parameters. First in: AI 大模型的逻辑'
+      ],
       [2, 'term-2', '小模型 xiǎo mó xíng', 'small model. A model tuned for one task. First in: 开场'],
       [2, 'term-3', '算力 suàn lì', 'computing power. The processing capacity a model needs. First in: AI 大模型的逻辑']
     ])

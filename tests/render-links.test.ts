@@ -20,11 +20,7 @@ function chapter(id: string, children: Root['children']): EditionChapter {
   return {id, title: id, sourcePath: id + '.md', tree: {type: 'root', children}}
 }
 
-const noteref = h(
-  'a',
-  {href: '#gloss-1', id: 'gloss-ref-1', role: 'doc-noteref', className: ['noteref']},
-  '†'
-)
+const noteref = h('a', {href: '#gloss-1', id: 'gloss-ref-1', role: 'doc-noteref', className: ['noteref']}, '†')
 
 const logic = chapter('logic', [
   h('h1', '逻辑'),
@@ -46,9 +42,7 @@ const glossary = chapter('glossary', [
 
 describe('api', () => {
   it('should expose the public api', async () => {
-    expect(Object.keys(await import('../src/formats/shared/links.js')).sort()).toEqual([
-      'chapterLinkResolver'
-    ])
+    expect(Object.keys(await import('../src/formats/shared/links.js')).sort()).toEqual(['chapterLinkResolver'])
     expect(Object.keys(await import('../src/formats/shared/notes.js')).sort()).toEqual([
       'groupNoteReferences',
       'hasNoteReferences',
@@ -67,9 +61,7 @@ describe('chapterLinkResolver', () => {
       '<dl class="glossary"><div id="term-1"><dt>大模型</dt><dd><p><a href="logic.xhtml#gloss-ref-1">First in: 逻辑</a></p><p><a href="logic.xhtml">逻辑</a></p><p><a href="#term-1">↑</a></p></dd></div></dl>'
     )
     expect(glossary.tree).toEqual(before)
-    expect(chapterLinkResolver([logic, glossary], (id) => id + '.html')(glossary)).not.toBe(
-      glossary.tree
-    )
+    expect(chapterLinkResolver([logic, glossary], (id) => id + '.html')(glossary)).not.toBe(glossary.tree)
   })
 
   it('should return the tree itself when it has no `chapter:` link', () => {
@@ -96,9 +88,7 @@ describe('hasNoteReferences', () => {
   it('should find a `doc-noteref` anywhere in a tree', () => {
     expect(hasNoteReferences(logic.tree)).toBe(true)
     expect(hasNoteReferences(glossary.tree)).toBe(false)
-    expect(
-      hasNoteReferences({type: 'root', children: [h('a', {role: 'link doc-noteref'}, 'x')]})
-    ).toBe(true)
+    expect(hasNoteReferences({type: 'root', children: [h('a', {role: 'link doc-noteref'}, 'x')]})).toBe(true)
   })
 })
 

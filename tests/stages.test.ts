@@ -123,9 +123,12 @@ describe('rehypeHantToHans', () => {
   })
   it('should place changes in a run of several nodes over several lines', async () => {
     const {file} = await run('軟體**資訊**\n與*作業系統*\n螢幕', hans)
-    expect(
-      file.data.conversion?.hits.map((hit) => `${hit.from} ${hit.line}:${hit.column}`)
-    ).toEqual(['軟體 1:1', '資訊 1:5', '作業系統 2:3', '螢幕 3:1'])
+    expect(file.data.conversion?.hits.map((hit) => `${hit.from} ${hit.line}:${hit.column}`)).toEqual([
+      '軟體 1:1',
+      '資訊 1:5',
+      '作業系統 2:3',
+      '螢幕 3:1'
+    ])
   })
 })
 
@@ -212,7 +215,15 @@ describe('rehypeChapterTitle in the bilingual edition', () => {
         () => (tree: any) => {
           tree.children[0].children.push(
             {type: 'element', tagName: 'span', properties: {lang: 'en'}, children: [{type: 'text', value: 'Title'}]},
-            {type: 'element', tagName: 'ruby', properties: {}, children: [{type: 'text', value: '字'}, {type: 'element', tagName: 'rt', properties: {}, children: [{type: 'text', value: 'zì'}]}]}
+            {
+              type: 'element',
+              tagName: 'ruby',
+              properties: {},
+              children: [
+                {type: 'text', value: '字'},
+                {type: 'element', tagName: 'rt', properties: {}, children: [{type: 'text', value: 'zì'}]}
+              ]
+            }
           )
         },
         rehypeChapterTitle
@@ -224,7 +235,10 @@ describe('rehypeChapterTitle in the bilingual edition', () => {
 
 describe('rehypeEnglishRuns', () => {
   it('should mark English phrases of two or more words, not single words', async () => {
-    const {html} = await run('用 **Hugging Face** 的模型，RLHF（Reinforcement Learning from Human Feedback）讓 ChatGPT 與 Meta AI 更好，To B 和 To C。', {rehype: [rehypeEnglishRuns]})
+    const {html} = await run(
+      '用 **Hugging Face** 的模型，RLHF（Reinforcement Learning from Human Feedback）讓 ChatGPT 與 Meta AI 更好，To B 和 To C。',
+      {rehype: [rehypeEnglishRuns]}
+    )
     expect(html).toBe(
       '<p>用 <strong><span lang="en">Hugging Face</span></strong> 的模型，RLHF（<span lang="en">Reinforcement Learning from Human Feedback</span>）讓 ChatGPT 與 <span lang="en">Meta AI</span> 更好，<span lang="en">To B</span> 和 <span lang="en">To C</span>。</p>'
     )
@@ -249,6 +263,10 @@ describe('rehypeEnglishRuns', () => {
   it('should keep positions on the pieces', async () => {
     const {tree} = await run('中文 Hugging Face 中文', {rehype: [rehypeEnglishRuns]})
     const paragraph = tree.children[0] as import('hast').Element
-    expect(paragraph.children.map((child) => child.type === 'element' ? child.children[0]!.position?.start.line : child.position?.start.line)).toEqual([1, 1, 1])
+    expect(
+      paragraph.children.map((child) =>
+        child.type === 'element' ? child.children[0]!.position?.start.line : child.position?.start.line
+      )
+    ).toEqual([1, 1, 1])
   })
 })

@@ -15,7 +15,13 @@ const headers = {Language: 'en', 'Content-Type': 'text/plain; charset=UTF-8'}
 function catalog(entries: Array<[string, string, boolean?]>, obsolete: Array<[string, string]> = []): Catalog {
   return {
     headers,
-    entries: entries.map(([id, translation, fuzzy]) => ({context: 'ch', id, translation, fuzzy: fuzzy ?? false, references: []})),
+    entries: entries.map(([id, translation, fuzzy]) => ({
+      context: 'ch',
+      id,
+      translation,
+      fuzzy: fuzzy ?? false,
+      references: []
+    })),
     obsolete: obsolete.map(([id, translation]) => ({context: 'ch', id, translation, fuzzy: false, references: []}))
   }
 }
@@ -105,7 +111,10 @@ describe('mergeCatalog', () => {
   })
 
   it('should keep a changed paragraph’s translation, marked fuzzy, with the previous source', () => {
-    const old = catalog([['大模型只是少數人的機會。', 'Large models are for the few.'], ['別的段落。', 'Another.']])
+    const old = catalog([
+      ['大模型只是少數人的機會。', 'Large models are for the few.'],
+      ['別的段落。', 'Another.']
+    ])
     const {catalog: merged, stats} = mergeCatalog(units('大模型只是極少數人的機會。', '別的段落。'), 'ch', old, headers)
     expect(merged.entries).toEqual([
       {
@@ -125,7 +134,9 @@ describe('mergeCatalog', () => {
   it('should keep the first previous source across several edits', () => {
     const old: Catalog = {
       headers,
-      entries: [{context: 'ch', id: '第二版的段落', translation: 'T', fuzzy: true, previous: '第一版的段落', references: []}],
+      entries: [
+        {context: 'ch', id: '第二版的段落', translation: 'T', fuzzy: true, previous: '第一版的段落', references: []}
+      ],
       obsolete: []
     }
     const {catalog: merged} = mergeCatalog(units('第三版的段落'), 'ch', old, headers)
@@ -133,7 +144,15 @@ describe('mergeCatalog', () => {
   })
 
   it('should make a removed paragraph obsolete, and bring it back when it returns', () => {
-    const {catalog: merged, stats} = mergeCatalog(units('留下的。'), 'ch', catalog([['留下的。', 'Kept'], ['完全刪掉的句子', 'Gone']]), headers)
+    const {catalog: merged, stats} = mergeCatalog(
+      units('留下的。'),
+      'ch',
+      catalog([
+        ['留下的。', 'Kept'],
+        ['完全刪掉的句子', 'Gone']
+      ]),
+      headers
+    )
     expect(merged.entries.map((e) => e.id)).toEqual(['留下的。'])
     expect(merged.obsolete.map((e) => [e.id, e.translation])).toEqual([['完全刪掉的句子', 'Gone']])
     expect(stats).toEqual({kept: 1, added: 0, fuzzy: 0, obsolete: 1})
@@ -147,7 +166,11 @@ describe('mergeCatalog', () => {
   })
 
   it('should follow reordered paragraphs without marking anything fuzzy', () => {
-    const old = catalog([['第一段。', 'One.'], ['第二段。', 'Two.'], ['第三段。', 'Three.']])
+    const old = catalog([
+      ['第一段。', 'One.'],
+      ['第二段。', 'Two.'],
+      ['第三段。', 'Three.']
+    ])
     const {catalog: merged, stats} = mergeCatalog(units('第三段。', '第一段。', '第二段。'), 'ch', old, headers)
     expect(merged.entries.map((e) => [e.id, e.translation, e.fuzzy])).toEqual([
       ['第三段。', 'Three.', false],
@@ -158,7 +181,12 @@ describe('mergeCatalog', () => {
   })
 
   it('should not pass off an unrelated paragraph as a changed one', () => {
-    const {catalog: merged} = mergeCatalog(units('完全不同的內容'), 'ch', catalog([['人工智能的未來', 'The future of AI']]), headers)
+    const {catalog: merged} = mergeCatalog(
+      units('完全不同的內容'),
+      'ch',
+      catalog([['人工智能的未來', 'The future of AI']]),
+      headers
+    )
     expect(merged.entries.map((e) => [e.id, e.translation, e.fuzzy])).toEqual([['完全不同的內容', '', false]])
     expect(merged.obsolete.map((e) => e.id)).toEqual(['人工智能的未來'])
   })
@@ -176,7 +204,10 @@ describe('zhbook translate then build', () => {
   beforeEach(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-translate-'))
     await fs.writeFile(path.join(dir, 'book.yaml'), 'title: 書名\nauthor: 作者\nchapters:\n  - 1-one.md\n')
-    await fs.writeFile(path.join(dir, '1-one.md'), '# 第一章\n\n第一段講大模型。\n\n第二段講小模型。\n\n第三段講算力。\n')
+    await fs.writeFile(
+      path.join(dir, '1-one.md'),
+      '# 第一章\n\n第一段講大模型。\n\n第二段講小模型。\n\n第三段講算力。\n'
+    )
   })
 
   afterEach(async () => {
@@ -220,7 +251,10 @@ describe('zhbook translate then build', () => {
     expect(formatMessages(clean.messages, dir)).toEqual([])
 
     // An editor changes one paragraph.
-    await fs.writeFile(path.join(dir, '1-one.md'), '# 第一章\n\n第一段講大模型。\n\n第二段仔細講小模型。\n\n第三段講算力。\n')
+    await fs.writeFile(
+      path.join(dir, '1-one.md'),
+      '# 第一章\n\n第一段講大模型。\n\n第二段仔細講小模型。\n\n第三段講算力。\n'
+    )
     const update = await updateTranslations(dir)
     expect(update.catalogs.map((c) => [c.path, c.stats, c.written])).toEqual([
       ['translations/en/one.po', {kept: 3, added: 0, fuzzy: 1, obsolete: 0}, true],

@@ -105,8 +105,15 @@ describe('incremental build', () => {
 
     /** Edits an editor makes. */
     const edit = fc.oneof(
-      fc.record({kind: fc.constant('append' as const), text: fc.constantFrom('新的段落講算力。', '大模型的未來', '一句話。')}),
-      fc.record({kind: fc.constant('replace' as const), from: fc.constantFrom('機會', '小模型', '算力'), to: fc.constantFrom('機遇', '模型', '電力')}),
+      fc.record({
+        kind: fc.constant('append' as const),
+        text: fc.constantFrom('新的段落講算力。', '大模型的未來', '一句話。')
+      }),
+      fc.record({
+        kind: fc.constant('replace' as const),
+        from: fc.constantFrom('機會', '小模型', '算力'),
+        to: fc.constantFrom('機遇', '模型', '電力')
+      }),
       fc.record({kind: fc.constant('glossary' as const), en: fc.constantFrom('computing power', 'compute')}),
       fc.record({kind: fc.constant('reset' as const)})
     )
@@ -119,7 +126,10 @@ describe('incremental build', () => {
           if (change.kind === 'replace') await fs.writeFile(chapterFile, text.replace(change.from, change.to))
           if (change.kind === 'reset') await fs.writeFile(chapterFile, original)
           if (change.kind === 'glossary') {
-            await fs.writeFile(path.join(book, 'glossary.yaml'), glossary.replace('en: computing power', `en: ${change.en}`))
+            await fs.writeFile(
+              path.join(book, 'glossary.yaml'),
+              glossary.replace('en: computing power', `en: ${change.en}`)
+            )
           }
 
           const incremental = await buildFiles({input: book, env: {}, cache})
@@ -143,7 +153,10 @@ describe('preview server', () => {
   it('should serve the site and refuse every path outside it', async () => {
     const site = path.join(tmp, 'site')
     await fs.mkdir(path.join(site, 'web'), {recursive: true})
-    await fs.writeFile(path.join(site, 'web', 'index.html'), '<!doctype html><html><head><title>x</title></head><body>首頁</body></html>')
+    await fs.writeFile(
+      path.join(site, 'web', 'index.html'),
+      '<!doctype html><html><head><title>x</title></head><body>首頁</body></html>'
+    )
     await fs.writeFile(path.join(tmp, 'secret.txt'), 'secret')
     await fs.symlink(path.join(tmp, 'secret.txt'), path.join(site, 'web', 'link.txt'))
     const server = await startServer({root: path.join(site, 'web'), port: 0})
@@ -153,7 +166,14 @@ describe('preview server', () => {
       expect(home.status).toBe(200)
       expect(home.body).toContain('首頁')
       expect(home.body).toContain('<script src="/__zhbook/client.js" defer></script>')
-      for (const raw of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/%2e%2e/secret.txt', '/web/../../secret.txt', '/link.txt', '/%00']) {
+      for (const raw of [
+        '/../secret.txt',
+        '/..%2fsecret.txt',
+        '/%2e%2e/%2e%2e/secret.txt',
+        '/web/../../secret.txt',
+        '/link.txt',
+        '/%00'
+      ]) {
         const response = await get(server.url, raw)
         expect([400, 403, 404], raw).toContain(response.status)
         expect(response.body, raw).not.toContain('secret')
@@ -181,7 +201,9 @@ describe('zhbook watch', () => {
       const epub = path.join(out, 'learner-hans.epub')
       const good = await fs.readFile(epub)
       expect((await get(session.server.url, '/hans/one.html')).status).toBe(200)
-      expect((await get(session.server.url, '/__zhbook/client.js')).body).toContain("new EventSource('/__zhbook/events')")
+      expect((await get(session.server.url, '/__zhbook/client.js')).body).toContain(
+        "new EventSource('/__zhbook/events')"
+      )
 
       // A typo in book.yaml: the build fails, nothing changes on disk.
       let next = session.nextBuild()

@@ -5,14 +5,7 @@ import vm from 'node:vm'
 import type {Root} from 'hast'
 import {h} from 'hastscript'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {
-  BookMeta,
-  EditionBook,
-  EditionChapter,
-  EditionInfo,
-  OutputFile,
-  RenderContext
-} from '../src/core/model.js'
+import type {BookMeta, EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext} from '../src/core/model.js'
 import {preferencesScript} from '../src/formats/web/client/prefs.js'
 import {searchPageScript} from '../src/formats/web/client/search.js'
 import {siteScript} from '../src/formats/web/client/site.js'
@@ -181,10 +174,7 @@ function page(name: string): string {
 
 describe('api', () => {
   it('should expose the public api', async () => {
-    expect(Object.keys(await import('../src/formats/web/web.js')).sort()).toEqual([
-      'renderSiteIndex',
-      'web'
-    ])
+    expect(Object.keys(await import('../src/formats/web/web.js')).sort()).toEqual(['renderSiteIndex', 'web'])
     expect(web.name).toBe('web')
   })
 })
@@ -227,9 +217,7 @@ describe('web', () => {
       '<!doctype html>\n<html>\n<head><title>x</title></head>\n<body><p>x</span></p></body>\n</html>\n'
     )
     const result: VnuResult = await vnu([
-      ...files
-        .filter((file) => /\.(?:html|css|svg)$/.test(file.path))
-        .map((file) => path.join(folder, file.path)),
+      ...files.filter((file) => /\.(?:html|css|svg)$/.test(file.path)).map((file) => path.join(folder, file.path)),
       control
     ])
     const ours = result.messages.filter((message) => message.file !== control)
@@ -240,9 +228,7 @@ describe('web', () => {
     )
     expect(ours).toEqual([])
     expect(result.errors).toBe(theirs.filter((message) => message.type === 'error').length)
-    expect(result.warnings).toBe(
-      theirs.filter((message) => message.subType === 'warning').length
-    )
+    expect(result.warnings).toBe(theirs.filter((message) => message.subType === 'warning').length)
   })
 
   it('should start every page with a doctype, charset, viewport and stylesheet', () => {
@@ -250,9 +236,7 @@ describe('web', () => {
       const html = text(file)
       expect(html.startsWith('<!doctype html>\n<html lang="'), file.path).toBe(true)
       expect(html, file.path).toContain('<meta charset="utf-8">')
-      expect(html, file.path).toContain(
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-      )
+      expect(html, file.path).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">')
       const depth = file.path.split('/').length - 2
       expect(tags(html, 'link')[0], file.path).toEqual({
         rel: 'stylesheet',
@@ -309,7 +293,9 @@ describe('web', () => {
 
   it('should link a chapter page to the book and the table of contents', () => {
     const html = page('web/hant/qa.html')
-    expect(html).toContain('<p class="book-title"><a href="index.html">大模型只是少數人的機會，小模型才是大多數人的機會</a></p>')
+    expect(html).toContain(
+      '<p class="book-title"><a href="index.html">大模型只是少數人的機會，小模型才是大多數人的機會</a></p>'
+    )
     expect(html).toContain('<li class="pager-toc"><a href="index.html#toc">目錄</a></li>')
   })
 
@@ -336,9 +322,7 @@ describe('web', () => {
       ['logic.html', '大模型的逻辑'],
       ['qa.html', '提问环节']
     ])
-    expect(page('web/hant/index.html')).toContain(
-      '<nav class="toc" id="toc" aria-label="目錄"><h2>目錄</h2>'
-    )
+    expect(page('web/hant/index.html')).toContain('<nav class="toc" id="toc" aria-label="目錄"><h2>目錄</h2>')
   })
 
   it('should show the book on the edition index', () => {
@@ -371,9 +355,9 @@ describe('web', () => {
   })
 
   it('should link a chapter to the same chapter in the other editions', () => {
-    expect(
-      tags(page('web/hant/logic.html'), 'a').filter((attributes) => attributes.hreflang)
-    ).toEqual([{href: '../hans/logic.html', hreflang: 'zh-Hans', lang: 'zh-Hans'}])
+    expect(tags(page('web/hant/logic.html'), 'a').filter((attributes) => attributes.hreflang)).toEqual([
+      {href: '../hans/logic.html', hreflang: 'zh-Hans', lang: 'zh-Hans'}
+    ])
   })
 
   it('should resolve every relative link to an existing file and id', async () => {
@@ -388,9 +372,7 @@ describe('web', () => {
       for (const href of targets) {
         expect(href, file.path).not.toMatch(/^[a-z][a-z\d+.-]*:|^\/\//i)
         const [pathname = '', fragment] = href.split('#')
-        const target = pathname
-          ? path.posix.join(path.posix.dirname(file.path), pathname)
-          : file.path
+        const target = pathname ? path.posix.join(path.posix.dirname(file.path), pathname) : file.path
         const targetText = byPath.get(target)
 
         try {
@@ -421,9 +403,7 @@ describe('web', () => {
 
   it('should write identical bytes on a second render', async () => {
     const again = await renderAll()
-    expect(again.map((file) => [file.path, text(file)])).toEqual(
-      files.map((file) => [file.path, text(file)])
-    )
+    expect(again.map((file) => [file.path, text(file)])).toEqual(files.map((file) => [file.path, text(file)]))
   })
 
   it('should write interface strings in the edition’s script', () => {
@@ -439,25 +419,22 @@ describe('web', () => {
   })
 
   it('should fall back to English interface strings for other languages', async () => {
-    const [index] = await web.render(
-      {...hantBook, edition: {id: 'bilingual', lang: 'en', label: 'Bilingual'}},
-      context
-    )
+    const [index] = await web.render({...hantBook, edition: {id: 'bilingual', lang: 'en', label: 'Bilingual'}}, context)
     expect(text(index!)).toContain('<h2>Contents</h2>')
   })
 
   it('should refuse chapter ids that do not make a safe, distinct file name', async () => {
     const [first] = hantBook.chapters
 
-    await expect(
-      web.render({...hantBook, chapters: [{...first!, id: 'index'}]}, context)
-    ).rejects.toThrow(/Unexpected chapter id `index` \(opening\.md\)/)
-    await expect(
-      web.render({...hantBook, chapters: [{...first!, id: '../x'}]}, context)
-    ).rejects.toThrow(/Unexpected chapter id `\.\.\/x`/)
-    await expect(
-      web.render({...hantBook, chapters: [first!, first!]}, context)
-    ).rejects.toThrow(/Unexpected chapter id `opening`/)
+    await expect(web.render({...hantBook, chapters: [{...first!, id: 'index'}]}, context)).rejects.toThrow(
+      /Unexpected chapter id `index` \(opening\.md\)/
+    )
+    await expect(web.render({...hantBook, chapters: [{...first!, id: '../x'}]}, context)).rejects.toThrow(
+      /Unexpected chapter id `\.\.\/x`/
+    )
+    await expect(web.render({...hantBook, chapters: [first!, first!]}, context)).rejects.toThrow(
+      /Unexpected chapter id `opening`/
+    )
     expect(() => renderSiteIndex([], context)).toThrow(/Unexpected empty list of editions/)
   })
 })
@@ -467,7 +444,9 @@ describe('web (reading tools)', () => {
     expect(page('web/hant/logic.html')).toContain(
       '<link rel="stylesheet" href="../style.css">\n<link rel="icon" href="../favicon.svg" type="image/svg+xml">\n<link rel="alternate" hreflang="zh-Hans" href="../hans/logic.html">\n<script src="../prefs.js"></script>\n<script src="../site.js" defer></script>\n</head>'
     )
-    expect(page('web/index.html')).toContain('<script src="prefs.js"></script>\n<script src="site.js" defer></script>\n</head>')
+    expect(page('web/index.html')).toContain(
+      '<script src="prefs.js"></script>\n<script src="site.js" defer></script>\n</head>'
+    )
     expect(page('web/hans/search.html')).toContain(
       '<script src="../prefs.js"></script>\n<script src="../site.js" defer></script>\n<script src="search.js" defer></script>\n<script src="../search-page.js" defer></script>\n</head>'
     )
@@ -559,8 +538,19 @@ describe('searchIndex', () => {
         ]),
         {type: 'text', value: '\n'},
         h('p', {lang: 'en', className: ['translation']}, 'Computing power costs the most.'),
-        h('ol', [h('li', {id: 'p-3'}, [h('p', '数据'), h('p', {lang: 'en', className: ['translation']}, 'Data'), h('ol', [h('li', {id: 'p-4'}, '子项')])])]),
-        h('dl', [h('div', {id: 'term-1'}, [h('dt', ['算力 ', h('span', 'suàn lì')]), h('dd', {lang: 'en'}, [h('p', 'computing power')])])])
+        h('ol', [
+          h('li', {id: 'p-3'}, [
+            h('p', '数据'),
+            h('p', {lang: 'en', className: ['translation']}, 'Data'),
+            h('ol', [h('li', {id: 'p-4'}, '子项')])
+          ])
+        ]),
+        h('dl', [
+          h('div', {id: 'term-1'}, [
+            h('dt', ['算力 ', h('span', 'suàn lì')]),
+            h('dd', {lang: 'en'}, [h('p', 'computing power')])
+          ])
+        ])
       ])
     }
   ]
@@ -579,7 +569,9 @@ describe('searchIndex', () => {
   })
 
   it('should serialise the index as a script of the chapters and one script per chapter, one block a line', () => {
-    const scripts = searchScripts(searchIndex([...chapters, {id: 'empty', title: '空', sourcePath: 'empty.md', tree: h(null, [h('p', '無編號')])}]))
+    const scripts = searchScripts(
+      searchIndex([...chapters, {id: 'empty', title: '空', sourcePath: 'empty.md', tree: h(null, [h('p', '無編號')])}])
+    )
     expect(scripts.index).toBe(
       '/* zhbook: the search index of this edition, read by search-page.js;\n' +
         "   each chapter's blocks are in search/<chapter>.js. */\n" +
@@ -681,7 +673,9 @@ describe('webStyle', () => {
       /@media screen \{\s*:root\[data-english="hidden"\] \.has-translation \.translation \{ display: none; \}[^}]*\}\s*:root\[data-pinyin="hidden"\] \.has-ruby rt \{ display: none; \}\s*\}/
     )
     const print = webStyle.slice(webStyle.indexOf('@media print'))
-    expect(print).toContain('.skip, .site-header, .pager, .drawer, .drawer-backdrop, .settings,\n  .note-popup, .dictionary-popup, .search-form { display: none !important; }')
+    expect(print).toContain(
+      '.skip, .site-header, .pager, .drawer, .drawer-backdrop, .settings,\n  .note-popup, .dictionary-popup, .search-form { display: none !important; }'
+    )
     expect(print).toContain('--bg: #fff;\n    --text: #000;')
     expect(print).toContain('h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }')
     expect(print).toContain('p, li, blockquote, dl.glossary > div { orphans: 3; widows: 3; }')
@@ -691,10 +685,9 @@ describe('webStyle', () => {
     for (const [scheme, palette] of Object.entries(palettes) as Array<[string, Palette]>) {
       for (const background of [palette.background, palette.codeBackground]) {
         for (const role of ['text', 'muted', 'link', 'strong'] as const) {
-          expect(
-            contrast(palette[role], background),
-            scheme + ' ' + role + ' on ' + background
-          ).toBeGreaterThanOrEqual(4.5)
+          expect(contrast(palette[role], background), scheme + ' ' + role + ' on ' + background).toBeGreaterThanOrEqual(
+            4.5
+          )
         }
       }
       expect(contrast(palette.text, palette.background), scheme).toBeGreaterThanOrEqual(7)

@@ -13,11 +13,7 @@ import {configName, loadBook} from '../load/book.js'
 import {hasErrors, warn} from '../core/diagnostics.js'
 import {dictionaryIndex, type DictionaryOptions} from '../dictionary/cache.js'
 import {dictionaryMessages, editionDictionary} from '../dictionary/edition-dictionary.js'
-import {
-  createStageContext,
-  editionMeta,
-  editions as editionTable
-} from '../core/editions.js'
+import {createStageContext, editionMeta, editions as editionTable} from '../core/editions.js'
 import type {EditionBook, EditionId, EditionInfo, OutputFile, RenderContext, Renderer} from '../core/model.js'
 import {createFontSubsetter, type EmbeddedFontRecord} from '../fonts/subsetter.js'
 import {recoverOutput, releaseOutput, writeOutput, type OutputMemo} from './output.js'
@@ -144,7 +140,11 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
     kepub: book.settings.kepub
   }
   for (const edition of definitions) {
-    const early: EditionBook = {edition: editionInfo(edition), meta: editionMeta(book.meta, edition, context), chapters: []}
+    const early: EditionBook = {
+      edition: editionInfo(edition),
+      meta: editionMeta(book.meta, edition, context),
+      chapters: []
+    }
     for (const renderer of renderers) renderer.prepare?.(early, renderContext)
   }
 
@@ -159,7 +159,13 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
         cache
           ? // Everything that shapes the chapter in this edition: the code,
             // the chapter, and the book-wide inputs the edition's stages read.
-            ChapterCache.key([codeFingerprint(), edition.id, chapter.id, text, edition.inputs?.(context, chapter) ?? null])
+            ChapterCache.key([
+              codeFingerprint(),
+              edition.id,
+              chapter.id,
+              text,
+              edition.inputs?.(context, chapter) ?? null
+            ])
           : undefined
       )
       const entries = await Promise.all(keys.map((key) => (key ? cache!.get(key) : undefined)))
@@ -191,10 +197,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
       const editionBook: EditionBook = {
         edition: editionInfo(edition),
         meta: editionMeta(book.meta, edition, context),
-        chapters: [
-          ...chapters.map((entry) => entry.chapter),
-          ...(edition.backMatter?.(context, chapters) ?? [])
-        ],
+        chapters: [...chapters.map((entry) => entry.chapter), ...(edition.backMatter?.(context, chapters) ?? [])],
         typography: {
           font: book.settings.font?.faces[edition.id],
           // Vertical setting is for Traditional books (see the README).
@@ -212,7 +215,10 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
         editionBook,
         files,
         report: converted ? collectReport(edition.id, files, context) : undefined,
-        coverage: sumCoverage(edition.id, files.map((entry) => entry.file.data.translation))
+        coverage: sumCoverage(
+          edition.id,
+          files.map((entry) => entry.file.data.translation)
+        )
       }
     })
   )

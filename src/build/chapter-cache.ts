@@ -102,7 +102,7 @@ export class ChapterCache {
     const hash = createHash('sha256')
     hash.update(String(formatVersion))
     for (const part of parts) {
-      hash.update('\0').update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined')
+      hash.update('\0').update(typeof part === 'string' ? part : (JSON.stringify(part) ?? 'undefined'))
     }
 
     return hash.digest('hex')

@@ -23,7 +23,9 @@ export function digestOf(value: unknown): string {
     if (known) return known
   }
 
-  const digest = createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex')
+  const digest = createHash('sha256')
+    .update(JSON.stringify(value) ?? 'undefined')
+    .digest('hex')
   if (remembered) digests.set(value, digest)
   return digest
 }

@@ -21,7 +21,7 @@ export type ChapterMemo<T> = (chapter: object, key: string, make: () => T) => T
  */
 export function chapterMemo<T>(): ChapterMemo<T> {
   const store = new WeakMap<object, {key: string; value: T}>()
-  return function (chapter, key, make) {
+  return (chapter, key, make) => {
     const known = store.get(chapter)
     if (known && known.key === key) return known.value
     const value = make()
@@ -47,7 +47,7 @@ export type ParseMemo<T> = (file: VFile, parse: (file: VFile) => T, other?: stri
  */
 export function parseMemo<T>(): ParseMemo<T> {
   const store = new Map<string, {text: string; other: string; value: T}>()
-  return function (file, parse, other = '') {
+  return (file, parse, other = '') => {
     const text = String(file.value)
     const known = store.get(file.path)
     if (known && known.text === text && known.other === other && file.messages.length === 0) return known.value

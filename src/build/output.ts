@@ -332,7 +332,8 @@ function place(target: string, make: () => void, reusing: boolean): undefined {
 function prune(folder: string, top: string, produced: ReadonlySet<string>): boolean {
   const folders = new Set<string>()
   for (const file of produced) {
-    for (let parent = path.dirname(file); parent !== top && parent !== '.'; parent = path.dirname(parent)) folders.add(parent)
+    for (let parent = path.dirname(file); parent !== top && parent !== '.'; parent = path.dirname(parent))
+      folders.add(parent)
   }
 
   for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
@@ -375,7 +376,7 @@ function sameBytes(file: string, data: Uint8Array): boolean {
 
 /** Files below a path (or the path itself if it is a file), relative to `out`. */
 async function listFiles(full: string, relative: string): Promise<string[]> {
-  let stat
+  let stat: Awaited<ReturnType<typeof fs.stat>>
   try {
     stat = await fs.stat(full)
   } catch {
@@ -494,12 +495,7 @@ function sameData(a: string | Uint8Array, b: string | Uint8Array): boolean {
  * @returns
  *   Nothing.
  */
-function remember(
-  file: string,
-  data: string | Uint8Array,
-  memo: OutputMemo | undefined,
-  final = file
-): undefined {
+function remember(file: string, data: string | Uint8Array, memo: OutputMemo | undefined, final = file): undefined {
   if (!memo) return
   // A rename keeps the inode and the times: the stat of the staged file is
   // the stat of the file in place.

@@ -103,7 +103,7 @@ export function createChapterReader(): ChapterReader {
     .use(remarkBlockIds)
     .freeze()
 
-  return function (source) {
+  return (source) => {
     const value = String(source.file.value)
     const deep = tooDeep(value)
     if (deep) return {deep}
@@ -133,10 +133,7 @@ export function createChapterReader(): ChapterReader {
  * @returns
  *   Chapter processor.
  */
-export function createChapterProcessor(
-  edition: EditionDefinition,
-  context: StageContext
-): ChapterProcessor {
+export function createChapterProcessor(edition: EditionDefinition, context: StageContext): ChapterProcessor {
   const strings = stringsFor(edition.lang)
   const read = createChapterReader()
   const processor = unified()
@@ -158,12 +155,25 @@ export function createChapterProcessor(
     .use(rehypeEnglishRuns)
     .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
 
-  return async function (source, parsed = read(source)) {
+  return async (source, parsed = read(source)) => {
     // A fresh file per edition: messages and data are the edition's own.
     const file = new VFile({path: source.file.path, value: source.file.value, data: {chapterId: source.id}})
-    const empty = {chapter: {id: source.id, title: source.id, tree: {type: 'root', children: []} as HastRoot, sourcePath: source.path}, file}
+    const empty = {
+      chapter: {
+        id: source.id,
+        title: source.id,
+        tree: {type: 'root', children: []} as HastRoot,
+        sourcePath: source.path
+      },
+      file
+    }
     if ('deep' in parsed) {
-      error(file, `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`, parsed.deep, 'M007')
+      error(
+        file,
+        `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`,
+        parsed.deep,
+        'M007'
+      )
       return empty
     }
 
@@ -179,7 +189,12 @@ export function createChapterProcessor(
       // A chapter the parser or a stage cannot handle is that file's error,
       // reported like any other, never a crash of the whole build.
       const reason = cause instanceof Failure ? cause.message : failureReason(cause)
-      error(file, `Unexpected failure processing this chapter (${reason}), expected ordinary Markdown`, undefined, 'M008')
+      error(
+        file,
+        `Unexpected failure processing this chapter (${reason}), expected ordinary Markdown`,
+        undefined,
+        'M008'
+      )
       return empty
     }
 
@@ -268,6 +283,27 @@ const tagExpression = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/gi
  * may be left out (a `<p>` closes the one before).
  */
 const selfClosing = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'rt', 'rp'
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'rt',
+  'rp'
 ])

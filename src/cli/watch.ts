@@ -23,7 +23,7 @@ export async function watchCommand(
     return 2
   }
 
-  let session
+  let session: Awaited<ReturnType<typeof watch>>
   try {
     session = await watch({input: dir, output: options.out, port, host: options.host, cacheDir: options.cache})
   } catch (cause) {

@@ -64,11 +64,7 @@ export function loadChain(): Chain {
     const table = (group: readonly DictLike[]) => {
       const entries = new Map<string, StepEntry>()
       for (const [from, to] of merge(group)) {
-        const kind = vocabulary.has(from)
-          ? 'vocabulary'
-          : [...from].length === 1
-            ? 'character'
-            : 'phrase'
+        const kind = vocabulary.has(from) ? 'vocabulary' : [...from].length === 1 ? 'character' : 'phrase'
         entries.set(from, {to, changes: to !== from, kind})
       }
 
@@ -226,4 +222,3 @@ function pairsOf(dict: DictLike): ReadonlyArray<readonly [string, string]> {
     return [from!, to] as const
   })
 }
-

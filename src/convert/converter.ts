@@ -76,14 +76,6 @@ export interface Converter {
   convert(value: string): Conversion
 }
 
-/** An entry of the editor's dictionary. */
-interface OverrideTableEntry {
-  /** Replacement. */
-  readonly to: string
-  /** The entry as written. */
-  readonly override: OverrideEntry
-}
-
 /** Text with, for each UTF-16 index and one past the end, its input offset. */
 interface Traced {
   value: string
@@ -101,9 +93,7 @@ interface Traced {
 export function createConverter(overrides: readonly OverrideEntry[] = []): Converter {
   const chain = loadChain()
   // Like a trie, a later entry for the same key wins.
-  const overrideTable = new Table(
-    new Map(overrides.map((entry) => [entry.from, {to: entry.to, override: entry}]))
-  )
+  const overrideTable = new Table(new Map(overrides.map((entry) => [entry.from, {to: entry.to, override: entry}])))
 
   // `convert` runs start to end without yielding, so one set of buffers
   // serves every call.
@@ -116,8 +106,7 @@ export function createConverter(overrides: readonly OverrideEntry[] = []): Conve
       const {source, normalized, scratch, out} = workspace
       normalize(chain, source.load(input), normalized)
       out.clear()
-      const plain = (start: number, end: number) =>
-        convertPlain(normalized, start, end, chain, scratch, out, trace)
+      const plain = (start: number, end: number) => convertPlain(normalized, start, end, chain, scratch, out, trace)
 
       // Overrides first: the text between two override hits goes to OpenCC on
       // its own, so no OpenCC phrase can reach across an override.

@@ -37,12 +37,7 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
   if (contents === null || (isScalar(contents) && contents.value === null)) return []
 
   if (!isMap(contents)) {
-    error(
-      file,
-      'Unexpected override dictionary, expected a map of `繁體: 简体` entries',
-      yaml.placeOf([]),
-      'O002'
-    )
+    error(file, 'Unexpected override dictionary, expected a map of `繁體: 简体` entries', yaml.placeOf([]), 'O002')
     return []
   }
 
@@ -60,12 +55,7 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
     }
 
     if (typeof value !== 'string' || value.trim() === '') {
-      error(
-        file,
-        `Unexpected value for \`${String(key)}\`, expected the Simplified text it becomes`,
-        place,
-        'O002'
-      )
+      error(file, `Unexpected value for \`${String(key)}\`, expected the Simplified text it becomes`, place, 'O002')
       continue
     }
 

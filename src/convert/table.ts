@@ -144,11 +144,7 @@ export class Table<Entry> {
  * `units[..limit)`.
  */
 function splitsPair(units: Uint16Array, index: number, limit: number): boolean {
-  return (
-    index < limit &&
-    (units[index]! & 0xfc00) === 0xdc00 &&
-    (units[index - 1]! & 0xfc00) === 0xd800
-  )
+  return index < limit && (units[index]! & 0xfc00) === 0xdc00 && (units[index - 1]! & 0xfc00) === 0xd800
 }
 
 /**

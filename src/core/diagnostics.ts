@@ -79,12 +79,7 @@ export interface Place {
  * @returns
  *   The message.
  */
-export function error(
-  file: VFile,
-  reason: string,
-  place: Place | undefined,
-  ruleId: RuleId
-): VFileMessage {
+export function error(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
   const message = file.message(reason, {place, ruleId, source: 'zhbook'})
   message.fatal = true
   return message
@@ -104,12 +99,7 @@ export function error(
  * @returns
  *   The message.
  */
-export function warn(
-  file: VFile,
-  reason: string,
-  place: Place | undefined,
-  ruleId: RuleId
-): VFileMessage {
+export function warn(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
   return file.message(reason, {place, ruleId, source: 'zhbook'})
 }
 
@@ -137,13 +127,9 @@ export function hasErrors(files: readonly VFile[]): boolean {
  * @returns
  *   Lines, sorted by file and place.
  */
-export function formatMessages(
-  files: readonly VFile[],
-  cwd: string = process.cwd()
-): string[] {
+export function formatMessages(files: readonly VFile[], cwd: string = process.cwd()): string[] {
   const seen = new Set<string>()
-  const rows: Array<{key: string; line: string; sort: [string, number, number]}> =
-    []
+  const rows: Array<{key: string; line: string; sort: [string, number, number]}> = []
 
   for (const file of files) {
     const name = file.path ? path.relative(cwd, file.path) || '.' : '<input>'
@@ -158,11 +144,6 @@ export function formatMessages(
     }
   }
 
-  rows.sort(
-    (a, b) =>
-      a.sort[0].localeCompare(b.sort[0]) ||
-      a.sort[1] - b.sort[1] ||
-      a.sort[2] - b.sort[2]
-  )
+  rows.sort((a, b) => a.sort[0].localeCompare(b.sort[0]) || a.sort[1] - b.sort[1] || a.sort[2] - b.sort[2])
   return rows.map((row) => row.line)
 }

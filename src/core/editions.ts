@@ -151,13 +151,11 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
       if (!translations) return undefined
       const usable = (value: string | undefined) => {
         const entry = value === undefined ? undefined : translations.meta[value]
-        return entry && entry.translation && !entry.fuzzy ? entry.translation : undefined
+        return entry?.translation && !entry.fuzzy ? entry.translation : undefined
       }
 
       const title = usable(context.book.meta.title)
-      return title
-        ? {lang: translations.lang, title, subtitle: usable(context.book.meta.subtitle)}
-        : undefined
+      return title ? {lang: translations.lang, title, subtitle: usable(context.book.meta.subtitle)} : undefined
     }
   }
 }
@@ -209,13 +207,8 @@ export function createStageContext(book: Book): StageContext {
  * @returns
  *   Metadata with its text fields converted and the edition's language.
  */
-export function editionMeta(
-  meta: BookMeta,
-  edition: EditionDefinition,
-  context: StageContext
-): BookMeta {
-  const text = (value: string | undefined) =>
-    value === undefined ? undefined : edition.text(value, context)
+export function editionMeta(meta: BookMeta, edition: EditionDefinition, context: StageContext): BookMeta {
+  const text = (value: string | undefined) => (value === undefined ? undefined : edition.text(value, context))
   return {
     ...meta,
     title: edition.text(meta.title, context),

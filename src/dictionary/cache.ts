@@ -228,7 +228,9 @@ async function readIndexFile(
   file: string,
   source: CedictSource,
   fingerprint: string
-): Promise<{index: DictionaryIndex; reason?: undefined} | {index?: undefined; reason: 'missing' | 'stale' | 'corrupt'}> {
+): Promise<
+  {index: DictionaryIndex; reason?: undefined} | {index?: undefined; reason: 'missing' | 'stale' | 'corrupt'}
+> {
   let buffer: Buffer
   try {
     buffer = await fs.promises.readFile(file)

@@ -153,7 +153,10 @@ export function deriveRows(
     // A headword never holds whitespace: the index's lines rely on it.
     if (typeof word !== 'string' || !han.test(word) || /\s/.test(word)) continue
     let list = byWord.get(word)
-    if (!list) byWord.set(word, (list = []))
+    if (!list) {
+      list = []
+      byWord.set(word, list)
+    }
     list.push(entry)
   }
 

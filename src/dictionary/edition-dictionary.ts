@@ -51,7 +51,9 @@ export function editionDictionary(book: DictionarySource, index: DictionaryIndex
   const lists = book.chapters.map((chapter) => wordsMemo(chapter, '', () => index.wordsIn(chineseRuns(chapter.tree))))
   const meta = book.meta
   const runs = meta
-    ? [meta.title, meta.subtitle, meta.author, meta.host, meta.source].filter((value): value is string => Boolean(value))
+    ? [meta.title, meta.subtitle, meta.author, meta.host, meta.source].filter((value): value is string =>
+        Boolean(value)
+      )
     : []
   let union = unions.get(index)
   if (!union) {

@@ -29,9 +29,7 @@ const recordSize = 16
  *   A single-font sfnt (`OTTO` for CFF outlines, `0x00010000` for TrueType).
  */
 export function extractFace(file: Uint8Array, face: Font): Uint8Array {
-  const tables = Object.values(face.directory.tables).sort((a, b) =>
-    a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0
-  )
+  const tables = Object.values(face.directory.tables).sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
   const count = tables.length
   const offsets: number[] = []
   let size = headerSize + recordSize * count

@@ -56,11 +56,7 @@ const licenseNameIds = [13, 14]
  * @returns
  *   The subset, its glyph count and the characters the face cannot draw.
  */
-export async function subsetFace(
-  file: Uint8Array,
-  face: FontFace,
-  characters: string
-): Promise<FontSubset> {
+export async function subsetFace(file: Uint8Array, face: FontFace, characters: string): Promise<FontSubset> {
   const opened = openFace(file, face.index)
   const wanted = [...new Set(characters)].filter((character) => !/[\p{Cc}\s]/u.test(character))
   const missing = wanted.filter((character) => !opened.font.hasGlyphForCodePoint(character.codePointAt(0)!))
@@ -74,7 +70,11 @@ export async function subsetFace(
   })
   const subset = fontkit().create(data) as Font
 
-  return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), glyphs: subset.numGlyphs, missing: missing.join('')}
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    glyphs: subset.numGlyphs,
+    missing: missing.join('')
+  }
 }
 
 /**

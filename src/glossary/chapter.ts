@@ -74,7 +74,10 @@ function makeGlossaryChapter(
   const items: Element[] = options.terms.map((term) => {
     const title: ElementContent[] = [h('span', {lang: options.lang}, term.term)]
     if (term.pinyin) {
-      title.push({type: 'text', value: ' '}, h('span', {lang: 'zh-Latn-pinyin', className: ['gloss-pinyin']}, term.pinyin))
+      title.push(
+        {type: 'text', value: ' '},
+        h('span', {lang: 'zh-Latn-pinyin', className: ['gloss-pinyin']}, term.pinyin)
+      )
     }
 
     const gloss: ElementContent[] = [h('span', {className: ['gloss-en']}, term.en)]
@@ -103,7 +106,10 @@ function makeGlossaryChapter(
     tree: {
       type: 'root',
       children: [
-        h('h1', [options.title, h('span', {lang: options.glossLang, className: ['translation']}, options.translatedTitle)]),
+        h('h1', [
+          options.title,
+          h('span', {lang: options.glossLang, className: ['translation']}, options.translatedTitle)
+        ]),
         h('dl', {className: ['glossary']}, items)
       ]
     }

@@ -32,10 +32,7 @@ const han = /\p{Script=Han}/u
  * @returns
  *   Terms in glossary order.
  */
-export function editionTerms(
-  entries: readonly GlossaryEntry[],
-  convert: (value: string) => string
-): EditionTerm[] {
+export function editionTerms(entries: readonly GlossaryEntry[], convert: (value: string) => string): EditionTerm[] {
   return entries.map((entry, index) => {
     const term = convert(entry.term)
     return {

@@ -127,12 +127,7 @@ export async function loadBook(
 
   if (names.length === 0) {
     const file = configFile ?? new VFile({path: root})
-    error(
-      file,
-      'Unexpected manuscript without chapters, expected `*.md` files in the folder',
-      undefined,
-      'M002'
-    )
+    error(file, 'Unexpected manuscript without chapters, expected `*.md` files in the folder', undefined, 'M002')
     if (!configFile) files.push(file)
   }
 
@@ -166,10 +161,7 @@ export async function loadBook(
 }
 
 /** Validate `book.yaml`; report problems on the file. */
-function validateConfig(
-  file: VFile,
-  lines: Book['metaLines']
-): {config: BookConfig; yaml: PositionedYaml} | undefined {
+function validateConfig(file: VFile, lines: Book['metaLines']): {config: BookConfig; yaml: PositionedYaml} | undefined {
   const yaml = parseYaml(file, 'C001')
   if (!yaml) return undefined
   const value = yaml.value ?? {}
@@ -204,12 +196,7 @@ function validateConfig(
       (value as Record<string, unknown>)[String(issue.path[0])] === undefined
 
     if (missing) {
-      error(
-        file,
-        `Unexpected missing field \`${field}\`, expected it in book.yaml`,
-        {line: 1, column: 1},
-        'C004'
-      )
+      error(file, `Unexpected missing field \`${field}\`, expected it in book.yaml`, {line: 1, column: 1}, 'C004')
     } else {
       error(
         file,
@@ -261,7 +248,12 @@ async function resolveCover(root: string, value: string, file: VFile, place: Pla
   }
 
   if (!isInside(await fs.realpath(root), real)) {
-    error(file, `Unexpected cover \`${value}\` linking to \`${real}\`, outside the manuscript folder, expected a file inside it (it is not read)`, place, 'C005')
+    error(
+      file,
+      `Unexpected cover \`${value}\` linking to \`${real}\`, outside the manuscript folder, expected a file inside it (it is not read)`,
+      place,
+      'C005'
+    )
     return undefined
   }
 
@@ -303,11 +295,8 @@ function keysAt(keys: readonly PropertyKey[]): string[] {
 }
 
 /** Where the `index`th entry of `chapters:` stands in book.yaml. */
-function placeOfChapter(file: VFile, index: number) {
-  return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf([
-    'chapters',
-    index
-  ])
+function _placeOfChapter(file: VFile, index: number) {
+  return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf(['chapters', index])
 }
 
 /** Metadata from the configuration, with defaults for a bare folder. */
@@ -324,9 +313,7 @@ function metaFrom(
   // day, so two builds of the same folder are identical.
   const date =
     config?.date ??
-    (epoch && /^\d+$/.test(epoch)
-      ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10)
-      : '1980-01-01')
+    (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : '1980-01-01')
 
   return {
     title,

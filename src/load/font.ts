@@ -78,7 +78,12 @@ export async function loadFont(
       }
     } catch (cause) {
       if (!(cause instanceof FaceError)) throw cause
-      error(file, cause.message, placeOf(perEdition ? ['face', edition] : config.face === undefined ? [] : ['face']), 'F002')
+      error(
+        file,
+        cause.message,
+        placeOf(perEdition ? ['face', edition] : config.face === undefined ? [] : ['face']),
+        'F002'
+      )
       ok = false
       // One message for one face shared by every edition.
       if (!perEdition) break
@@ -100,7 +105,9 @@ export async function loadFont(
 async function locate(
   config: NonNullable<BookConfig['font']>,
   root: string
-): Promise<{path: string; problem?: undefined} | {path?: undefined; problem: {reason: string; ruleId: 'C002' | 'C005'}}> {
+): Promise<
+  {path: string; problem?: undefined} | {path?: undefined; problem: {reason: string; ruleId: 'C002' | 'C005'}}
+> {
   if (config.system !== undefined) {
     return path.isAbsolute(config.system)
       ? {path: path.normalize(config.system)}
@@ -136,7 +143,5 @@ async function locate(
 /** Whether `file` is inside `folder` (both absolute). */
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file)
-  return (
-    relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative)
-  )
+  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative)
 }

@@ -50,7 +50,12 @@ export function parseGlossary(file: VFile): GlossaryEntry[] {
     const entry = value[index]!
     const unknown = Object.keys(entry).filter((key) => !keys.has(key))
     for (const key of unknown) {
-      error(file, `Unexpected key \`${key}\`, expected one of: term, en, note, pinyin`, yaml.placeOf([index, key], true), 'G002')
+      error(
+        file,
+        `Unexpected key \`${key}\`, expected one of: term, en, note, pinyin`,
+        yaml.placeOf([index, key], true),
+        'G002'
+      )
     }
 
     const term = typeof entry.term === 'string' ? entry.term.trim() : ''
@@ -73,7 +78,12 @@ export function parseGlossary(file: VFile): GlossaryEntry[] {
 
     const previous = seen.get(term)
     if (previous !== undefined) {
-      error(file, `Unexpected duplicate term \`${term}\` (also on line ${previous}), expected each term once`, place, 'G003')
+      error(
+        file,
+        `Unexpected duplicate term \`${term}\` (also on line ${previous}), expected each term once`,
+        place,
+        'G003'
+      )
       continue
     }
 

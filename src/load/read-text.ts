@@ -17,6 +17,7 @@ import {error, type Place} from '../core/diagnostics.js'
  * Characters no XML 1.0 document may hold (C0 controls but tab, line feed
  * and carriage return); a NUL is the sign of a UTF-16 or binary file.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const controlExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 
 /**
@@ -56,11 +57,7 @@ const racyMilliseconds = 1000
  * @returns
  *   The file, or `undefined` when it does not exist.
  */
-export async function readManuscriptText(
-  root: string,
-  full: string,
-  files: VFile[]
-): Promise<VFile | undefined> {
+export async function readManuscriptText(root: string, full: string, files: VFile[]): Promise<VFile | undefined> {
   let real: string
   try {
     // Why `.native`: the C library's realpath, one call, where the JS one
@@ -115,6 +112,7 @@ export async function readManuscriptText(
   }
 
   file.value = value
+  // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take.
   const changed = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n)
   if (changed < Date.now() - racyMilliseconds) texts.set(real, {signature, value})
   else texts.delete(real)

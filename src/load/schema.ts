@@ -10,10 +10,7 @@ const text = z.string().trim().min(1, 'Unexpected empty value, expected text')
 const fontFile = z
   .string()
   .trim()
-  .regex(
-    /\.(?:otf|ttf|ttc|otc)$/i,
-    'Unexpected font file, expected an `.otf`, `.ttf`, `.ttc` or `.otc` file'
-  )
+  .regex(/\.(?:otf|ttf|ttc|otc)$/i, 'Unexpected font file, expected an `.otf`, `.ttf`, `.ttc` or `.otc` file')
 
 /** A face of a font file: its index in a collection, or its PostScript name. */
 const fontFace = z.union([
@@ -43,9 +40,7 @@ const fontSchema = z
     face: z
       .union([
         fontFace,
-        z
-          .object({hant: fontFace.optional(), hans: fontFace.optional(), bilingual: fontFace.optional()})
-          .strict()
+        z.object({hant: fontFace.optional(), hans: fontFace.optional(), bilingual: fontFace.optional()}).strict()
       ])
       .optional()
   })
@@ -70,41 +65,21 @@ export const bookConfigSchema = z
     source: text.optional(),
     language: z
       .string()
-      .regex(
-        /^zh(-[A-Za-z0-9]{1,8})*$/,
-        'Unexpected language, expected a BCP 47 Chinese tag such as `zh-Hant`'
-      )
+      .regex(/^zh(-[A-Za-z0-9]{1,8})*$/, 'Unexpected language, expected a BCP 47 Chinese tag such as `zh-Hant`')
       .default('zh-Hant'),
     identifier: text.optional(),
     date: z
       .union([z.string(), z.date()])
-      .transform((value) =>
-        typeof value === 'string' ? value : value.toISOString().slice(0, 10)
-      )
-      .pipe(
-        z
-          .string()
-          .regex(
-            /^\d{4}-\d{2}-\d{2}$/,
-            'Unexpected date, expected `YYYY-MM-DD`'
-          )
-      )
+      .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Unexpected date, expected `YYYY-MM-DD`'))
       .optional(),
     slug: z
       .string()
-      .regex(
-        /^[a-z0-9]+(-[a-z0-9]+)*$/,
-        'Unexpected slug, expected lowercase ASCII words joined by `-`'
-      )
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Unexpected slug, expected lowercase ASCII words joined by `-`')
       .optional(),
     chapters: z
       .array(
-        z
-          .string()
-          .regex(
-            /^[^/\\]+\.md$/,
-            'Unexpected chapter, expected a `.md` file name in the manuscript folder'
-          )
+        z.string().regex(/^[^/\\]+\.md$/, 'Unexpected chapter, expected a `.md` file name in the manuscript folder')
       )
       .min(1, 'Unexpected empty list, expected at least one chapter')
       .optional(),
@@ -121,10 +96,7 @@ export const bookConfigSchema = z
     kepub: z.boolean().default(false),
     overrides: z
       .string()
-      .regex(
-        /^[^/\\]+\.ya?ml$/,
-        'Unexpected overrides file, expected a `.yaml` file name in the manuscript folder'
-      )
+      .regex(/^[^/\\]+\.ya?ml$/, 'Unexpected overrides file, expected a `.yaml` file name in the manuscript folder')
       .optional()
   })
   .strict()

@@ -4,14 +4,7 @@
  * at a line.
  */
 import type {VFile} from 'vfile'
-import {
-  isMap,
-  isScalar,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode
-} from 'yaml'
+import {isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import {error, type Place, type RuleId} from '../core/diagnostics.js'
 
 /** A parsed YAML file that can say where a value stands. */
@@ -60,12 +53,7 @@ export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefin
 
   if (document.errors.length > 0) {
     for (const problem of document.errors) {
-      error(
-        file,
-        `Unexpected YAML syntax: ${problem.message.split('\n')[0]}`,
-        placeAt(problem.pos[0]),
-        ruleId
-      )
+      error(file, `Unexpected YAML syntax: ${problem.message.split('\n')[0]}`, placeAt(problem.pos[0]), ruleId)
     }
 
     return undefined
@@ -80,17 +68,13 @@ export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefin
         const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents
         if (isMap(parent)) {
           const last = path.at(-1)
-          const pair = parent.items.find(
-            (item) => isScalar(item.key) && item.key.value === last
-          )
+          const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last)
           const node = pair?.key as YamlNode | undefined
           if (node?.range) return placeAt(node.range[0])
         }
       }
 
-      const node = (path.length === 0 ? document.contents : document.getIn(path, true)) as
-        | YamlNode
-        | undefined
+      const node = (path.length === 0 ? document.contents : document.getIn(path, true)) as YamlNode | undefined
       return node?.range ? placeAt(node.range[0]) : {line: 1, column: 1}
     }
   }

@@ -36,10 +36,10 @@ const emptyOptions: Options = {}
  *   Transform.
  */
 export default function rehypeChapterTitle(options: Options = emptyOptions) {
-  return function (tree: Root, file: VFile) {
+  return (tree: Root, file: VFile) => {
     let title: string | undefined
 
-    visit(tree, 'element', function (node) {
+    visit(tree, 'element', (node) => {
       if (!headingRank(node)) return
       title = textOf(node).replace(/\s+/g, ' ').trim() || undefined
       return EXIT

@@ -34,10 +34,7 @@ const patterns = new WeakMap<Readonly<Record<string, string>>, RegExp>()
  * @returns
  *   Text with quotes replaced.
  */
-export function replaceQuotes(
-  value: string,
-  quotes: Readonly<Record<string, string>> = hansQuotes
-): string {
+export function replaceQuotes(value: string, quotes: Readonly<Record<string, string>> = hansQuotes): string {
   let pattern = patterns.get(quotes)
   if (!pattern) {
     pattern = patternOf(quotes)
@@ -61,7 +58,7 @@ export function replaceQuotes(
 export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   const quotes = options.quotes ?? hansQuotes
 
-  return function (tree: Root) {
+  return (tree: Root) => {
     walk(tree)
   }
 
@@ -85,6 +82,6 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
 function patternOf(quotes: Readonly<Record<string, string>>): RegExp {
   const keys = Object.keys(quotes).filter((key) => [...key].length === 1)
   if (keys.length === 0) return /(?!)/g
-  const escaped = keys.map((key) => key.replace(/[\\\]\[^-]/g, '\\$&'))
+  const escaped = keys.map((key) => key.replace(/[\\\][^-]/g, '\\$&'))
   return new RegExp(`[${escaped.join('')}]`, 'gu')
 }

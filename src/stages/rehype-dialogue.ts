@@ -32,8 +32,8 @@ export default function rehypeDialogue(options: Options = emptyOptions) {
   const className = options.className ?? 'dialogue'
   const speakerClassName = options.speakerClassName ?? 'speaker'
 
-  return function (tree: Root) {
-    visit(tree, 'element', function (node) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
       if (node.tagName !== 'p') return
       const [first, second] = node.children
       if (first?.type !== 'element' || first.tagName !== 'strong') return

@@ -44,7 +44,7 @@ const phrase = /[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:[ \u00A0]+[A-Za-z]+(?:['’.-]
 export default function rehypeEnglishRuns(options?: Options | null) {
   const lang = (options ?? emptyOptions).lang ?? 'en'
 
-  return function (tree: Root): undefined {
+  return (tree: Root): undefined => {
     tree.children = wrapChildren(tree.children, lang) as RootContent[]
   }
 }
@@ -90,7 +90,9 @@ function wrapChildren(
  *   already.
  */
 function skip(node: Element): boolean {
-  return opaque.has(node.tagName) || node.tagName === 'rt' || node.tagName === 'rp' || otherLanguage(node) || isLatin(node)
+  return (
+    opaque.has(node.tagName) || node.tagName === 'rt' || node.tagName === 'rp' || otherLanguage(node) || isLatin(node)
+  )
 }
 
 /**

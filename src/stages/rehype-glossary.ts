@@ -54,7 +54,7 @@ export default function rehypeGlossary(options: Options) {
   // Longest first, so 大模型 wins over a shorter term inside it.
   const terms = [...options.terms].filter((t) => t.term).sort((a, b) => b.term.length - a.term.length)
 
-  return function (tree: Root, file: VFile) {
+  return (tree: Root, file: VFile) => {
     const remaining = new Set(terms)
     const occurrences: TermOccurrence[] = []
     const notes: Element[] = []
@@ -82,7 +82,17 @@ export default function rehypeGlossary(options: Options) {
         const after: Text = {type: 'text', value: child.value.slice(start + term.term.length)}
         const replacement: ElementContent[] = [
           mark(term),
-          h('a', {href: `#${noteId}`, id: refId, role: 'doc-noteref', className: ['noteref'], ariaLabel: `${term.en} (English gloss)`}, '†')
+          h(
+            'a',
+            {
+              href: `#${noteId}`,
+              id: refId,
+              role: 'doc-noteref',
+              className: ['noteref'],
+              ariaLabel: `${term.en} (English gloss)`
+            },
+            '†'
+          )
         ]
         if (before.value) replacement.unshift(before)
         parent.children.splice(index, 1, ...replacement, ...(after.value ? [after] : []))
@@ -115,7 +125,10 @@ export default function rehypeGlossary(options: Options) {
       h('span', {lang: termLang, className: ['gloss-zh']}, term.term)
     ]
     if (term.pinyin) {
-      content.push({type: 'text', value: ' '}, h('span', {lang: 'zh-Latn-pinyin', className: ['gloss-pinyin']}, term.pinyin))
+      content.push(
+        {type: 'text', value: ' '},
+        h('span', {lang: 'zh-Latn-pinyin', className: ['gloss-pinyin']}, term.pinyin)
+      )
     }
 
     content.push({type: 'text', value: ' '}, h('span', {className: ['gloss-en']}, term.en))

@@ -92,7 +92,7 @@ const contextSize = 12
 export default function rehypeHantToHans(options: Options) {
   const {converter} = options
 
-  return function (tree: Root, file: VFile) {
+  return (tree: Root, file: VFile) => {
     const data: ConversionData = {hits: [], characters: 0}
     for (const run of collectRuns(tree)) convertRun(run, converter, data)
     file.data.conversion = data
@@ -155,8 +155,7 @@ function convertRun(run: Text[], converter: Converter, data: ConversionData) {
 
   let outStart = 0
   for (const [index, node] of run.entries()) {
-    const outEnd =
-      index === run.length - 1 ? result.value.length : outputIndex(result, bounds[index + 1]!)
+    const outEnd = index === run.length - 1 ? result.value.length : outputIndex(result, bounds[index + 1]!)
     node.value = result.value.slice(outStart, outEnd)
     outStart = outEnd
   }
@@ -188,8 +187,7 @@ function convertRun(run: Text[], converter: Converter, data: ConversionData) {
     data.hits.push({
       ...hit,
       line: start.line + newlines,
-      column:
-        lastNewline === -1 ? start.column + hit.start - bounds[index]! : hit.start - lastNewline,
+      column: lastNewline === -1 ? start.column + hit.start - bounds[index]! : hit.start - lastNewline,
       context: joined
         .slice(Math.max(0, hit.start - contextSize), hit.end + contextSize)
         .replace(/\s+/g, ' ')

@@ -38,8 +38,8 @@ export default function rehypeLocalImages(options: Options) {
     return real
   }
 
-  return function (tree: Root, file: VFile) {
-    visit(tree, 'element', function (node, index, parent) {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return
       const url = typeof node.properties.src === 'string' ? node.properties.src : ''
       const [reason, ruleId] = problem(url, file)
@@ -84,23 +84,14 @@ export default function rehypeLocalImages(options: Options) {
     if (existsSync(resolved)) {
       // A symbolic link inside the folder can lead out of it.
       if (!isInside(realRoot(), realpathSync(resolved))) {
-        return [
-          `Unexpected image \`${url}\` linking outside the manuscript folder, expected a file inside it`,
-          'I002'
-        ]
+        return [`Unexpected image \`${url}\` linking outside the manuscript folder, expected a file inside it`, 'I002']
       }
 
       // To do: copy local images into the EPUB and the web edition; until
       // then they are shown as their alt text, like a missing one.
-      return [
-        `Unexpected image \`${url}\`: images are not yet packaged, its alt text is shown instead`,
-        'I001'
-      ]
+      return [`Unexpected image \`${url}\`: images are not yet packaged, its alt text is shown instead`, 'I001']
     }
 
-    return [
-      `Unexpected missing image \`${url}\`, expected a file at \`${path.relative(root, resolved)}\``,
-      'I001'
-    ]
+    return [`Unexpected missing image \`${url}\`, expected a file at \`${path.relative(root, resolved)}\``, 'I001']
   }
 }

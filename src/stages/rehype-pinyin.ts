@@ -27,7 +27,7 @@ const han = /\p{Script=Han}/u
 export default function rehypePinyin() {
   const segmenter = new Intl.Segmenter('zh', {granularity: 'word'})
 
-  return function (tree: Root) {
+  return (tree: Root) => {
     walk(tree)
   }
 

@@ -21,9 +21,9 @@ import type {VFile} from 'vfile'
 export default function rehypeRawIfAny(options?: Options | null) {
   let transform: ((tree: Root, file: VFile) => Root) | undefined
 
-  return async function (tree: Root, file: VFile): Promise<Root> {
+  return async (tree: Root, file: VFile): Promise<Root> => {
     let found = false
-    visit(tree, 'raw', function () {
+    visit(tree, 'raw', () => {
       found = true
       return EXIT
     })

@@ -41,10 +41,10 @@ export default function rehypeSafeHtml(options: Options) {
   const strip = new Set(options.schema.strip ?? [])
   const protocols = options.schema.protocols ?? {}
 
-  return function (tree: Root, file: VFile): Root {
+  return (tree: Root, file: VFile): Root => {
     const safe = sanitize(tree) as Root
     const kept = new Map<string, Element[]>()
-    visit(safe, 'element', function (node) {
+    visit(safe, 'element', (node) => {
       const key = keyOf(node)
       if (key === undefined) return
       const list = kept.get(key)
@@ -52,7 +52,7 @@ export default function rehypeSafeHtml(options: Options) {
       else kept.set(key, [node])
     })
 
-    visit(tree, 'element', function (node) {
+    visit(tree, 'element', (node) => {
       const key = keyOf(node)
       if (key === undefined) return
       const place = node.position?.start

@@ -14,8 +14,8 @@ import {visit} from 'unist-util-visit'
  *   Transform.
  */
 export default function rehypeTableAlign() {
-  return function (tree: Root) {
-    visit(tree, 'element', function (node) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return
       const align = node.properties.align
       if (typeof align !== 'string') return

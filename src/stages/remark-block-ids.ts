@@ -31,9 +31,9 @@ const emptyOptions: Options = {}
 export default function remarkBlockIds(options: Options = emptyOptions) {
   const prefix = options.prefix ?? 'p-'
 
-  return function (tree: Root) {
+  return (tree: Root) => {
     let count = 0
-    visit(tree, function (node, index, parent) {
+    visit(tree, (node, index, parent) => {
       if (node.type !== 'paragraph' && node.type !== 'heading') return
       const id = `${prefix}${++count}`
       const target = node.type === 'paragraph' && parent?.type === 'listItem' && index === 0 ? parent : node

@@ -17,11 +17,14 @@ import {warn} from '../core/diagnostics.js'
  *   Transform.
  */
 export default function remarkDuplicateDefinitions() {
-  return function (tree: Root, file: VFile) {
+  return (tree: Root, file: VFile) => {
     const seen = new Map<string, number | undefined>()
-    visit(tree, function (node) {
+    visit(tree, (node) => {
       if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return
-      const label = node.type === 'footnoteDefinition' ? `[^${node.label ?? node.identifier}]` : `[${node.label ?? node.identifier}]`
+      const label =
+        node.type === 'footnoteDefinition'
+          ? `[^${node.label ?? node.identifier}]`
+          : `[${node.label ?? node.identifier}]`
       // Labels match case-insensitively, as the parser matches them.
       const key = `${node.type}:${node.identifier}`
       const line = node.position?.start.line

@@ -63,14 +63,14 @@ export default function remarkTranslations(options: Options) {
   const missingText = options.missing ?? 'English translation to come.'
   const fuzzyText = options.fuzzy ?? 'English translation awaiting review.'
 
-  return function (tree: Root, file: VFile) {
+  return (tree: Root, file: VFile) => {
     const id = file.data.chapterId ?? ''
     const table = translations.chapters[id] ?? {}
     const catalog = translations.paths[id] ?? `translations/${translations.lang}/${id}.po`
     const coverage: TranslationCoverage = {translated: 0, fuzzy: 0, missing: 0}
     const source = String(file.value)
 
-    visit(tree, function (node, index, parent) {
+    visit(tree, (node, index, parent) => {
       if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
       const key = unitKey(node, source)
       if (!key || !han.test(key)) return SKIP
@@ -80,10 +80,10 @@ export default function remarkTranslations(options: Options) {
       let content: PhrasingContent[]
       let className = ['translation']
 
-      if (entry && entry.translation && !entry.fuzzy) {
+      if (entry?.translation && !entry.fuzzy) {
         coverage.translated++
         content = inline(entry.translation)
-      } else if (entry && entry.translation) {
+      } else if (entry?.translation) {
         coverage.fuzzy++
         warn(
           file,
@@ -121,7 +121,7 @@ export default function remarkTranslations(options: Options) {
       return SKIP
     })
 
-    visit(tree, 'list', function (list) {
+    visit(tree, 'list', (list) => {
       if (list.children.some((item) => item.spread)) list.spread = true
     })
 
@@ -130,11 +130,7 @@ export default function remarkTranslations(options: Options) {
 }
 
 /** Add the translation to a heading or a table cell. */
-function appendSpan(
-  node: UnitNode,
-  content: PhrasingContent[],
-  hProperties: {lang: string; className: string[]}
-) {
+function appendSpan(node: UnitNode, content: PhrasingContent[], hProperties: {lang: string; className: string[]}) {
   const span: Emphasis = {type: 'emphasis', children: content, data: {hName: 'span', hProperties}}
   node.children.push(span as never)
 }
@@ -175,7 +171,7 @@ function parse(markdown: string): PhrasingContent[] {
     else children.push({type: 'text', value: toString(block)})
   }
 
-  visit({type: 'root', children} as Root, function (node) {
+  visit({type: 'root', children} as Root, (node) => {
     delete node.position
   })
   return children

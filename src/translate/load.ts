@@ -46,11 +46,7 @@ export function catalogPath(name: string, lang: string = translationLanguage): s
  * @returns
  *   Catalog.
  */
-export async function readCatalog(
-  root: string,
-  relative: string,
-  files: VFile[]
-): Promise<Catalog | undefined> {
+export async function readCatalog(root: string, relative: string, files: VFile[]): Promise<Catalog | undefined> {
   const file = await readManuscriptText(root, path.join(root, relative), files)
   return file ? parseFile(file) : undefined
 }
@@ -132,11 +128,7 @@ const tables = new Map<string, {text: string; table: Record<string, TranslationE
  * @returns
  *   Entries by source text (empty when the catalog is missing or invalid).
  */
-async function readTable(
-  root: string,
-  relative: string,
-  files: VFile[]
-): Promise<Record<string, TranslationEntry>> {
+async function readTable(root: string, relative: string, files: VFile[]): Promise<Record<string, TranslationEntry>> {
   const full = path.join(root, relative)
   const file = await readManuscriptText(root, full, files)
   if (!file) return tableOf(undefined)

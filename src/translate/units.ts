@@ -61,7 +61,7 @@ export function parseChapter(file: VFile): Root {
 export function collectUnits(tree: Root, source: string): Unit[] {
   const units: Unit[] = []
 
-  visit(tree, function (node: Nodes) {
+  visit(tree, (node: Nodes) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
     const key = unitKey(node, source)
     if (!key || !han.test(key)) return

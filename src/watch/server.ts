@@ -78,7 +78,9 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   const root = path.resolve(options.root)
   const host = options.host ?? '127.0.0.1'
   if (!isLoopback(host)) {
-    throw new Error(`Unexpected host \`${host}\`, expected a loopback address (127.0.0.1, ::1, localhost): the preview is for this machine only`)
+    throw new Error(
+      `Unexpected host \`${host}\`, expected a loopback address (127.0.0.1, ::1, localhost): the preview is for this machine only`
+    )
   }
 
   const clients = new Set<http.ServerResponse>()
@@ -89,7 +91,11 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed')
 
     if (url.pathname === `${internal}events`) {
-      response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+      })
       response.write(': connected\n\n')
       if (lastError) response.write(`event: build-error\ndata: ${JSON.stringify(lastError)}\n\n`)
       clients.add(response)

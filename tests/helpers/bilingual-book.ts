@@ -31,8 +31,7 @@ export const bilingualMeta: BookMeta = {
   translated: {
     lang: 'en',
     title: 'Large Models Are an Opportunity for the Few, Small Models for the Many',
-    subtitle:
-      'The Logic of Large AI Models, Opportunities for Start-ups, and How AIGC Makes Money in China and the US'
+    subtitle: 'The Logic of Large AI Models, Opportunities for Start-ups, and How AIGC Makes Money in China and the US'
   }
 }
 
@@ -171,12 +170,7 @@ function note(n: number, chinese: string, pinyin: string, gloss: string, definit
  * @returns
  *   Chapter.
  */
-function chapter(
-  id: string,
-  title: string,
-  blocks: ElementContent[],
-  kind?: EditionChapter['kind']
-): EditionChapter {
+function chapter(id: string, title: string, blocks: ElementContent[], kind?: EditionChapter['kind']): EditionChapter {
   const children: Root['children'] = []
   for (const [index, block] of blocks.entries()) {
     if (index > 0) children.push({type: 'text', value: '\n'})
@@ -205,7 +199,9 @@ export const bilingualBook: EditionBook = {
         ...term(1, '小模型', 'xiǎo mó xíng'),
         '：它们离我们每个人有多远。'
       ]),
-      english('Hello everyone. Today I would like to talk about large models and small models: how far each of them is from every one of us.'),
+      english(
+        'Hello everyone. Today I would like to talk about large models and small models: how far each of them is from every one of us.'
+      ),
       h('blockquote', [
         h('p', '大模型只是少数人的机会，小模型才是大多数人的机会。'),
         english('Large models are an opportunity for the few; small models are the opportunity for the many.')
@@ -213,29 +209,49 @@ export const bilingualBook: EditionBook = {
       h('p', '训练一次 ChatGPT 的价格极其昂贵，大约为 1200 万美金。'),
       awaiting('English translation to come.'),
       h('div', {className: ['gloss-notes']}, [
-        note(1, '小模型', 'xiǎo mó xíng', 'small model', 'A model small enough to train and run on modest hardware, tuned for one task.')
+        note(
+          1,
+          '小模型',
+          'xiǎo mó xíng',
+          'small model',
+          'A model small enough to train and run on modest hardware, tuned for one task.'
+        )
       ])
     ]),
     chapter('logic', 'AI 大模型的逻辑', [
       heading('h1', 'AI 大模型的逻辑', 'The Logic of Large AI Models'),
-      h('p', [
-        ...term(1, '大模型', 'dà mó xíng'),
-        '需要三个要素：',
-        ...term(2, '算力', 'suàn lì'),
-        '、算法和数据。'
-      ]),
+      h('p', [...term(1, '大模型', 'dà mó xíng'), '需要三个要素：', ...term(2, '算力', 'suàn lì'), '、算法和数据。']),
       english('Large models need three things: computing power, algorithms and data.'),
       heading('h2', '三个要素', 'Three Ingredients'),
       h('ol', [
         h('li', [h('p', '算力最贵。'), english('Computing power costs the most.')]),
         h('li', [
-          h('p', [ruby('算法', 'suàn fǎ'), ruby('人人', 'rén rén'), ruby('都', 'dōu'), ruby('能', 'néng'), ruby('学', 'xué'), '。']),
+          h('p', [
+            ruby('算法', 'suàn fǎ'),
+            ruby('人人', 'rén rén'),
+            ruby('都', 'dōu'),
+            ruby('能', 'néng'),
+            ruby('学', 'xué'),
+            '。'
+          ]),
           awaiting('English translation awaiting review.')
         ])
       ]),
       h('div', {className: ['gloss-notes']}, [
-        note(1, '大模型', 'dà mó xíng', 'large model', 'An AI model with billions of parameters, trained on a large share of the written web.'),
-        note(2, '算力', 'suàn lì', 'computing power', 'The processing capacity, mostly GPUs, that training and running a model needs.')
+        note(
+          1,
+          '大模型',
+          'dà mó xíng',
+          'large model',
+          'An AI model with billions of parameters, trained on a large share of the written web.'
+        ),
+        note(
+          2,
+          '算力',
+          'suàn lì',
+          'computing power',
+          'The processing capacity, mostly GPUs, that training and running a model needs.'
+        )
       ])
     ]),
     chapter(
@@ -244,9 +260,30 @@ export const bilingualBook: EditionBook = {
       [
         heading('h1', '词汇表', 'Glossary'),
         h('dl', {className: ['glossary']}, [
-          glossaryEntry(1, '大模型', 'dà mó xíng', 'large model. An AI model with billions of parameters.', 'chapter:logic#gloss-ref-1', 'AI 大模型的逻辑'),
-          glossaryEntry(2, '小模型', 'xiǎo mó xíng', 'small model. A model tuned for one task.', 'chapter:opening#gloss-ref-1', '开场'),
-          glossaryEntry(3, '算力', 'suàn lì', 'computing power. The processing capacity a model needs.', 'chapter:logic#gloss-ref-2', 'AI 大模型的逻辑')
+          glossaryEntry(
+            1,
+            '大模型',
+            'dà mó xíng',
+            'large model. An AI model with billions of parameters.',
+            'chapter:logic#gloss-ref-1',
+            'AI 大模型的逻辑'
+          ),
+          glossaryEntry(
+            2,
+            '小模型',
+            'xiǎo mó xíng',
+            'small model. A model tuned for one task.',
+            'chapter:opening#gloss-ref-1',
+            '开场'
+          ),
+          glossaryEntry(
+            3,
+            '算力',
+            'suàn lì',
+            'computing power. The processing capacity a model needs.',
+            'chapter:logic#gloss-ref-2',
+            'AI 大模型的逻辑'
+          )
         ])
       ],
       'glossary'
@@ -272,23 +309,13 @@ export const bilingualBook: EditionBook = {
  * @returns
  *   `div` with `dt` and `dd`.
  */
-function glossaryEntry(
-  n: number,
-  chinese: string,
-  pinyin: string,
-  definition: string,
-  href: string,
-  where: string
-) {
+function glossaryEntry(n: number, chinese: string, pinyin: string, definition: string, href: string, where: string) {
   return h('div', {id: 'term-' + n}, [
     h('dt', [
       h('span', {lang: 'zh-Hans'}, chinese),
       ' ',
       h('span', {lang: 'zh-Latn-pinyin', className: ['gloss-pinyin']}, pinyin)
     ]),
-    h('dd', {lang: 'en'}, [
-      h('p', definition),
-      h('p', [h('a', {href}, 'First in: ' + where)])
-    ])
+    h('dd', {lang: 'en'}, [h('p', definition), h('p', [h('a', {href}, 'First in: ' + where)])])
   ])
 }

@@ -29,8 +29,7 @@ const defaultJar = '/usr/share/java/epubcheck.jar'
  */
 const jvmFlags = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']
 
-const summaryExpression =
-  /Messages:\s*(\d+)\s+fatals?\s*\/\s*(\d+)\s+errors?\s*\/\s*(\d+)\s+warnings?/
+const summaryExpression = /Messages:\s*(\d+)\s+fatals?\s*\/\s*(\d+)\s+errors?\s*\/\s*(\d+)\s+warnings?/
 
 /**
  * Validate one EPUB with epubcheck.
@@ -47,22 +46,13 @@ export async function epubcheck(file: string): Promise<EpubcheckResult> {
     await access(jar)
   } catch {
     throw new Error(
-      'Cannot find epubcheck at `' +
-        jar +
-        '`: install it (`apt-get install epubcheck`) or set `EPUBCHECK_JAR`'
+      'Cannot find epubcheck at `' + jar + '`: install it (`apt-get install epubcheck`) or set `EPUBCHECK_JAR`'
     )
   }
 
-  const {code, stdout, stderr} = await run('java', [
-    ...jvmFlags,
-    '-jar',
-    jar,
-    file
-  ])
+  const {code, stdout, stderr} = await run('java', [...jvmFlags, '-jar', jar, file])
   const output = stdout + stderr
-  const messages = output
-    .split('\n')
-    .filter((line) => /^(?:FATAL|ERROR|WARNING)\(/.test(line))
+  const messages = output.split('\n').filter((line) => /^(?:FATAL|ERROR|WARNING)\(/.test(line))
   const summary = summaryExpression.exec(output)
 
   if (summary) {
@@ -79,12 +69,7 @@ export async function epubcheck(file: string): Promise<EpubcheckResult> {
     return {errors: 0, warnings: 0, messages, output}
   }
 
-  throw new Error(
-    'Unexpected epubcheck output (exit code ' +
-      code +
-      '), expected a summary:\n' +
-      output
-  )
+  throw new Error('Unexpected epubcheck output (exit code ' + code + '), expected a summary:\n' + output)
 }
 
 /**
@@ -95,9 +80,7 @@ export async function epubcheck(file: string): Promise<EpubcheckResult> {
  * @returns
  *   One result per file, in the same order.
  */
-export async function epubcheckMany(
-  files: readonly string[]
-): Promise<EpubcheckResult[]> {
+export async function epubcheckMany(files: readonly string[]): Promise<EpubcheckResult[]> {
   return Promise.all(files.map((file) => epubcheck(file)))
 }
 
@@ -130,11 +113,7 @@ async function run(
     child.on('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'ENOENT'
-          ? new Error(
-              'Cannot run `' +
-                command +
-                '`: epubcheck needs Java (`apt-get install default-jre-headless`)'
-            )
+          ? new Error('Cannot run `' + command + '`: epubcheck needs Java (`apt-get install default-jre-headless`)')
           : error
       )
     })

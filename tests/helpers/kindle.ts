@@ -24,7 +24,9 @@ export const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8"?>'
  */
 export function xmlDeclarationProblems(epub: EpubFiles): string[] {
   const problems: string[] = []
-  const xml = epub.manifest.filter((item) => /^application\/(?:xhtml\+xml|x-dtbncx\+xml)$|^image\/svg\+xml$/.test(item.mediaType))
+  const xml = epub.manifest.filter((item) =>
+    /^application\/(?:xhtml\+xml|x-dtbncx\+xml)$|^image\/svg\+xml$/.test(item.mediaType)
+  )
   for (const name of [epub.opfPath, ...xml.map((item) => item.path)]) {
     if (!entryText(epub, name).startsWith(xmlDeclaration + '\n')) {
       problems.push(name + ': no `' + xmlDeclaration + '` at the start')
@@ -60,7 +62,10 @@ export function bodyIdLinkProblems(epub: EpubFiles): string[] {
     }
   }
 
-  const sources = [...contentDocuments(epub).map((item) => item.path), ...epub.manifest.filter((item) => item.mediaType === 'application/x-dtbncx+xml').map((item) => item.path)]
+  const sources = [
+    ...contentDocuments(epub).map((item) => item.path),
+    ...epub.manifest.filter((item) => item.mediaType === 'application/x-dtbncx+xml').map((item) => item.path)
+  ]
 
   for (const source of sources) {
     const text = entryText(epub, source)
@@ -105,11 +110,14 @@ const kindleLanguage = /^(?:zh(?:-Han[st])?(?:-(?:CN|TW|HK|SG|MO))?|en(?:-(?:US|
  */
 export function languageProblems(epub: EpubFiles): string[] {
   const languages = [...epub.opf.matchAll(/<dc:language>([^<]*)<\/dc:language>/g)].map((match) => match[1]!)
-  const problems = languages.filter((lang) => !kindleLanguage.test(lang)).map((lang) => 'dc:language `' + lang + '` is not one Kindle takes')
+  const problems = languages
+    .filter((lang) => !kindleLanguage.test(lang))
+    .map((lang) => 'dc:language `' + lang + '` is not one Kindle takes')
   if (languages.length === 0) problems.push('no dc:language')
   else if (!/^zh\b/.test(languages[0]!)) problems.push('first dc:language `' + languages[0] + '` is not Chinese')
   const packageLang = /<package\b[^>]*\sxml:lang="([^"]*)"/.exec(epub.opf)?.[1]
-  if (packageLang !== languages[0]) problems.push('package xml:lang `' + packageLang + '` differs from the first dc:language')
+  if (packageLang !== languages[0])
+    problems.push('package xml:lang `' + packageLang + '` differs from the first dc:language')
   return problems
 }
 
@@ -180,14 +188,20 @@ export function coverProblems(epub: EpubFiles): string[] {
 
   if (cover.mediaType === 'image/png' && size?.type !== 'png') problems.push('cover is not a PNG')
   else if (cover.mediaType === 'image/jpeg' && size?.type !== 'jpeg') problems.push('cover is not a JPEG')
-  else if (cover.mediaType !== 'image/png' && cover.mediaType !== 'image/jpeg') problems.push('cover is `' + cover.mediaType + '`, expected PNG or JPEG')
+  else if (cover.mediaType !== 'image/png' && cover.mediaType !== 'image/jpeg')
+    problems.push('cover is `' + cover.mediaType + '`, expected PNG or JPEG')
 
   if (size && (Math.min(size.width, size.height) < 625 || Math.max(size.width, size.height) < 1000)) {
     problems.push('cover is ' + size.width + '×' + size.height + ' px, expected at least 625×1000')
   }
 
   const first = epub.manifest.find((item) => item.id === epub.spine[0])
-  if (!first || !entryText(epub, first.path).includes('src="' + path.posix.relative(path.posix.dirname(first.path), cover.path) + '"')) {
+  if (
+    !first ||
+    !entryText(epub, first.path).includes(
+      'src="' + path.posix.relative(path.posix.dirname(first.path), cover.path) + '"'
+    )
+  ) {
     problems.push('the first spine document does not show the cover image')
   }
 

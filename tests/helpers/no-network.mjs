@@ -23,7 +23,7 @@ const log = process.env.ZHBOOK_NETWORK_LOG
  *   Replacement.
  */
 function refuse(name) {
-  return function (...args) {
+  return (...args) => {
     const target = args.map((arg) => (typeof arg === 'object' ? JSON.stringify(arg) : String(arg))).join(' ')
     if (log) appendFileSync(log, `${name} ${target}\n`)
     throw new Error(`Unexpected network access (${name}), expected none`)
@@ -39,7 +39,10 @@ net.connect = refuse('net.connect')
 net.createConnection = refuse('net.createConnection')
 net.Socket.prototype.connect = refuse('net.Socket#connect')
 tls.connect = refuse('tls.connect')
-for (const [name, module] of [['http', http], ['https', https]]) {
+for (const [name, module] of [
+  ['http', http],
+  ['https', https]
+]) {
   module.request = refuse(`${name}.request`)
   module.get = refuse(`${name}.get`)
 }

@@ -12,14 +12,7 @@ import {build, type BuildResult} from '../../src/build/build.js'
 import type {ChapterCache} from '../../src/build/chapter-cache.js'
 
 /** The fixture's manuscript. */
-export const optionManuscript = path.join(
-  import.meta.dirname,
-  '..',
-  'fixtures',
-  'books',
-  'epub-options',
-  'manuscript'
-)
+export const optionManuscript = path.join(import.meta.dirname, '..', 'fixtures', 'books', 'epub-options', 'manuscript')
 
 /** What `buildOptionEpubs` made. */
 export interface OptionEpubs {

@@ -84,7 +84,9 @@ export async function vnu(files: string[]): Promise<VnuResult> {
 
     if (!(extension in kinds)) {
       throw new Error(
-        'Unexpected file `' + file + '`, expected `.html`, `.htm`, `.xhtml`, `.css` or `.svg`: the checker skips other files silently'
+        'Unexpected file `' +
+          file +
+          '`, expected `.html`, `.htm`, `.xhtml`, `.css` or `.svg`: the checker skips other files silently'
       )
     }
 
@@ -143,12 +145,8 @@ export async function vnu(files: string[]): Promise<VnuResult> {
   })
 
   return {
-    errors: messages.filter(
-      (message) => message.type === 'error' || message.type === 'non-document-error'
-    ).length,
-    warnings: messages.filter(
-      (message) => message.type === 'info' && message.subType === 'warning'
-    ).length,
+    errors: messages.filter((message) => message.type === 'error' || message.type === 'non-document-error').length,
+    warnings: messages.filter((message) => message.type === 'info' && message.subType === 'warning').length,
     messages
   }
 }
@@ -166,10 +164,9 @@ function jarPath(): string {
   try {
     jar = String(require('vnu-jar'))
   } catch (error) {
-    throw new Error(
-      'Cannot load the npm package `vnu-jar` (' + String(error) + '): install it as a dev dependency',
-      {cause: error}
-    )
+    throw new Error('Cannot load the npm package `vnu-jar` (' + String(error) + '): install it as a dev dependency', {
+      cause: error
+    })
   }
 
   if (!existsSync(jar)) {
@@ -193,21 +190,11 @@ function parseReport(output: string): RawMessage[] {
   try {
     report = JSON.parse(output)
   } catch {
-    throw new Error(
-      'Unexpected output from the Nu HTML Checker, expected JSON:\n' + output.slice(0, 2000)
-    )
+    throw new Error('Unexpected output from the Nu HTML Checker, expected JSON:\n' + output.slice(0, 2000))
   }
 
-  if (
-    typeof report !== 'object' ||
-    report === null ||
-    !('messages' in report) ||
-    !Array.isArray(report.messages)
-  ) {
-    throw new Error(
-      'Unexpected report from the Nu HTML Checker, expected `{messages: […]}`:\n' +
-        output.slice(0, 2000)
-    )
+  if (typeof report !== 'object' || report === null || !('messages' in report) || !Array.isArray(report.messages)) {
+    throw new Error('Unexpected report from the Nu HTML Checker, expected `{messages: […]}`:\n' + output.slice(0, 2000))
   }
 
   return report.messages as RawMessage[]

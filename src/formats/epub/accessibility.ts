@@ -128,13 +128,11 @@ export function accessibilityMetadata(book: EditionBook): AccessibilityMetadata 
   if (ruby) parts.push('Pinyin is given as ruby annotations over Chinese terms.')
   if (notes) parts.push('English glosses are notes, linked from their terms and back.')
   if (images > 0) {
-    parts.push(
-      conforms
-        ? 'Every image has a text alternative.'
-        : 'Their content is only available visually.'
-    )
+    parts.push(conforms ? 'Every image has a text alternative.' : 'Their content is only available visually.')
   }
-  parts.push('The cover image shows the title, which its text alternative gives. No content flashes, moves or plays sound.')
+  parts.push(
+    'The cover image shows the title, which its text alternative gives. No content flashes, moves or plays sound.'
+  )
 
   return {
     accessModes: images > 0 ? ['textual', 'visual'] : ['textual'],
@@ -158,13 +156,7 @@ export function accessibilityMetadata(book: EditionBook): AccessibilityMetadata 
  */
 function describeLanguages(book: EditionBook): string {
   const lang = book.edition.lang
-  const main = /-Hans\b/.test(lang)
-    ? 'Simplified Chinese'
-    : /-Hant\b/.test(lang)
-      ? 'Traditional Chinese'
-      : 'Chinese'
+  const main = /-Hans\b/.test(lang) ? 'Simplified Chinese' : /-Hant\b/.test(lang) ? 'Traditional Chinese' : 'Chinese'
   const others = book.edition.otherLanguages ?? []
-  return others.includes('en')
-    ? `in ${main} with an aligned English translation`
-    : `in ${main}`
+  return others.includes('en') ? `in ${main} with an aligned English translation` : `in ${main}`
 }

@@ -22,9 +22,7 @@ import {writable} from '../shared/copy.js'
  * `role`. Roles stay: assistive technology reads them, not `epub:type`.
  * (`doc-backlink` has no `epub:type` reading systems know; it keeps its role.)
  */
-const epubTypes: Readonly<
-  Record<string, {type: string; tagNames?: readonly string[] | undefined}>
-> = {
+const epubTypes: Readonly<Record<string, {type: string; tagNames?: readonly string[] | undefined}>> = {
   'doc-noteref': {type: 'noteref'},
   'doc-footnote': {type: 'footnote', tagNames: ['aside']},
   'doc-endnotes': {type: 'endnotes', tagNames: ['section']}
@@ -41,12 +39,11 @@ const footnoteRoles: ReadonlyArray<[property: string, role: string]> = [
 ]
 
 /** Semantics of the section that wraps a chapter, by chapter kind. */
-const sections: Readonly<
-  Record<NonNullable<EditionChapter['kind']>, {type: string; role: string; className: string}>
-> = {
-  chapter: {type: 'chapter', role: 'doc-chapter', className: 'chapter'},
-  glossary: {type: 'glossary', role: 'doc-glossary', className: 'glossary'}
-}
+const sections: Readonly<Record<NonNullable<EditionChapter['kind']>, {type: string; role: string; className: string}>> =
+  {
+    chapter: {type: 'chapter', role: 'doc-chapter', className: 'chapter'},
+    glossary: {type: 'glossary', role: 'doc-glossary', className: 'glossary'}
+  }
 
 /**
  * Wrap a chapter's content in an EPUB section labelled by its heading (a
@@ -65,21 +62,13 @@ const sections: Readonly<
  * @returns
  *   `section` element.
  */
-export function chapterSection(
-  chapter: EditionChapter,
-  tree: Root,
-  manifestId: string
-): Element {
+export function chapterSection(chapter: EditionChapter, tree: Root, manifestId: string): Element {
   const copy = writable(tree)
   addFootnoteSemantics(copy)
   addEpubSemantics(copy)
 
-  const children = copy.children.filter(
-    (child): child is ElementContent => child.type !== 'doctype'
-  )
-  const heading = children.find(
-    (child): child is Element => child.type === 'element'
-  )
+  const children = copy.children.filter((child): child is ElementContent => child.type !== 'doctype')
+  const heading = children.find((child): child is Element => child.type === 'element')
   const section = sections[chapter.kind ?? 'chapter']
   const properties: Record<string, string> = {
     'epub:type': section.type,
@@ -95,7 +84,7 @@ export function chapterSection(
   if (!title) {
     title = h('h1', {className: ['fallback-title']}, chapter.title)
     children.unshift(title)
-    }
+  }
 
   if (typeof title.properties.id !== 'string' || !title.properties.id) {
     title.properties.id = manifestId + '-title'
@@ -164,10 +153,7 @@ function addEpubSemantics(tree: Root): undefined {
   visit(tree, 'element', (node: Element) => {
     const role = node.properties.role
     const lang = node.properties.lang
-    const epubType =
-      typeof role === 'string'
-        ? epubTypeOf(role, node.tagName, node.properties['epub:type'])
-        : undefined
+    const epubType = typeof role === 'string' ? epubTypeOf(role, node.tagName, node.properties['epub:type']) : undefined
 
     if (!epubType && typeof lang !== 'string') return
 
@@ -198,22 +184,13 @@ function addEpubSemantics(tree: Root): undefined {
  * @returns
  *   `epub:type` value, or `undefined` when no token maps.
  */
-function epubTypeOf(
-  role: string,
-  tagName: string,
-  existing: Properties[string]
-): string | undefined {
-  const types =
-    typeof existing === 'string' ? existing.split(/\s+/).filter(Boolean) : []
+function epubTypeOf(role: string, tagName: string, existing: Properties[string]): string | undefined {
+  const types = typeof existing === 'string' ? existing.split(/\s+/).filter(Boolean) : []
   const before = types.length
 
   for (const token of role.split(/\s+/)) {
     const entry = epubTypes[token]
-    if (
-      entry &&
-      (!entry.tagNames || entry.tagNames.includes(tagName)) &&
-      !types.includes(entry.type)
-    ) {
+    if (entry && (!entry.tagNames || entry.tagNames.includes(tagName)) && !types.includes(entry.type)) {
       types.push(entry.type)
     }
   }

@@ -24,15 +24,9 @@ import {warn} from '../../core/diagnostics.js'
  */
 const candidates: ReadonlyArray<readonly string[]> = [
   // Debian, Ubuntu (`fonts-noto-cjk`).
-  [
-    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc'
-  ],
+  ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc'],
   // Arch (`noto-fonts-cjk`).
-  [
-    '/usr/share/fonts/noto-cjk/NotoSerifCJK-Regular.ttc',
-    '/usr/share/fonts/noto-cjk/NotoSerifCJK-Bold.ttc'
-  ],
+  ['/usr/share/fonts/noto-cjk/NotoSerifCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSerifCJK-Bold.ttc'],
   // Fedora (`google-noto-serif-cjk-vf-fonts`, `google-noto-serif-cjk-fonts`).
   [
     '/usr/share/fonts/google-noto-serif-cjk-vf-fonts/NotoSerifCJK-VF.ttc',
@@ -44,10 +38,7 @@ const candidates: ReadonlyArray<readonly string[]> = [
   // Windows.
   ['C:\\Windows\\Fonts\\simsun.ttc', 'C:\\Windows\\Fonts\\mingliu.ttc'],
   // Sans faces, when no serif one is installed.
-  [
-    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-    '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'
-  ],
+  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'],
   ['/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'],
   ['/System/Library/Fonts/PingFang.ttc', '/System/Library/Fonts/STHeiti Medium.ttc'],
   ['C:\\Windows\\Fonts\\msyh.ttc', 'C:\\Windows\\Fonts\\msjh.ttc']
@@ -66,9 +57,7 @@ const candidates: ReadonlyArray<readonly string[]> = [
  *   Absolute paths of existing font files (`.ttf`, `.otf`, `.ttc`), or an
  *   empty list when the machine has none.
  */
-export function findCoverFonts(
-  env: Readonly<Record<string, string | undefined>> = process.env
-): string[] {
+export function findCoverFonts(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   const override = env.ZHBOOK_COVER_FONTS
 
   if (override !== undefined) {

@@ -63,26 +63,14 @@ export interface Block {
  * @returns
  *   The block.
  */
-export function wrap(
-  value: string,
-  maxWidth: number,
-  lang: string,
-  size = 0
-): Block {
+export function wrap(value: string, maxWidth: number, lang: string, size = 0): Block {
   const tokens = tokenize(value, lang)
   const drop = /^zh(?:-|$)/i.test(lang) ? droppable : /(?!)/u
   const total = tokens.reduce((sum, token) => sum + token.width, 0)
   const breakPenalty = (index: number) =>
-    clauseEnd.test(tokens[index]!.value) ||
-    /^\s/.test(tokens[index + 1]?.value ?? '')
-      ? 0
-      : 4
+    clauseEnd.test(tokens[index]!.value) || /^\s/.test(tokens[index + 1]?.value ?? '') ? 0 : 4
 
-  for (
-    let count = Math.max(1, Math.ceil(total / maxWidth));
-    count <= tokens.length;
-    count++
-  ) {
+  for (let count = Math.max(1, Math.ceil(total / maxWidth)); count <= tokens.length; count++) {
     const target = total / count
     // best[k][i]: cheapest way to set tokens[0..i) in k lines.
     const best = [emptyRow(tokens.length)]
@@ -97,10 +85,7 @@ export function wrap(
           // A single token wider than the line still gets a line of its own.
           if (lineWidth > maxWidth && start < end - 1) break
           const previous = best[k - 1]![start]!.cost
-          const cost =
-            previous +
-            (lineWidth - target) ** 2 +
-            (end < tokens.length ? breakPenalty(end - 1) : 0)
+          const cost = previous + (lineWidth - target) ** 2 + (end < tokens.length ? breakPenalty(end - 1) : 0)
           if (cost < row[end]!.cost) row[end] = {cost, from: start}
         }
       }
@@ -192,11 +177,7 @@ function tokenize(value: string, lang: string): Token[] {
 function measureText(value: string): number {
   let result = 0
   for (const character of value) {
-    result += wide.test(character)
-      ? 1
-      : /\s/.test(character)
-        ? 0.3
-        : 0.58
+    result += wide.test(character) ? 1 : /\s/.test(character) ? 0.3 : 0.58
   }
 
   return result

@@ -8,12 +8,7 @@
 import type {Element} from 'hast'
 import {s} from 'hastscript'
 import type {EditionBook} from '../../core/model.js'
-import {
-  fontFamily,
-  fontScriptOf,
-  latinSerifFamilies,
-  serifFamilies
-} from './style.js'
+import {fontFamily, fontScriptOf, latinSerifFamilies, serifFamilies} from './style.js'
 import {wrap, type Block} from './cover-lines.js'
 import {toXhtml} from '../shared/xhtml.js'
 
@@ -49,21 +44,16 @@ export function coverSvg(book: EditionBook): string {
     s('rect', frame(90, 1.5))
   ]
 
-  children.push(
-    text([edition.label], 200, 34, {fill: muted, letterSpacing: 8})
-  )
+  children.push(text([edition.label], 200, 34, {fill: muted, letterSpacing: 8}))
 
   const title = setTitle(meta.title, lang)
   const subtitleSize = 46
-  const subtitle = meta.subtitle
-    ? wrap(meta.subtitle, measure / subtitleSize, lang).lines.slice(0, 3)
-    : []
+  const subtitle = meta.subtitle ? wrap(meta.subtitle, measure / subtitleSize, lang).lines.slice(0, 3) : []
   // The title in another language (the bilingual edition's English title),
   // under the subtitle, smaller, in a Latin face.
   const translatedSize = 40
   const translated = meta.translated
-    ? wrap(meta.translated.title, measure / translatedSize, meta.translated.lang)
-        .lines.slice(0, 3)
+    ? wrap(meta.translated.title, measure / translatedSize, meta.translated.lang).lines.slice(0, 3)
     : []
   const ruleGap = Math.round(title.size * 0.9)
   const subtitleGap = Math.round(subtitleSize * 2.2)
@@ -72,19 +62,13 @@ export function coverSvg(book: EditionBook): string {
     title.size +
     (title.lines.length - 1) * leading(title.size) +
     ruleGap +
-    (subtitle.length > 0
-      ? subtitleGap + (subtitle.length - 1) * leading(subtitleSize)
-      : 0) +
-    (translated.length > 0
-      ? translatedGap + (translated.length - 1) * leading(translatedSize)
-      : 0)
+    (subtitle.length > 0 ? subtitleGap + (subtitle.length - 1) * leading(subtitleSize) : 0) +
+    (translated.length > 0 ? translatedGap + (translated.length - 1) * leading(translatedSize) : 0)
   // The title block sits on the optical centre of the space between the
   // edition label and the author: 40% of the free space above it, 60% below.
   let y = 260 + Math.round((1080 - blockHeight) * 0.4) + title.size
 
-  children.push(
-    text(title.lines, y, title.size, {fontWeight: 'bold', fill: ink})
-  )
+  children.push(text(title.lines, y, title.size, {fontWeight: 'bold', fill: ink}))
   y += (title.lines.length - 1) * leading(title.size) + ruleGap
 
   children.push(
@@ -177,25 +161,14 @@ function frame(inset: number, strokeWidth: number) {
  * @returns
  *   `text` element with one `tspan` per line.
  */
-function text(
-  lines: readonly string[],
-  y: number,
-  size: number,
-  properties: Record<string, number | string>
-): Element {
+function text(lines: readonly string[], y: number, size: number, properties: Record<string, number | string>): Element {
   // Letter spacing also follows the last character, which would push
   // centred text left by half a space.
-  const x =
-    width / 2 +
-    (typeof properties.letterSpacing === 'number'
-      ? properties.letterSpacing / 2
-      : 0)
+  const x = width / 2 + (typeof properties.letterSpacing === 'number' ? properties.letterSpacing / 2 : 0)
   return s(
     'text',
     {x, y, fontSize: size, textAnchor: 'middle', ...properties},
-    lines.map((line, index) =>
-      s('tspan', {x, dy: index === 0 ? 0 : leading(size)}, line)
-    )
+    lines.map((line, index) => s('tspan', {x, dy: index === 0 ? 0 : leading(size)}, line))
   )
 }
 

@@ -20,12 +20,7 @@ import type {Chapter, Options} from 'epub-gen-memory'
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import {unified} from 'unified'
-import type {
-  EditionBook,
-  EditionChapter,
-  RenderContext,
-  Renderer
-} from '../../core/model.js'
+import type {EditionBook, EditionChapter, RenderContext, Renderer} from '../../core/model.js'
 import {Archive, EntryRecorder, packArchive, type EntryData, type PackedArchive} from './archive.js'
 import {chapterSection} from './chapter.js'
 import {embedFont, fontItem, fontStyle} from './font.js'
@@ -130,9 +125,7 @@ export const epub: Renderer = {
 
     const cover = await coverFile(book, context)
     const name = book.meta.slug + '-' + book.edition.id
-    const files = [
-      {path: name + '.epub', data: await packageEpub(book, context, cover, false)}
-    ]
+    const files = [{path: name + '.epub', data: await packageEpub(book, context, cover, false)}]
 
     if (context.kepub) {
       files.push({
@@ -185,9 +178,7 @@ async function packageEpub(
           lang: escapeXml(translated.lang),
           title: escapeXml(translated.title),
           subtitle: escapeXml(translated.subtitle ?? ''),
-          expanded: escapeXml(
-            translated.title + (translated.subtitle ? ': ' + translated.subtitle : '')
-          )
+          expanded: escapeXml(translated.title + (translated.subtitle ? ': ' + translated.subtitle : ''))
         }
       : undefined,
     author: escapeXml(meta.author ?? ''),
@@ -219,9 +210,7 @@ async function packageEpub(
   const memo = kepub ? kepubMemo : xhtmlMemo
 
   const coverAlt =
-    meta.title +
-    (meta.subtitle ? '：' + meta.subtitle : '') +
-    (meta.author ? '（' + meta.author + '）' : '')
+    meta.title + (meta.subtitle ? '：' + meta.subtitle : '') + (meta.author ? '（' + meta.author + '）' : '')
 
   const content: LibraryChapter[] = [
     {
@@ -314,7 +303,10 @@ async function packageEpub(
   const {cover: _, ...settings} = options
   // Bodies aside, the library's inputs: its package documents (OPF, NCX,
   // navigation, style sheet) and every chapter's frame come from these.
-  const key = JSON.stringify([settings, content.map((chapter) => ({...chapter, zhbook: {...chapter.zhbook, body: null}}))])
+  const key = JSON.stringify([
+    settings,
+    content.map((chapter) => ({...chapter, zhbook: {...chapter.zhbook, body: null}}))
+  ])
   const bodies = content.map((chapter) => chapter.zhbook.body)
   let entries: Map<string, EntryData>
 
@@ -378,7 +370,14 @@ async function coverFile(book: EditionBook, context: RenderContext): Promise<Fil
   let key: string
   if (path) {
     const stat = await fs.stat(path, {bigint: true})
-    key = JSON.stringify(['file', path, String(stat.ino), String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs)])
+    key = JSON.stringify([
+      'file',
+      path,
+      String(stat.ino),
+      String(stat.size),
+      String(stat.mtimeNs),
+      String(stat.ctimeNs)
+    ])
   } else {
     key = JSON.stringify(['drawn', book.meta, book.edition, fonts, context.cacheDir ?? null])
   }
@@ -439,11 +438,7 @@ function checkChapters(chapters: readonly EditionChapter[]): undefined {
   const seen = new Set<string>()
 
   for (const chapter of chapters) {
-    if (
-      !chapterIdExpression.test(chapter.id) ||
-      reservedIds.has(chapter.id) ||
-      seen.has(chapter.id)
-    ) {
+    if (!chapterIdExpression.test(chapter.id) || reservedIds.has(chapter.id) || seen.has(chapter.id)) {
       throw new Error(
         'Unexpected chapter id `' +
           chapter.id +

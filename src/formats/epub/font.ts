@@ -7,14 +7,7 @@
 import type {EntryRecorder} from './archive.js'
 import type {EditionId, FontFace, FontSubsetter} from '../../core/model.js'
 import {createFontSubsetter} from '../../fonts/subsetter.js'
-import {
-  fontFamily,
-  fontScriptOf,
-  kaiFamilies,
-  latinSerifFamilies,
-  monospaceFamilies,
-  serifFamilies
-} from './style.js'
+import {fontFamily, fontScriptOf, kaiFamilies, latinSerifFamilies, monospaceFamilies, serifFamilies} from './style.js'
 
 /** Folder of the package documents in the library's layout. */
 const packageFolder = 'OEBPS/'

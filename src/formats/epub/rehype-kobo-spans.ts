@@ -42,9 +42,36 @@ const atomic = new Set(['ruby', 'img'])
  * paragraph.
  */
 const phrasing = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn',
-  'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 'ruby', 's', 'samp', 'small',
-  'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr'
 ])
 
 /**
@@ -76,17 +103,13 @@ export default function rehypeKoboSpans(options?: Options | null) {
   const settings = options ?? emptyOptions
   const wrapper = settings.wrapper ?? true
 
-  return function (tree: Root): undefined {
+  return (tree: Root): undefined => {
     const state: State = {paragraph: 0, segment: 0, open: false}
     tree.children = spanChildren(tree.children, state) as RootContent[]
 
     if (wrapper) {
-      const content = tree.children.filter(
-        (child): child is ElementContent => child.type !== 'doctype'
-      )
-      tree.children = [
-        h('div', {id: 'book-columns'}, [h('div', {id: 'book-inner'}, content)])
-      ]
+      const content = tree.children.filter((child): child is ElementContent => child.type !== 'doctype')
+      tree.children = [h('div', {id: 'book-columns'}, [h('div', {id: 'book-inner'}, content)])]
     }
   }
 }
@@ -175,11 +198,7 @@ function span(children: ElementContent[], state: State): Element {
   }
 
   state.segment++
-  return h(
-    'span',
-    {className: ['koboSpan'], id: `kobo.${state.paragraph}.${state.segment}`},
-    children
-  )
+  return h('span', {className: ['koboSpan'], id: `kobo.${state.paragraph}.${state.segment}`}, children)
 }
 
 /**

@@ -92,11 +92,7 @@ export function fontScriptOf(lang: string): Script {
  * @returns
  *   CSS value.
  */
-export function fontFamily(
-  families: readonly string[],
-  generic: string,
-  quote: '"' | "'" = '"'
-): string {
+export function fontFamily(families: readonly string[], generic: string, quote: '"' | "'" = '"'): string {
   return [...families.map((name) => quote + name + quote), generic].join(', ')
 }
 

@@ -46,7 +46,7 @@ export function chapterLinkResolver(
   // Ids of each target chapter, collected on first use.
   const idsById = new Map<string, Set<string>>()
 
-  return function (chapter) {
+  return (chapter) => {
     if (!hasChapterLink(chapter.tree)) return chapter.tree
 
     const tree = writable(chapter.tree)
@@ -63,9 +63,7 @@ export function chapterLinkResolver(
       const where = ' in chapter `' + chapter.id + '` (' + chapter.sourcePath + ')'
 
       if (!target) {
-        throw new Error(
-          'Unexpected link `' + href + '`' + where + ', expected a chapter of this edition'
-        )
+        throw new Error('Unexpected link `' + href + '`' + where + ', expected a chapter of this edition')
       }
 
       if (fragment !== undefined) {
@@ -76,9 +74,7 @@ export function chapterLinkResolver(
         }
 
         if (!ids.has(fragment)) {
-          throw new Error(
-            'Unexpected link `' + href + '`' + where + ', expected an id of chapter `' + id + '`'
-          )
+          throw new Error('Unexpected link `' + href + '`' + where + ', expected an id of chapter `' + id + '`')
         }
       }
 

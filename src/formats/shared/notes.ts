@@ -87,19 +87,9 @@ function group(children: Array<ElementContent | RootContent>): undefined {
     const previous = children[index - 1]
     const node = children[index]
 
-    if (
-      node &&
-      previous &&
-      previous.type === 'element' &&
-      !isNoteReference(previous) &&
-      isNoteReference(node)
-    ) {
+    if (node && previous && previous.type === 'element' && !isNoteReference(previous) && isNoteReference(node)) {
       group(previous.children)
-      children.splice(
-        index - 1,
-        2,
-        h('span', {className: ['noteref-group']}, [previous, node as Element])
-      )
+      children.splice(index - 1, 2, h('span', {className: ['noteref-group']}, [previous, node as Element]))
     } else {
       index++
     }
@@ -108,10 +98,7 @@ function group(children: Array<ElementContent | RootContent>): undefined {
   for (const child of children) {
     if (
       child.type === 'element' &&
-      !(
-        Array.isArray(child.properties.className) &&
-        child.properties.className.includes('noteref-group')
-      )
+      !(Array.isArray(child.properties.className) && child.properties.className.includes('noteref-group'))
     ) {
       group(child.children)
     }

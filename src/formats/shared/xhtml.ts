@@ -84,13 +84,7 @@ export function toXhtml(tree: HastNodes, options?: Options | null): string {
  */
 export function escapeXml(value: string): string {
   return value.replace(/[&<>"]/g, (character) => {
-    return character === '&'
-      ? '&amp;'
-      : character === '<'
-        ? '&lt;'
-        : character === '>'
-          ? '&gt;'
-          : '&quot;'
+    return character === '&' ? '&amp;' : character === '<' ? '&lt;' : character === '>' ? '&gt;' : '&quot;'
   })
 }
 

@@ -43,9 +43,7 @@ function tableScript(dictionary: EditionDictionary): string {
       (word) =>
         JSON.stringify(word) +
         ': ' +
-        JSON.stringify(
-          (dictionary.words[word] ?? []).map((reading) => [reading.pinyin, reading.en])
-        )
+        JSON.stringify((dictionary.words[word] ?? []).map((reading) => [reading.pinyin, reading.en]))
     )
 
   return (

@@ -112,11 +112,7 @@ export function siteHeader(options: HeaderOptions): Element {
   if (options.home) {
     children.push(
       h('p', {className: ['book-title']}, [
-        h(
-          'a',
-          {href: options.home.href, ariaCurrent: options.atHome ? 'page' : undefined},
-          options.home.title
-        )
+        h('a', {href: options.home.href, ariaCurrent: options.atHome ? 'page' : undefined}, options.home.title)
       ])
     )
   }
@@ -159,10 +155,7 @@ export function siteHeader(options: HeaderOptions): Element {
     )
   )
 
-  children.push(
-    h('div', {className: ['tools']}, tools),
-    settingsPanel(web, options.settings)
-  )
+  children.push(h('div', {className: ['tools']}, tools), settingsPanel(web, options.settings))
 
   return h('header', {className: ['site-header']}, children)
 }
@@ -223,10 +216,7 @@ export function contentsDrawer(options: DrawerOptions): Element {
  * @returns
  *   `<p>`.
  */
-export function dictionaryCredit(
-  web: WebStrings,
-  attribution: EditionDictionary['attribution']
-): Element {
+export function dictionaryCredit(web: WebStrings, attribution: EditionDictionary['attribution']): Element {
   return h('p', {className: ['dictionary-credit']}, [
     web.dictionary + (web.brackets[0] === ' (' ? ': ' : '：'),
     h('a', {href: attribution.url, lang: 'en'}, attribution.name),
@@ -250,7 +240,10 @@ export function editionNavigation(label: string, editions: readonly EditionLink[
   return h(
     'nav',
     {className: ['editions'], ariaLabel: label},
-    h('ul', editions.map((edition) => h('li', [editionAnchor(edition)])))
+    h(
+      'ul',
+      editions.map((edition) => h('li', [editionAnchor(edition)]))
+    )
   )
 }
 
@@ -264,11 +257,7 @@ export function editionNavigation(label: string, editions: readonly EditionLink[
  *   `<a>`.
  */
 export function editionAnchor(edition: EditionLink): Element {
-  return h(
-    'a',
-    {href: edition.href, hrefLang: edition.lang, lang: edition.lang},
-    edition.label
-  )
+  return h('a', {href: edition.href, hrefLang: edition.lang, lang: edition.lang}, edition.label)
 }
 
 /**

@@ -98,19 +98,10 @@ export function editionIndexPage(options: EditionIndexOptions): string {
         titlePage(options.meta, strings, true, options.meta.translated),
         h('nav', {className: ['toc'], id: tocId, ariaLabel: strings.toc}, [
           h('h2', strings.toc),
-          h(
-            'ol',
-            lines(
-              options.chapters.map((chapter) =>
-                h('li', [h('a', {href: chapter.href}, chapter.title)])
-              )
-            )
-          )
+          h('ol', lines(options.chapters.map((chapter) => h('li', [h('a', {href: chapter.href}, chapter.title)]))))
         ])
       ]),
-      h('footer', {className: ['site-footer']}, [
-        h('p', [h('a', {href: options.siteIndex}, strings.otherEditions)])
-      ])
+      h('footer', {className: ['site-footer']}, [h('p', [h('a', {href: options.siteIndex}, strings.otherEditions)])])
     ]
   })
 }
@@ -141,11 +132,7 @@ export function siteIndexPage(options: SiteIndexOptions): string {
         titlePage(options.meta, strings, true, options.translated),
         h('nav', {className: ['edition-nav'], ariaLabel: strings.editions}, [
           h('h2', strings.editions),
-          h(
-            'ul',
-            {className: ['edition-list']},
-            lines(options.editions.map((edition) => editionItem(edition)))
-          )
+          h('ul', {className: ['edition-list']}, lines(options.editions.map((edition) => editionItem(edition))))
         ])
       ])
     ]
@@ -173,9 +160,7 @@ function titlePage(
   full: boolean,
   translated?: TranslatedTitle | undefined
 ): Element {
-  const children: ElementContent[] = [
-    h('h1', [meta.title, translation(translated, translated?.title)])
-  ]
+  const children: ElementContent[] = [h('h1', [meta.title, translation(translated, translated?.title)])]
   const subtitle = [meta.subtitle, translation(translated, translated?.subtitle)]
 
   if (meta.subtitle || translated?.subtitle) {
@@ -214,13 +199,8 @@ function titlePage(
  * @returns
  *   `<span>`, or nothing without text.
  */
-function translation(
-  translated: TranslatedTitle | undefined,
-  value: string | undefined
-): Element | undefined {
-  return translated && value
-    ? h('span', {lang: translated.lang, className: ['translation']}, value)
-    : undefined
+function translation(translated: TranslatedTitle | undefined, value: string | undefined): Element | undefined {
+  return translated && value ? h('span', {lang: translated.lang, className: ['translation']}, value) : undefined
 }
 
 /**

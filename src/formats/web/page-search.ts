@@ -10,13 +10,7 @@
 import {h} from 'hastscript'
 import type {BookMeta} from '../../core/model.js'
 import {stringsFor} from '../../core/locale.js'
-import {
-  mainId,
-  siteHeader,
-  skipLink,
-  type EditionLink,
-  type SettingsOptions
-} from './frame.js'
+import {mainId, siteHeader, skipLink, type EditionLink, type SettingsOptions} from './frame.js'
 import {bodyClasses, documentPage, type SiteAssets} from './page.js'
 import {webStringsFor} from './strings.js'
 

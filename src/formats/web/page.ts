@@ -126,9 +126,7 @@ export function documentPage(options: DocumentOptions): string {
   )
 
   for (const alternate of options.alternates ?? []) {
-    head.push(
-      h('link', {rel: 'alternate', hrefLang: alternate.lang, href: alternate.href})
-    )
+    head.push(h('link', {rel: 'alternate', hrefLang: alternate.lang, href: alternate.href}))
   }
 
   // Blocking on purpose: it only sets attributes on `<html>`, and running it
@@ -149,11 +147,7 @@ export function documentPage(options: DocumentOptions): string {
         lineFeed(),
         h('head', lines(head)),
         lineFeed(),
-        h(
-          'body',
-          {className: bodyClass.length > 0 ? [...bodyClass] : undefined},
-          lines(options.body)
-        ),
+        h('body', {className: bodyClass.length > 0 ? [...bodyClass] : undefined}, lines(options.body)),
         lineFeed()
       ]),
       lineFeed()
@@ -181,11 +175,7 @@ export function chapterPage(options: ChapterPageOptions): string {
     pager.push(pagerItem('pager-prev', 'prev', strings.previous, options.previous))
   }
 
-  pager.push(
-    h('li', {className: ['pager-toc']}, [
-      h('a', {href: options.index + '#' + tocId}, strings.toc)
-    ])
-  )
+  pager.push(h('li', {className: ['pager-toc']}, [h('a', {href: options.index + '#' + tocId}, strings.toc)]))
 
   if (options.next) {
     pager.push(pagerItem('pager-next', 'next', strings.next, options.next))
@@ -205,11 +195,7 @@ export function chapterPage(options: ChapterPageOptions): string {
     }),
     // The chapter's own nodes, not copies: serialising does not change them.
     h('main', {id: mainId}, content(options.chapter)),
-    h(
-      'nav',
-      {className: ['pager'], ariaLabel: strings.chapterNavigation},
-      h('ul', lines(pager))
-    ),
+    h('nav', {className: ['pager'], ariaLabel: strings.chapterNavigation}, h('ul', lines(pager))),
     contentsDrawer({strings, web, home, chapters: options.chapters, current: options.href})
   ]
 
@@ -260,12 +246,7 @@ export function bodyClasses(kind: string, settings: SettingsOptions): string[] {
  * @returns
  *   `<li>`.
  */
-function pagerItem(
-  className: string,
-  rel: 'prev' | 'next',
-  label: string,
-  link: PageLink
-): Element {
+function pagerItem(className: string, rel: 'prev' | 'next', label: string, link: PageLink): Element {
   return h('li', {className: [className]}, [
     h('a', {href: link.href, rel: [rel]}, [
       h('span', {className: ['pager-label']}, label),
@@ -284,9 +265,7 @@ function pagerItem(
  *   doctype (a root is allowed one, `<main>` is not) is dropped.
  */
 function content(chapter: EditionChapter): ElementContent[] {
-  const children = chapter.tree.children.filter(
-    (node): node is ElementContent => node.type !== 'doctype'
-  )
+  const children = chapter.tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
 
   // The glossary is a landmark of its own for assistive technology (the EPUB
   // wraps it the same way).

@@ -130,7 +130,7 @@ export function searchScripts(index: SearchIndex): SearchScripts {
   return {
     index:
       '/* zhbook: the search index of this edition, read by search-page.js;\n' +
-      '   each chapter\'s blocks are in search/<chapter>.js. */\n' +
+      "   each chapter's blocks are in search/<chapter>.js. */\n" +
       'window.' +
       searchGlobal +
       ' = {\n"chapters": ' +
@@ -157,9 +157,7 @@ function groupByChapter(index: SearchIndex): Array<readonly SearchBlock[]> {
  */
 function blockLine(block: SearchBlock): string {
   return JSON.stringify(
-    block.translation
-      ? [block.chapter, block.id, block.text, block.translation]
-      : [block.chapter, block.id, block.text]
+    block.translation ? [block.chapter, block.id, block.text, block.translation] : [block.chapter, block.id, block.text]
   )
 }
 
@@ -236,8 +234,7 @@ function isTranslation(node: Element): boolean {
   const lang = node.properties.lang
 
   return (
-    (Array.isArray(className) && className.includes('translation')) ||
-    (typeof lang === 'string' && /^en\b/i.test(lang))
+    (Array.isArray(className) && className.includes('translation')) || (typeof lang === 'string' && /^en\b/i.test(lang))
   )
 }
 
@@ -257,12 +254,7 @@ function isTranslation(node: Element): boolean {
  * @returns
  *   Text.
  */
-function textOf(
-  node: ElementContent,
-  wanted: boolean,
-  inTranslation: boolean,
-  root: boolean
-): string {
+function textOf(node: ElementContent, wanted: boolean, inTranslation: boolean, root: boolean): string {
   if (node.type === 'text') return wanted === inTranslation ? node.value : ''
   if (node.type !== 'element') return ''
   if (!root && typeof node.properties.id === 'string' && blockId.test(node.properties.id)) {
@@ -296,10 +288,7 @@ function textOf(
  * @returns
  *   Element, if there is one right after.
  */
-function nextElement(
-  nodes: ReadonlyArray<RootContent | ElementContent>,
-  position: number
-): Element | undefined {
+function nextElement(nodes: ReadonlyArray<RootContent | ElementContent>, position: number): Element | undefined {
   for (const node of nodes.slice(position + 1)) {
     if (node.type === 'element') return node
     if (node.type === 'text' && node.value.trim() === '') continue

@@ -34,14 +34,7 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import type {
-  EditionBook,
-  EditionChapter,
-  EditionInfo,
-  OutputFile,
-  RenderContext,
-  Renderer
-} from '../../core/model.js'
+import type {EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext, Renderer} from '../../core/model.js'
 import {chapterLinkResolver} from '../shared/links.js'
 import {chapterMemo, internKey} from '../../build/memo.js'
 import {groupNoteReferences, hasNoteReferences, labelNotes} from '../shared/notes.js'
@@ -51,12 +44,7 @@ import {iconSvg} from './icon.js'
 import {notesScript} from './notes.js'
 import {editionIndexPage, siteIndexPage, type EditionEntry} from './page-index.js'
 import {searchPage} from './page-search.js'
-import {
-  chapterPage,
-  type EditionLink,
-  type PageLink,
-  type SiteAssets
-} from './page.js'
+import {chapterPage, type EditionLink, type PageLink, type SiteAssets} from './page.js'
 import {dictionaryScript} from './client/dictionary.js'
 import {preferencesScript} from './client/prefs.js'
 import {searchPageScript} from './client/search.js'
@@ -120,13 +108,9 @@ export const web: Renderer = {
  * @returns
  *   Files.
  */
-export function renderSiteIndex(
-  books: readonly EditionBook[],
-  context: RenderContext
-): OutputFile[] {
+export function renderSiteIndex(books: readonly EditionBook[], context: RenderContext): OutputFile[] {
   void context
-  const primary =
-    books.find((book) => book.edition.lang === book.meta.language) ?? books[0]
+  const primary = books.find((book) => book.edition.lang === book.meta.language) ?? books[0]
 
   if (!primary) {
     throw new Error('Unexpected empty list of editions, expected at least one')
@@ -136,9 +120,7 @@ export function renderSiteIndex(
 
   for (const book of books) {
     if (seen.has(book.edition.id)) {
-      throw new Error(
-        'Unexpected second edition `' + book.edition.id + '`, expected each edition once'
-      )
+      throw new Error('Unexpected second edition `' + book.edition.id + '`, expected each edition once')
     }
 
     seen.add(book.edition.id)
@@ -152,9 +134,7 @@ export function renderSiteIndex(
         lang: primary.meta.language,
         // The English title of the bilingual edition tells a reader without
         // Chinese what the book is, whichever edition's metadata leads.
-        translated:
-          primary.meta.translated ??
-          books.find((book) => book.meta.translated)?.meta.translated,
+        translated: primary.meta.translated ?? books.find((book) => book.meta.translated)?.meta.translated,
         editions: books.map((book): EditionEntry => {
           const first = book.chapters[0]
           return {
@@ -174,11 +154,7 @@ export function renderSiteIndex(
 
   // Why only then: a build without notes or a dictionary has no use for
   // their scripts.
-  if (
-    books.some((book) =>
-      book.chapters.some((chapter) => hasNoteReferences(chapter.tree))
-    )
-  ) {
+  if (books.some((book) => book.chapters.some((chapter) => hasNoteReferences(chapter.tree)))) {
     files.push({path: root + '/' + names.notes, data: notesScript})
   }
 
@@ -288,12 +264,8 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
       next: links[index + 1],
       index: names.index,
       search: names.search,
-      editions: others.map((other) =>
-        editionLink(other, '../', shared ? chapterFile(chapter.id) : names.index)
-      ),
-      alternates: shared
-        ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id)))
-        : [],
+      editions: others.map((other) => editionLink(other, '../', shared ? chapterFile(chapter.id) : names.index)),
+      alternates: shared ? others.map((other) => editionLink(other, '../', chapterFile(chapter.id))) : [],
       settings,
       footer
     }
@@ -419,11 +391,7 @@ function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
 
     if (!chapterIdPattern.test(chapter.id)) {
       throw new Error(
-        'Unexpected chapter id `' +
-          chapter.id +
-          '`' +
-          where +
-          ', expected ASCII letters, digits, `.`, `_`, `-`'
+        'Unexpected chapter id `' + chapter.id + '`' + where + ', expected ASCII letters, digits, `.`, `_`, `-`'
       )
     }
 

@@ -18,7 +18,7 @@
  * is not remembered. It exposes `window.zhbookPreferences` (`get`, `set`) to
  * `site.js`, which draws the settings panel.
  */
-export const preferencesScript = String.raw`/* zhbook: apply the reader's settings (size, colours, English, pinyin).
+export const preferencesScript = `/* zhbook: apply the reader's settings (size, colours, English, pinyin).
  * Loaded in <head> without defer: it only sets attributes on <html>, so the
  * first frame is drawn with the reader's colours and size. */
 (function () {

@@ -17,7 +17,7 @@
  * Plain JavaScript, no dependencies, no requests, no inline code: it works
  * from `file://` and under `script-src 'self'`.
  */
-export const siteScript = String.raw`/* zhbook: contents drawer, reading settings, edition switch.
+export const siteScript = `/* zhbook: contents drawer, reading settings, edition switch.
  * Progressive enhancement: without this script every page is complete and
  * readable; the tools it drives are hidden until it shows them. */
 (function () {

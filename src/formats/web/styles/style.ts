@@ -115,14 +115,7 @@ const latin = [
   'serif'
 ].join(', ')
 
-const mono = [
-  'ui-monospace',
-  '"SFMono-Regular"',
-  'Menlo',
-  'Consolas',
-  '"DejaVu Sans Mono"',
-  'monospace'
-].join(', ')
+const mono = ['ui-monospace', '"SFMono-Regular"', 'Menlo', 'Consolas', '"DejaVu Sans Mono"', 'monospace'].join(', ')
 
 /**
  * Custom properties for one palette.
