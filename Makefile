@@ -3,7 +3,7 @@
 
 MANUSCRIPT ?= manuscript
 OUT ?= output
-SOURCES := $(shell find src -name '*.ts') tsconfig.json
+SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
 .PHONY: all build test typecheck lint format clean screens proof watch bench bench-watch
 
@@ -14,17 +14,22 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# tsc compiles the library and the command; esbuild bundles the reader's
+# scripts and the stylesheets into dist/assets/ (scripts/bundle.ts).
 dist/cli/main.js: node_modules/.package-lock.json $(SOURCES)
 	rm -rf dist
 	npx tsc -p tsconfig.json
+	npx tsx scripts/bundle.ts
 	chmod +x dist/cli/main.js
 
 build: dist/cli/main.js
 	node dist/cli/main.js build $(MANUSCRIPT) --out $(OUT)
 
-# Type-check the library and the tests (vitest itself does not type-check).
+# Type-check the library and the tests (vitest itself does not type-check),
+# and the reader's scripts against the DOM.
 typecheck: node_modules/.package-lock.json
 	npx tsc -p tsconfig.test.json
+	npx tsc -p src/formats/web/client/tsconfig.json
 
 # The browser tests (tests/browser.test.ts) drive Debian's Chromium
 # (/usr/bin/chromium, or CHROMIUM_PATH); they never download a browser.

@@ -280,7 +280,7 @@ async function packageEpub(
     prependChapterTitles: false,
     date: meta.date,
     lang,
-    css: epubStyle + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
+    css: epubStyle() + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
     chapterXHTML: chapterXhtml,
     contentOPF: contentOpf,
     tocNCX: tocNcx,

@@ -35,23 +35,18 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import type {EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext, Renderer} from '../../core/model.js'
+import {readAsset} from '../shared/assets.js'
 import {chapterLinkResolver} from '../shared/links.js'
 import {chapterMemo, internKey} from '../../build/memo.js'
 import {groupNoteReferences, hasNoteReferences, labelNotes} from '../shared/notes.js'
 import {dictionaryTableScript} from './dictionary.js'
 import {dictionaryCredit, type SettingsOptions} from './frame.js'
 import {iconSvg} from './icon.js'
-import {notesScript} from './notes.js'
 import {editionIndexPage, siteIndexPage, type EditionEntry} from './page-index.js'
 import {searchPage} from './page-search.js'
 import {chapterPage, type EditionLink, type PageLink, type SiteAssets} from './page.js'
-import {dictionaryScript} from './client/dictionary.js'
-import {preferencesScript} from './client/prefs.js'
-import {searchPageScript} from './client/search.js'
-import {siteScript} from './client/site.js'
 import {searchIndex, searchScripts} from './search-index.js'
 import {webStringsFor} from './strings.js'
-import {webStyle} from './styles/style.js'
 
 /** Folder of the web edition in the output folder. */
 const root = 'web'
@@ -145,24 +140,33 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
         assets: assets('', [names.site])
       })
     },
-    {path: root + '/' + names.style, data: webStyle},
     {path: root + '/' + names.icon, data: iconSvg},
-    {path: root + '/' + names.preferences, data: preferencesScript},
-    {path: root + '/' + names.site, data: siteScript},
-    {path: root + '/' + names.searchPage, data: searchPageScript}
+    ...[names.style, names.preferences, names.site, names.searchPage].map((name) => asset(name))
   ]
 
   // Why only then: a build without notes or a dictionary has no use for
   // their scripts.
   if (books.some((book) => book.chapters.some((chapter) => hasNoteReferences(chapter.tree)))) {
-    files.push({path: root + '/' + names.notes, data: notesScript})
+    files.push(asset(names.notes))
   }
 
   if (books.some((book) => book.dictionary)) {
-    files.push({path: root + '/' + names.dictionaryPopup, data: dictionaryScript})
+    files.push(asset(names.dictionaryPopup))
   }
 
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * A file of the site folder bundled from `client/` or `styles/`.
+ *
+ * @param name
+ *   Its name (`site.js`), the same in `dist/assets/web/`.
+ * @returns
+ *   Output file.
+ */
+function asset(name: string): OutputFile {
+  return {path: root + '/' + name, data: readAsset('web/' + name)}
 }
 
 /**
