@@ -6,13 +6,10 @@ import type {Root} from 'hast'
 import {h} from 'hastscript'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {BookMeta, EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext} from '../src/core/model.js'
-import {preferencesScript} from '../src/formats/web/client/prefs.js'
-import {searchPageScript} from '../src/formats/web/client/search.js'
-import {siteScript} from '../src/formats/web/client/site.js'
-import {dictionaryScript} from '../src/formats/web/client/dictionary.js'
+import {readAsset} from '../src/formats/shared/assets.js'
 import {searchIndex, searchScripts} from '../src/formats/web/search-index.js'
 import {loadSearchIndex} from './helpers/search-index.js'
-import {palettes, webStyle, type Palette} from '../src/formats/web/styles/style.js'
+import {customProperties, flatCss} from './helpers/css.js'
 import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
 
@@ -398,7 +395,7 @@ describe('web', () => {
         : text(file)
       expect(value, file.path).not.toMatch(/https?:\/\/|\/\/[\w.-]+\//)
     }
-    expect(webStyle).not.toMatch(/@import|url\(|@font-face/)
+    expect(byPath.get('web/style.css')).not.toMatch(/@import|url\(|@font-face/)
   })
 
   it('should write identical bytes on a second render', async () => {
@@ -598,12 +595,13 @@ describe('searchIndex', () => {
 })
 
 describe('browser scripts', () => {
-  const scripts = {
-    'prefs.js': preferencesScript,
-    'site.js': siteScript,
-    'search-page.js': searchPageScript,
-    'dictionary-popup.js': dictionaryScript
-  }
+  const names = ['prefs.js', 'site.js', 'search-page.js', 'notes.js', 'dictionary-popup.js']
+  const scripts = Object.fromEntries(names.map((name) => [name, readAsset('web/' + name)]))
+  const preferencesScript = scripts['prefs.js']!
+
+  it('should be the bundled scripts the site gets', () => {
+    for (const name of names) expect(byPath.get('web/' + name) ?? readAsset('web/' + name), name).toBe(scripts[name])
+  })
 
   it('should be classic scripts that compile, with no eval, inline handlers, HTML parsing or requests', () => {
     for (const [name, script] of Object.entries(scripts)) {
@@ -656,44 +654,53 @@ describe('browser scripts', () => {
   })
 })
 
-describe('webStyle', () => {
+describe('web/style.css', () => {
+  const css = flatCss(readAsset('web/style.css'))
+
   it('should choose CJK fonts by script', () => {
-    expect(webStyle).toMatch(/:lang\(zh-Hant\)[^{]*\{\s*--sans: "PingFang TC"/)
-    expect(webStyle).toMatch(/:lang\(zh-Hans\)[^{]*\{\s*--sans: "PingFang SC"/)
-    expect(webStyle).toContain('line-height: 1.8;')
-    expect(webStyle).toContain('max-width: 38em;')
-    expect(webStyle).toContain('@media (prefers-color-scheme: dark)')
+    expect(css).toMatch(/:lang\(zh-Hant\)[^{]*\{ --sans: "PingFang TC"/)
+    expect(css).toMatch(/:lang\(zh-Hans\)[^{]*\{ --sans: "PingFang SC"/)
+    expect(css).toContain('line-height: 1.8;')
+    expect(css).toContain('max-width: 38em;')
+    expect(css).toContain('@media (prefers-color-scheme: dark)')
   })
 
   it('should follow the reader’s choices, on screen only, and print everything', () => {
-    expect(webStyle).toContain(':root:not([data-theme="light"]) {')
-    expect(webStyle).toMatch(/:root\[data-theme="dark"\] \{\s*color-scheme: dark;\s*--bg: #161618;/)
-    expect(webStyle).toContain(':root[data-size="xl"] { font-size: 125%; }')
-    expect(webStyle).toMatch(
-      /@media screen \{\s*:root\[data-english="hidden"\] \.has-translation \.translation \{ display: none; \}[^}]*\}\s*:root\[data-pinyin="hidden"\] \.has-ruby rt \{ display: none; \}\s*\}/
+    expect(css).toContain(':root:not([data-theme=light]) {')
+    expect(css).toMatch(/:root\[data-theme=dark\] \{ color-scheme: dark; --bg: #161618;/)
+    expect(css).toContain(':root[data-size=xl] { font-size: 125%; }')
+    expect(css).toContain(
+      '@media screen { :root[data-english=hidden] .has-translation .translation { display: none; } :root[data-english=hidden] .has-translation p:has(+ p.translation) { margin-bottom: 1em; } :root[data-pinyin=hidden] .has-ruby rt { display: none; } }'
     )
-    const print = webStyle.slice(webStyle.indexOf('@media print'))
+    const print = css.slice(css.indexOf('@media print'))
     expect(print).toContain(
-      '.skip, .site-header, .pager, .drawer, .drawer-backdrop, .settings,\n  .note-popup, .dictionary-popup, .search-form { display: none !important; }'
+      '.skip, .site-header, .pager, .drawer, .drawer-backdrop, .settings, .note-popup, .dictionary-popup, .search-form { display: none !important; }'
     )
-    expect(print).toContain('--bg: #fff;\n    --text: #000;')
+    expect(print).toContain('--bg: #fff; --text: #000;')
     expect(print).toContain('h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }')
     expect(print).toContain('p, li, blockquote, dl.glossary > div { orphans: 3; widows: 3; }')
   })
 
+  it('should give the dark palette the same colours whether the system or the reader chose it', () => {
+    const dark = customProperties(css, ':root[data-theme=dark]')
+    expect(customProperties(css, '@media (prefers-color-scheme: dark) { :root:not([data-theme=light])')).toEqual(dark)
+    expect(Object.keys(dark)).toEqual(['bg', 'text', 'muted', 'link', 'strong', 'code-bg', 'rule', 'mark'])
+  })
+
   it('should keep every text colour readable on its background (WCAG AA)', () => {
-    for (const [scheme, palette] of Object.entries(palettes) as Array<[string, Palette]>) {
-      for (const background of [palette.background, palette.codeBackground]) {
-        for (const role of ['text', 'muted', 'link', 'strong'] as const) {
-          expect(contrast(palette[role], background), scheme + ' ' + role + ' on ' + background).toBeGreaterThanOrEqual(
+    const palettes = {light: customProperties(css, ':root'), dark: customProperties(css, ':root[data-theme=dark]')}
+    for (const [scheme, palette] of Object.entries(palettes)) {
+      for (const background of [palette.bg!, palette['code-bg']!]) {
+        for (const role of ['text', 'muted', 'link', 'strong']) {
+          expect(contrast(palette[role]!, background), scheme + ' ' + role + ' on ' + background).toBeGreaterThanOrEqual(
             4.5
           )
         }
       }
-      expect(contrast(palette.text, palette.background), scheme).toBeGreaterThanOrEqual(7)
-      expect(contrast(palette.text, palette.mark), scheme + ' text on mark').toBeGreaterThanOrEqual(4.5)
+      expect(contrast(palette.text!, palette.bg!), scheme).toBeGreaterThanOrEqual(7)
+      expect(contrast(palette.text!, palette.mark!), scheme + ' text on mark').toBeGreaterThanOrEqual(4.5)
       // Selected setting buttons and the search button: background on link.
-      expect(contrast(palette.background, palette.link), scheme + ' pressed').toBeGreaterThanOrEqual(4.5)
+      expect(contrast(palette.bg!, palette.link!), scheme + ' pressed').toBeGreaterThanOrEqual(4.5)
     }
   })
 })
