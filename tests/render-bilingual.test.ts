@@ -8,7 +8,14 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {EditionBook, EditionInfo, OutputFile, RenderContext} from '../src/core/model.js'
 import {epub} from '../src/formats/epub/epub.js'
 import {coverSvg} from '../src/formats/epub/cover.js'
-import {epubStyle} from '../src/formats/epub/style.js'
+import {
+  epubStyle,
+  fontFamily,
+  kaiFamilies,
+  latinSerifFamilies,
+  monospaceFamilies,
+  serifFamilies
+} from '../src/formats/epub/style.js'
 import {readAsset} from '../src/formats/shared/assets.js'
 import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {bilingualBook, bilingualInfo} from './helpers/bilingual-book.js'
@@ -252,6 +259,22 @@ describe('epub (bilingual)', () => {
     expect(epubStyle()).toMatch(/p\.translation\.awaiting \{[^}]*border: 0\.1em dashed;[^}]*font-style: italic;/)
     expect(epubStyle()).toMatch(/\.translation \{[^}]*hyphens: auto;/)
     expect(epubStyle()).toMatch(/ruby \{[^}]*ruby-position: over;/)
+  })
+
+  it('should name in its stylesheet the fonts the cover draws with', () => {
+    const css = flatCss(epubStyle())
+    for (const [selector, value] of [
+      ['html', fontFamily(serifFamilies.hant, 'serif')],
+      ['[lang]:lang(zh-Hant)', fontFamily(serifFamilies.hant, 'serif')],
+      ['[lang]:lang(zh-Hans)', fontFamily(serifFamilies.hans, 'serif')],
+      ['blockquote:lang(zh-Hans)', fontFamily(kaiFamilies.hans, 'serif')],
+      ['[lang]:lang(zh-Latn)', fontFamily(serifFamilies.hans, 'serif')],
+      ['[lang]:lang(en)', fontFamily(latinSerifFamilies, 'serif')]
+    ]) {
+      expect(css, selector).toContain(selector + ' { font-family: ' + value + '; }')
+    }
+    expect(css).toContain('font-family: ' + fontFamily(kaiFamilies.hant, 'serif') + '; }')
+    expect(css).toContain('pre { font-family: ' + fontFamily(monospaceFamilies, 'monospace') + '; }')
   })
 })
 

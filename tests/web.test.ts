@@ -692,9 +692,10 @@ describe('web/style.css', () => {
     for (const [scheme, palette] of Object.entries(palettes)) {
       for (const background of [palette.bg!, palette['code-bg']!]) {
         for (const role of ['text', 'muted', 'link', 'strong']) {
-          expect(contrast(palette[role]!, background), scheme + ' ' + role + ' on ' + background).toBeGreaterThanOrEqual(
-            4.5
-          )
+          expect(
+            contrast(palette[role]!, background),
+            scheme + ' ' + role + ' on ' + background
+          ).toBeGreaterThanOrEqual(4.5)
         }
       }
       expect(contrast(palette.text!, palette.bg!), scheme).toBeGreaterThanOrEqual(7)

@@ -33,7 +33,5 @@ export function customProperties(css: string, selector: string): Record<string, 
   const start = css.indexOf(' ' + selector + ' {')
   if (start === -1) throw new Error('Unexpected missing rule `' + selector + '`')
   const body = css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start))
-  return Object.fromEntries(
-    [...body.matchAll(/--([\w-]+): ([^;]+);/g)].map((match) => [match[1]!, match[2]!.trim()])
-  )
+  return Object.fromEntries([...body.matchAll(/--([\w-]+): ([^;]+);/g)].map((match) => [match[1]!, match[2]!.trim()]))
 }

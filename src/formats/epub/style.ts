@@ -108,7 +108,7 @@ export function fontFamily(families: readonly string[], generic: string, quote: 
  * indent, links an underline, speaker labels bold; in the bilingual edition
  * English has a Latin face, a smaller size and a rule, and a missing
  * translation a dashed outline and italics. Its font stacks are the lists
- * above (tests/epub.test.ts holds them together).
+ * above (tests/render-bilingual.test.ts holds them together).
  *
  * @returns
  *   CSS.

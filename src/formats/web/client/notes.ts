@@ -27,7 +27,7 @@ let current: HTMLElement | undefined
 /** Opened by a tap or click: stays until dismissed. */
 let pinned = false
 /** Pending close after the pointer left. */
-let timer = 0
+let timer: ReturnType<typeof setTimeout> | undefined
 
 function referenceOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>(referenceSelector) : null
@@ -92,7 +92,7 @@ function close(): undefined {
 /** Close after a moment, unless the pointer reaches the pop-up, a tap pinned it, or the reference has focus. */
 function closeSoon(): undefined {
   clearTimeout(timer)
-  timer = window.setTimeout(() => {
+  timer = setTimeout(() => {
     if (!pinned && current && current !== document.activeElement) close()
   }, 300)
   return undefined

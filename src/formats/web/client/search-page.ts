@@ -26,7 +26,7 @@ if (data && form && input instanceof HTMLInputElement && status && list) {
   // Each chapter's script added its blocks to data.parts, in reading order.
   data.blocks ??= data.parts.flat()
   const blocks = data.blocks
-  let timer = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
 
   const message = (name: string, values: Record<string, string>): string => {
     let text = status.getAttribute('data-' + name) ?? ''
@@ -94,7 +94,7 @@ if (data && form && input instanceof HTMLInputElement && status && list) {
   input.addEventListener('input', (event) => {
     if ((event as InputEvent).isComposing) return
     clearTimeout(timer)
-    timer = window.setTimeout(() => {
+    timer = setTimeout(() => {
       render(input.value)
       remember(input.value)
     }, 150)
