@@ -1,12 +1,18 @@
 /**
- * OpenCC's `tw2sp` chain, compiled from opencc-js's dictionaries, and how it
- * runs on traced text: the part of the converter that does what opencc-js's
- * `Converter({from: 'twp', to: 'cn'})` does, recording its hits.
+ * OpenCC's `tw2sp` chain, compiled from opencc-js's dictionaries with
+ * zhbook's vocabulary layered over its Taiwan phrase table, and how it runs
+ * on traced text, recording its hits.
+ *
+ * Where OpenCC cuts text at the longest match from the left, the chain cuts
+ * it into words first (`segment.ts`): over a lattice of every word its
+ * dictionaries know, the split with the fewest segments.
  */
 import {configs} from 'opencc-js/preset'
 import type {ConversionHit, HitKind} from './converter.js'
+import {Segmenter} from './segment.js'
 import {Table, unmatchedLength} from './table.js'
 import type {TracedText} from './traced.js'
+import {type AddedEntry, added, type ReviewedEntry, review, type VocabularyField} from './vocabulary.js'
 
 /** A dictionary entry of an OpenCC step. */
 export interface StepEntry {
@@ -31,56 +37,123 @@ export interface Trace {
 
 type DictLike = string | ReadonlyArray<readonly [string, string]>
 
-/** The compiled `tw2sp` chain. */
+/** The compiled chain. */
 export interface Chain {
   /** Compatibility ideographs → unified ones (no hits). */
   normalize: Table<StepEntry>
-  /** `TSPhrases`: where segments start and end. */
-  segment: Table<StepEntry>
-  /** Steps run on each segment, in order. */
+  /** Cuts text into words. */
+  segmenter: Segmenter
+  /**
+   * Steps run on each segment, in order: zhbook's vocabulary with OpenCC's
+   * Taiwan phrases and variants reversed, then Traditional → Simplified.
+   */
   steps: ReadonlyArray<Table<StepEntry>>
 }
 
-let chain: Chain | undefined
+/** The parts of opencc-js's `tw2sp` configuration used here. */
+interface Tw2sp {
+  normalizationChain: DictLike[][]
+  segmentation: DictLike[]
+  conversionChain: DictLike[][]
+}
 
 /**
- * Compile the chain once per process: it is the costly part (tens of ms),
- * converting is cheap.
+ * Compiled chains by field, for the life of the process: compiling is the
+ * costly part (the word lattice has some 50,000 words), converting is cheap.
+ */
+const chains = new Map<VocabularyField, Chain>()
+
+/** zhbook's vocabulary tables. */
+export interface Layers {
+  /** OpenCC entries dropped or restricted. */
+  readonly review: readonly ReviewedEntry[]
+  /** Words added. */
+  readonly added: readonly AddedEntry[]
+}
+
+/**
+ * Compile the chain of a field once per process.
  *
+ * @param field
+ *   The book's field (default: `'general'`).
  * @returns
  *   The chain.
  */
-export function loadChain(): Chain {
+export function loadChain(field: VocabularyField = 'general'): Chain {
+  let chain = chains.get(field)
   if (!chain) {
-    const config = configs.tw2sp as {
-      normalizationChain: DictLike[][]
-      segmentation: DictLike[]
-      conversionChain: DictLike[][]
-    }
-    // The first dictionary of tw2sp's first group is TWPhrasesRev: Taiwan
-    // words and their mainland equivalents. Its hits are vocabulary, even one
-    // character long (矽 → 硅); every other hit is a phrase or a character.
-    const vocabulary = new Set(pairsOf(config.conversionChain[0]?.[0] ?? []).map(([from]) => from))
-    const table = (group: readonly DictLike[]) => {
-      const entries = new Map<string, StepEntry>()
-      for (const [from, to] of merge(group)) {
-        const kind = vocabulary.has(from) ? 'vocabulary' : [...from].length === 1 ? 'character' : 'phrase'
-        entries.set(from, {to, changes: to !== from, kind})
-      }
-
-      return new Table(entries)
-    }
-
-    // tw2sp normalises with one group: the compatibility ideographs.
-    const [normalization = []] = config.normalizationChain
-    chain = {
-      normalize: table(normalization),
-      segment: table(config.segmentation),
-      steps: config.conversionChain.map((group) => table(group))
-    }
+    chain = compileChain(field, {review, added})
+    chains.set(field, chain)
   }
 
   return chain
+}
+
+/**
+ * Compile a chain (not kept: `loadChain` keeps zhbook's own).
+ *
+ * @param field
+ *   The book's field.
+ * @param layers
+ *   Vocabulary tables (zhbook's, or others to measure what an entry does).
+ * @returns
+ *   The chain.
+ */
+export function compileChain(field: VocabularyField, {review, added}: Layers): Chain {
+  const config = configs.tw2sp as Tw2sp
+  const [group = [], ...rest] = config.conversionChain
+  const [phrases = [], ...variants] = group
+  // The first dictionary of tw2sp's first group is TWPhrasesRev: Taiwan words
+  // and their mainland equivalents, reviewed by zhbook. Its hits are
+  // vocabulary, even one character long (矽 → 硅); every other hit of OpenCC
+  // is a phrase or a character.
+  const withheld = new Set(
+    review.filter((entry) => entry.action === 'drop' || entry.field !== field).map((entry) => entry.from)
+  )
+  const openccVocabulary = pairsOf(phrases)
+  const vocabulary = new Set(openccVocabulary.map(([from]) => from))
+  const kindOf = (from: string): StepEntry['kind'] =>
+    vocabulary.has(from) ? 'vocabulary' : [...from].length === 1 ? 'character' : 'phrase'
+  const compile = (pairs: Map<string, string>) => {
+    const entries = new Map<string, StepEntry>()
+    for (const [from, to] of pairs) entries.set(from, {to, changes: to !== from, kind: kindOf(from)})
+    return entries
+  }
+
+  const first = compile(merge([openccVocabulary.filter(([from]) => !withheld.has(from)), ...variants]))
+  // zhbook's words win over OpenCC's. Their Simplified values go through the
+  // Traditional → Simplified step unchanged (a test checks it).
+  for (const entry of added) {
+    if (entry.field && entry.field !== field) continue
+    first.set(entry.from, {to: entry.to, changes: true, kind: 'zhbook'})
+  }
+
+  const steps = [new Table(first), ...rest.map((next) => new Table(compile(merge(next))))]
+
+  // The lattice: every word any dictionary of the chain knows (its keys,
+  // withheld ones too: they are still words), and the Traditional side of
+  // OpenCC's Simplified → Traditional phrases, some 49,000 common words
+  // (列出, 列表, 參數 …). One character is no word: it is always a way on.
+  const words = new Map<string, true>()
+  const addWord = (word: string) => {
+    if (word.length > 1 && (word.length > 2 || !/^[\ud800-\udbff]/.test(word))) words.set(word, true)
+  }
+
+  const s2t = configs.s2t as {conversionChain: ReadonlyArray<readonly DictLike[]>}
+  for (const [, traditional] of pairsOf(s2t.conversionChain[0]?.[0] ?? [])) addWord(traditional)
+  for (const dict of [...config.segmentation, phrases, ...variants]) {
+    for (const [from] of pairsOf(dict)) addWord(from)
+  }
+
+  for (const entry of added) addWord(entry.from)
+
+  // tw2sp normalises with one group: the compatibility ideographs.
+  const [normalization = []] = config.normalizationChain
+  return {
+    normalize: new Table(compile(merge(normalization))),
+    segmenter: new Segmenter(new Table(words)),
+    steps
+  }
 }
 
 /**
@@ -100,9 +173,8 @@ export function normalize(chain: Chain, text: TracedText, out: TracedText): void
 }
 
 /**
- * Convert `text[start..end)` (text without overrides in it): segment it like
- * OpenCC (a `TSPhrases` match, or the run up to the next one) and run every
- * step on each segment.
+ * Convert `text[start..end)` (text without overrides in it): cut it into
+ * words and run every step on each.
  *
  * @param text
  *   Normalised, closed text.
@@ -123,19 +195,15 @@ export function convertPlain(
   text: TracedText,
   start: number,
   end: number,
-  {segment, steps}: Chain,
+  {segmenter, steps}: Chain,
   scratch: readonly TracedText[],
   out: TracedText,
   trace: Trace
 ): void {
+  const ends = segmenter.segment(text.units, start, end)
   let index = start
   while (index < end) {
-    let next = segment.match(text.units, index, end)
-    if (next === -1) {
-      next = index
-      do next += unmatchedLength(text.units, next, end)
-      while (next < end && segment.match(text.units, next, end) === -1)
-    }
+    const next = ends[index - start]!
 
     // Each step reads what the one before made of the segment, and sees
     // nothing else: no match reaches across a segment's bounds. The last

@@ -2,28 +2,34 @@
  * Traditional (Taiwan) → Simplified (mainland) conversion that says what it
  * changed.
  *
- * OpenCC's `tw2sp` chain, run from opencc-js's own dictionaries, in the same
- * order and with the same longest-match rules as opencc-js's
+ * Three layers, each winning over the next: the editor's overrides, zhbook's
+ * mainland vocabulary (`vocabulary.ts`), and OpenCC's `tw2sp` chain, run from
+ * opencc-js's own dictionaries in the same order as opencc-js's
  * `Converter({from: 'twp', to: 'cn'})`: normalise compatibility ideographs,
- * segment by `TSPhrases`, then per segment Taiwan phrases and variants
- * reversed, then Traditional → Simplified phrases and characters. opencc-js
- * has no API that reports its matches, so the same dictionaries are compiled
- * into tables of our own (`chain.ts`, `table.ts`, once per process) and every
- * hit is recorded with its place in the input as it goes.
+ * then per segment Taiwan phrases and variants reversed, then Traditional →
+ * Simplified phrases and characters. Segments are words: the text is cut
+ * over a lattice of dictionary words (`segment.ts`), not at OpenCC's longest
+ * match from the left. opencc-js has no API that reports its matches, so its
+ * dictionaries are compiled into tables of our own (`chain.ts`, `table.ts`,
+ * once per process) and every hit is recorded with its place in the input as
+ * it goes.
  *
  * The editor's overrides are matched first, on the Traditional input, so an
- * entry wins over any OpenCC phrase it overlaps (a patch on the Simplified
- * output could not stop a wrong phrase conversion).
+ * entry wins over anything it overlaps (a patch on the Simplified output
+ * could not stop a wrong phrase conversion).
  */
 import type {OverrideEntry} from '../core/model.js'
-import {convertPlain, loadChain, normalize, type Trace} from './chain.js'
+import {compileChain, convertPlain, type Layers, loadChain, normalize, type Trace} from './chain.js'
 import {codePointLength, Table} from './table.js'
 import {TracedText} from './traced.js'
+import type {VocabularyField} from './vocabulary.js'
 
-/** What kind of change a hit is. */
+/** What kind of change a hit is: the layer that made it. */
 export type HitKind =
   /** An override from the editor's dictionary. */
   | 'override'
+  /** A Taiwan word replaced by zhbook's mainland vocabulary. */
+  | 'zhbook'
   /** A Taiwan word replaced by the mainland word (OpenCC `TWPhrasesRev`). */
   | 'vocabulary'
   /** A multi-character entry that picks the right characters in context. */
@@ -82,16 +88,37 @@ interface Traced {
   origin: Int32Array
 }
 
+/** Options of `createConverter`. */
+export interface ConverterOptions {
+  /**
+   * The book's field: `'technical'` adds the words whose mainland form
+   * differs in computing (介面 → 接口, 預設 → 默认) (optional, default:
+   * `'general'`).
+   */
+  readonly vocabulary?: VocabularyField | undefined
+  /**
+   * Vocabulary tables to use instead of zhbook's, compiled for this
+   * converter alone: for measuring what an entry does (`make
+   * bench-convert`) (optional).
+   */
+  readonly layers?: Layers | undefined
+}
+
 /**
  * Create a converter.
  *
  * @param overrides
- *   The editor's entries, matched on the input before OpenCC (default: none).
+ *   The editor's entries, matched on the input before anything else
+ *   (default: none).
+ * @param options
+ *   Configuration (optional).
  * @returns
  *   Converter.
  */
-export function createConverter(overrides: readonly OverrideEntry[] = []): Converter {
-  const chain = loadChain()
+export function createConverter(overrides: readonly OverrideEntry[] = [], options: ConverterOptions = {}): Converter {
+  const chain = options.layers
+    ? compileChain(options.vocabulary ?? 'general', options.layers)
+    : loadChain(options.vocabulary)
   // Like a trie, a later entry for the same key wins.
   const overrideTable = new Table(new Map(overrides.map((entry) => [entry.from, {to: entry.to, override: entry}])))
 

@@ -33,13 +33,16 @@ export interface ConversionReport {
   edition: string
   /** Number of single-character conversions (not listed one by one). */
   characters: number
-  /** Distinct changes, overrides first, then vocabulary, then phrases. */
+  /**
+   * Distinct changes by layer: overrides first, then zhbook's vocabulary,
+   * then OpenCC's vocabulary, then its phrases.
+   */
   entries: ReportEntry[]
   /** Dictionary entries that matched nothing (stale or misspelt). */
   unusedOverrides: string[]
 }
 
-const order: Record<ReportEntry['kind'], number> = {override: 0, vocabulary: 1, phrase: 2}
+const order: Record<ReportEntry['kind'], number> = {override: 0, zhbook: 1, vocabulary: 2, phrase: 3}
 
 /** Each chapter's distinct changes, by its hits. */
 const changesMemo = new WeakMap<readonly PlacedHit[], Map<string, {hit: PlacedHit; count: number}>>()
@@ -170,6 +173,7 @@ export function renderReport(report: ConversionReport): OutputFile[] {
 
 const headings: Record<ReportEntry['kind'], string> = {
   override: 'Overrides applied (editor’s dictionary, matched before OpenCC)',
+  zhbook: 'zhbook vocabulary: Taiwan words replaced by current mainland words (zhbook’s own table)',
   vocabulary: 'Vocabulary: Taiwan words replaced by mainland words (OpenCC TWPhrasesRev)',
   phrase: 'Phrases: characters chosen by context (OpenCC TSPhrases)'
 }
@@ -184,7 +188,7 @@ function reportMarkdown(report: ConversionReport): string {
     ''
   ]
 
-  for (const kind of ['override', 'vocabulary', 'phrase'] as const) {
+  for (const kind of ['override', 'zhbook', 'vocabulary', 'phrase'] as const) {
     const rows = report.entries.filter((entry) => entry.kind === kind)
     lines.push(`## ${headings[kind]}`, '')
     if (rows.length === 0) {

@@ -123,6 +123,34 @@ export class Table<Entry> {
     return end
   }
 
+  /**
+   * Find every key at `start`, shortest first.
+   *
+   * @param units
+   *   Text.
+   * @param start
+   *   Where the keys must start (below `limit`).
+   * @param limit
+   *   Where the keys must end at the latest.
+   * @param ends
+   *   Where the end of each key is written (as many as fit).
+   * @returns
+   *   Number of keys found.
+   */
+  matchAll(units: Uint16Array, start: number, limit: number, ends: Int32Array): number {
+    let node = this.first[units[start]!]!
+    let count = 0
+    let index = start + 1
+    while (node !== none && count < ends.length) {
+      if (this.entryAt[node] !== undefined && !splitsPair(units, index, limit)) ends[count++] = index
+      if (index === limit) break
+      node = this.child(node, units[index]!)
+      index++
+    }
+
+    return count
+  }
+
   /** Child of `node` by `unit` (binary search), or `none`. */
   private child(node: number, unit: number): number {
     let low = this.childStart[node]!

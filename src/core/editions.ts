@@ -72,9 +72,12 @@ export interface EditionDefinition extends EditionInfo {
   dictionary?: boolean
 }
 
-/** What of the overrides shapes a converted chapter. */
+/** What of the overrides and the vocabulary setting shapes a converted chapter. */
 function overrideInputs(context: StageContext): unknown {
-  return context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line])
+  return {
+    vocabulary: context.book.settings.vocabulary,
+    overrides: context.book.overrides.map((entry) => [entry.from, entry.to, entry.path, entry.line])
+  }
 }
 
 /** Convert to Simplified as the `hans` edition does, for metadata. */
@@ -184,7 +187,7 @@ export function createStageContext(book: Book): StageContext {
     },
     book,
     converter() {
-      converter ??= createConverter(book.overrides)
+      converter ??= createConverter(book.overrides, {vocabulary: book.settings.vocabulary})
       return converter
     },
     simplifiedTerms() {

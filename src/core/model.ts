@@ -97,6 +97,11 @@ export interface BookSettings {
   vertical: boolean
   /** Whether to write a Kobo kepub of each edition too. */
   kepub: boolean
+  /**
+   * The field of the book's vocabulary: `technical` converts the words whose
+   * mainland form differs in computing (介面 → 接口, 預設 → 默认).
+   */
+  vocabulary: 'general' | 'technical'
 }
 
 /** The font of `book.yaml`, checked: its file and the face each edition embeds. */

@@ -143,7 +143,8 @@ export async function loadBook(
     pinyin: config?.pinyin ?? 'terms',
     font: config?.font && configFile ? await loadFont(config.font, root, editions, configFile) : undefined,
     vertical: config?.vertical ?? false,
-    kepub: config?.kepub ?? false
+    kepub: config?.kepub ?? false,
+    vocabulary: config?.vocabulary ?? 'general'
   }
 
   const cover =

@@ -94,6 +94,8 @@ export const bookConfigSchema = z
     font: fontSchema.optional(),
     vertical: z.boolean().default(false),
     kepub: z.boolean().default(false),
+    // The field of the book's vocabulary in the Simplified edition.
+    vocabulary: z.enum(['general', 'technical']).default('general'),
     overrides: z
       .string()
       .regex(/^[^/\\]+\.ya?ml$/, 'Unexpected overrides file, expected a `.yaml` file name in the manuscript folder')

@@ -1,0 +1,145 @@
+/**
+ * zhbook's mainland vocabulary: the layer between the editor's overrides and
+ * OpenCC. Two tables, each entry with its reason:
+ *
+ * - `review`: OpenCC's Taiwan → mainland phrase table (`TWPhrasesRev`),
+ *   reviewed. An entry that replaces a word standard in both places
+ *   (序列, 向量, 執行, 查詢) is dropped; one that is right only in a field or
+ *   only inside longer words is restricted (kept for `vocabulary: technical`,
+ *   or through the longer entries of `added`).
+ * - `added`: the vocabulary of current mainland writing that OpenCC lacks
+ *   (實作 → 实现, 回傳 → 返回, 透過 → 通过 …). Keys are Taiwan Traditional,
+ *   values mainland Simplified.
+ *
+ * Every entry is a general word mapping any book could rely on. Where the
+ * mainland word depends on the field (介面: 界面 on a screen, 接口 in code),
+ * the entry names the field it holds in.
+ */
+
+/** The field a book's vocabulary comes from (`vocabulary` in `book.yaml`). */
+export type VocabularyField = 'general' | 'technical'
+
+/** A word zhbook adds: Taiwan form → mainland form. */
+export interface AddedEntry {
+  /** Taiwan word (Traditional). */
+  readonly from: string
+  /** Mainland word (Simplified). */
+  readonly to: string
+  /** Only in this field (default: every field). */
+  readonly field?: 'technical' | undefined
+  /** Why. */
+  readonly reason: string
+}
+
+/** An OpenCC `TWPhrasesRev` entry that zhbook does not apply as is. */
+export interface ReviewedEntry {
+  /** Key of the OpenCC entry (Traditional). */
+  readonly from: string
+  /**
+   * `drop`: never applied. `restrict`: applied only in the technical field
+   * (`field`), or only inside the longer entries that `added` or OpenCC has.
+   */
+  readonly action: 'drop' | 'restrict'
+  /** For `restrict`: the field the entry is kept in. */
+  readonly field?: 'technical' | undefined
+  /** Why. */
+  readonly reason: string
+}
+
+/** Shorthand of the tables below. */
+type Row = readonly [from: string, to: string, reason: string]
+type Review = readonly [from: string, reason: string]
+
+const drop = (rows: readonly Review[]): ReviewedEntry[] =>
+  rows.map(([from, reason]) => ({from, action: 'drop', reason}))
+const restrict = (rows: readonly Review[], field?: 'technical'): ReviewedEntry[] =>
+  rows.map(([from, reason]) => ({from, action: 'restrict', field, reason}))
+const add = (rows: readonly Row[], field?: 'technical'): AddedEntry[] =>
+  rows.map(([from, to, reason]) => ({from, to, field, reason}))
+
+/** OpenCC entries reviewed: dropped or restricted. */
+export const review: readonly ReviewedEntry[] = [
+  ...drop([
+    ['向量', '向量 "vector" is the mainland term in mathematics and computing; 矢量 is the physics word'],
+    ['查詢', '查询 "query" is standard in the mainland (数据库查询); 查找 is "look up, find"'],
+    ['執行', '执行 "execute, carry out" is standard in the mainland (执行代码, 执行命令); 运行 is "run"'],
+    ['複製', '复制 "copy" is the standard mainland word; 拷贝 is colloquial'],
+    ['離線', '离线 "offline" is the current mainland word; 脱机 is dated'],
+    ['高階', '高阶 "higher-order" is standard in the mainland (高阶函数, 高阶导数); 高级 is "advanced"'],
+    ['程序', '程序 is "procedure" and "program" in the mainland as in Taiwan (法律程序); 进程 only for an OS process'],
+    ['遮蔽', '遮蔽 "mask, cover" is standard in the mainland (遮蔽语言模型); 屏蔽 is "shield, block"'],
+    ['宕機', '宕机 "(a server) goes down" is current mainland usage; 死机 is "(a PC) freezes"'],
+    ['指標', '指标 "indicator, metric" is standard in the mainland (经济指标, 性能指标); 指针 only for a pointer'],
+    ['單核心', '单核心 is also "single-core" (单核心处理器); 宏内核 (monolithic kernel) is one narrow sense'],
+    ['正規化', '正规化 is not 范式 (a database normal form) in machine learning: normalisation is 规范化'],
+    ['堆疊', '堆叠 "stacking" is standard in the mainland (堆叠多层); 栈 stays for 堆疊溢位 → 栈溢出'],
+    ['開啟', '开启 "open up, start" is standard in the mainland (开启新时代); 打开 stays for 開啟檔案']
+  ]),
+  ...restrict([
+    ['序列', '序列 "sequence" is the mainland word too; 串行 "serial" is kept in 序列埠 → 串口, 序列傳輸 → 串行传输'],
+    ['類比', '类比 "analogy" is the mainland word too; 模拟 "analog" is kept in 類比訊號, 類比電路, 類比電子'],
+    ['核心', '核心 "core" is the mainland word too; 内核 "(OS) kernel" is kept in 作業系統核心, 核心模式'],
+    ['列舉', '列举 "list, enumerate" is the mainland word too; 枚举 is kept in 列舉型別 → 枚举类型']
+  ]),
+  ...restrict(
+    [
+      ['行程', '行程 is "itinerary" in the mainland too; "process" (进程) only in computing'],
+      ['呼叫', '呼叫 "call out" is the mainland word too; "call (a function)" (调用) only in computing'],
+      ['宣告', '宣告 "proclaim" is the mainland word too; "declare (a variable)" (声明) only in computing'],
+      ['區域性', '区域性 "regional" is the mainland word too; "local (variable)" (局部) only in computing'],
+      ['資料', '资料 "material, documents" is the mainland word too (参考资料); "data" (数据) in computing'],
+      [
+        '建立',
+        '建立 "establish" is the mainland word too (建立联系); "create (an object, a file)" (创建) in computing'
+      ],
+      ['智慧', '智慧 "wisdom" is the mainland word too; "smart, intelligent" (智能) in computing']
+    ],
+    'technical'
+  )
+]
+
+/** Words zhbook adds. */
+export const added: readonly AddedEntry[] = [
+  ...add([
+    ['透過', '通过', 'Taiwan 透過 "by means of, through"; the mainland writes 通过 (透过 is "see through")'],
+    ['實作', '实现', 'Taiwan 實作 "implement(ation)"; the mainland writes 实现'],
+    ['回傳', '返回', 'Taiwan 回傳 "return (a value)"; the mainland writes 返回'],
+    ['疊代', '迭代', 'Taiwan 疊代 "iterate"; the mainland writes 迭代'],
+    ['終端機', '终端', 'Taiwan 終端機 "terminal"; the mainland writes 终端'],
+    ['品質', '质量', 'Taiwan 品質 "quality"; the mainland writes 质量 (品质 is literary)'],
+    ['自訂', '自定义', 'Taiwan 自訂 "custom(ise)"; the mainland writes 自定义'],
+    ['建構', '构建', 'Taiwan 建構 "construct, build"; the mainland writes 构建'],
+    ['座標', '坐标', 'Taiwan 座標 "coordinate"; the mainland standard form is 坐标'],
+    ['序列埠', '串口', 'Taiwan 序列埠 "serial port"; the mainland writes 串口'],
+    ['序列傳輸', '串行传输', 'Taiwan 序列傳輸 "serial transmission"; the mainland writes 串行传输'],
+    ['類比訊號', '模拟信号', 'Taiwan 類比訊號 "analog signal"; the mainland writes 模拟信号'],
+    ['作業系統核心', '操作系统内核', 'Taiwan 作業系統核心 "operating system kernel"; mainland 操作系统内核'],
+    ['核心模式', '内核模式', 'Taiwan 核心模式 "kernel mode"; the mainland writes 内核模式'],
+    ['列舉型別', '枚举类型', 'Taiwan 列舉型別 "enumerated type"; the mainland writes 枚举类型'],
+    ['堆疊溢位', '栈溢出', 'Taiwan 堆疊溢位 "stack overflow"; the mainland writes 栈溢出'],
+    ['智慧型', '智能', 'Taiwan 智慧型 "smart" (智慧型手機); the mainland writes 智能'],
+    ['開啟檔案', '打开文件', 'Taiwan 開啟檔案 "open a file"; the mainland writes 打开文件'],
+    ['運算子', '运算符', 'Taiwan 運算子 "operator"; the mainland standard is 运算符 (OpenCC: 操作符)'],
+    ['尼日利亞', '尼日利亚', 'Nigeria as the mainland writes it: 尼日 (Niger) → 尼日尔 must not match inside it']
+  ]),
+  ...add(
+    [
+      ['預設', '默认', 'Taiwan 預設 "default" in software; the mainland writes 默认 (预设 is "presuppose")'],
+      ['介面', '接口', 'Taiwan 介面 "interface" in code; the mainland writes 接口 (界面 is a screen)'],
+      ['使用者介面', '用户界面', '"user interface" is a screen: 界面'],
+      ['圖形介面', '图形界面', '"graphical interface" is a screen: 界面'],
+      ['全域', '全局', 'Taiwan 全域 "global" (scope, optimum); the mainland writes 全局'],
+      ['子類別', '子类', 'Taiwan 子類別 "subclass"; the mainland writes 子类'],
+      ['例外', '异常', 'Taiwan 例外 "exception" in code; the mainland writes 异常'],
+      ['陳述式', '语句', 'Taiwan 陳述式 "statement" in code; the mainland writes 语句'],
+      ['儲存', '存储', 'Taiwan 儲存 "store, storage" in computing; the mainland writes 存储'],
+      ['正規化', '规范化', 'Taiwan 正規化 "normalisation" in machine learning; the mainland writes 规范化'],
+      ['程序式', '过程式', 'Taiwan 程序式 "procedural" in programming; the mainland writes 过程式'],
+      ['程序式巨集', '过程宏', 'Taiwan 程序式巨集 "procedural macro"; the mainland writes 过程宏'],
+      ['文字', '文本', 'Taiwan 文字 "text" (as data) in computing; the mainland writes 文本 (文字檔 → 文本文件)'],
+      ['擴充', '扩展', 'Taiwan 擴充 "extend, extension" in computing; the mainland writes 扩展'],
+      ['產生器', '生成器', 'Taiwan 產生器 "generator" in computing; the mainland writes 生成器']
+    ],
+    'technical'
+  )
+]
