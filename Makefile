@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
-.PHONY: all build test typecheck lint format clean screens proof watch bench bench-watch
+.PHONY: all build test typecheck lint format clean screens proof watch bench bench-watch bench-convert
 
 all: build
 
@@ -71,6 +71,13 @@ bench: dist/cli/main.js
 # paragraph edited at a time, time until every edition's output has it.
 bench-watch: dist/cli/main.js
 	npx tsx scripts/bench-watch.ts
+
+# Conversion quality and speed on an aligned corpus (Taiwan edition beside the
+# mainland original): zhbook, the OpenCC command line and opencc-js; writes
+# the Conversion section of BENCHMARKS.md. Installs opencc when missing.
+CORPUS ?= ../shared/corpora/d2l-zh-tw-dev
+bench-convert: node_modules/.package-lock.json
+	npx tsx scripts/bench-convert.ts $(CORPUS)
 
 clean:
 	rm -rf dist $(OUT)/web $(OUT)/reports $(OUT)/*.epub .zhbook-cache

@@ -86,6 +86,18 @@ describe('loadBook', () => {
     ])
   })
 
+  it('should read `vocabulary`, `general` by default', async () => {
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\n', 'a.md': chapter})
+    expect((await messages()).book?.settings.vocabulary).toBe('general')
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nvocabulary: technical\n'})
+    expect((await messages()).book?.settings.vocabulary).toBe('technical')
+    await write({'book.yaml': 'title: 書名\nauthor: 作者\nvocabulary: medical\n'})
+    const {book, lines} = await messages()
+    expect(book).toBeUndefined()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^book\.yaml:3:13: error: Unexpected value for `vocabulary`: .+ \[C002\]$/)
+  })
+
   it('should report a YAML syntax error with its line (C001)', async () => {
     await write({'book.yaml': 'title: 書名\nauthor: [作者\n', 'a.md': chapter})
     const {book, lines} = await messages()

@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import fc from 'fast-check'
 import * as OpenCC from 'opencc-js'
 import {configs} from 'opencc-js/preset'
@@ -7,6 +10,8 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {createConverter} from '../src/convert/converter.js'
+import {createStageContext} from '../src/core/editions.js'
+import {loadBook} from '../src/load/book.js'
 import {forwardSegments, Segmenter} from '../src/convert/segment.js'
 import {Table} from '../src/convert/table.js'
 import {added, review} from '../src/convert/vocabulary.js'
@@ -241,6 +246,25 @@ describe('vocabulary', () => {
   it('should write added words in Simplified that OpenCC’s Traditional → Simplified step leaves alone', () => {
     const toSimplified = OpenCC.Converter({from: 't', to: 'cn'})
     for (const entry of added) expect(toSimplified(entry.to), entry.from).toBe(entry.to)
+  })
+})
+
+describe('createStageContext', () => {
+  it('should convert with the field `book.yaml` names', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-vocabulary-'))
+    try {
+      await fs.writeFile(path.join(dir, 'a.md'), '# 第一章\n')
+      const convert = async (config: string) => {
+        await fs.writeFile(path.join(dir, 'book.yaml'), `title: 書名\nauthor: 作者\n${config}`)
+        const {book} = await loadBook(dir, {})
+        return createStageContext(book!).converter().convert('程式的介面').value
+      }
+
+      expect(await convert('')).toBe('程序的界面')
+      expect(await convert('vocabulary: technical\n')).toBe('程序的接口')
+    } finally {
+      await fs.rm(dir, {recursive: true, force: true})
+    }
   })
 })
 

@@ -17,6 +17,9 @@ import {codePointLength, type Table, unmatchedLength} from './table.js'
 /** Most words that can start at one position (longer ones are ignored). */
 const maxCandidates = 32
 
+/** Positions a segmenter's arrays may hold to be kept for the next call. */
+const keptLength = 0x10000
+
 /**
  * Cuts runs of text into segments. Holds its working arrays, reused from
  * call to call (grown as needed).
@@ -55,18 +58,26 @@ export class Segmenter {
    * @returns
    *   For each position `p` of the run, `result[p - start]` is the end of the
    *   segment that starts at `p` (valid for positions where a segment
-   *   starts: walk from `start`). The array is reused by the next call.
+   *   starts: walk from `start`). The array may be reused by the next call.
    */
   segment(units: Uint16Array, start: number, end: number): Int32Array {
     const length = end - start
-    if (this.next.length < length + 1) {
-      const size = Math.max(length + 1, this.next.length * 2)
-      this.segments = new Int32Array(size)
-      this.singles = new Int32Array(size)
-      this.next = new Int32Array(size)
+    let {segments, singles, next} = this
+    if (next.length < length + 1) {
+      const size = Math.max(length + 1, next.length * 2)
+      segments = new Int32Array(size)
+      singles = new Int32Array(size)
+      next = new Int32Array(size)
+      // Kept for the next call up to a paragraph's worth: one long text
+      // must not keep megabytes alive for the life of the process.
+      if (size <= keptLength) {
+        this.segments = segments
+        this.singles = singles
+        this.next = next
+      }
     }
 
-    const {segments, singles, next, ends, lattice} = this
+    const {ends, lattice} = this
     segments[length] = 0
     singles[length] = 0
     for (let index = end - 1; index >= start; index--) {

@@ -92,7 +92,11 @@ export const review: readonly ReviewedEntry[] = [
         '建立',
         '建立 "establish" is the mainland word too (建立联系); "create (an object, a file)" (创建) in computing'
       ],
-      ['智慧', '智慧 "wisdom" is the mainland word too; "smart, intelligent" (智能) in computing']
+      ['智慧', '智慧 "wisdom" is the mainland word too; "smart, intelligent" (智能) in computing'],
+      ['整合', '整合 "integrate, consolidate" is the mainland word too (资源整合); 集成 in computing'],
+      ['文件', '文件 is "file, official document" in the mainland (政府文件); a "document" is 文档 in computing'],
+      ['物件', '物件 "article, thing" is the mainland word too; an "object" (对象) only in programming'],
+      ['外掛', '外挂 is "(game) cheat" in the mainland as in Taiwan; a "plug-in" (插件) in computing']
     ],
     'technical'
   )
@@ -120,7 +124,32 @@ export const added: readonly AddedEntry[] = [
     ['智慧型', '智能', 'Taiwan 智慧型 "smart" (智慧型手機); the mainland writes 智能'],
     ['開啟檔案', '打开文件', 'Taiwan 開啟檔案 "open a file"; the mainland writes 打开文件'],
     ['運算子', '运算符', 'Taiwan 運算子 "operator"; the mainland standard is 运算符 (OpenCC: 操作符)'],
-    ['尼日利亞', '尼日利亚', 'Nigeria as the mainland writes it: 尼日 (Niger) → 尼日尔 must not match inside it']
+    ['尼日利亞', '尼日利亚', 'Nigeria as the mainland writes it: 尼日 (Niger) → 尼日尔 must not match inside it'],
+    ['資料結構', '数据结构', 'Taiwan 資料結構 "data structure"; the mainland writes 数据结构'],
+    ['資料集', '数据集', 'Taiwan 資料集 "data set"; the mainland writes 数据集'],
+    ['資料科學', '数据科学', 'Taiwan 資料科學 "data science"; the mainland writes 数据科学'],
+    ['資料中心', '数据中心', 'Taiwan 資料中心 "data centre"; the mainland writes 数据中心'],
+    ['資料分析', '数据分析', 'Taiwan 資料分析 "data analysis"; the mainland writes 数据分析'],
+    ['資料處理', '数据处理', 'Taiwan 資料處理 "data processing"; the mainland writes 数据处理'],
+    ['純量', '标量', 'Taiwan 純量 "scalar"; the mainland writes 标量'],
+    ['變異數', '方差', 'Taiwan 變異數 "variance"; the mainland writes 方差'],
+    ['共變異數', '协方差', 'Taiwan 共變異數 "covariance"; the mainland writes 协方差'],
+    ['常態分佈', '正态分布', 'Taiwan 常態分佈 "normal distribution"; the mainland writes 正态分布'],
+    ['常態分布', '正态分布', 'Taiwan 常態分布 "normal distribution"; the mainland writes 正态分布'],
+    ['平行化', '并行化', 'Taiwan 平行化 "parallelise"; the mainland writes 并行化'],
+    ['平行處理', '并行处理', 'Taiwan 平行處理 "parallel processing"; the mainland writes 并行处理'],
+    ['平行運算', '并行计算', 'Taiwan 平行運算 "parallel computing"; the mainland writes 并行计算'],
+    ['雲端運算', '云计算', 'Taiwan 雲端運算 "cloud computing"; the mainland writes 云计算'],
+    ['回呼', '回调', 'Taiwan 回呼 "callback"; the mainland writes 回调'],
+    ['斷詞', '分词', 'Taiwan 斷詞 "word segmentation"; the mainland writes 分词'],
+    ['語音辨識', '语音识别', 'Taiwan 語音辨識 "speech recognition"; the mainland writes 语音识别'],
+    ['影像辨識', '图像识别', 'Taiwan 影像辨識 "image recognition"; the mainland writes 图像识别'],
+    ['人臉辨識', '人脸识别', 'Taiwan 人臉辨識 "face recognition"; the mainland writes 人脸识别'],
+    ['區域網路', '局域网', 'Taiwan 區域網路 "local area network"; the mainland writes 局域网'],
+    ['廣域網路', '广域网', 'Taiwan 廣域網路 "wide area network"; the mainland writes 广域网'],
+    ['網路卡', '网卡', 'Taiwan 網路卡 "network card"; the mainland writes 网卡'],
+    ['網域名稱', '域名', 'Taiwan 網域名稱 "domain name"; the mainland writes 域名'],
+    ['激勵函數', '激活函数', 'Taiwan 激勵函數 "activation function"; the mainland writes 激活函数']
   ]),
   ...add(
     [
@@ -138,7 +167,14 @@ export const added: readonly AddedEntry[] = [
       ['程序式巨集', '过程宏', 'Taiwan 程序式巨集 "procedural macro"; the mainland writes 过程宏'],
       ['文字', '文本', 'Taiwan 文字 "text" (as data) in computing; the mainland writes 文本 (文字檔 → 文本文件)'],
       ['擴充', '扩展', 'Taiwan 擴充 "extend, extension" in computing; the mainland writes 扩展'],
-      ['產生器', '生成器', 'Taiwan 產生器 "generator" in computing; the mainland writes 生成器']
+      ['產生器', '生成器', 'Taiwan 產生器 "generator" in computing; the mainland writes 生成器'],
+      ['辨識', '识别', 'Taiwan 辨識 "recognise" in computing; the mainland writes 识别 (辨识 is literary)'],
+      ['註解', '注释', 'Taiwan 註解 "comment" in code; the mainland writes 注释'],
+      ['覆寫', '重写', 'Taiwan 覆寫 "override (a method)"; the mainland writes 重写'],
+      ['樣板', '模板', 'Taiwan 樣板 "template" in computing; the mainland writes 模板 (样板戏 is something else)'],
+      ['相依性', '依赖', 'Taiwan 相依性 "dependency" in software; the mainland writes 依赖'],
+      ['執行階段', '运行时', 'Taiwan 執行階段 "runtime"; the mainland writes 运行时'],
+      ['推論', '推理', 'Taiwan 推論 "inference" (of a model); the mainland writes 推理 (推论 is a corollary)']
     ],
     'technical'
   )
