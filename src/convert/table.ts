@@ -46,49 +46,56 @@ export class Table<Entry> {
    *   opencc-js either).
    */
   constructor(entries: ReadonlyMap<string, Entry>) {
-    // Build a plain trie first, then lay it out flat.
-    const children: Array<Map<number, number>> = [new Map()]
-    const entryAt: Array<Entry | undefined> = [undefined]
-    for (const [key, entry] of entries) {
-      if (key === '') continue
-      let node = 0
-      for (let index = 0; index < key.length; index++) {
-        const unit = key.charCodeAt(index)
-        let next = children[node]!.get(unit)
-        if (next === undefined) {
-          next = children.length
-          children.push(new Map())
-          entryAt.push(undefined)
-          children[node]!.set(unit, next)
+    // Laid out straight from the sorted keys, breadth first, so each node's
+    // children are numbered, and their edges stored, one after the other (a
+    // trie of maps first costs several times more on the 50,000 words of
+    // the segmentation lattice). A node is the run of sorted keys that share
+    // its prefix; `sort` orders strings by code unit, as the edges are.
+    const keys = [...entries.keys()].filter((key) => key !== '').sort()
+    let units = 0
+    for (const key of keys) units += key.length
+    // A node per unit at most, and the root.
+    const low = new Int32Array(units + 1)
+    const high = new Int32Array(units + 1)
+    const depth = new Int32Array(units + 1)
+    const childStart = new Int32Array(units + 2)
+    const childUnit = new Uint16Array(units)
+    const childNode = new Int32Array(units)
+    const entryAt: Array<Entry | undefined> = []
+    high[0] = keys.length
+    let nodes = 1
+    let edge = 0
+    for (let node = 0; node < nodes; node++) {
+      const at = depth[node]!
+      let index = low[node]!
+      const end = high[node]!
+      childStart[node] = edge
+      // The key that ends here sorts first in its run.
+      entryAt[node] = index < end && keys[index]!.length === at ? entries.get(keys[index]!) : undefined
+      if (entryAt[node] !== undefined) index++
+      while (index < end) {
+        const unit = keys[index]!.charCodeAt(at)
+        const child = nodes++
+        low[child] = index
+        depth[child] = at + 1
+        while (index < end && keys[index]!.charCodeAt(at) === unit) index++
+        high[child] = index
+        if (node === 0) {
+          this.first[unit] = child
+        } else {
+          childUnit[edge] = unit
+          childNode[edge] = child
+          edge++
         }
-
-        node = next
       }
-
-      entryAt[node] = entry
     }
 
+    childStart[nodes] = edge
     this.empty = entries.size === 0
     this.entryAt = entryAt
-    this.childStart = new Int32Array(children.length + 1)
-    // Every node but the root hangs from one edge; the root's are in `first`.
-    const edges = children.length - 1 - children[0]!.size
-    this.childUnit = new Uint16Array(edges)
-    this.childNode = new Int32Array(edges)
-
-    for (const [unit, next] of children[0]!) this.first[unit] = next
-    let edge = 0
-    for (let node = 0; node < children.length; node++) {
-      this.childStart[node] = edge
-      if (node === 0) continue
-      for (const unit of [...children[node]!.keys()].sort((a, b) => a - b)) {
-        this.childUnit[edge] = unit
-        this.childNode[edge] = children[node]!.get(unit)!
-        edge++
-      }
-    }
-
-    this.childStart[children.length] = edge
+    this.childStart = childStart.slice(0, nodes + 1)
+    this.childUnit = childUnit.slice(0, edge)
+    this.childNode = childNode.slice(0, edge)
   }
 
   /**
