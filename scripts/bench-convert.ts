@@ -119,6 +119,7 @@ const seconds = (run: () => void) => {
   return (performance.now() - started) / 1000
 }
 
+const load = os.loadavg()[0]!
 // One run of each first: the first pass over a long text compiles its code.
 stock(large)
 zhbook.technical.convert(large)
@@ -206,7 +207,9 @@ const section = [
   '',
   `Speed on the corpus repeated to ${bytes} bytes, median of ${runs} runs: zhbook ${speed.technical.toFixed(3)} s`,
   `(in process), opencc-js ${speed.stock.toFixed(3)} s, OpenCC command line ${speed.cli.toFixed(3)} s;`,
-  `zhbook is ${(speed.cli / speed.technical).toFixed(1)} × faster than the command line (target ≥ 3 ×).`,
+  `zhbook is ${(speed.cli / speed.technical).toFixed(1)} × faster than the command line (target ≥ 3 ×). Run on`,
+  `${new Date().toISOString().slice(0, 10)} with Node ${process.version}, at a load average of ${load.toFixed(1)} on ${os.cpus().length} cores`,
+  '(the runs are interleaved, so a busy machine slows the three alike).',
   '',
   `zhbook's vocabulary (\`src/convert/vocabulary.ts\`): ${counts.dropped} OpenCC entries dropped, ${counts.restricted} restricted,`,
   `${counts.added} added (${counts.technical} of the entries only with \`vocabulary: technical\`). What each does on the corpus (\`technical\`), undone one at a time: characters it puts right`,

@@ -208,10 +208,18 @@ export function convertPlain(
     // Each step reads what the one before made of the segment, and sees
     // nothing else: no match reaches across a segment's bounds. The last
     // step writes to the output.
+    const last = steps.length - 1
+    // One unit no earlier step changes (most segments) goes straight to the
+    // last step: the same result without the copies.
+    if (next - index === 1 && keptBefore(steps, last, text.units, index)) {
+      applyTable(steps[last]!, text, index, next, out, trace)
+      index = next
+      continue
+    }
+
     let current = text
     let from = index
     let until = next
-    const last = steps.length - 1
     for (let position = 0; position < last; position++) {
       const target = scratch[position]!.clear()
       applyTable(steps[position]!, current, from, until, target, trace)
@@ -223,6 +231,16 @@ export function convertPlain(
     applyTable(steps[last]!, current, from, until, out, trace)
     index = next
   }
+}
+
+/** Whether no step before `last` changes the unit at `index` on its own. */
+function keptBefore(steps: ReadonlyArray<Table<StepEntry>>, last: number, units: Uint16Array, index: number): boolean {
+  for (let position = 0; position < last; position++) {
+    const step = steps[position]!
+    if (step.match(units, index, index + 1) !== -1 && step.matched!.changes) return false
+  }
+
+  return true
 }
 
 /**
