@@ -16,7 +16,8 @@ import type {VFileMessage} from 'vfile-message'
  *
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
  * H: HTML in the manuscript; I: images and other assets; G: glossary;
- * T: translation; D: dictionary; F: the embedded font.
+ * T: translation; D: dictionary; F: the embedded font; L: a book's own
+ * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags).
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -52,7 +53,19 @@ export const rules = {
   D001: 'the pop-up dictionary could not be made (CC-CEDICT data missing)',
   F001: 'the font file does not exist',
   F002: 'the font file is not a font, or has no such face',
-  F003: 'the embedded face has no glyph for some characters'
+  F003: 'the embedded face has no glyph for some characters',
+  L001: 'a chapter listed in SUMMARY.md does not exist',
+  L002: 'a SUMMARY.md entry is a draft (no file): it is left out',
+  L003: 'a SUMMARY.md entry is not a file of the book (a web page, or outside the book)',
+  L004: 'a chapter is listed twice in SUMMARY.md (the second is left out)',
+  L005: 'book.toml is not valid TOML, or a field has a wrong value',
+  L006: 'the book has no title in its own files',
+  L007: 'an include names a file outside the book',
+  L008: 'an included file, anchor or line range does not exist',
+  L009: 'an mdBook `{{#…}}` directive is not supported',
+  L010: 'a GitBook `{% … %}` tag is not supported',
+  L011: 'a GitBook block tag is not closed, or closes nothing',
+  L012: 'includes nest deeper than 10 levels'
 } as const
 
 /** A rule id. */
@@ -104,6 +117,25 @@ export function warn(file: VFile, reason: string, place: Place | undefined, rule
 }
 
 /**
+ * Report something a reader of the messages should know, which is not a
+ * problem (a draft chapter left out).
+ *
+ * @param file
+ *   File the note is about.
+ * @param reason
+ *   Message.
+ * @param place
+ *   Point in the file (optional).
+ * @param ruleId
+ *   Rule id.
+ * @returns
+ *   The message.
+ */
+export function note(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
+  return file.info(reason, {place, ruleId, source: 'zhbook'})
+}
+
+/**
  * Whether any of the files has a message that stops the build.
  *
  * @param files
@@ -136,7 +168,8 @@ export function formatMessages(files: readonly VFile[], cwd: string = process.cw
     for (const message of file.messages) {
       const line = message.line ?? 1
       const column = message.column ?? 1
-      const severity = message.fatal ? 'error' : 'warning'
+      // vfile's `info` leaves `fatal` unset: a note, not a problem.
+      const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
       const text = `${name}:${line}:${column}: ${severity}: ${message.reason} [${message.ruleId ?? 'zhbook'}]`
       if (seen.has(text)) continue
       seen.add(text)

@@ -63,7 +63,25 @@ export interface ChapterSource {
   path: string
   /** The file's contents; `file.path` is set so messages point at it. */
   file: VFile
+  /**
+   * Nesting in the table of contents: 0 for a top-level chapter, 1 for a
+   * chapter under it, and so on (optional, default: 0).
+   */
+  depth?: number | undefined
+  /** Index in `Book.parts` of the part the chapter is in (optional: none). */
+  part?: number | undefined
+  /**
+   * Where each line of `file.value` comes from in the file as written, when
+   * the loader changed the text (includes, block tags) (optional: unchanged).
+   */
+  lines?: LineMap | undefined
 }
+
+/**
+ * For each line of a changed text (index 0 is line 1), the line it comes
+ * from in the file as written and what to add to a column there.
+ */
+export type LineMap = ReadonlyArray<{line: number; shift: number}>
 
 /** The manuscript: metadata and chapters, before any edition's stages. */
 export interface Book {
@@ -73,6 +91,11 @@ export interface Book {
   meta: BookMeta
   /** Chapters in reading order. */
   chapters: ChapterSource[]
+  /**
+   * Titles of the book's parts (`# Part` in a `SUMMARY.md`), which chapters
+   * refer to by index (optional: none).
+   */
+  parts?: string[] | undefined
   /** The editor's override dictionary for conversion (empty when there is none). */
   overrides: OverrideEntry[]
   /** Lines of the metadata fields in `book.yaml`, for messages and reports. */
@@ -217,6 +240,10 @@ export interface EditionChapter {
    * `glossary` for the bilingual edition's glossary (back matter).
    */
   kind?: 'chapter' | 'glossary' | undefined
+  /** Nesting in the table of contents (optional, default: 0), as `ChapterSource.depth`. */
+  depth?: number | undefined
+  /** Index in `EditionBook.parts` of the chapter's part (optional: none). */
+  part?: number | undefined
 }
 
 /** A whole edition, ready for the renderers. */
@@ -227,6 +254,8 @@ export interface EditionBook {
   meta: BookMeta
   /** Chapters in reading order. */
   chapters: EditionChapter[]
+  /** Titles of the book's parts in the edition's script (optional: none). */
+  parts?: string[] | undefined
   /**
    * A dictionary of the words of this edition (the bilingual edition's
    * pop-up dictionary), from CC-CEDICT (optional).
