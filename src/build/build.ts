@@ -14,7 +14,16 @@ import {hasErrors, warn} from '../core/diagnostics.js'
 import {dictionaryIndex, type DictionaryOptions} from '../dictionary/cache.js'
 import {dictionaryMessages, editionDictionary} from '../dictionary/edition-dictionary.js'
 import {createStageContext, editionMeta, editions as editionTable} from '../core/editions.js'
-import type {EditionBook, EditionId, EditionInfo, OutputFile, RenderContext, Renderer} from '../core/model.js'
+import type {
+  ChapterSource,
+  EditionBook,
+  EditionChapter,
+  EditionId,
+  EditionInfo,
+  OutputFile,
+  RenderContext,
+  Renderer
+} from '../core/model.js'
 import {createFontSubsetter, type EmbeddedFontRecord} from '../fonts/subsetter.js'
 import {recoverOutput, releaseOutput, writeOutput, type OutputMemo} from './output.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
@@ -197,13 +206,18 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
       const editionBook: EditionBook = {
         edition: editionInfo(edition),
         meta: editionMeta(book.meta, edition, context),
-        chapters: [...chapters.map((entry) => entry.chapter), ...(edition.backMatter?.(context, chapters) ?? [])],
+        chapters: [
+          ...chapters.map((entry, index) => withPlace(entry.chapter, book.chapters[index]!)),
+          ...(edition.backMatter?.(context, chapters) ?? [])
+        ],
         typography: {
           font: book.settings.font?.faces[edition.id],
           // Vertical setting is for Traditional books (see the README).
           vertical: book.settings.vertical && edition.id === 'hant'
         }
       }
+      // Part titles are the book's text: converted like the metadata.
+      if (book.parts) editionBook.parts = book.parts.map((title) => edition.text(title, context))
       if (edition.dictionary && dictionary) {
         const {index} = await dictionary
         if (index) editionBook.dictionary = editionDictionary(editionBook, index)
@@ -314,6 +328,18 @@ function warnMissingGlyphs(records: readonly EmbeddedFontRecord[], files: readon
       'F003'
     )
   }
+}
+
+/**
+ * A processed chapter with its place in the table of contents (depth,
+ * part), which the cache does not keep: the chapter's text does not say it.
+ */
+function withPlace(chapter: EditionChapter, source: ChapterSource): EditionChapter {
+  if (!source.depth && source.part === undefined) return chapter
+  const placed: EditionChapter = {...chapter}
+  if (source.depth) placed.depth = source.depth
+  if (source.part !== undefined) placed.part = source.part
+  return placed
 }
 
 /** What renderers are told of an edition. */

@@ -23,6 +23,8 @@ import rehypeChapterTitle from '../stages/rehype-chapter-title.js'
 import rehypeRawIfAny from '../stages/rehype-raw-if-any.js'
 import remarkBlockIds from '../stages/remark-block-ids.js'
 import remarkDuplicateDefinitions from '../stages/remark-duplicate-definitions.js'
+import remarkSourceLines from '../stages/remark-source-lines.js'
+import {gitbookAttributes, gitbookTagNames} from '../load/layouts/gitbook-tags.js'
 import rehypeDialogue from '../stages/rehype-dialogue.js'
 import rehypeLocalImages from '../stages/rehype-local-images.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
@@ -49,14 +51,16 @@ const sanitizeSchema: SanitizeSchema = {
   clobber: [],
   strip: [...(defaultSchema.strip ?? []), 'style'],
   // Harmless phrasing a scraped article often has, which GitHub's list lacks.
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small', ...gitbookTagNames],
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang'],
     // The classes the translation stage gives the English (it runs on mdast,
     // before sanitising); only these values pass.
     p: [...(defaultSchema.attributes?.['p'] ?? []), ['className', ...translationClasses]],
-    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...translationClasses]]
+    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...translationClasses]],
+    // What GitBook's block tags become (`load/layouts/gitbook-tags.ts`).
+    ...gitbookAttributes(defaultSchema.attributes ?? {}, translationClasses)
   }
 }
 
@@ -99,6 +103,7 @@ export function createChapterReader(): ChapterReader {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    .use(remarkSourceLines)
     .use(remarkDuplicateDefinitions)
     .use(remarkBlockIds)
     .freeze()
@@ -108,7 +113,7 @@ export function createChapterReader(): ChapterReader {
     const deep = tooDeep(value)
     if (deep) return {deep}
     // Its messages are copied to each edition's own file.
-    const file = new VFile({path: source.file.path, value})
+    const file = new VFile({path: source.file.path, value, data: source.lines ? {sourceLines: source.lines} : {}})
     try {
       const tree = processor.runSync(processor.parse(file), file) as MdastRoot
       return {tree, messages: file.messages}

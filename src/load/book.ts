@@ -21,6 +21,8 @@ import {bookConfigSchema, type BookConfig} from './schema.js'
 import {isInside, readManuscriptText} from './read-text.js'
 import {parseYaml, type PositionedYaml} from './yaml.js'
 import {parseMemo} from '../build/memo.js'
+import {detectLayout, type Layout, warnNoTitle} from './layouts/detect.js'
+import {prepareText} from './layouts/text.js'
 
 /** Result of reading a manuscript. */
 export interface LoadedBook {
@@ -85,7 +87,15 @@ export async function loadBook(
     Object.assign(metaLines, validated.lines)
   }
 
-  const names = config?.chapters ?? (await listMarkdown(root))
+  // A book's own layout (book.toml, SUMMARY.md, folders) when book.yaml
+  // does not list the chapters; book.yaml may name a SUMMARY.md.
+  const layout = config
+    ? config.summary && !config.chapters
+      ? await detectLayout(root, files, config.summary)
+      : undefined
+    : await detectLayout(root, files)
+  if (layout === null) return {book: undefined, files}
+  const names = config?.chapters ?? layout?.chapters.map((entry) => entry.path) ?? (await listMarkdown(root))
   const chapters: ChapterSource[] = []
   const ids = new Map<string, string>()
 
@@ -104,7 +114,8 @@ export async function loadBook(
       continue
     }
 
-    const id = chapterId(name, index)
+    const place = layout?.chapters[index]
+    const id = place?.id ?? chapterId(name, index)
     const previous = ids.get(id)
     if (previous) {
       error(
@@ -117,12 +128,17 @@ export async function loadBook(
     }
 
     ids.set(id, name)
+    const lines = file.messages.length === 0 ? prepareText(file, root, layout?.kind === 'gitbook') : undefined
     // A file that failed to decode is already reported (M006).
     if (String(file.value).trim() === '' && file.messages.length === 0) {
       warn(file, 'Unexpected empty chapter, expected Markdown text', {line: 1, column: 1}, 'M005')
     }
 
-    chapters.push({id, path: name, file})
+    const chapter: ChapterSource = {id, path: name, file}
+    if (place?.depth) chapter.depth = place.depth
+    if (place?.part !== undefined) chapter.part = place.part
+    if (lines) chapter.lines = lines
+    chapters.push(chapter)
   }
 
   if (names.length === 0) {
@@ -156,9 +172,12 @@ export async function loadBook(
     return {book: undefined, files}
   }
 
-  const meta = metaFrom(config, root, chapters, env)
+  const meta = metaFrom(config, root, layout ?? undefined, env)
+  if (!config?.title && !layout?.meta.title) warnNoTitle(layout ?? undefined, root, files, meta.title)
   if (cover) meta.cover = cover
-  return {book: {root, meta, chapters, overrides, metaLines, translations, glossary, settings}, files}
+  const book: Book = {root, meta, chapters, overrides, metaLines, translations, glossary, settings}
+  if (layout && layout.parts.length > 0) book.parts = layout.parts
+  return {book, files}
 }
 
 /** Validate `book.yaml`; report problems on the file. */
@@ -300,14 +319,18 @@ function _placeOfChapter(file: VFile, index: number) {
   return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf(['chapters', index])
 }
 
-/** Metadata from the configuration, with defaults for a bare folder. */
+/**
+ * Metadata from the configuration or the book's own files, with defaults
+ * for a bare folder: never a chapter's heading as the title (a cover
+ * reading 「前言」), the folder's name, with a warning (L006).
+ */
 function metaFrom(
   config: BookConfig | undefined,
   root: string,
-  chapters: readonly ChapterSource[],
+  layout: Layout | undefined,
   env: Record<string, string | undefined>
 ): BookMeta {
-  const title = config?.title ?? firstHeading(chapters) ?? path.basename(root)
+  const title = config?.title ?? layout?.meta.title ?? path.basename(root)
   const slug = config?.slug ?? (slugify(path.basename(root)) || 'book')
   const epoch = env.SOURCE_DATE_EPOCH
   // No clock: a bare folder's date comes from SOURCE_DATE_EPOCH or a fixed
@@ -319,25 +342,15 @@ function metaFrom(
   return {
     title,
     subtitle: config?.subtitle,
-    author: config?.author,
+    author: config?.author ?? layout?.meta.author,
     host: config?.host,
     source: config?.source,
-    language: config?.language ?? 'zh-Hant',
+    language: config?.language ?? layout?.meta.language ?? 'zh-Hant',
     // A stable identifier for a folder without one: derived from its title.
     identifier: config?.identifier ?? `urn:uuid:${uuidFrom(`${slug}\n${title}`)}`,
     date,
     slug
   }
-}
-
-/** Text of the first ATX or setext heading of the first chapter that has one. */
-function firstHeading(chapters: readonly ChapterSource[]): string | undefined {
-  for (const chapter of chapters) {
-    const match = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(String(chapter.file.value))
-    if (match?.[1]) return match[1].replace(/[*_`]/g, '').trim()
-  }
-
-  return undefined
 }
 
 /** `*.md` files of a folder in file-name order. */
@@ -351,7 +364,8 @@ async function listMarkdown(root: string): Promise<string[]> {
   }
 
   return names
-    .filter((name) => name.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(name))
+    // A README is the repository's, a SUMMARY.md a table of contents: neither is a chapter.
+    .filter((name) => name.toLowerCase().endsWith('.md') && !/^(?:readme|summary)\.md$/i.test(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 

@@ -83,6 +83,15 @@ export const bookConfigSchema = z
       )
       .min(1, 'Unexpected empty list, expected at least one chapter')
       .optional(),
+    // A table of contents in mdBook's `SUMMARY.md` format, read when
+    // `chapters` is not given: order, nesting and parts.
+    summary: z
+      .string()
+      .regex(/^[^\\]+\.md$/, 'Unexpected summary, expected a `.md` file in the manuscript folder such as `SUMMARY.md`')
+      .refine((value) => !value.startsWith('/') && !value.split('/').includes('..'), {
+        message: 'Unexpected summary outside the manuscript folder, expected a path inside it'
+      })
+      .optional(),
     editions: z
       .array(z.enum(['hant', 'hans', 'bilingual']))
       .min(1, 'Unexpected empty list, expected at least one edition')

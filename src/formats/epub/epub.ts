@@ -34,6 +34,7 @@ import {accessibilityMetadata} from './accessibility.js'
 import rehypeKoboSpans from './rehype-kobo-spans.js'
 import {stringsFor} from '../../core/locale.js'
 import {epubStyle} from './style.js'
+import {epubToc} from './toc.js'
 import {
   chapterXhtml,
   contentOpf,
@@ -202,7 +203,8 @@ async function packageEpub(
       conformsTo: accessibility.conformsTo && escapeXml(accessibility.conformsTo)
     },
     font: font ? fontItem(font) : undefined,
-    vertical
+    vertical,
+    toc: {nav: '', ncx: '', depth: 1}
   }
 
   const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
@@ -264,6 +266,18 @@ async function packageEpub(
       }
     })
   ]
+
+  // The contents, nested as the book's layout nests it.
+  data.toc = epubToc(
+    content.slice(1).map((item, index) => ({
+      filename: item.filename!,
+      title: item.zhbook.title,
+      manifestId: item.zhbook.manifestId,
+      depth: book.chapters[index]!.depth,
+      part: book.chapters[index]!.part
+    })),
+    book.parts
+  )
 
   const options: LibraryOptions = {
     title: meta.title,

@@ -11,6 +11,7 @@
  * describes the files the library wrote. Every value goes in with `<%- %>`.
  */
 import type {AccessibilityMetadata} from './accessibility.js'
+import type {EpubToc} from './toc.js'
 
 /** Book-wide values for the templates; every string is escaped for XML. */
 export interface BookTemplateData {
@@ -42,6 +43,8 @@ export interface BookTemplateData {
   modified: string
   /** Heading of the table of contents. */
   tocTitle: string
+  /** The table of contents, nested (`toc.ts`). */
+  toc: EpubToc
   /** Heading of the (hidden) landmarks list. */
   landmarksTitle: string
   /** Landmark label of the cover. */
@@ -217,13 +220,14 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
  * NCX template (`tocNCX`), for reading systems that predate EPUB 3.
  *
  * Why: `dtb:uid` must equal the package's `dc:identifier` (the library writes
- * its random uuid), and `playOrder` counts from 1.
+ * its random uuid), and `playOrder` counts from 1. The points nest as the
+ * book's chapters do (`toc.ts`).
  */
 export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%- zhbook.lang %>">
 <head>
 <meta name="dtb:uid" content="<%- zhbook.identifier %>"/>
-<meta name="dtb:depth" content="1"/>
+<meta name="dtb:depth" content="<%- zhbook.toc.depth %>"/>
 <meta name="dtb:totalPageCount" content="0"/>
 <meta name="dtb:maxPageNumber" content="0"/>
 </head>
@@ -232,12 +236,7 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 <docAuthor><text><%- zhbook.author %></text></docAuthor>
 <%_ } _%>
 <navMap>
-<%_ content.filter(function (item) { return item.zhbook.kind !== 'cover' }).forEach(function (item, index) { _%>
-<navPoint id="nav-<%- item.zhbook.manifestId %>" playOrder="<%- index + 1 %>">
-<navLabel><text><%- item.zhbook.title %></text></navLabel>
-<content src="<%- item.filename %>"/>
-</navPoint>
-<%_ }) _%>
+<%- zhbook.toc.ncx _%>
 </navMap>
 </ncx>
 `
@@ -258,18 +257,13 @@ export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <link rel="stylesheet" type="text/css" href="style.css"/>
 </head>
 <body>
-<%_ var chapters = content.filter(function (item) { return item.zhbook.kind !== 'cover' }) _%>
 <%_ var bodymatter = content.filter(function (item) { return item.zhbook.kind === 'chapter' }) _%>
 <%_ var glossaries = content.filter(function (item) { return item.zhbook.kind === 'glossary' }) _%>
 <%_ var covers = content.filter(function (item) { return item.zhbook.kind === 'cover' }) _%>
 <main>
 <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
 <h1 id="toc-title"><%- zhbook.tocTitle %></h1>
-<ol>
-<%_ chapters.forEach(function (item) { _%>
-<li><a href="<%- item.filename %>"><%- item.zhbook.title %></a></li>
-<%_ }) _%>
-</ol>
+<%- zhbook.toc.nav _%>
 </nav>
 </main>
 <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">

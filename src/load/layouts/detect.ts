@@ -1,0 +1,212 @@
+/**
+ * Find a book's own layout, without configuration: mdBook (`book.toml` and
+ * `src/SUMMARY.md`), GitBook (`SUMMARY.md` at the top), or a folder of
+ * folders. A folder of `.md` files (today's layout) has none.
+ *
+ * A layout says which chapters make the book, in its order, how they nest,
+ * under which part titles, and what the book's own files say of its title,
+ * author and language.
+ */
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {warn} from '../../core/diagnostics.js'
+import {readManuscriptText} from '../read-text.js'
+import {folderChapters, hasChapterFolders} from './folders.js'
+import {readBookToml} from './mdbook.js'
+import {parseSummary} from './summary.js'
+
+/** Which layout a book has. */
+export type LayoutKind = 'mdbook' | 'gitbook' | 'folders' | 'summary'
+
+/** One chapter of a layout. */
+export interface LayoutChapter {
+  /** POSIX path relative to the book's folder. */
+  path: string
+  /** Chapter id (unique in the book). */
+  id: string
+  /** Nesting: 0 at the top. */
+  depth: number
+  /** Index in `Layout.parts` (optional: none). */
+  part?: number | undefined
+}
+
+/** A book's layout. */
+export interface Layout {
+  /** Which. */
+  kind: LayoutKind
+  /** Chapters in reading order. */
+  chapters: LayoutChapter[]
+  /** Part titles. */
+  parts: string[]
+  /** What the book's own files say of it. */
+  meta: {title?: string | undefined; author?: string | undefined; language?: string | undefined}
+  /** The file that names the chapters or the title (`book.toml`, `SUMMARY.md`), for messages. */
+  file?: VFile | undefined
+}
+
+/** Name of mdBook's configuration. */
+export const bookTomlName = 'book.toml'
+
+/** Name of the table of contents of mdBook and GitBook. */
+export const summaryName = 'SUMMARY.md'
+
+/**
+ * Find the layout of a book.
+ *
+ * @param root
+ *   The book's folder (absolute).
+ * @param files
+ *   Files read; those the layout reads are added.
+ * @param summary
+ *   A `SUMMARY.md` named in `book.yaml` (optional).
+ * @returns
+ *   The layout, `undefined` for a folder of `.md` files, or `null` after an
+ *   error that stops the build.
+ */
+export async function detectLayout(
+  root: string,
+  files: VFile[],
+  summary?: string | undefined
+): Promise<Layout | undefined | null> {
+  if (summary !== undefined) {
+    const file = await readManuscriptText(root, path.join(root, summary), files)
+    if (!file) return undefined
+    return fromSummary('summary', file, {}, path.dirname(path.join(root, summary)))
+  }
+
+  const tomlFile = await readManuscriptText(root, path.join(root, bookTomlName), files)
+  if (tomlFile) {
+    if (tomlFile.messages.length > 0) return null
+    const toml = readBookToml(tomlFile)
+    if (!toml) return null
+    const src = path.resolve(root, toml.src)
+    const file = await readManuscriptText(root, path.join(src, summaryName), files)
+    const meta = {title: toml.title, author: toml.author, language: toml.language}
+    if (file) return fromSummary('mdbook', file, meta, src, tomlFile)
+    // mdBook would write a `SUMMARY.md`; zhbook reads the folder as it is.
+    return fromFolders('mdbook', src, meta, tomlFile)
+  }
+
+  const file = await readManuscriptText(root, path.join(root, summaryName), files)
+  if (file) {
+    const bookJson = await readManuscriptText(root, path.join(root, 'book.json'), files)
+    return fromSummary('gitbook', file, {title: bookJson && jsonTitle(bookJson)}, root)
+  }
+
+  return hasChapterFolders(root) ? fromFolders('folders', root, {}, undefined) : undefined
+
+  /** A layout from a `SUMMARY.md`. */
+  function fromSummary(
+    kind: LayoutKind,
+    file: VFile,
+    meta: Layout['meta'],
+    base: string,
+    metaFile?: VFile
+  ): Layout | null {
+    if (file.messages.length > 0) return null
+    const parsed = parseSummary(file, root)
+    const ids = new Set<string>()
+    const chapters: LayoutChapter[] = []
+    for (const entry of parsed.entries) {
+      if (!existsSync(path.join(root, entry.path))) {
+        warn(
+          file,
+          `Unexpected missing chapter \`${entry.path}\`, expected a file at \`${path.join(root, entry.path)}\`: it is left out`,
+          entry.place,
+          'L001'
+        )
+        continue
+      }
+
+      chapters.push({...entry, id: layoutId(path.relative(base, path.join(root, entry.path)), ids)})
+    }
+
+    return {kind, chapters, parts: parsed.parts, meta, file: metaFile ?? file}
+  }
+
+  /** A layout from folders. */
+  function fromFolders(kind: LayoutKind, base: string, meta: Layout['meta'], file: VFile | undefined): Layout {
+    const ids = new Set<string>()
+    const prefix = path.relative(root, base).split(path.sep).join('/')
+    const chapters = folderChapters(base).map((entry) => ({
+      path: prefix ? `${prefix}/${entry.path}` : entry.path,
+      depth: entry.depth,
+      id: layoutId(entry.path, ids)
+    }))
+    return {kind, chapters, parts: [], meta, file}
+  }
+}
+
+/**
+ * Chapter id from a path in a layout: its folders and name as lowercase
+ * ASCII words (`ch01/README.md` → `ch01`, `part 1/寫作.md` → `part-1`),
+ * unique in the book (`-2`, `-3` … after the first).
+ */
+function layoutId(relative: string, ids: Set<string>): string {
+  const segments = relative.split(/[\\/]/).filter((segment) => segment !== '' && segment !== '.')
+  const name = segments.at(-1)?.replace(/\.md$/i, '') ?? ''
+  if (/^(?:readme|index)$/i.test(name) && segments.length > 1) segments.pop()
+  else segments[segments.length - 1] = name
+  const base =
+    segments
+      .map((segment) => slug(segment.replace(/^\d+[-_. ]+(?=\D)/, '')))
+      .filter(Boolean)
+      .join('-') || `chapter-${ids.size + 1}`
+  const id = reservedIds.has(base) ? `chapter-${base}` : base
+  let unique = id
+  for (let count = 2; ids.has(unique); count++) unique = `${id}-${count}`
+  ids.add(unique)
+  return unique
+}
+
+/** Ids the renderers keep for their own documents. */
+const reservedIds = new Set(['cover', 'glossary', 'index', 'nav', 'style', 'toc'])
+
+/** Lowercase ASCII words joined by `-`. */
+function slug(value: string): string {
+  return value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** `title` of GitBook's legacy `book.json`, when it has one. */
+function jsonTitle(file: VFile): string | undefined {
+  try {
+    const value: unknown = JSON.parse(String(file.value))
+    const title = (value as {title?: unknown} | null)?.title
+    return typeof title === 'string' && title.trim() ? title.trim() : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Say that a book has no title of its own, and how to give it one (L006).
+ *
+ * @param layout
+ *   The book's layout (optional: a folder of `.md` files).
+ * @param root
+ *   The book's folder.
+ * @param files
+ *   Files read (a file for the message is added when needed).
+ * @param title
+ *   The title used instead.
+ * @returns
+ *   Nothing.
+ */
+export function warnNoTitle(layout: Layout | undefined, root: string, files: VFile[], title: string): undefined {
+  const how =
+    layout?.kind === 'mdbook'
+      ? '`title = "…"` under `[book]` in book.toml'
+      : '`title:` (and `author:`) in a `book.yaml` in the book’s folder'
+  let file = layout?.file
+  if (!file) {
+    file = new VFile({path: root})
+    files.push(file)
+  }
+
+  warn(file, `Unexpected book without a title, expected ${how}: using the folder name \`${title}\``, undefined, 'L006')
+}
