@@ -90,9 +90,9 @@ export async function loadBook(
   // A book's own layout (book.toml, SUMMARY.md, folders) when book.yaml
   // does not list the chapters; book.yaml may name a SUMMARY.md.
   const layout = config
-    ? config.summary && !config.chapters
-      ? await detectLayout(root, files, config.summary)
-      : undefined
+    ? config.chapters
+      ? undefined
+      : await detectLayout(root, files, {summary: config.summary, foldersOnly: true})
     : await detectLayout(root, files)
   if (layout === null) return {book: undefined, files}
   const names = config?.chapters ?? layout?.chapters.map((entry) => entry.path) ?? (await listMarkdown(root))
@@ -363,10 +363,12 @@ async function listMarkdown(root: string): Promise<string[]> {
     return []
   }
 
-  return names
-    // A README is the repository's, a SUMMARY.md a table of contents: neither is a chapter.
-    .filter((name) => name.toLowerCase().endsWith('.md') && !/^(?:readme|summary)\.md$/i.test(name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return (
+    names
+      // A README is the repository's, a SUMMARY.md a table of contents: neither is a chapter.
+      .filter((name) => name.toLowerCase().endsWith('.md') && !/^(?:readme|summary)\.md$/i.test(name))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  )
 }
 
 /**

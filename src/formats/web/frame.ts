@@ -15,6 +15,7 @@ import type {EditionDictionary} from '../../core/model.js'
 import type {UiStrings} from '../../core/locale.js'
 import {settingsId, settingsPanel, type SettingsOptions} from './settings.js'
 import type {WebStrings} from './strings.js'
+import {type TocNode, tocTree} from '../shared/toc.js'
 
 export type {SettingsOptions} from './settings.js'
 
@@ -24,6 +25,12 @@ export interface PageLink {
   href: string
   /** Text of the link. */
   title: string
+  /** Nesting in the contents (optional, default: 0). */
+  depth?: number | undefined
+  /** Index of the chapter's part (optional: none). */
+  part?: number | undefined
+  /** Title of that part (optional). */
+  partTitle?: string | undefined
 }
 
 /** A link to an edition (or to a page in another edition). */
@@ -186,24 +193,39 @@ export function contentsDrawer(options: DrawerOptions): Element {
       )
     ]),
     h('p', {className: ['drawer-title']}, options.strings.toc),
-    h(
-      'ol',
-      lines(
-        options.chapters.map((chapter) =>
-          h('li', [
-            h(
-              'a',
-              {
-                href: chapter.href,
-                ariaCurrent: chapter.href === options.current ? 'page' : undefined
-              },
-              chapter.title
-            )
-          ])
-        )
-      )
-    )
+    contentsList(options.chapters, options.current)
   ])
+}
+
+/**
+ * The chapters as a list, nested as the book nests them, each part's title
+ * heading the list of its chapters.
+ *
+ * @param chapters
+ *   Chapters, in reading order.
+ * @param current
+ *   Href of the page showing the list, marked `aria-current` (optional).
+ * @returns
+ *   `<ol>`.
+ */
+export function contentsList(chapters: readonly PageLink[], current?: string | undefined): Element {
+  const parts: string[] = []
+  for (const chapter of chapters) if (chapter.part !== undefined) parts[chapter.part] = chapter.partTitle ?? ''
+  return list(tocTree(chapters, parts))
+
+  /** An `<ol>` of nodes. */
+  function list(nodes: ReadonlyArray<TocNode<PageLink>>): Element {
+    return h('ol', lines(nodes.map((node) => item(node))))
+  }
+
+  /** An `<li>`, with the list of its children. */
+  function item(node: TocNode<PageLink>): Element {
+    const label =
+      node.kind === 'part'
+        ? h('span', {className: ['toc-part']}, node.title)
+        : h('a', {href: node.item.href, ariaCurrent: node.item.href === current ? 'page' : undefined}, node.item.title)
+    return h('li', node.children.length > 0 ? [label, list(node.children)] : [label])
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type {BookMeta, TranslatedTitle} from '../../core/model.js'
 import {stringsFor, type UiStrings} from '../../core/locale.js'
 import {
   editionAnchor,
+  contentsList,
   lines,
   mainId,
   siteHeader,
@@ -98,7 +99,7 @@ export function editionIndexPage(options: EditionIndexOptions): string {
         titlePage(options.meta, strings, true, options.meta.translated),
         h('nav', {className: ['toc'], id: tocId, ariaLabel: strings.toc}, [
           h('h2', strings.toc),
-          h('ol', lines(options.chapters.map((chapter) => h('li', [h('a', {href: chapter.href}, chapter.title)]))))
+          contentsList(options.chapters)
         ])
       ]),
       h('footer', {className: ['site-footer']}, [h('p', [h('a', {href: options.siteIndex}, strings.otherEditions)])])

@@ -216,10 +216,16 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const {edition, meta, chapters, dictionary} = book
   const folder = root + '/' + edition.id + '/'
   const others = context.editions.filter((other) => other.id !== edition.id)
-  const links: PageLink[] = chapters.map((chapter) => ({
-    href: chapterFile(chapter.id),
-    title: chapter.title
-  }))
+  const links: PageLink[] = chapters.map((chapter) => {
+    const link: PageLink = {href: chapterFile(chapter.id), title: chapter.title}
+    // Nested contents (a book's own layout); a flat book's links stay as they were.
+    if (chapter.depth) link.depth = chapter.depth
+    if (chapter.part !== undefined) {
+      link.part = chapter.part
+      link.partTitle = book.parts?.[chapter.part]
+    }
+    return link
+  })
   const resolveLinks = chapterLinkResolver(chapters, chapterFile)
   const settings: SettingsOptions = {
     translation: (edition.otherLanguages ?? []).length > 0,

@@ -45,6 +45,18 @@ export interface Layout {
   file?: VFile | undefined
 }
 
+/** What `book.yaml` says of the layout. */
+export interface DetectOptions {
+  /** A `SUMMARY.md` it names, relative to the book's folder (optional). */
+  summary?: string | undefined
+  /**
+   * Whether only folders of chapters are looked for (a `book.yaml` says
+   * what the book is; its folder is no mdBook or GitBook) (optional,
+   * default: `false`).
+   */
+  foldersOnly?: boolean | undefined
+}
+
 /** Name of mdBook's configuration. */
 export const bookTomlName = 'book.toml'
 
@@ -58,8 +70,8 @@ export const summaryName = 'SUMMARY.md'
  *   The book's folder (absolute).
  * @param files
  *   Files read; those the layout reads are added.
- * @param summary
- *   A `SUMMARY.md` named in `book.yaml` (optional).
+ * @param options
+ *   What `book.yaml` says (optional: there is none).
  * @returns
  *   The layout, `undefined` for a folder of `.md` files, or `null` after an
  *   error that stops the build.
@@ -67,14 +79,16 @@ export const summaryName = 'SUMMARY.md'
 export async function detectLayout(
   root: string,
   files: VFile[],
-  summary?: string | undefined
+  options: DetectOptions = {}
 ): Promise<Layout | undefined | null> {
+  const {summary, foldersOnly} = options
   if (summary !== undefined) {
     const file = await readManuscriptText(root, path.join(root, summary), files)
     if (!file) return undefined
     return fromSummary('summary', file, {}, path.dirname(path.join(root, summary)))
   }
 
+  if (foldersOnly) return hasChapterFolders(root) ? fromFolders('folders', root, {}, undefined) : undefined
   const tomlFile = await readManuscriptText(root, path.join(root, bookTomlName), files)
   if (tomlFile) {
     if (tomlFile.messages.length > 0) return null

@@ -59,7 +59,8 @@ export function folderChapters(root: string): FolderChapter[] {
     const full = path.join(root, folder)
     const subfolders = new Set(folders(full))
     const names = list(full).filter(
-      (name) => subfolders.has(name) || (/\.md$/i.test(name) && !(folder === '' ? topLevelSkipped : sectionPage).test(name))
+      (name) =>
+        subfolders.has(name) || (/\.md$/i.test(name) && !(folder === '' ? topLevelSkipped : sectionPage).test(name))
     )
     for (const name of names.sort(collator.compare)) {
       const relative = folder === '' ? name : `${folder}/${name}`

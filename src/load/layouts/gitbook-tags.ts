@@ -93,7 +93,12 @@ export function gitbookTags(
     if (end) {
       const at = open.findLastIndex((entry) => entry.name === name)
       if (at === -1) {
-        report(`Unexpected \`{% end${name} %}\` without its \`{% ${name} %}\`, expected a matching start tag`, line, column, 'L011')
+        report(
+          `Unexpected \`{% end${name} %}\` without its \`{% ${name} %}\`, expected a matching start tag`,
+          line,
+          column,
+          'L011'
+        )
         continue
       }
 
@@ -138,7 +143,12 @@ export function gitbookTags(
       open.push({name, known: true, line: attributes.title ? line : 0, column})
       continue
     } else if (name !== 'content-ref') {
-      report(`Unexpected GitBook tag \`{% ${name} %}\`, expected one of: hint, tabs, tab, code, embed, content-ref: left out`, line, column, 'L010')
+      report(
+        `Unexpected GitBook tag \`{% ${name} %}\`, expected one of: hint, tabs, tab, code, embed, content-ref: left out`,
+        line,
+        column,
+        'L010'
+      )
       open.push({name, known: false, line, column})
       continue
     }
@@ -162,7 +172,12 @@ export function gitbookTags(
   ): undefined {
     if (!entry.known || entry.name === 'embed') return
     if (!closed) {
-      report(`Unexpected \`{% ${entry.name} %}\` without \`{% end${entry.name} %}\`, expected an end tag`, entry.line || line, entry.column, 'L011')
+      report(
+        `Unexpected \`{% ${entry.name} %}\` without \`{% end${entry.name} %}\`, expected an end tag`,
+        entry.line || line,
+        entry.column,
+        'L011'
+      )
     }
 
     if (entry.name === 'hint') block(indent, '</aside>', line)
@@ -195,7 +210,12 @@ export function gitbookTags(
     let last = 0
     for (const match of searched.matchAll(anyTag)) {
       const name = match[2] ?? ''
-      report(`Unexpected GitBook tag \`{% ${match[1] ?? ''}${name} %}\` inside a line, expected it on a line of its own: left out`, line, match.index + 1, 'L010')
+      report(
+        `Unexpected GitBook tag \`{% ${match[1] ?? ''}${name} %}\` inside a line, expected it on a line of its own: left out`,
+        line,
+        match.index + 1,
+        'L010'
+      )
       result += text.slice(last, match.index)
       last = match.index + match[0].length
     }

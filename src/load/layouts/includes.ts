@@ -163,7 +163,8 @@ export function selectLines(text: string, select: string | undefined, rustdoc: b
     const range = /^(\d*)(?::(\d*))?$/.exec(select)
     if (range) {
       const start = range[1] ? Number(range[1]) : 1
-      const end = range[2] === undefined ? (range[1] ? start : lines.length) : range[2] ? Number(range[2]) : lines.length
+      const end =
+        range[2] === undefined ? (range[1] ? start : lines.length) : range[2] ? Number(range[2]) : lines.length
       if (start < 1 || start > lines.length || end < start) return undefined
       lines = lines.slice(start - 1, end)
     } else {

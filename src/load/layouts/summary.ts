@@ -117,12 +117,22 @@ export function parseSummary(file: VFile, root: string): Summary {
     const place = placeOf(link)
     const title = mdastToString(link).trim()
     if (link.url === '') {
-      note(file, `Unexpected draft chapter \`${title}\` (no file), expected a link to a file: it is left out`, place, 'L002')
+      note(
+        file,
+        `Unexpected draft chapter \`${title}\` (no file), expected a link to a file: it is left out`,
+        place,
+        'L002'
+      )
       return
     }
 
     if (/^[a-z][a-z\d+.-]*:/i.test(link.url) || link.url.startsWith('//')) {
-      warn(file, `Unexpected link to \`${link.url}\`, expected a chapter file of the book: it is left out`, place, 'L003')
+      warn(
+        file,
+        `Unexpected link to \`${link.url}\`, expected a chapter file of the book: it is left out`,
+        place,
+        'L003'
+      )
       return
     }
 
