@@ -253,10 +253,18 @@ export function gitbookAttributes(attributes: Attributes, pClasses: readonly str
   const result: Attributes = {
     aside: [['className', 'hint', ...hintStyles.map((style) => `hint-${style}`)]],
     figure: [['className', 'code']],
-    section: [...(attributes.section ?? []), ['className', 'tab']],
-    p: [...(attributes.p ?? []), ['className', ...pClasses, 'embed', 'hint-label']]
+    section: withClasses(attributes.section, ['tab']),
+    p: withClasses(attributes.p, [...pClasses, 'embed', 'hint-label'])
   }
   return result
+}
+
+/** An element's attributes with more allowed classes (one `className` entry: the schema reads one). */
+function withClasses(definitions: Attributes[string] | undefined, classes: readonly string[]): Attributes[string] {
+  const rest = (definitions ?? []).filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'))
+  const old = (definitions ?? []).find((entry) => Array.isArray(entry) && entry[0] === 'className')
+  const values = Array.isArray(old) ? old.slice(1) : []
+  return [...rest, ['className', ...values, ...classes.filter((value) => !values.includes(value))]]
 }
 
 /** `name="value"` pairs (GitBook writes double quotes; single ones are taken too). */
