@@ -126,7 +126,7 @@ export async function detectLayout(
       if (!existsSync(path.join(root, entry.path))) {
         warn(
           file,
-          `Unexpected missing chapter \`${entry.path}\`, expected a file at \`${path.join(root, entry.path)}\`: it is left out`,
+          `Unexpected missing chapter \`${entry.path}\`, expected a file there in the book's folder: it is left out`,
           entry.place,
           'L001'
         )

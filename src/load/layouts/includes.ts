@@ -7,7 +7,7 @@
  * `ANCHOR: anchor` and `ANCHOR_END: anchor` comments), or a range of line
  * numbers (`:2` one line, `:2:10`, `:2:` to the end, `::10` from the start).
  * `rustdoc_include` takes the same, and drops the lines rustdoc hides
- * (`# ` lines). A `\{{#…}}` is the directive's text, unexpanded.
+ * (`# ` lines). The `ANCHOR` marker lines are never shown. A `\{{#…}}` is the directive's text, unexpanded.
  *
  * Only files inside the book are read (L007); a missing file, anchor or range
  * is a warning (L008); any other directive is a warning too (L009), its
@@ -101,14 +101,19 @@ export function expandIncludes(file: VFile, root: string): {value: string; lines
     try {
       real = realpathSync.native(full)
     } catch {
-      warn(file, `Unexpected missing include \`${name}\`, expected a file at \`${full}\`: left out`, place, 'L008')
+      warn(
+        file,
+        `Unexpected missing include \`${name}\`, expected a file at \`${path.relative(root, full)}\` in the book: left out`,
+        place,
+        'L008'
+      )
       return ''
     }
 
     if (name === '' || !isInside(realRoot, real)) {
       warn(
         file,
-        `Unexpected include \`${name}\` outside the book, expected a file inside \`${root}\` (it is not read)`,
+        `Unexpected include \`${name}\` outside the book, expected a file inside the book's folder (it is not read)`,
         place,
         'L007'
       )
@@ -151,7 +156,7 @@ export function expandIncludes(file: VFile, root: string): {value: string; lines
  * @param select
  *   What follows the path's `:` (optional: the whole file).
  * @param rustdoc
- *   Whether hidden lines (`# `) are dropped and anchor markers removed.
+ *   Whether hidden lines (`# `) are dropped.
  * @returns
  *   The lines, joined, or `undefined` when the anchor or range is not there.
  */
@@ -174,9 +179,8 @@ export function selectLines(text: string, select: string | undefined, rustdoc: b
     }
   }
 
-  if (rustdoc) {
-    lines = lines.filter((line) => !anchorExpression.test(line) && !/^\s*#(?: |$)/.test(line))
-  }
+  // Anchor markers are for the build, not for the reader; rustdoc hides `# ` lines.
+  lines = lines.filter((line) => !anchorExpression.test(line) && !(rustdoc && /^\s*#(?: |$)/.test(line)))
 
   return lines.join('\n')
 }

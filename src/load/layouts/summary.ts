@@ -141,7 +141,7 @@ export function parseSummary(file: VFile, root: string): Summary {
     if (relative === '' || path.isAbsolute(relative) || !isInside(root, full)) {
       warn(
         file,
-        `Unexpected chapter \`${link.url}\` outside the book, expected a file inside \`${root}\`: it is left out`,
+        `Unexpected chapter \`${link.url}\` outside the book, expected a file inside the book's folder: it is left out`,
         place,
         'L003'
       )
