@@ -41,6 +41,9 @@ interface Case {
 }
 
 const chapter = '# 第一章\n\n正文。\n'
+/** What a folder without book.yaml (a book without a title) is told. */
+const untitled =
+  '.:1:1: warning: Unexpected book without a title, expected `title:` (and `author:`) in a `book.yaml` in the book’s folder: using the folder name `manuscript` [L006]'
 const book = 'title: 書名\nauthor: 作者\n'
 /** A PNG's first bytes (the signature and a length), enough for the loader's check. */
 const pngSignature = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
@@ -67,7 +70,7 @@ const cases: Case[] = [
     name: 'book.yaml with an unknown key',
     files: {'book.yaml': book + 'subtile: 副標題\n', 'a.md': chapter},
     messages: [
-      'book.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, author, host, source, language, identifier, date, slug, chapters, editions, pinyin, cover, font, vertical, kepub, vocabulary, overrides [C003]'
+      'book.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, author, host, source, language, identifier, date, slug, chapters, summary, editions, pinyin, cover, font, vertical, kepub, vocabulary, overrides [C003]'
     ],
     ok: false
   },
@@ -141,7 +144,7 @@ const cases: Case[] = [
   {
     name: 'an empty chapter',
     files: {'a.md': chapter, 'b.md': ' \n\n'},
-    messages: ['b.md:1:1: warning: Unexpected empty chapter, expected Markdown text [M005]'],
+    messages: [untitled, 'b.md:1:1: warning: Unexpected empty chapter, expected Markdown text [M005]'],
     ok: true
   },
   {
@@ -169,6 +172,7 @@ const cases: Case[] = [
     name: 'a footnote defined twice',
     files: {'a.md': '# 標題\n\n正文[^1]。\n\n[^1]: 第一個註。\n\n[^1]: 第二個註。\n'},
     messages: [
+      untitled,
       'a.md:7:1: warning: Unexpected second definition of `[^1]` (first on line 5), expected one definition per label: this one is not shown [M011]'
     ],
     ok: true
@@ -184,7 +188,7 @@ const cases: Case[] = [
   {
     name: 'a UTF-8 BOM (dropped; columns on line 1 are unchanged)',
     files: {'a.md': '\uFEFF# 標題<span onclick="x()">一</span>\n'},
-    messages: ['a.md:1:5: warning: Unexpected `onclick` on `<span>`, expected safe HTML: removed [H001]'],
+    messages: [untitled, 'a.md:1:5: warning: Unexpected `onclick` on `<span>`, expected safe HTML: removed [H001]'],
     ok: true
   },
   {
@@ -229,7 +233,7 @@ const cases: Case[] = [
   {
     name: 'a single 10 MB paragraph',
     files: () => ({'a.md': '# 大\n\n' + '大模型只是少數人的機會。'.repeat(280_000) + '\n'}),
-    messages: [],
+    messages: [untitled],
     ok: true
   },
   {
@@ -237,7 +241,7 @@ const cases: Case[] = [
     files: () => ({
       'a.md': '# 多\n\n' + Array.from({length: 100_000}, (_, index) => `第${index}段。`).join('\n\n') + '\n'
     }),
-    messages: [],
+    messages: [untitled],
     ok: true,
     // One edition: the case is about the parser and the stages, and a
     // second edition would double its time.
@@ -246,7 +250,10 @@ const cases: Case[] = [
   {
     name: '10 000 nested blockquotes',
     files: () => ({'a.md': '# 深\n\n' + '> '.repeat(10_000) + '深層引用。\n'}),
-    messages: ['a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'],
+    messages: [
+      untitled,
+      'a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'
+    ],
     ok: false
   },
   {
@@ -254,25 +261,37 @@ const cases: Case[] = [
     files: () => ({
       'a.md': '# 深\n\n' + Array.from({length: 10_000}, (_, index) => ' '.repeat(index * 2) + '- 層\n').join('')
     }),
-    messages: ['a.md:103:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'],
+    messages: [
+      untitled,
+      'a.md:103:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'
+    ],
     ok: false
   },
   {
     name: '10 000 list levels on one line',
     files: () => ({'a.md': '# 深\n\n' + '- '.repeat(10_000) + '層\n'}),
-    messages: ['a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'],
+    messages: [
+      untitled,
+      'a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'
+    ],
     ok: false
   },
   {
     name: '10 000 nested HTML elements',
     files: () => ({'a.md': '# 深\n\n' + '<div>'.repeat(10_000) + '層\n'}),
-    messages: ['a.md:3:501: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'],
+    messages: [
+      untitled,
+      'a.md:3:501: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'
+    ],
     ok: false
   },
   {
     name: '10 000 levels of emphasis',
     files: () => ({'a.md': '# 深\n\n' + '*'.repeat(10_000) + '層' + '*'.repeat(10_000) + '\n'}),
-    messages: ['a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'],
+    messages: [
+      untitled,
+      'a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'
+    ],
     ok: false
   },
 
@@ -280,7 +299,7 @@ const cases: Case[] = [
   {
     name: 'unclosed tags',
     files: {'a.md': '# 標題\n\n<div><span>沒有關上的標籤\n\n正文。\n'},
-    messages: [],
+    messages: [untitled],
     ok: true
   },
   {
@@ -291,6 +310,7 @@ const cases: Case[] = [
         '# 標題\n\n文字<script>alert(1)</script>。\n\n<script src="https://evil.example/x.js"></script>\n\n<script>\nalert(2)\n'
     },
     messages: [
+      untitled,
       'a.md:3:3: warning: Unexpected `<script>`, expected safe HTML: removed with its content [H001]',
       'a.md:5:1: warning: Unexpected `<script>`, expected safe HTML: removed with its content [H001]',
       'a.md:7:1: warning: Unexpected `<script>`, expected safe HTML: removed with its content [H001]'
@@ -305,6 +325,7 @@ const cases: Case[] = [
         '# 標題\n\n<iframe src="https://evil.example/"></iframe>\n\n<object data="https://evil.example/x.swf">後備文字</object>\n\n<embed src="https://evil.example/y.swf">\n'
     },
     messages: [
+      untitled,
       'a.md:3:1: warning: Unexpected `<iframe>`, expected safe HTML: removed, its content kept [H001]',
       'a.md:5:1: warning: Unexpected `<object>`, expected safe HTML: removed, its content kept [H001]',
       'a.md:7:1: warning: Unexpected `<embed>`, expected safe HTML: removed, its content kept [H001]'
@@ -319,6 +340,7 @@ const cases: Case[] = [
         '# 標題\n\n<p onclick="alert(1)" onmouseover="alert(2)">文字</p>\n\n<details ontoggle="alert(3)"><summary>摘要</summary></details>\n'
     },
     messages: [
+      untitled,
       'a.md:3:1: warning: Unexpected `onclick` on `<p>`, expected safe HTML: removed [H001]',
       'a.md:3:1: warning: Unexpected `onmouseover` on `<p>`, expected safe HTML: removed [H001]',
       'a.md:5:1: warning: Unexpected `ontoggle` on `<details>`, expected safe HTML: removed [H001]'
@@ -333,6 +355,7 @@ const cases: Case[] = [
         '# 標題\n\n[連結](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">二</a> <a href="data:text/html,<script>alert(3)</script>">三</a>\n\n![圖](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk)\n'
     },
     messages: [
+      untitled,
       'a.md:3:1: warning: Unexpected URL `javascript:alert(1)` in `href` on `<a>`, expected safe HTML: removed [H001]',
       'a.md:3:27: warning: Unexpected URL `JaVaScRiPt:alert(2)` in `href` on `<a>`, expected safe HTML: removed [H001]',
       'a.md:3:63: warning: Unexpected URL `data:text/html,<script>alert(3)</script>` in `href` on `<a>`, expected safe HTML: removed [H001]',
@@ -348,6 +371,7 @@ const cases: Case[] = [
         '# 標題\n\n<style>@import url("https://evil.example/x.css"); @font-face { src: url(../../fonts/x.ttf) }</style>\n\n<link rel="stylesheet" href="https://fonts.example/css?family=Noto">\n\n正文。\n'
     },
     messages: [
+      untitled,
       'a.md:3:1: warning: Unexpected `<style>`, expected safe HTML: removed with its content [H001]',
       'a.md:5:1: warning: Unexpected `<link>`, expected safe HTML: removed, its content kept [H001]'
     ],
@@ -367,6 +391,7 @@ const cases: Case[] = [
       await fs.symlink(path.join(dir, '..', 'secret.png'), path.join(dir, 'images', 'out.png'))
     },
     messages: [
+      untitled,
       'a.md:3:1: warning: Unexpected image path `../secret.png` outside the manuscript folder, expected a relative path inside it [I002]',
       'a.md:5:1: warning: Unexpected image path `/etc/passwd` outside the manuscript folder, expected a relative path inside it [I002]',
       'a.md:7:1: warning: Unexpected remote image `http://evil.example/x.png`, expected a file in the manuscript folder (builds never fetch) [I002]',
