@@ -20,6 +20,11 @@ async function write(files: Record<string, string | Buffer>) {
   for (const [name, value] of Object.entries(files)) await fs.writeFile(path.join(dir, name), value)
 }
 
+/** The warning a folder without book.yaml gets (L006). */
+function untitled() {
+  return `.:1:1: warning: Unexpected book without a title, expected \`title:\` (and \`author:\`) in a \`book.yaml\` in the book’s folder: using the folder name \`${path.basename(dir)}\` [L006]`
+}
+
 async function messages() {
   const {book, files} = await loadBook(dir, {})
   return {book, lines: formatMessages(files, dir)}
@@ -57,12 +62,13 @@ describe('loadBook', () => {
     expect(book?.metaLines.date).toBe(3)
   })
 
-  it('should build a bare folder with defaults: file-name order, title from the first heading', async () => {
+  it('should build a bare folder with defaults: file-name order, titled after the folder with a warning (L006)', async () => {
     await write({'b.md': '# 第二章\n', 'a.md': '前言\n\n# 書的標題\n', 'README.md': '# Read me\n'})
     const {book, lines} = await messages()
-    expect(lines).toEqual([])
+    // Never a chapter's heading: a cover would read 「書的標題」 or 「前言」.
+    expect(lines).toEqual([untitled()])
     expect(book?.chapters.map((c) => c.path)).toEqual(['a.md', 'b.md'])
-    expect(book?.meta.title).toBe('書的標題')
+    expect(book?.meta.title).toBe(path.basename(dir))
     expect(book?.meta.language).toBe('zh-Hant')
     expect(book?.meta.date).toBe('1980-01-01')
   })
@@ -168,7 +174,7 @@ describe('loadBook', () => {
     await write({'a.md': chapter, 'b.md': '  \n'})
     const {book, lines} = await messages()
     expect(book).toBeDefined()
-    expect(lines).toEqual(['b.md:1:1: warning: Unexpected empty chapter, expected Markdown text [M005]'])
+    expect(lines).toEqual([untitled(), 'b.md:1:1: warning: Unexpected empty chapter, expected Markdown text [M005]'])
   })
 
   it('should refuse a file that is not UTF-8 (M006) and strip a BOM', async () => {
@@ -330,7 +336,7 @@ describe('parseGlossary', () => {
         '# c\n- term: 大模型\n  en: large model\n  note: big\n- term: AR\n  en: augmented reality\n  pinyin: x\n'
     })
     const {book, lines} = await messages()
-    expect(lines).toEqual([])
+    expect(lines).toEqual([untitled()])
     expect(book?.glossary).toEqual([
       {term: '大模型', en: 'large model', note: 'big', pinyin: undefined, line: 2},
       {term: 'AR', en: 'augmented reality', note: undefined, pinyin: 'x', line: 5}
