@@ -333,9 +333,9 @@ describe('detectLayout', () => {
     })
     const files: VFile[] = []
     const layout = await detectLayout(root, files)
-    expect(layout && layout.kind).toBe('mdbook')
-    expect(layout && layout.meta).toEqual({title: '書', author: '甲、乙', language: 'zh-TW'})
-    expect(layout && layout.chapters.map(({path, id, depth}) => [path, id, depth])).toEqual([
+    expect(layout?.kind).toBe('mdbook')
+    expect(layout?.meta).toEqual({title: '書', author: '甲、乙', language: 'zh-TW'})
+    expect(layout?.chapters.map(({path, id, depth}) => [path, id, depth])).toEqual([
       ['src/README.md', 'readme', 0],
       ['src/one.md', 'one', 0],
       ['src/one/two.md', 'one-two', 1]
@@ -356,7 +356,7 @@ describe('detectLayout', () => {
       'translations/x.po': ''
     })
     const layout = await detectLayout(root, [])
-    expect(layout && layout.chapters.map(({path, id, depth}) => [path, id, depth])).toEqual([
+    expect(layout?.chapters.map(({path, id, depth}) => [path, id, depth])).toEqual([
       ['1-a/index.md', 'a', 0],
       ['2-b/README.md', 'b', 0],
       ['2-b/2-x.md', 'b-x', 1],

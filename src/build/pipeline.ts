@@ -25,6 +25,7 @@ import remarkBlockIds from '../stages/remark-block-ids.js'
 import remarkDuplicateDefinitions from '../stages/remark-duplicate-definitions.js'
 import remarkSourceLines from '../stages/remark-source-lines.js'
 import {gitbookAttributes, gitbookTagNames} from '../load/layouts/gitbook-tags.js'
+import {mapPoint} from '../load/layouts/line-map.js'
 import rehypeDialogue from '../stages/rehype-dialogue.js'
 import rehypeLocalImages from '../stages/rehype-local-images.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
@@ -111,7 +112,7 @@ export function createChapterReader(): ChapterReader {
   return (source) => {
     const value = String(source.file.value)
     const deep = tooDeep(value)
-    if (deep) return {deep}
+    if (deep) return {deep: source.lines ? mapPoint(source.lines, deep.line, deep.column) : deep}
     // Its messages are copied to each edition's own file.
     const file = new VFile({path: source.file.path, value, data: source.lines ? {sourceLines: source.lines} : {}})
     try {
