@@ -365,6 +365,24 @@ describe('detectLayout', () => {
     ])
   })
 
+  it('should read a GitBook whose `.gitbook.yaml` moves it into a folder', async () => {
+    const root = folder('gitbook-root', {
+      '.gitbook.yaml': 'root: ./docs/\nstructure:\n  summary: toc.md\n',
+      'docs/toc.md': '# Table of contents\n\n* [簡介](README.md)\n\n## 部\n\n* [一](part/one.md)\n',
+      'docs/README.md': '# 簡介\n',
+      'docs/part/one.md': '# 一\n',
+      'book.json': '{"title": "舊版書名"}'
+    })
+    const layout = await detectLayout(root, [])
+    expect(layout?.kind).toBe('gitbook')
+    expect(layout?.meta.title).toBe('舊版書名')
+    expect(layout?.parts).toEqual(['部'])
+    expect(layout?.chapters.map(({path, id, part}) => [path, id, part])).toEqual([
+      ['docs/README.md', 'readme', undefined],
+      ['docs/part/one.md', 'part-one', 0]
+    ])
+  })
+
   it('should be nothing for a folder of `.md` files', async () => {
     expect(await detectLayout(folder('flat', {'a.md': '# a\n', 'images/x.png': ''}), [])).toBeUndefined()
   })

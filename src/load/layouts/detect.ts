@@ -11,7 +11,8 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {warn} from '../../core/diagnostics.js'
-import {readManuscriptText} from '../read-text.js'
+import {parse as parseYamlText} from 'yaml'
+import {isInside, readManuscriptText} from '../read-text.js'
 import {folderChapters, hasChapterFolders} from './folders.js'
 import {readBookToml} from './mdbook.js'
 import {parseSummary} from './summary.js'
@@ -102,10 +103,13 @@ export async function detectLayout(
     return fromFolders('mdbook', src, meta, tomlFile)
   }
 
-  const file = await readManuscriptText(root, path.join(root, summaryName), files)
-  if (file) {
+  // GitBook: `.gitbook.yaml` may move the book into a folder and rename its summary.
+  const gitbookYaml = await readManuscriptText(root, path.join(root, gitbookYamlName), files)
+  const where = gitbookYaml ? gitbookPlaces(gitbookYaml, root) : {folder: root, summary: summaryName}
+  const file = where && (await readManuscriptText(root, path.join(where.folder, where.summary), files))
+  if (where && file) {
     const bookJson = await readManuscriptText(root, path.join(root, 'book.json'), files)
-    return fromSummary('gitbook', file, {title: bookJson && jsonTitle(bookJson)}, root)
+    return fromSummary('gitbook', file, {title: bookJson && jsonTitle(bookJson)}, where.folder)
   }
 
   return hasChapterFolders(root) ? fromFolders('folders', root, {}, undefined) : undefined
@@ -184,6 +188,41 @@ function slug(value: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+}
+
+/** Name of GitBook's configuration. */
+const gitbookYamlName = '.gitbook.yaml'
+
+/**
+ * The book's folder and summary a `.gitbook.yaml` names (`root`,
+ * `structure.summary`), inside the book's folder; `undefined` when it names
+ * a place outside it (L003) or is not YAML (ignored, as GitBook does).
+ */
+function gitbookPlaces(file: VFile, root: string): {folder: string; summary: string} | undefined {
+  let value: unknown
+  try {
+    value = parseYamlText(String(file.value))
+  } catch {
+    return {folder: root, summary: summaryName}
+  }
+
+  const config = (typeof value === 'object' && value !== null ? value : {}) as {
+    root?: unknown
+    structure?: {summary?: unknown} | null
+  }
+  const folder = path.resolve(root, typeof config.root === 'string' ? config.root : '.')
+  const summary = typeof config.structure?.summary === 'string' ? config.structure.summary : summaryName
+  if (!isInside(root, folder) || !isInside(root, path.resolve(folder, summary))) {
+    warn(
+      file,
+      'Unexpected `root` or `structure.summary` outside the book, expected paths inside its folder',
+      undefined,
+      'L003'
+    )
+    return undefined
+  }
+
+  return {folder, summary}
 }
 
 /** `title` of GitBook's legacy `book.json`, when it has one. */
