@@ -15,6 +15,7 @@ import {expandIncludes, selectLines} from '../src/load/layouts/includes.js'
 import {assemble, compose, mapPoint} from '../src/load/layouts/line-map.js'
 import {parseSummary} from '../src/load/layouts/summary.js'
 import {loadBook} from '../src/load/book.js'
+import {buildFiles} from '../src/build/build.js'
 import {tocTree} from '../src/formats/shared/toc.js'
 import {epubToc} from '../src/formats/epub/toc.js'
 
@@ -400,6 +401,35 @@ describe('detectLayout', () => {
       ['a', 'a.md', 0]
     ])
     expect(book?.parts).toEqual(['部'])
+  })
+
+  it('should give chapters the titles, depth and parts of the summary, in each edition’s script', async () => {
+    const root = folder('summary-titles', {
+      'book.toml': '[book]\ntitle = "書"\n',
+      'src/SUMMARY.md': '# Summary\n\n# 第一部\n\n- [開始](a.md)\n  - [資料型別](b.md)\n',
+      'src/a.md': '# 第一章：開始\n',
+      'src/b.md': '# 二\n'
+    })
+    const result = await buildFiles({input: root, renderers: [], env: {}})
+    expect(result.ok).toBe(true)
+    expect(
+      result.editions.map((edition) => [edition.parts, edition.chapters.map((c) => [c.title, c.depth, c.part])])
+    ).toEqual([
+      [
+        ['第一部'],
+        [
+          ['開始', undefined, 0],
+          ['資料型別', 1, 0]
+        ]
+      ],
+      [
+        ['第一部'],
+        [
+          ['开始', undefined, 0],
+          ['数据类型', 1, 0]
+        ]
+      ]
+    ])
   })
 
   it('should title a book without a title after its folder, with a warning (never a heading)', async () => {

@@ -13,7 +13,13 @@ import {configName, loadBook} from '../load/book.js'
 import {hasErrors, warn} from '../core/diagnostics.js'
 import {dictionaryIndex, type DictionaryOptions} from '../dictionary/cache.js'
 import {dictionaryMessages, editionDictionary} from '../dictionary/edition-dictionary.js'
-import {createStageContext, editionMeta, editions as editionTable} from '../core/editions.js'
+import {
+  createStageContext,
+  type EditionDefinition,
+  editionMeta,
+  editions as editionTable,
+  type StageContext
+} from '../core/editions.js'
 import type {
   ChapterSource,
   EditionBook,
@@ -207,7 +213,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
         edition: editionInfo(edition),
         meta: editionMeta(book.meta, edition, context),
         chapters: [
-          ...chapters.map((entry, index) => withPlace(entry.chapter, book.chapters[index]!)),
+          ...chapters.map((entry, index) => withPlace(entry.chapter, book.chapters[index]!, edition, context)),
           ...(edition.backMatter?.(context, chapters) ?? [])
         ],
         typography: {
@@ -332,13 +338,20 @@ function warnMissingGlyphs(records: readonly EmbeddedFontRecord[], files: readon
 
 /**
  * A processed chapter with its place in the table of contents (depth,
- * part), which the cache does not keep: the chapter's text does not say it.
+ * part, the title the contents give it, converted as the edition's text),
+ * which the cache does not keep: the chapter's text does not say it.
  */
-function withPlace(chapter: EditionChapter, source: ChapterSource): EditionChapter {
-  if (!source.depth && source.part === undefined) return chapter
+function withPlace(
+  chapter: EditionChapter,
+  source: ChapterSource,
+  edition: EditionDefinition,
+  context: StageContext
+): EditionChapter {
+  if (!source.depth && source.part === undefined && !source.tocTitle) return chapter
   const placed: EditionChapter = {...chapter}
   if (source.depth) placed.depth = source.depth
   if (source.part !== undefined) placed.part = source.part
+  if (source.tocTitle) placed.title = edition.text(source.tocTitle, context)
   return placed
 }
 

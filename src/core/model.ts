@@ -71,6 +71,12 @@ export interface ChapterSource {
   /** Index in `Book.parts` of the part the chapter is in (optional: none). */
   part?: number | undefined
   /**
+   * The chapter's title in the book's own table of contents (a
+   * `SUMMARY.md` link's text), which the contents show in place of its first
+   * heading, as mdBook and GitBook do (optional: none).
+   */
+  tocTitle?: string | undefined
+  /**
    * Where each line of `file.value` comes from in the file as written, when
    * the loader changed the text (includes, block tags) (optional: unchanged).
    */

@@ -137,6 +137,7 @@ export async function loadBook(
     const chapter: ChapterSource = {id, path: name, file}
     if (place?.depth) chapter.depth = place.depth
     if (place?.part !== undefined) chapter.part = place.part
+    if (place?.title) chapter.tocTitle = place.title
     if (lines) chapter.lines = lines
     chapters.push(chapter)
   }

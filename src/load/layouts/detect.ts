@@ -30,6 +30,8 @@ export interface LayoutChapter {
   depth: number
   /** Index in `Layout.parts` (optional: none). */
   part?: number | undefined
+  /** Title in the table of contents (optional: the chapter's heading). */
+  title?: string | undefined
 }
 
 /** A book's layout. */
