@@ -406,7 +406,7 @@ describe('detectLayout', () => {
   it('should give chapters the titles, depth and parts of the summary, in each edition’s script', async () => {
     const root = folder('summary-titles', {
       'book.toml': '[book]\ntitle = "書"\n',
-      'src/SUMMARY.md': '# Summary\n\n# 第一部\n\n- [開始](a.md)\n  - [資料型別](b.md)\n',
+      'src/SUMMARY.md': '# Summary\n\n# 第一部\n\n- [開始](a.md)\n  - [學習](b.md)\n',
       'src/a.md': '# 第一章：開始\n',
       'src/b.md': '# 二\n'
     })
@@ -419,14 +419,14 @@ describe('detectLayout', () => {
         ['第一部'],
         [
           ['開始', undefined, 0],
-          ['資料型別', 1, 0]
+          ['學習', 1, 0]
         ]
       ],
       [
         ['第一部'],
         [
           ['开始', undefined, 0],
-          ['数据类型', 1, 0]
+          ['学习', 1, 0]
         ]
       ]
     ])
