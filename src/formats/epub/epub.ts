@@ -1,27 +1,35 @@
 /**
- * The EPUB renderer: one EPUB 3 file per edition, built through
- * epub-gen-memory and corrected where the library gets in the way of a
- * valid, reproducible, offline, UTF-8 Chinese book.
+ * The EPUB renderer: one EPUB 3 file per edition, made by epub-gen-memory
+ * through its public API, and made reproducible in one step after it.
  *
- * The library keeps what it is good at (the OCF layout, `container.xml`,
- * writing each document through its templates, the cover file, its JSZip
- * archive). The corrections go through its own extension points: templates
- * passed as options (`epub-templates.ts`), a subclass that exposes its zip
- * and refuses to download, and a pass over the zip entries before
- * `generateAsync` (`epub-archive.ts`). Each is marked `Why:`.
+ * The library does what it is good at: the OCF layout, `container.xml`,
+ * writing each document through the templates passed as its options
+ * (`templates.ts`), the cover file, the zip. Its zip is then read back and
+ * written again with fixed dates and order (`archive.ts`), which is also
+ * where the embedded font is added (`font.ts`).
+ *
+ * Why the chapters' bodies reach the templates as template data rather than
+ * as the library's `content`: its sanitiser re-serialises the HTML with every
+ * non-ASCII character as a numeric reference (`&#x5927;`, half as many bytes
+ * again on this book's documents), drops attributes outside its allow-list
+ * (`ol start`, `data-*`), and takes every `<img>` (the cover page's too) for
+ * an image to fetch and rename. The bodies are checked XHTML already: stages
+ * sanitise the manuscript's HTML (`rehype-safe-html`) and `toXhtml` writes
+ * them.
  *
  * The chapter trees are format-neutral: links between chapters
  * (`chapter:<id>#…`) are resolved to `<id>.xhtml#…` (`links.ts`), and ARIA
  * roles are mapped to the `epub:type`s reading systems act on
- * (`epub-chapter.ts`).
+ * (`chapter.ts`).
  */
 import fs from 'node:fs/promises'
-import type {Chapter, Options} from 'epub-gen-memory'
+import {type Chapter, EPub, type Options} from 'epub-gen-memory'
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import {unified} from 'unified'
+import {BuildSession} from '../../build/session.js'
 import type {EditionBook, EditionChapter, RenderContext, Renderer} from '../../core/model.js'
-import {Archive, EntryRecorder, packArchive, type EntryData, type PackedArchive} from './archive.js'
+import {readEntries, writeEpub} from './archive.js'
 import {chapterSection} from './chapter.js'
 import {embedFont, fontItem, fontStyle} from './font.js'
 import {uprightRuns, verticalStyle} from './vertical.js'
@@ -43,42 +51,10 @@ import {
   type BookTemplateData,
   type DocumentTemplateData
 } from './templates.js'
-import {chapterMemo} from '../../build/memo.js'
 import {escapeXml, toXhtml} from '../shared/xhtml.js'
-
-/** Chapter documents already serialised (watch mode reuses them). */
-const xhtmlMemo = chapterMemo<string>()
-
-/** The same, with Kobo's markup (`.kepub.epub`). */
-const kepubMemo = chapterMemo<string>()
 
 /** Adds Kobo's spans to a content document's body. */
 const koboProcessor = unified().use(rehypeKoboSpans).freeze()
-
-/** Covers made lately, by their inputs (`coverFile`). */
-const coverFiles = new Map<string, Promise<File>>()
-
-/**
- * What a session's last build of an EPUB left, by EPUB path: the library's
- * documents and what they were made from (`packageEpub` runs the library on
- * the changed chapters only when nothing else changed), and the archive
- * (`packArchive` reuses its compressed entries).
- */
-interface LastBuild {
-  /** Everything the library's documents are made of but the chapters' bodies. */
-  key: string
-  /** The cover handed to the library. */
-  cover: File
-  /** Body of each content document, in order. */
-  bodies: readonly string[]
-  /** What the library wrote, before a font is embedded. */
-  entries: ReadonlyMap<string, EntryData>
-  /** The archive as written. */
-  packed: PackedArchive
-}
-
-/** The last builds of each session (a chapter cache), by EPUB path. */
-const lastBuilds = new WeakMap<object, Map<string, LastBuild>>()
 
 /**
  * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the
@@ -116,27 +92,44 @@ type LibraryOptions = Options & {zhbook: BookTemplateData}
 export const epub: Renderer = {
   name: 'epub',
   prepare(book, context) {
-    // The drawing runs in resvg's threads; it is remembered by its inputs,
-    // and `render` asks for the same one.
-    if (!book.meta.cover) coverFile(book, context).catch(() => {})
+    // The drawing runs in resvg's threads; the session remembers it by its
+    // inputs, and `render` asks for the same one. Without a session nothing
+    // would remember it.
+    const session = sessionOf(context)
+    if (session && !book.meta.cover) coverFile(book, context, session).catch(() => {})
     return undefined
   },
   async render(book: EditionBook, context: RenderContext) {
     checkChapters(book.chapters)
 
-    const cover = await coverFile(book, context)
+    const session = sessionOf(context) ?? new BuildSession()
+    const cover = await coverFile(book, context, session)
     const name = book.meta.slug + '-' + book.edition.id
-    const files = [{path: name + '.epub', data: await packageEpub(book, context, cover, false)}]
+    const files = [{path: name + '.epub', data: await packageEpub(book, context, session, cover, false)}]
 
     if (context.kepub) {
       files.push({
         path: name + '.kepub.epub',
-        data: await packageEpub(book, context, cover, true)
+        data: await packageEpub(book, context, session, cover, true)
       })
     }
 
     return files
   }
+}
+
+/**
+ * The build session of a render context, if it has one.
+ *
+ * @param context
+ *   Render context.
+ * @returns
+ *   Session, or `undefined`.
+ */
+function sessionOf(context: RenderContext): BuildSession | undefined {
+  // To do: `context.session` becomes a `BuildSession` for every build.
+  const session: unknown = context.session
+  return session instanceof BuildSession ? session : undefined
 }
 
 /**
@@ -146,6 +139,8 @@ export const epub: Renderer = {
  *   The edition.
  * @param context
  *   Build-wide settings.
+ * @param session
+ *   What the build session keeps (the chapters' documents).
  * @param cover
  *   The cover image.
  * @param kepub
@@ -156,6 +151,7 @@ export const epub: Renderer = {
 async function packageEpub(
   book: EditionBook,
   context: RenderContext,
+  session: BuildSession,
   cover: File,
   kepub: boolean
 ): Promise<Uint8Array> {
@@ -209,7 +205,8 @@ async function packageEpub(
 
   const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
   const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
-  const memo = kepub ? kepubMemo : xhtmlMemo
+  // The content documents' bodies, per chapter (watch mode reuses them).
+  const memo = session.chapterMemo<string>(kepub ? 'epub.kepub-body' : 'epub.body')
 
   const coverAlt =
     meta.title + (meta.subtitle ? '：' + meta.subtitle : '') + (meta.author ? '（' + meta.author + '）' : '')
@@ -279,6 +276,7 @@ async function packageEpub(
     book.parts
   )
 
+  const warnings: string[] = []
   const options: LibraryOptions = {
     title: meta.title,
     author: meta.author,
@@ -301,60 +299,28 @@ async function packageEpub(
     tocXHTML: tocXhtml,
     fonts: [],
     version: 3,
+    // Nothing is downloaded (no fonts, no `content` to find images in, the
+    // cover in memory); were something to fail, the build fails.
     ignoreFailedDownloads: false,
-    verbose: false,
+    verbose(type, ...values: unknown[]) {
+      if (type === 'warn') warnings.push(values.map(String).join(' '))
+    },
     zhbook: data
   }
 
-  const path = meta.slug + '-' + edition.id + (kepub ? '.kepub.epub' : '.epub')
-  let session: Map<string, LastBuild> | undefined
-  if (context.session) {
-    session = lastBuilds.get(context.session) ?? new Map()
-    lastBuilds.set(context.session, session)
+  const library = new EPub(options, content)
+  await library.render()
+  // Why: a warning is something the library left out or replaced (a cover
+  // of an unknown type, an attribute it dropped); the book would be wrong.
+  if (warnings.length > 0) {
+    throw new Error('Unexpected warning from epub-gen-memory, expected none: ' + warnings.join('; '))
   }
 
-  const last = session?.get(path)
-  const {cover: _, ...settings} = options
-  // Bodies aside, the library's inputs: its package documents (OPF, NCX,
-  // navigation, style sheet) and every chapter's frame come from these.
-  const key = JSON.stringify([
-    settings,
-    content.map((chapter) => ({...chapter, zhbook: {...chapter.zhbook, body: null}}))
-  ])
-  const bodies = content.map((chapter) => chapter.zhbook.body)
-  let entries: Map<string, EntryData>
-
-  if (last && last.key === key && last.cover === cover) {
-    // Why: the library validates and renders every document on every run;
-    // after an edit of one chapter only that chapter's document differs.
-    // The library renders the changed documents alone, with the same
-    // options and templates (which read nothing of a chapter's place in
-    // the book), and the rest is what it wrote last time: the same bytes a
-    // full run gives (tests/incremental.test.ts).
-    entries = new Map(last.entries)
-    const changed = content.filter((chapter, index) => chapter.zhbook.body !== last.bodies[index])
-    if (changed.length > 0) {
-      const partial = new Archive(options, changed)
-      await partial.render()
-      for (const chapter of changed) {
-        const name = 'OEBPS/' + chapter.filename
-        const data = partial.entries.files.get(name)
-        if (data === undefined) throw new Error('Unexpected missing document `' + name + '` from the library')
-        entries.set(name, data)
-      }
-    }
-  } else {
-    const archive = new Archive(options, content)
-    await archive.render()
-    entries = new Map(archive.entries.files)
-  }
-
-  const recorded = new EntryRecorder()
-  for (const [name, data] of entries) recorded.file(name, data)
-  if (font) await embedFont(recorded, font, edition.id, context.fonts)
-  const result = await packArchive(recorded, context.modified, last?.packed)
-  session?.set(path, {key, cover, bodies, entries, packed: result.packed})
-  return result.bytes
+  // Stored: `writeEpub` deflates every entry once, when it writes the
+  // archive again.
+  const entries = await readEntries(await library.generateAsync({type: 'uint8array', compression: 'STORE'}))
+  if (font) await embedFont(entries, font, edition.id, context.fonts)
+  return writeEpub(entries, context.modified)
 }
 
 /**
@@ -372,15 +338,16 @@ async function packageEpub(
  *   The edition.
  * @param context
  *   Build-wide settings (the fonts to draw with, the cache).
+ * @param session
+ *   What the build session keeps (the covers lately made).
  * @returns
  *   File.
  */
-async function coverFile(book: EditionBook, context: RenderContext): Promise<File> {
+async function coverFile(book: EditionBook, context: RenderContext, session: BuildSession): Promise<File> {
   const path = book.meta.cover
   const fonts = path ? [] : (context.coverFonts ?? findCoverFonts())
-  // Why remembered: the same cover comes back as the same `File` while its
-  // inputs stay the same, so a rebuild in watch mode knows the library's
-  // package documents and cover are what it made last time (`packageEpub`).
+  // Remembered by its inputs: drawing takes resvg a while, and `prepare`
+  // starts it early.
   let key: string
   if (path) {
     const stat = await fs.stat(path, {bigint: true})
@@ -396,24 +363,20 @@ async function coverFile(book: EditionBook, context: RenderContext): Promise<Fil
     key = JSON.stringify(['drawn', book.meta, book.edition, fonts, context.cacheDir ?? null])
   }
 
-  let file = coverFiles.get(key)
-  if (!file) {
-    file = (async () => {
-      if (!path) {
-        return new File([await coverPng(coverSvg(book), fonts, context.cacheDir)], 'cover.png', {type: 'image/png'})
-      }
+  // A few editions' covers; older ones go.
+  const covers = session.keyed<Promise<File>>('epub.cover', 8)
+  const file = covers.get(key, async () => {
+    if (!path) {
+      return new File([await coverPng(coverSvg(book), fonts, context.cacheDir)], 'cover.png', {type: 'image/png'})
+    }
 
-      const png = /\.png$/i.test(path)
-      return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
-        type: png ? 'image/png' : 'image/jpeg'
-      })
-    })()
-    coverFiles.set(key, file)
-    file.catch(() => coverFiles.delete(key))
-    // A few editions' covers; older ones go.
-    while (coverFiles.size > 8) coverFiles.delete(coverFiles.keys().next().value!)
-  }
-
+    const png = /\.png$/i.test(path)
+    return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
+      type: png ? 'image/png' : 'image/jpeg'
+    })
+  })
+  // A failure is not kept: the next build tries again.
+  file.catch(() => covers.clear())
   return file
 }
 

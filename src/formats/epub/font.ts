@@ -4,7 +4,7 @@
  * the characters the edition's documents hold once the library has written
  * them.
  */
-import type {EntryRecorder} from './archive.js'
+import type {Entries} from './archive.js'
 import type {EditionId, FontFace, FontSubsetter} from '../../core/model.js'
 import {createFontSubsetter} from '../../fonts/subsetter.js'
 import {fontFamily, fontScriptOf, kaiFamilies, latinSerifFamilies, monospaceFamilies, serifFamilies} from './style.js'
@@ -113,8 +113,8 @@ pre {
  * the library from our templates (chapters, navigation, cover page), so
  * their text is exactly the characters the font must have.
  *
- * @param zip
- *   The library's documents, after `render()`.
+ * @param entries
+ *   The files of the library's archive, changed in place.
  * @param face
  *   The face.
  * @param edition
@@ -125,22 +125,22 @@ pre {
  *   Nothing.
  */
 export async function embedFont(
-  zip: EntryRecorder,
+  entries: Entries,
   face: FontFace,
   edition: EditionId,
   subsetter: FontSubsetter = createFontSubsetter()
 ): Promise<undefined> {
+  const decoder = new TextDecoder()
   let characters = ''
 
-  for (const name of [...zip.files.keys()].sort()) {
-    const data = zip.files.get(name)
-    if (name.startsWith(packageFolder) && name.endsWith('.xhtml') && typeof data === 'string') {
-      characters += documentText(data)
+  for (const name of [...entries.keys()].sort()) {
+    if (name.startsWith(packageFolder) && name.endsWith('.xhtml')) {
+      characters += documentText(decoder.decode(entries.get(name)))
     }
   }
 
   const subset = await subsetter.subset({edition, face, characters})
-  zip.file(packageFolder + fontItem(face).href, subset.data)
+  entries.set(packageFolder + fontItem(face).href, subset.data)
 }
 
 /**
