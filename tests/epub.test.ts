@@ -1,4 +1,4 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {h} from 'hastscript'
@@ -6,7 +6,8 @@ import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import type {EditionBook, RenderContext} from '../src/core/model.js'
 import {epub} from '../src/formats/epub/epub.js'
-import {EntryRecorder, packArchive, type PackedArchive} from '../src/formats/epub/archive.js'
+import {readEntries, writeEpub} from '../src/formats/epub/archive.js'
+import {BuildSession} from '../src/build/session.js'
 import {coverSvg} from '../src/formats/epub/cover.js'
 import {epubcheckMany, type EpubcheckResult} from './helpers/epubcheck.js'
 
@@ -237,56 +238,98 @@ describe('epub archive', () => {
   })
 })
 
-describe('epub archive reuse', () => {
-  /** A zip as the library leaves it: entries in any order, with folders. */
-  function libraryZip(chapter: string): EntryRecorder {
-    const zip = new EntryRecorder()
-    zip.folder('OEBPS').file('b.xhtml', '<p>乙</p>')
-    zip.file('OEBPS/a.xhtml', chapter)
-    zip.file('mimetype', 'application/epub+zip')
-    return zip
-  }
+describe('epub archive writing', () => {
+  const date = new Date('2026-11-28T12:34:56Z')
+  const encoder = new TextEncoder()
+  /** Files as the library leaves them: in any order. */
+  const files = new Map([
+    ['OEBPS/b.xhtml', encoder.encode('<p>乙</p>')],
+    ['OEBPS/a.xhtml', encoder.encode('<p>甲</p>')],
+    ['mimetype', encoder.encode('application/epub+zip')],
+    ['META-INF/container.xml', encoder.encode('<container/>')]
+  ])
 
-  it('should give the same bytes with and without the previous archive', async () => {
-    const first = await packArchive(libraryZip('<p>甲</p>'), context.modified)
-    const edited = await packArchive(libraryZip('<p>甲乙</p>'), context.modified, first.packed)
-    const fresh = await packArchive(libraryZip('<p>甲乙</p>'), context.modified)
-    expect(Buffer.compare(edited.bytes, fresh.bytes)).toBe(0)
-    expect(centralDirectory(edited.bytes).map((entry) => [entry.name, entry.method])).toEqual([
-      ['mimetype', 0],
-      ['OEBPS/a.xhtml', 8],
-      ['OEBPS/b.xhtml', 8]
+  it('should write `mimetype` first and stored, then the rest by path, deflated, dated `date`', async () => {
+    expect(centralDirectory(await writeEpub(files, date))).toEqual([
+      {name: 'mimetype', method: 0, date: '2026-11-28T12:34:56'},
+      {name: 'META-INF/container.xml', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/a.xhtml', method: 8, date: '2026-11-28T12:34:56'},
+      {name: 'OEBPS/b.xhtml', method: 8, date: '2026-11-28T12:34:56'}
     ])
   })
 
-  /**
-   * The archive of `<p>丙</p>`, recorded as though its `a.xhtml` had been
-   * handed over as `<p>甲</p>`: an output holding `丙` shows the entry was
-   * copied, not deflated again.
-   */
-  async function misrecorded(): Promise<PackedArchive> {
-    const other = await packArchive(libraryZip('<p>丙</p>'), context.modified)
-    const entries = new Map(other.packed.entries)
-    entries.set('OEBPS/a.xhtml', {...entries.get('OEBPS/a.xhtml')!, given: '<p>甲</p>'})
-    return {...other.packed, entries}
-  }
-
-  it('should take an unchanged entry’s compressed data from the previous archive', async () => {
-    const next = await packArchive(libraryZip('<p>甲</p>'), context.modified, await misrecorded())
-    const zip = await JSZip.loadAsync(next.bytes)
-    expect(await zip.file('OEBPS/a.xhtml')!.async('string')).toBe('<p>丙</p>')
-    expect(await zip.file('OEBPS/b.xhtml')!.async('string')).toBe('<p>乙</p>')
+  it('should give the same bytes whatever the order of the files', async () => {
+    const reversed = new Map([...files].reverse())
+    expect(Buffer.compare(await writeEpub(reversed, date), await writeEpub(files, date))).toBe(0)
   })
 
-  it('should take it whatever else changed, but not from an archive of another date', async () => {
-    const zip = libraryZip('<p>甲</p>')
-    zip.file('OEBPS/c.xhtml', '<p>丁</p>')
-    const more = await JSZip.loadAsync((await packArchive(zip, context.modified, await misrecorded())).bytes)
-    expect(await more.file('OEBPS/a.xhtml')!.async('string')).toBe('<p>丙</p>')
-    expect(await more.file('OEBPS/c.xhtml')!.async('string')).toBe('<p>丁</p>')
-    const later = new Date('2027-01-01T00:00:00Z')
-    const dated = await packArchive(libraryZip('<p>甲</p>'), later, await misrecorded())
-    expect(await (await JSZip.loadAsync(dated.bytes)).file('OEBPS/a.xhtml')!.async('string')).toBe('<p>甲</p>')
+  it('should read back the files of an archive, without its folders', async () => {
+    const zip = new JSZip()
+    zip.file('mimetype', 'application/epub+zip')
+    zip.folder('OEBPS')!.file('a.xhtml', '<p>甲</p>')
+    const entries = await readEntries(await zip.generateAsync({type: 'uint8array'}))
+    expect([...entries].map(([name, data]) => [name, text(data)])).toEqual([
+      ['mimetype', 'application/epub+zip'],
+      ['OEBPS/a.xhtml', '<p>甲</p>']
+    ])
+  })
+
+  it('should refuse files without `mimetype`', async () => {
+    await expect(writeEpub(new Map([['OEBPS/a.xhtml', encoder.encode('')]]), date)).rejects.toThrow(
+      'Unexpected archive without `mimetype`'
+    )
+  })
+})
+
+describe('epub build session', () => {
+  it('should give the bytes of a build without a session, before and after an edit', async () => {
+    const session = new BuildSession()
+    const inSession: RenderContext = {...context, session}
+    const [first] = await epub.render(hant, inSession)
+    expect(Buffer.compare(first!.data as Uint8Array, hantBytes)).toBe(0)
+
+    // An edit: the chapter cache hands back a new object for the changed
+    // chapter, the same object for the others.
+    const [opening, ...rest] = hant.chapters
+    const edited: EditionBook = {
+      ...hant,
+      chapters: [{...opening!, tree: {type: 'root', children: [h('h1', '開場'), h('p', '改過的一段。')]}}, ...rest]
+    }
+    const [again] = await epub.render(edited, inSession)
+    const [fresh] = await epub.render(edited, context)
+    expect(Buffer.compare(again!.data as Uint8Array, fresh!.data as Uint8Array)).toBe(0)
+    const zip = await JSZip.loadAsync(again!.data as Uint8Array)
+    expect(await zip.file('OEBPS/opening.xhtml')!.async('string')).toContain('<p>改過的一段。</p>')
+    await session.dispose()
+  })
+})
+
+describe('dependencies', () => {
+  it('should import no module a dependency does not export (such as `jszip/lib/…`)', async () => {
+    const root = path.join(import.meta.dirname, '..')
+    const names = (await readdir(path.join(root, 'src'), {recursive: true})).filter((name) => /\.ts$/.test(name))
+    const found: string[] = []
+
+    for (const name of names) {
+      const code = await readFile(path.join(root, 'src', name), 'utf8')
+      for (const match of code.matchAll(/(?:from|import\(|require\()\s*'([^'.][^']*)'/g)) {
+        const specifier = match[1]!
+        if (specifier.startsWith('node:')) continue
+        const parts = specifier.split('/')
+        const size = specifier.startsWith('@') ? 2 : 1
+        if (parts.length === size) continue
+        const manifest = JSON.parse(
+          await readFile(path.join(root, 'node_modules', ...parts.slice(0, size), 'package.json'), 'utf8')
+        ) as {exports?: Record<string, unknown>}
+        const subpath = './' + parts.slice(size).join('/')
+        const exported = Object.keys(manifest.exports ?? {}).some((key) =>
+          key.endsWith('*') ? subpath.startsWith(key.slice(0, -1)) : key === subpath
+        )
+        if (!exported) found.push(name + ': ' + specifier)
+      }
+    }
+
+    expect(found).toEqual([])
   })
 })
 
