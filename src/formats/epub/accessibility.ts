@@ -5,7 +5,7 @@
  * document never claims a feature the book lacks (or misses one it has).
  */
 import type {Element, Root} from 'hast'
-import {chapterMemo} from '../../build/memo.js'
+import type {ChapterMemo} from '../../build/session.js'
 import {visit} from 'unist-util-visit'
 import type {EditionBook} from '../../core/model.js'
 
@@ -38,15 +38,12 @@ export interface AccessibilityMetadata {
 export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
 
 /** What of a chapter's content the metadata depends on. */
-interface ChapterContent {
+export interface ChapterContent {
   images: number
   imagesWithoutAlt: number
   ruby: boolean
   notes: boolean
 }
-
-/** What each chapter tree holds: asked on every build, walked once per tree. */
-const contentMemo = chapterMemo<ChapterContent>()
 
 /**
  * Walk a chapter tree for its images, ruby and note references.
@@ -93,17 +90,23 @@ function contentOf(tree: Root): ChapterContent {
  *
  * @param book
  *   The edition.
+ * @param memo
+ *   What each chapter tree holds, kept by a build session (optional; default:
+ *   every tree is walked).
  * @returns
  *   Metadata.
  */
-export function accessibilityMetadata(book: EditionBook): AccessibilityMetadata {
+export function accessibilityMetadata(
+  book: EditionBook,
+  memo: ChapterMemo<ChapterContent> = (_, _key, make) => make()
+): AccessibilityMetadata {
   let images = 0
   let imagesWithoutAlt = 0
   let ruby = false
   let notes = false
 
   for (const chapter of book.chapters) {
-    const found = contentMemo(chapter.tree, '', () => contentOf(chapter.tree))
+    const found = memo(chapter.tree, '', () => contentOf(chapter.tree))
     images += found.images
     imagesWithoutAlt += found.imagesWithoutAlt
     ruby ||= found.ruby

@@ -21,16 +21,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {renderAsync} from '@resvg/resvg-js'
 import {codeFingerprint} from '../../build/fingerprint.js'
+import type {KeyedMemo} from '../../build/session.js'
 import {indexedPng} from './png-indexed.js'
 
 /** Width of the PNG: Kindle asks for at least 1000 px on the short side, ideally 1600. */
 export const coverWidth = 1600
-
-/** Covers already drawn, by SVG and fonts (watch mode rebuilds often). */
-const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>()
-
-/** Most covers kept: three editions, and their previous versions. */
-const keep = 6
 
 /**
  * Draw an SVG cover as PNG.
@@ -38,9 +33,9 @@ const keep = 6
  * The result depends only on the SVG and on the font files (their paths,
  * sizes and modification times key the caches): the same book on the same
  * machine gives the same bytes. Drawing costs about half a second a cover,
- * as much as the rest of a build, so covers are kept in memory (watch mode)
- * and, given a cache folder, on disk (`<cache>/covers/<hash>.png`, keyed by
- * zhbook's code and dependencies too).
+ * as much as the rest of a build, so covers are kept in memory (a build
+ * session's memo, keyed by SVG and fonts) and, given a cache folder, on disk
+ * (`<cache>/covers/<hash>.png`, keyed by zhbook's code and dependencies too).
  *
  * @param svg
  *   SVG document.
@@ -48,21 +43,23 @@ const keep = 6
  *   Font files for its text; with none, text is left out.
  * @param cacheDir
  *   Folder of the build's cache (optional; without it, nothing is kept on disk).
+ * @param memo
+ *   Covers drawn in this build session (optional; without it, nothing is kept
+ *   in memory).
  * @returns
  *   PNG bytes, `coverWidth` pixels wide.
  */
 export async function coverPng(
   svg: string,
   fonts: readonly string[],
-  cacheDir?: string | undefined
+  cacheDir?: string | undefined,
+  memo?: KeyedMemo<Promise<Uint8Array<ArrayBuffer>>> | undefined
 ): Promise<Uint8Array<ArrayBuffer>> {
   const key = createHash('sha256')
     .update(JSON.stringify([codeFingerprint(), coverWidth, svg, fonts.map((file) => fontStamp(file))]))
     .digest('hex')
-  let result = drawn.get(key)
-
-  if (!result) {
-    result = cached(key, cacheDir, () =>
+  const draw = () =>
+    cached(key, cacheDir, () =>
       renderAsync(svg, {
         fitTo: {mode: 'width', value: coverWidth},
         // The SVG names its families (`Noto Serif CJK TC`, `Songti TC` …);
@@ -76,12 +73,11 @@ export async function coverPng(
         return indexed ?? new Uint8Array(image.asPng())
       })
     )
-    drawn.set(key, result)
-    // Keep the memo small; drop a failed drawing so the next build retries.
-    result.catch(() => drawn.delete(key))
-    while (drawn.size > keep) drawn.delete(drawn.keys().next().value!)
-  }
 
+  if (!memo) return draw()
+  const result = memo.get(key, draw)
+  // A failed drawing is not kept: the next build tries again.
+  result.catch(() => memo.clear())
   return result
 }
 

@@ -53,6 +53,9 @@ import {
 } from './templates.js'
 import {escapeXml, toXhtml} from '../shared/xhtml.js'
 
+/** Drawn covers a session keeps: three editions, and their previous versions. */
+const coverMemoSize = 6
+
 /** Adds Kobo's spans to a content document's body. */
 const koboProcessor = unified().use(rehypeKoboSpans).freeze()
 
@@ -93,8 +96,8 @@ export const epub: Renderer = {
   name: 'epub',
   prepare(book, context) {
     // The drawing runs in resvg's threads; the session remembers it by its
-    // inputs, and `render` asks for the same one. Without a session nothing
-    // would remember it.
+    // SVG and fonts, and `render` asks for the same one. Without a session
+    // nothing would remember it.
     const session = sessionOf(context)
     if (session && !book.meta.cover) coverFile(book, context, session).catch(() => {})
     return undefined
@@ -159,7 +162,7 @@ async function packageEpub(
   const lang = edition.lang
   const strings = stringsFor(lang)
   const translated = meta.translated
-  const accessibility = accessibilityMetadata(book)
+  const accessibility = accessibilityMetadata(book, session.chapterMemo('epub.accessibility'))
   const font = book.typography?.font
   const vertical = book.typography?.vertical === true
   const data: BookTemplateData = {
@@ -339,45 +342,23 @@ async function packageEpub(
  * @param context
  *   Build-wide settings (the fonts to draw with, the cache).
  * @param session
- *   What the build session keeps (the covers lately made).
+ *   What the build session keeps (the covers lately drawn).
  * @returns
  *   File.
  */
 async function coverFile(book: EditionBook, context: RenderContext, session: BuildSession): Promise<File> {
   const path = book.meta.cover
-  const fonts = path ? [] : (context.coverFonts ?? findCoverFonts())
-  // Remembered by its inputs: drawing takes resvg a while, and `prepare`
-  // starts it early.
-  let key: string
+
   if (path) {
-    const stat = await fs.stat(path, {bigint: true})
-    key = JSON.stringify([
-      'file',
-      path,
-      String(stat.ino),
-      String(stat.size),
-      String(stat.mtimeNs),
-      String(stat.ctimeNs)
-    ])
-  } else {
-    key = JSON.stringify(['drawn', book.meta, book.edition, fonts, context.cacheDir ?? null])
-  }
-
-  // A few editions' covers; older ones go.
-  const covers = session.keyed<Promise<File>>('epub.cover', 8)
-  const file = covers.get(key, async () => {
-    if (!path) {
-      return new File([await coverPng(coverSvg(book), fonts, context.cacheDir)], 'cover.png', {type: 'image/png'})
-    }
-
     const png = /\.png$/i.test(path)
     return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
       type: png ? 'image/png' : 'image/jpeg'
     })
-  })
-  // A failure is not kept: the next build tries again.
-  file.catch(() => covers.clear())
-  return file
+  }
+
+  const fonts = context.coverFonts ?? findCoverFonts()
+  const drawn = session.keyed<Promise<Uint8Array<ArrayBuffer>>>('epub.cover-png', coverMemoSize)
+  return new File([await coverPng(coverSvg(book), fonts, context.cacheDir, drawn)], 'cover.png', {type: 'image/png'})
 }
 
 /**
