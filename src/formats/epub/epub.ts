@@ -321,7 +321,7 @@ async function packageEpub(
 
   // Stored: `writeEpub` deflates every entry once, when it writes the
   // archive again.
-  const entries = await readEntries(await library.generateAsync({type: 'uint8array', compression: 'STORE'}))
+  const entries = await readEntries(await library.generateAsync({type: 'nodebuffer', compression: 'STORE'}))
   if (font) await embedFont(entries, font, edition.id, context.fonts)
   return writeEpub(entries, context.modified)
 }
