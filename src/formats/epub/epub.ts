@@ -29,9 +29,9 @@ import {h} from 'hastscript'
 import {unified} from 'unified'
 import {BuildSession} from '../../build/session.js'
 import type {EditionBook, EditionChapter, RenderContext, Renderer} from '../../core/model.js'
-import {readEntries, writeEpub} from './archive.js'
+import {type Entries, readEntries, writeEpub} from './archive.js'
 import {chapterSection} from './chapter.js'
-import {embedFont, fontItem, fontStyle} from './font.js'
+import {fontItem, fontStyle, fontSubset} from './font.js'
 import {uprightRuns, verticalStyle} from './vertical.js'
 import {chapterLinkResolver} from '../shared/links.js'
 import {groupNoteReferences, labelNotes} from '../shared/notes.js'
@@ -49,7 +49,8 @@ import {
   tocNcx,
   tocXhtml,
   type BookTemplateData,
-  type DocumentTemplateData
+  type DocumentTemplateData,
+  type ResourceTemplateData
 } from './templates.js'
 import {escapeXml, toXhtml} from '../shared/xhtml.js'
 
@@ -74,6 +75,18 @@ type LibraryChapter = Chapter & {zhbook: DocumentTemplateData}
 
 /** Options as handed to the library, with the data our templates read. */
 type LibraryOptions = Options & {zhbook: BookTemplateData}
+
+/**
+ * A file of the package besides the library's documents: listed in the
+ * manifest by the package template, added to the archive when it is written
+ * again (the library takes only fonts and images it downloads).
+ */
+interface Resource {
+  /** Manifest item; `href` is relative to `OEBPS/`, the package's folder. */
+  item: ResourceTemplateData
+  /** Make its bytes, from the library's documents if need be. */
+  data: (documents: Entries) => Promise<Uint8Array>
+}
 
 /**
  * The EPUB renderer.
@@ -165,6 +178,14 @@ async function packageEpub(
   const accessibility = accessibilityMetadata(book, session.chapterMemo('epub.accessibility'))
   const font = book.typography?.font
   const vertical = book.typography?.vertical === true
+  const resources: Resource[] = []
+  if (font) {
+    resources.push({
+      item: {id: 'font', ...fontItem(font)},
+      data: (documents) => fontSubset(documents, font, edition.id, context.fonts)
+    })
+  }
+
   const data: BookTemplateData = {
     lang: escapeXml(lang),
     // The edition's language first: reading systems take the first
@@ -201,7 +222,11 @@ async function packageEpub(
       summary: escapeXml(accessibility.summary),
       conformsTo: accessibility.conformsTo && escapeXml(accessibility.conformsTo)
     },
-    font: font ? fontItem(font) : undefined,
+    resources: resources.map(({item}) => ({
+      id: escapeXml(item.id),
+      href: escapeXml(item.href),
+      mediaType: escapeXml(item.mediaType)
+    })),
     vertical,
     toc: {nav: '', ncx: '', depth: 1}
   }
@@ -322,7 +347,7 @@ async function packageEpub(
   // Stored: `writeEpub` deflates every entry once, when it writes the
   // archive again.
   const entries = await readEntries(await library.generateAsync({type: 'nodebuffer', compression: 'STORE'}))
-  if (font) await embedFont(entries, font, edition.id, context.fonts)
+  for (const resource of resources) entries.set('OEBPS/' + resource.item.href, await resource.data(entries))
   return writeEpub(entries, context.modified)
 }
 

@@ -106,15 +106,14 @@ pre {
 }
 
 /**
- * Subset the face to the characters of the archive's content documents and
- * add it to the archive.
+ * Subset the face to the characters of the archive's content documents.
  *
  * Why from the archive: the documents are what a reader draws, written by
  * the library from our templates (chapters, navigation, cover page), so
  * their text is exactly the characters the font must have.
  *
  * @param entries
- *   The files of the library's archive, changed in place.
+ *   The files of the library's archive.
  * @param face
  *   The face.
  * @param edition
@@ -122,14 +121,14 @@ pre {
  * @param subsetter
  *   Subsetter (optional: one without a cache).
  * @returns
- *   Nothing.
+ *   The font file to embed (at `fontItem(face).href`).
  */
-export async function embedFont(
+export async function fontSubset(
   entries: Entries,
   face: FontFace,
   edition: EditionId,
   subsetter: FontSubsetter = createFontSubsetter()
-): Promise<undefined> {
+): Promise<Uint8Array> {
   const decoder = new TextDecoder()
   let characters = ''
 
@@ -139,8 +138,7 @@ export async function embedFont(
     }
   }
 
-  const subset = await subsetter.subset({edition, face, characters})
-  entries.set(packageFolder + fontItem(face).href, subset.data)
+  return (await subsetter.subset({edition, face, characters})).data
 }
 
 /**

@@ -51,12 +51,25 @@ export interface BookTemplateData {
   coverLabel: string
   /** Landmark label of the first chapter. */
   bodymatterLabel: string
-  /** The embedded font (optional: none). */
-  font?: {href: string; mediaType: string} | undefined
+  /**
+   * Files the package holds besides the library's documents (the embedded
+   * font), listed in the manifest after them.
+   */
+  resources: ResourceTemplateData[]
   /** Whether the text is set vertically, pages turning right to left. */
   vertical: boolean
   /** Accessibility metadata (EPUB Accessibility 1.1), escaped. */
   accessibility: AccessibilityMetadata
+}
+
+/** A manifest item of a resource; every string is escaped for XML. */
+export interface ResourceTemplateData {
+  /** Manifest `id` (an XML name). */
+  id: string
+  /** Path from the package document. */
+  href: string
+  /** Media type. */
+  mediaType: string
 }
 
 /** The title in another language; every string is escaped for XML. */
@@ -200,9 +213,9 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <%_ content.forEach(function (item) { _%>
 <item id="<%- item.zhbook.manifestId %>" href="<%- item.filename %>" media-type="application/xhtml+xml"/>
 <%_ }) _%>
-<%_ if (zhbook.font) { _%>
-<item id="font" href="<%- zhbook.font.href %>" media-type="<%- zhbook.font.mediaType %>"/>
-<%_ } _%>
+<%_ zhbook.resources.forEach(function (item) { _%>
+<item id="<%- item.id %>" href="<%- item.href %>" media-type="<%- item.mediaType %>"/>
+<%_ }) _%>
 </manifest>
 <spine toc="ncx"<% if (zhbook.vertical) { %> page-progression-direction="rtl"<% } %>>
 <%_ content.forEach(function (item) { if (item.beforeToc) { _%>
