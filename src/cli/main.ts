@@ -67,6 +67,18 @@ program
     process.exitCode = await translateCommand(dir)
   })
 
+program
+  .command('check')
+  .description(
+    'check a Traditional manuscript (or one text file): Simplified and non-standard characters, half-width punctuation next to Han, mixed mainland and Taiwan vocabulary'
+  )
+  .argument('[path]', 'manuscript folder, or a text or Markdown file', 'manuscript')
+  .option('--fix', 'apply the fixes that have one answer, and list them')
+  .action(async (target: string, options: {fix?: boolean}) => {
+    const {checkCommand} = await import('./check.js')
+    process.exitCode = await checkCommand(target, options)
+  })
+
 program.parseAsync(process.argv).catch((cause: unknown) => {
   // An unexpected failure is a bug in zhbook, not in the manuscript: say so.
   console.error('zhbook: internal error:', cause instanceof Error ? cause.stack : cause)

@@ -17,7 +17,8 @@ import type {VFileMessage} from 'vfile-message'
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
  * H: HTML in the manuscript; I: images and other assets; G: glossary;
  * T: translation; D: dictionary; F: the embedded font; L: a book's own
- * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags).
+ * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags); S: script
+ * and vocabulary of a Traditional text (`zhbook check`).
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -65,7 +66,12 @@ export const rules = {
   L009: 'an mdBook `{{#…}}` directive is not supported',
   L010: 'a GitBook `{% … %}` tag is not supported',
   L011: 'a GitBook block tag is not closed, or closes nothing',
-  L012: 'includes nest deeper than 10 levels'
+  L012: 'includes nest deeper than 10 levels',
+  S001: 'a Traditional text holds a Simplified character',
+  S002: 'a Traditional text holds a variant that is not the Taiwan standard form',
+  S003: 'a Traditional character is the wrong one for its word (Simplified merges the two)',
+  S004: 'half-width punctuation next to Han characters',
+  S005: 'mainland and Taiwan vocabulary mixed in one text'
 } as const
 
 /** A rule id. */

@@ -1,0 +1,105 @@
+/**
+ * Mainland and Taiwan vocabulary in one text (芯片 beside 作業系統).
+ *
+ * The two vocabularies are OpenCC's own: the keys of `TWPhrases` are mainland
+ * words (as Traditional characters), its values their Taiwan counterparts.
+ * Words both use in their own sense (互動, 影像, 設定) are reviewed out.
+ */
+import {Trie} from 'opencc-js/core'
+import {to} from 'opencc-js/preset'
+
+/** One vocabulary word found in the text. */
+export interface VocabularyWord {
+  /** Offset in the text (UTF-16). */
+  offset: number
+  /** The word. */
+  word: string
+  /** Which vocabulary it belongs to. */
+  vocabulary: 'mainland' | 'taiwan'
+  /** The other vocabulary's word. */
+  counterpart: string
+}
+
+/**
+ * Words of OpenCC's table that both vocabularies use in the sense this kind
+ * of text uses them (互動 and 影像 are mainland words too; 支持 and 消息 are
+ * Taiwan words too; 導出 is mostly the tail of 推導出): not evidence of
+ * either vocabulary. Reviewed by hand.
+ */
+export const sharedWords: ReadonlySet<string> = new Set([
+  '互動',
+  '宣告',
+  '支持',
+  '消息',
+  '類型',
+  '高級',
+  '導出',
+  '運行',
+  '參數',
+  '仿真',
+  '影像',
+  '設定',
+  '攝影機',
+  '建立',
+  '核心',
+  '模擬',
+  '數字',
+  '資料',
+  '聲明',
+  '支援',
+  '品質',
+  '網路',
+  '介面'
+])
+
+/** Both vocabularies, compiled once. */
+let trie: Trie | undefined
+
+/**
+ * Find every mainland or Taiwan word of a text (longest match, left to right).
+ *
+ * @param text
+ *   Text in Traditional characters (code already blanked out).
+ * @returns
+ *   Words, in text order.
+ */
+export function vocabularyWords(text: string): VocabularyWord[] {
+  trie ??= compile()
+  const words: VocabularyWord[] = []
+  for (let offset = 0; offset < text.length; ) {
+    const match = trie.matchPrefix(text, offset)
+    if (!match) {
+      offset++
+      continue
+    }
+
+    const [vocabulary, counterpart] = match.value.split('\t') as ['mainland' | 'taiwan', string]
+    words.push({offset, word: text.slice(offset, match.end), vocabulary, counterpart})
+    offset = match.end
+  }
+
+  return words
+}
+
+/**
+ * Compile OpenCC's Taiwan phrase table into one trie of both vocabularies.
+ *
+ * @returns
+ *   Trie whose values are `vocabulary\tcounterpart`.
+ */
+function compile(): Trie {
+  const result = new Trie()
+  const table = to.twp![0]![0]!
+  const pairs: Array<readonly [string, string]> =
+    typeof table === 'string'
+      ? table.split('|').map((entry) => entry.split(' ') as unknown as readonly [string, string])
+      : table.map(([key, value]) => [key, value] as const)
+  const mainland = new Set(pairs.map(([key]) => key))
+  for (const [key, value] of pairs) {
+    if (!key || !value || key === value) continue
+    if (!sharedWords.has(key)) result.addWord(key, `mainland\t${value}`)
+    if (!mainland.has(value) && !sharedWords.has(value)) result.addWord(value, `taiwan\t${key}`)
+  }
+
+  return result
+}
