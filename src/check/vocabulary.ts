@@ -93,7 +93,7 @@ function compile(): Trie {
   const pairs: Array<readonly [string, string]> =
     typeof table === 'string'
       ? table.split('|').map((entry) => entry.split(' ') as unknown as readonly [string, string])
-      : table.map(([key, value]) => [key, value] as const)
+      : Array.from(table as ReadonlyArray<readonly [string, string]>)
   const mainland = new Set(pairs.map(([key]) => key))
   for (const [key, value] of pairs) {
     if (!key || !value || key === value) continue

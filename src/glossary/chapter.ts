@@ -81,7 +81,8 @@ function makeGlossaryChapter(
     }
 
     const gloss: ElementContent[] = [h('span', {className: ['gloss-en']}, term.en)]
-    if (term.note) gloss.push({type: 'text', value: `. ${term.note}`})
+    // A gloss that ends a sentence already (`Co., Ltd.`) takes no second period.
+    if (term.note) gloss.push({type: 'text', value: `${/[.!?]$/.test(term.en) ? ' ' : '. '}${term.note}`})
     const description: Element[] = [h('p', gloss)]
     const where = first.get(term.index)
     if (where) {
