@@ -10,6 +10,7 @@ import type {VFile} from 'vfile'
 import {ChapterCache, type ProcessedEntry} from './chapter-cache.js'
 import {codeFingerprint} from './fingerprint.js'
 import {configName, loadBook} from '../load/book.js'
+import {checkBook} from '../check/check.js'
 import {hasErrors, warn} from '../core/diagnostics.js'
 import {dictionaryIndex, type DictionaryOptions} from '../dictionary/cache.js'
 import {dictionaryMessages, editionDictionary} from '../dictionary/edition-dictionary.js'
@@ -131,6 +132,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const book = loaded.book
   result.timings.read = step()
   if (!book) return result
+  // The script check of a Traditional manuscript, as warnings (`zhbook check`).
+  result.messages.push(...checkBook(book))
 
   // 2. Run each edition's stages on every chapter (editions side by side).
   const context = createStageContext(book)

@@ -6,6 +6,7 @@
  * The same check runs in every build, as warnings.
  */
 import {VFile} from 'vfile'
+import {parseMemo} from '../build/memo.js'
 import {warn, type Place, type RuleId} from '../core/diagnostics.js'
 import type {Book} from '../core/model.js'
 import {punctuationProblems} from './punctuation.js'
@@ -72,7 +73,9 @@ export function checkFile(file: VFile, options: CheckOptions = {}): CheckResult 
   for (const problem of punctuationProblems(text)) {
     const {offset, actual, expected} = problem
     const reason = `Unexpected half-width \`${actual}\` next to Han characters, expected \`${expected}\``
-    const fix = problem.fixable ? {offset, place: placeOf(offset), actual, expected, ruleId: 'S004' as const} : undefined
+    const fix = problem.fixable
+      ? {offset, place: placeOf(offset), actual, expected, ruleId: 'S004' as const}
+      : undefined
     found.push({offset, reason, ruleId: 'S004', fix})
   }
 
@@ -95,9 +98,10 @@ export function checkFile(file: VFile, options: CheckOptions = {}): CheckResult 
  * @returns
  *   Counts of mainland and Taiwan words.
  */
-export function reportMixedVocabulary(
-  files: ReadonlyArray<{file: VFile; vocabulary: readonly VocabularyWord[]}>
-): {mainland: number; taiwan: number} {
+export function reportMixedVocabulary(files: ReadonlyArray<{file: VFile; vocabulary: readonly VocabularyWord[]}>): {
+  mainland: number
+  taiwan: number
+} {
   let mainland = 0
   let taiwan = 0
   for (const {vocabulary} of files) {
@@ -141,12 +145,34 @@ export function reportMixedVocabulary(
 export function checkBook(book: Book): VFile[] {
   if (!isTraditional(book.meta.language)) return []
   const checked = book.chapters.map((chapter) => {
-    const file = new VFile({path: chapter.file.path, value: String(chapter.file.value)})
-    return {file, vocabulary: checkFile(file).vocabulary}
+    const source = new VFile({path: chapter.file.path, value: String(chapter.file.value)})
+    // An unchanged chapter is not checked again (watch mode): its findings are replayed.
+    const {messages, vocabulary} = chapterChecks(source, (file) => {
+      const scratch = new VFile({path: file.path, value: file.value})
+      const result = checkFile(scratch)
+      return {
+        messages: scratch.messages.map(({reason, line, column, ruleId}) => ({reason, line, column, ruleId})),
+        vocabulary: result.vocabulary
+      }
+    })
+    for (const {reason, line, column, ruleId} of messages) {
+      warn(source, reason, line ? {line, column: column ?? 1} : undefined, ruleId as RuleId)
+    }
+
+    return {file: source, vocabulary}
   })
   reportMixedVocabulary(checked)
   return checked.map(({file}) => file).filter((file) => file.messages.length > 0)
 }
+
+/**
+ * What checking a chapter found, by its path and text: a rebuild checks only
+ * the chapters whose text changed. Dies with the process.
+ */
+const chapterChecks = parseMemo<{
+  messages: Array<{reason: string; line?: number | undefined; column?: number | undefined; ruleId?: string | undefined}>
+  vocabulary: VocabularyWord[]
+}>()
 
 /**
  * Apply fixes to a text.
@@ -183,7 +209,7 @@ export function isTraditional(language: string): boolean {
 
 /**
  * Markdown with what is not prose blanked out (same length, lines kept):
- * fenced and inline code, link targets, autolinks and HTML tags.
+ * fenced and inline code, link targets and definitions, HTML tags.
  *
  * @param value
  *   Markdown.
@@ -196,6 +222,7 @@ function blankCode(value: string): string {
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
     .replace(/(`+)[^`]+?\1/g, blank)
     .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, blank)
+    .replace(/^ {0,3}\[(?!\^)[^\]\n]+\]:[^\n]*$/gm, blank)
     .replace(/<[a-z/!][^>]*>/gi, blank)
 }
 

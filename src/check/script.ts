@@ -82,7 +82,12 @@ const toSimplified = ConverterFactory(to.cn!)
  * scripts changes only inside a phrase that says so.
  */
 const toTaiwan = ConverterFactory(
-  [stPhrases!, extraPhrases, stCharacters!, Array.from(validInBothScripts, (character) => [character, character] as const)],
+  [
+    stPhrases!,
+    extraPhrases,
+    stCharacters!,
+    Array.from(validInBothScripts, (character) => [character, character] as const)
+  ],
   [twPhrases!, twCharacters!]
 )
 /** Simplified → Taiwan Traditional, characters only: no phrase decides. */
@@ -118,7 +123,8 @@ export function scriptProblems(text: string): ScriptProblem[] {
       if (actual === expected || isSurrogate(actual)) continue
       const problem = classify(actual, expected, byCharacters.length === run.length ? byCharacters[index]! : expected)
       // An accepted word is right as written; a Simplified character in it is not.
-      if (problem && !(problem.ruleId === 'S003' && accepted.has(index))) problems.push({offset: match.index + index, ...problem})
+      if (problem && !(problem.ruleId === 'S003' && accepted.has(index)))
+        problems.push({offset: match.index + index, ...problem})
     }
   }
 

@@ -34,7 +34,10 @@ export async function checkCommand(target: string, options: {fix?: boolean}): Pr
     }
 
     // What is left is checked again on the fixed text.
-    if (fixed > 0) return checkCommand(target, {}).then((code) => (console.log(`fixed ${fixed}`), code))
+    if (fixed > 0) {
+      console.log(`fixed ${fixed} (each with one answer); what is left:`)
+      return checkCommand(target, {})
+    }
   }
 
   const counts = reportMixedVocabulary(checked)
