@@ -49,7 +49,8 @@ export const sharedWords: ReadonlySet<string> = new Set([
   '支援',
   '品質',
   '網路',
-  '介面'
+  '介面',
+  '連結'
 ])
 
 /** Both vocabularies, compiled once. */

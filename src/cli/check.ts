@@ -41,12 +41,13 @@ export async function checkCommand(target: string, options: {fix?: boolean}): Pr
   }
 
   const counts = reportMixedVocabulary(checked)
+  const fixable = checked.reduce((sum, {fixes}) => sum + fixes.length, 0)
   const lines = formatMessages(checked.map(({file}) => file))
   for (const line of lines) console.log(line)
   console.log(
     `${lines.length} problem${lines.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}` +
       ` (vocabulary: ${counts.mainland} mainland, ${counts.taiwan} Taiwan words)` +
-      (lines.length > 0 && !options.fix ? '; `zhbook check --fix` fixes those with one answer' : '')
+      (fixable > 0 ? `; ${fixable} with one answer, which \`zhbook check --fix\` applies` : '')
   )
   return lines.length > 0 ? 1 : 0
 }
