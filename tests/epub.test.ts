@@ -26,6 +26,8 @@ const hant: EditionBook = {
     subtitle: 'AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異',
     author: '章鵬',
     host: '混沌創新院 AI 系列直播欄目第三期',
+    publisher: '混沌學園',
+    description: '章鵬在混沌直播間的分享實錄。',
     source: '章鵬在混沌直播間直播分享的文字實錄',
     language: 'zh-Hant',
     identifier: 'urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31',
@@ -340,17 +342,18 @@ describe('epub documents', () => {
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="zh-Hant">',
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
-        '<dc:identifier id="book-id">urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31</dc:identifier>',
+        // The edition's own identifier, derived from the book's.
+        '<dc:identifier id="book-id">urn:uuid:d3b7c1a3-ecb5-50b3-a08d-34ace89f9be3</dc:identifier>',
         '<dc:title id="title">大模型只是少數人的機會，小模型才是大多數人的機會</dc:title>',
         '<meta refines="#title" property="title-type">main</meta>',
         '<dc:title id="subtitle">AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異</dc:title>',
         '<meta refines="#subtitle" property="title-type">subtitle</meta>',
         '<dc:creator id="creator">章鵬</dc:creator>',
         '<meta refines="#creator" property="role" scheme="marc:relators">aut</meta>',
-        '<dc:publisher>混沌創新院 AI 系列直播欄目第三期</dc:publisher>',
+        '<dc:publisher>混沌學園</dc:publisher>',
         '<dc:date>2026-11-28</dc:date>',
         '<dc:language>zh-Hant</dc:language>',
-        '<dc:description>AI 大模型的邏輯、創業機會與中美 AIGC 賺錢的差異</dc:description>',
+        '<dc:description>章鵬在混沌直播間的分享實錄。</dc:description>',
         '<dc:source>章鵬在混沌直播間直播分享的文字實錄</dc:source>',
         '<dc:rights>© 2026 章鵬</dc:rights>',
         '<meta property="dcterms:modified">2026-11-28T12:34:56Z</meta>',
@@ -429,6 +432,8 @@ describe('epub documents', () => {
       '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="zh-Hans">'
     )
     expect(opf).toContain('<dc:language>zh-Hans</dc:language>')
+    // Its own identifier, not the Traditional edition's.
+    expect(opf).toContain('<dc:identifier id="book-id">urn:uuid:6b61e014-e6f9-59f4-9915-02022e70c601</dc:identifier>')
     expect(opf).toContain('<dc:title id="title">大模型只是少数人的机会，小模型才是大多数人的机会</dc:title>')
 
     const opening = await hansZip.file('OEBPS/opening.xhtml')!.async('string')
@@ -447,7 +452,7 @@ describe('epub documents', () => {
 
   it('should list the chapters in order in the NCX and the navigation document', async () => {
     const ncx = await entry('OEBPS/toc.ncx')
-    expect(ncx).toContain('<meta name="dtb:uid" content="urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31"/>')
+    expect(ncx).toContain('<meta name="dtb:uid" content="urn:uuid:d3b7c1a3-ecb5-50b3-a08d-34ace89f9be3"/>')
     expect(ncx).toContain(
       [
         '<navMap>',

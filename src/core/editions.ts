@@ -218,6 +218,8 @@ export function editionMeta(meta: BookMeta, edition: EditionDefinition, context:
     subtitle: text(meta.subtitle),
     author: text(meta.author),
     host: text(meta.host),
+    publisher: text(meta.publisher),
+    description: text(meta.description),
     source: text(meta.source),
     language: edition.lang,
     translated: edition.translated?.(context)

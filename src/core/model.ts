@@ -23,6 +23,10 @@ export interface BookMeta {
   author?: string | undefined
   /** The programme that hosted the talk (optional). */
   host?: string | undefined
+  /** The publisher (EPUB `dc:publisher`) (optional). */
+  publisher?: string | undefined
+  /** A description of the book (EPUB `dc:description`) (optional). */
+  description?: string | undefined
   /** Where the text comes from (optional). */
   source?: string | undefined
   /** BCP 47 language of the manuscript, e.g. `zh-Hant`. */

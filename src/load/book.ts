@@ -345,6 +345,8 @@ function metaFrom(
     subtitle: config?.subtitle,
     author: config?.author ?? layout?.meta.author,
     host: config?.host,
+    publisher: config?.publisher,
+    description: config?.description,
     source: config?.source,
     language: config?.language ?? layout?.meta.language ?? 'zh-Hant',
     // A stable identifier for a folder without one: derived from its title.

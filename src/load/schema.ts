@@ -62,6 +62,8 @@ export const bookConfigSchema = z
     subtitle: text.optional(),
     author: text,
     host: text.optional(),
+    publisher: text.optional(),
+    description: text.optional(),
     source: text.optional(),
     language: z
       .string()

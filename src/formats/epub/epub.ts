@@ -53,6 +53,7 @@ import {
   type ResourceTemplateData
 } from './templates.js'
 import {escapeXml, toXhtml} from '../shared/xhtml.js'
+import {editionIdentifier} from '../shared/identifier.js'
 
 /** Drawn covers a session keeps: three editions, and their previous versions. */
 const coverMemoSize = 6
@@ -191,7 +192,7 @@ async function packageEpub(
     // The edition's language first: reading systems take the first
     // `dc:language` as the book's.
     languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
-    identifier: escapeXml(meta.identifier),
+    identifier: escapeXml(editionIdentifier(meta.identifier, edition.id)),
     title: escapeXml(meta.title),
     subtitle: escapeXml(meta.subtitle ?? ''),
     translated: translated
@@ -203,11 +204,11 @@ async function packageEpub(
         }
       : undefined,
     author: escapeXml(meta.author ?? ''),
-    publisher: escapeXml(meta.host ?? ''),
+    publisher: escapeXml(meta.publisher ?? ''),
     date: escapeXml(meta.date),
     // Why: the library writes an empty `dc:description` by default, which
     // epubcheck rejects (RSC-005).
-    description: escapeXml(meta.subtitle || meta.title),
+    description: escapeXml(meta.description || meta.subtitle || meta.title),
     source: escapeXml(meta.source ?? ''),
     // Why: the library writes the clock's year; the book's own date is
     // the one that means something, and keeps builds reproducible.
@@ -308,8 +309,8 @@ async function packageEpub(
   const options: LibraryOptions = {
     title: meta.title,
     author: meta.author,
-    publisher: meta.host,
-    description: meta.subtitle || meta.title,
+    publisher: meta.publisher,
+    description: meta.description || meta.subtitle || meta.title,
     // Why: a `File` is read in memory (`arrayBuffer()`); a string cover
     // would be fetched. The library checks `instanceof File`, so a plain
     // `{name, arrayBuffer}` object is refused.

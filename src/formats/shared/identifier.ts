@@ -1,0 +1,39 @@
+/**
+ * Each edition's own `dc:identifier`, derived from the book's.
+ *
+ * Why: the three EPUBs of a book are three publications; reading apps and
+ * stores that see one identifier on all of them take them for one book (and
+ * keep one, or mix their reading positions). Each edition's identifier is
+ * stable (the same book and edition always give the same one) and distinct.
+ */
+import {createHash} from 'node:crypto'
+
+/** A `urn:uuid:` identifier. */
+const urnUuid = /^urn:uuid:([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})$/i
+
+/** RFC 4122's namespace for URLs and other names: for identifiers that are not UUIDs. */
+const urlNamespace = '6ba7b8119dad11d180b400c04fd430c8'
+
+/**
+ * The identifier of one edition of a book: a name-based (version 5) UUID of
+ * the edition's id, in the book's UUID as namespace (RFC 4122, section 4.3);
+ * a book identifier that is not a UUID (`isbn:…`, a URL) is named, with the
+ * edition, in the URL namespace.
+ *
+ * @param identifier
+ *   The book's identifier (`book.yaml`), e.g. `urn:uuid:6d3f2a4e-…`.
+ * @param edition
+ *   Edition id, e.g. `hans`.
+ * @returns
+ *   `urn:uuid:…` of the edition.
+ */
+export function editionIdentifier(identifier: string, edition: string): string {
+  const match = urnUuid.exec(identifier.trim())
+  const namespace = match ? match.slice(1).join('').toLowerCase() : urlNamespace
+  const name = match ? edition : `${identifier}#${edition}`
+  const hash = createHash('sha1').update(Buffer.from(namespace, 'hex')).update(name, 'utf8').digest()
+  hash[6] = (hash[6]! & 0x0f) | 0x50
+  hash[8] = (hash[8]! & 0x3f) | 0x80
+  const hex = hash.subarray(0, 16).toString('hex')
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+}
