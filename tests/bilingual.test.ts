@@ -84,16 +84,16 @@ const terms = editionTerms(glossary, (value) => value.replace('業', '业'))
 describe('editionTerms', () => {
   it('should convert terms and make their pinyin, keeping overrides', () => {
     expect(terms).toEqual([
-      {index: 0, term: '大模型', en: 'large model', note: 'A big model.', pinyin: 'dà mó xíng'},
-      {index: 1, term: '模型', en: 'model', note: undefined, pinyin: 'mó xíng'},
+      {index: 0, term: '大模型', en: 'large model', note: 'A big model.', pinyin: 'dà móxíng'},
+      {index: 1, term: '模型', en: 'model', note: undefined, pinyin: 'móxíng'},
       {index: 2, term: 'AR', en: 'augmented reality', note: undefined, pinyin: undefined},
       {index: 3, term: '行业', en: 'industry', note: undefined, pinyin: 'háng yè'}
     ])
   })
 
-  it('should read polyphones in context', () => {
-    expect(pinyinOf('银行')).toBe('yín háng')
-    expect(pinyinOf('重要')).toBe('zhòng yào')
+  it('should read polyphones in context, and write a word’s syllables together', () => {
+    expect(pinyinOf('银行')).toBe('yínháng')
+    expect(pinyinOf('重要')).toBe('zhòngyào')
   })
 })
 
@@ -107,18 +107,18 @@ describe('rehypeGlossary', () => {
       [
         '<h1>大模型</h1>',
         '<p><a href="https://x">大模型</a> <code>大模型</code> ' +
-          '<ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin">dà mó xíng</rt><rp>)</rp></ruby>' +
+          '<ruby class="gloss-term">大模型<rp>(</rp><rt lang="zh-Latn-pinyin">dà móxíng</rt><rp>)</rp></ruby>' +
           '<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref" aria-label="large model (English gloss)">†</a>' +
           '與大模型，Character 的 <span class="gloss-term">AR</span>' +
           '<a href="#gloss-2" id="gloss-ref-2" role="doc-noteref" class="noteref" aria-label="augmented reality (English gloss)">†</a>。</p>',
-        '<p><ruby class="gloss-term">模型<rp>(</rp><rt lang="zh-Latn-pinyin">mó xíng</rt><rp>)</rp></ruby>' +
+        '<p><ruby class="gloss-term">模型<rp>(</rp><rt lang="zh-Latn-pinyin">móxíng</rt><rp>)</rp></ruby>' +
           '<a href="#gloss-3" id="gloss-ref-3" role="doc-noteref" class="noteref" aria-label="model (English gloss)">†</a>和' +
           '<ruby class="gloss-term">行业<rp>(</rp><rt lang="zh-Latn-pinyin">háng yè</rt><rp>)</rp></ruby>' +
           '<a href="#gloss-4" id="gloss-ref-4" role="doc-noteref" class="noteref" aria-label="industry (English gloss)">†</a>。</p>' +
           '<div class="gloss-notes">' +
-          '<aside id="gloss-1" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a> <span lang="zh-Hans" class="gloss-zh">大模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">dà mó xíng</span> <span class="gloss-en">large model</span>: A big model.</p></aside>' +
+          '<aside id="gloss-1" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-1" role="doc-backlink" aria-label="Back to text">↩</a> <span lang="zh-Hans" class="gloss-zh">大模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">dà móxíng</span> <span class="gloss-en">large model</span>: A big model.</p></aside>' +
           '<aside id="gloss-2" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-2" role="doc-backlink" aria-label="Back to text">↩</a> <span lang="zh-Hans" class="gloss-zh">AR</span> <span class="gloss-en">augmented reality</span></p></aside>' +
-          '<aside id="gloss-3" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-3" role="doc-backlink" aria-label="Back to text">↩</a> <span lang="zh-Hans" class="gloss-zh">模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">mó xíng</span> <span class="gloss-en">model</span></p></aside>' +
+          '<aside id="gloss-3" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-3" role="doc-backlink" aria-label="Back to text">↩</a> <span lang="zh-Hans" class="gloss-zh">模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">móxíng</span> <span class="gloss-en">model</span></p></aside>' +
           '<aside id="gloss-4" role="doc-footnote" class="gloss" lang="en"><p><a href="#gloss-ref-4" role="doc-backlink" aria-label="Back to text">↩</a> <span lang="zh-Hans" class="gloss-zh">行业</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">háng yè</span> <span class="gloss-en">industry</span></p></aside>' +
           '</div>'
       ].join('\n')
@@ -186,9 +186,9 @@ describe('glossaryChapter', () => {
     expect(toHtml(chapter.tree)).toBe(
       '<h1>词汇表<span lang="en" class="translation">Glossary</span></h1>' +
         '<dl class="glossary">' +
-        '<div id="term-1"><dt><span lang="zh-Hans">大模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">dà mó xíng</span></dt>' +
+        '<div id="term-1"><dt><span lang="zh-Hans">大模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">dà móxíng</span></dt>' +
         '<dd lang="en"><p><span class="gloss-en">large model</span>. A big model.</p><p><a href="chapter:one#gloss-ref-1">First in: <span lang="zh-Hans">第一章</span></a></p></dd></div>' +
-        '<div id="term-2"><dt><span lang="zh-Hans">模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">mó xíng</span></dt>' +
+        '<div id="term-2"><dt><span lang="zh-Hans">模型</span> <span lang="zh-Latn-pinyin" class="gloss-pinyin">móxíng</span></dt>' +
         '<dd lang="en"><p><span class="gloss-en">model</span></p></dd></div>' +
         '<div id="term-3"><dt><span lang="zh-Hans">AR</span></dt>' +
         '<dd lang="en"><p><span class="gloss-en">augmented reality</span></p><p><a href="chapter:two#gloss-ref-1">First in: <span lang="zh-Hans">第二章</span></a></p></dd></div>' +

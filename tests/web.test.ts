@@ -411,7 +411,7 @@ describe('web', () => {
     expect(hant).toContain('aria-label="章節導覽"')
     expect(hant).not.toContain('目录')
     expect(hans).toContain('目录')
-    expect(hans).toContain('aria-label="章节导览"')
+    expect(hans).toContain('aria-label="章节导航"')
     expect(hans).not.toContain('目錄')
   })
 

@@ -4,6 +4,7 @@
  */
 import {pinyin} from 'pinyin-pro'
 import type {GlossaryEntry} from '../core/model.js'
+import {registerReadings} from './readings.js'
 
 /** A glossary term in an edition. */
 export interface EditionTerm {
@@ -39,7 +40,8 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
       index,
       term,
       en: entry.en,
-      note: entry.note,
+      // Chinese inside a note is in the edition's script too (公鏈 → 公链).
+      note: entry.note === undefined ? undefined : convert(entry.note),
       // The override is the editor's word for a polyphone pinyin-pro misreads.
       pinyin: han.test(term) ? (entry.pinyin ?? pinyinOf(term)) : undefined
     }
@@ -47,7 +49,11 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
 }
 
 /**
- * Pinyin of a word or phrase, with tone marks, syllables separated by spaces.
+ * Pinyin of a term as a dictionary writes it (GB/T 16159): the syllables of
+ * a word joined, words separated by spaces (大模型 → `dà móxíng`, 芯片 →
+ * `xīnpiàn`). Proper names, which the standard capitalises, are the
+ * glossary's `pinyin` (`Zhāng Péng`): which term is a name is the editor's
+ * call.
  *
  * @param value
  *   Chinese text.
@@ -55,7 +61,63 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
  *   Pinyin.
  */
 export function pinyinOf(value: string): string {
-  return pinyin(value, {toneType: 'symbol'})
+  registerReadings()
+  const readings = pinyinPerCharacter(value)
+  const characters = Array.from(value)
+  return termWords(value)
+    .map(({start, end}) =>
+      readings
+        .slice(start, end)
+        .map((reading, index) => reading ?? characters[start + index]!)
+        // A syllable that starts with a, o or e after another takes an
+        // apostrophe, so the word reads one way (dì'èr, not dìèr).
+        .reduce((word, syllable) => word + (word && /^[aoeāáǎàōóǒòēéěè]/.test(syllable) ? "'" : '') + syllable, '')
+    )
+    .join(' ')
+    .replace(/ ?· ?/g, '·')
+}
+
+/** Prefixes that join the word after them (预训练 yùxùnliàn). */
+const prefixes = new Set(Array.from('预元超非反准'))
+
+/** Suffixes that join the word before them (分布式 fēnbùshì). */
+const suffixes = new Set(Array.from('式性化者员院家链'))
+
+/**
+ * The words of a term, as code point ranges: `Intl.Segmenter`'s words, with
+ * runs of single characters (芯|片) made one word, and prefixes and suffixes
+ * joined to their word.
+ *
+ * @param value
+ *   Term.
+ * @returns
+ *   Ranges of code points, in order.
+ */
+function termWords(value: string): Array<{start: number; end: number}> {
+  const segmenter = new Intl.Segmenter('zh', {granularity: 'word'})
+  const words: Array<{start: number; end: number; text: string}> = []
+  let start = 0
+  for (const {segment} of segmenter.segment(value)) {
+    const length = Array.from(segment).length
+    const previous = words.at(-1)
+    const single = length === 1 && han.test(segment)
+    const joins =
+      previous &&
+      han.test(segment) &&
+      ((single && previous.end - previous.start === 1 && !prefixes.has(previous.text)) ||
+        prefixes.has(previous.text) ||
+        (single && suffixes.has(segment)))
+    if (joins) {
+      previous.end += length
+      previous.text += segment
+    } else {
+      words.push({start, end: start + length, text: segment})
+    }
+
+    start += length
+  }
+
+  return words
 }
 
 /**
@@ -68,6 +130,7 @@ export function pinyinOf(value: string): string {
  *   One entry per code point: its pinyin, or `undefined` for a non-Han one.
  */
 export function pinyinPerCharacter(value: string): Array<string | undefined> {
+  registerReadings()
   return pinyin(value, {type: 'all', toneType: 'symbol'}).map((item) =>
     item.isZh && item.pinyin ? item.pinyin : undefined
   )

@@ -19,6 +19,31 @@ const skip = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ruby', 'rt', 'rp', 'a
 const han = /\p{Script=Han}/u
 
 /**
+ * Whether the 地 that ends a segment is the adverbial particle (`de`:
+ * 快速地订购, 不断地修炼), not the noun (`dì`: 领地, 各地): it stands after
+ * a word (as its own segment, or at the end of a segment of three or more
+ * characters) and before a Han character, the verb.
+ *
+ * @param previous
+ *   Segment before.
+ * @param segment
+ *   Segment.
+ * @param next
+ *   Character after the segment.
+ * @returns
+ *   Whether it is the particle.
+ */
+function adverbialDe(previous: string, segment: string, next: string): boolean {
+  if (!segment.endsWith('地') || !han.test(next)) return false
+  if (segment !== '地') return segment.length >= 3
+  // After one character: the particle, unless the two make a place (在地, 各地).
+  return /^\p{Script=Han}+$/u.test(previous) && !(previous.length === 1 && placeBefore.has(previous))
+}
+
+/** Characters that make a place with 地 (各地, 本地, 土地), so 地 after them is dì. */
+const placeBefore = new Set(Array.from('在各本此该外当两某一原天大土草陆基场领田园内产余境盆湿高低遍满落'))
+
+/**
  * Add ruby pinyin to every Chinese word.
  *
  * @returns
@@ -60,9 +85,12 @@ export default function rehypePinyin() {
       if (code < 0xd800 || code > 0xdbff) count++
     }
 
+    let previous = ''
     for (const {segment, index} of segmenter.segment(value)) {
       const first = codePointAt[index]!
       const syllables = readings.slice(first, first + [...segment].length)
+      if (adverbialDe(previous, segment, value.charAt(index + segment.length))) syllables[syllables.length - 1] = 'de'
+      previous = segment
       if (!han.test(segment) || syllables.every((s) => s === undefined)) {
         const last = out.at(-1)
         if (last?.type === 'text') last.value += segment
