@@ -180,7 +180,7 @@ describe('editionDictionary', () => {
     const {index} = await dictionaryIndex()
     const dictionary = editionDictionary({chapters: [chapter(handMade)]}, index!)
     // Not 大模型 (not in CC-CEDICT), not 猫, 狗, 鸟, 变量 (English, ruby
-    // text, code), not 小说 (a line break between).
+    // text, code), not 小说 (a line break between), not 有机 (有|机会).
     expect(Object.keys(dictionary.words)).toEqual([
       '们',
       '会',
@@ -193,7 +193,6 @@ describe('editionDictionary', () => {
       '我',
       '我们',
       '有',
-      '有机',
       '机',
       '机会',
       '模',
@@ -205,6 +204,18 @@ describe('editionDictionary', () => {
     expect(dictionary.words['机会']).toEqual([{pinyin: 'jī huì', en: 'opportunity; chance; occasion'}])
     expect(dictionary.words['会']!.map((reading) => reading.pinyin)).toEqual(['huì', 'kuài'])
     expect(dictionary.attribution).toEqual(cedictAttribution)
+  })
+
+  it('should hold the words a reader sees, not words across two or inside one', async () => {
+    const {index} = await dictionaryIndex()
+    const tree: Root = h(null, [h('p', '视频和音频。一枚原子弹。保证注册人为真实的人。人工智能。')])
+    const words = Object.keys(editionDictionary({chapters: [chapter(tree)]}, index!).words)
+    expect(['和音', '子弹', '原子', '人为'].filter((word) => words.includes(word))).toEqual([])
+    expect(
+      ['视频', '音频', '原子弹', '注册', '真实', '人工智能', '人工', '智能', '和', '子', '人'].filter(
+        (word) => !words.includes(word)
+      )
+    ).toEqual([])
   })
 
   it('should look up the title page too', async () => {

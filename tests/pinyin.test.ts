@@ -80,7 +80,7 @@ describe('readings in context', () => {
 
   it('should read the adverbial 地 as de, and the noun as dì', () => {
     expect(annotated('快速地订购，不断地修炼，实时地计算，领地和地区')).toBe(
-      '快速(kuài sù) 地(de) 订购(dìng gòu) 不断地(bú duàn de) 修炼(xiū liàn) 实(shí) 时(shí) 地(de) 计算(jì suàn) 领(lǐng) 地(dì) 和(hé) 地区(dì qū)'
+      '快速(kuài sù) 地(de) 订购(dìng gòu) 不断地(bú duàn de) 修炼(xiū liàn) 实时(shí shí) 地(de) 计算(jì suàn) 领(lǐng) 地(dì) 和(hé) 地区(dì qū)'
     )
   })
 })
@@ -134,3 +134,12 @@ function blocks(node: Root | Element): Element[] {
 
   return out
 }
+
+describe('segmentWords', () => {
+  it('should split words as a reader does where ICU does not', async () => {
+    const {segmentWords} = await import('../src/glossary/words.js')
+    expect(segmentWords('视频和音频系统')).toEqual(['视频', '和', '音频', '系统'])
+    expect(segmentWords('一枚原子弹')).toEqual(['一枚', '原子弹'])
+    expect(segmentWords('保证注册人为真实的人')).toEqual(['保证', '注册', '人', '为', '真实', '的', '人'])
+  })
+})

@@ -8,6 +8,7 @@ import type {BookMeta, EditionChapter, EditionDictionary} from '../core/model.js
 import type {DictionaryLoad} from './cache.js'
 import type {DictionaryIndex} from './dictionary-index.js'
 import {chapterMemo} from '../build/memo.js'
+import {popupWords} from './popup-words.js'
 import {chineseRuns} from './text.js'
 
 /** Words found per chapter. */
@@ -33,10 +34,10 @@ export interface DictionarySource {
 }
 
 /**
- * The dictionary of an edition: every CC-CEDICT headword (Simplified) that
- * occurs in the Chinese text of its chapters (not in English, code or pinyin
- * ruby) or of its title page, each single character included, with its
- * readings.
+ * The dictionary of an edition: the CC-CEDICT headwords (Simplified) of the
+ * words of the Chinese text of its chapters (not in English, code or pinyin
+ * ruby) and of its title page (`popupWords`), each single character
+ * included, with their readings.
  *
  * @param book
  *   The edition (its chapters, and its metadata when given).
@@ -48,7 +49,9 @@ export interface DictionarySource {
 export function editionDictionary(book: DictionarySource, index: DictionaryIndex): EditionDictionary {
   // Words per chapter, remembered per chapter object: in watch mode an
   // unchanged chapter is not searched again.
-  const lists = book.chapters.map((chapter) => wordsMemo(chapter, '', () => index.wordsIn(chineseRuns(chapter.tree))))
+  const lists = book.chapters.map((chapter) =>
+    wordsMemo(chapter, '', () => popupWords(index, chineseRuns(chapter.tree)))
+  )
   const meta = book.meta
   const runs = meta
     ? [meta.title, meta.subtitle, meta.author, meta.host, meta.source].filter((value): value is string =>
@@ -64,7 +67,7 @@ export function editionDictionary(book: DictionarySource, index: DictionaryIndex
   const metaText = runs.join('\n')
   if (metaText !== union.metaText || union.result === undefined) {
     union.metaText = metaText
-    union.metaWords = index.wordsIn(runs)
+    union.metaWords = popupWords(index, runs)
   }
 
   lists.push(union.metaWords)

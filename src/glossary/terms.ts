@@ -5,6 +5,7 @@
 import {pinyin} from 'pinyin-pro'
 import type {GlossaryEntry} from '../core/model.js'
 import {registerReadings} from './readings.js'
+import {segmentWords} from './words.js'
 
 /** A glossary term in an edition. */
 export interface EditionTerm {
@@ -84,7 +85,7 @@ const prefixes = new Set(Array.from('预元超非反准'))
 const suffixes = new Set(Array.from('式性化者员院家链'))
 
 /**
- * The words of a term, as code point ranges: `Intl.Segmenter`'s words, with
+ * The words of a term, as code point ranges: `segmentWords`'s words, with
  * runs of single characters (芯|片) made one word, and prefixes and suffixes
  * joined to their word.
  *
@@ -94,10 +95,9 @@ const suffixes = new Set(Array.from('式性化者员院家链'))
  *   Ranges of code points, in order.
  */
 function termWords(value: string): Array<{start: number; end: number}> {
-  const segmenter = new Intl.Segmenter('zh', {granularity: 'word'})
   const words: Array<{start: number; end: number; text: string}> = []
   let start = 0
-  for (const {segment} of segmenter.segment(value)) {
+  for (const segment of segmentWords(value)) {
     const length = Array.from(segment).length
     const previous = words.at(-1)
     const single = length === 1 && han.test(segment)

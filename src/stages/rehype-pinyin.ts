@@ -2,14 +2,15 @@
  * Stage: pinyin over every Chinese word, for learners (`pinyin: all` in
  * `book.yaml`, bilingual edition).
  *
- * Words come from `Intl.Segmenter`, one text node at a time (it is
- * super-linear on long strings); readings from pinyin-pro, on the whole text
+ * Words come from `segmentWords` (`Intl.Segmenter`, corrected), one text
+ * node at a time (it is super-linear on long strings); readings from pinyin-pro, on the whole text
  * node, so a polyphone gets the reading of its context (银行 yín háng,
  * 行业 háng yè).
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {pinyinPerCharacter} from '../glossary/terms.js'
+import {segmentWords} from '../glossary/words.js'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
 /** Where no pinyin is added: code, headings, existing ruby, notes, links stay readable. */
@@ -50,8 +51,6 @@ const placeBefore = new Set(Array.from('在各本此该外当两某一原天大�
  *   Transform.
  */
 export default function rehypePinyin() {
-  const segmenter = new Intl.Segmenter('zh', {granularity: 'word'})
-
   return (tree: Root) => {
     walk(tree)
   }
@@ -86,10 +85,13 @@ export default function rehypePinyin() {
     }
 
     let previous = ''
-    for (const {segment, index} of segmenter.segment(value)) {
-      const first = codePointAt[index]!
+    let index = 0
+    for (const segment of segmentWords(value)) {
+      const start = index
+      index += segment.length
+      const first = codePointAt[start]!
       const syllables = readings.slice(first, first + [...segment].length)
-      if (adverbialDe(previous, segment, value.charAt(index + segment.length))) syllables[syllables.length - 1] = 'de'
+      if (adverbialDe(previous, segment, value.charAt(start + segment.length))) syllables[syllables.length - 1] = 'de'
       previous = segment
       if (!han.test(segment) || syllables.every((s) => s === undefined)) {
         const last = out.at(-1)
