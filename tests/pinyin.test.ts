@@ -93,7 +93,7 @@ describe('pinyinOf', () => {
       'fēnbùshì',
       'yùxùnliàn',
       'cāozuò xìtǒng',
-      "dì'èr qūxiàn",
+      'dì-èr qūxiàn',
       'nèijuǎn'
     ])
   })

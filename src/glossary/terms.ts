@@ -73,6 +73,8 @@ export function pinyinOf(value: string): string {
         // A syllable that starts with a, o or e after another takes an
         // apostrophe, so the word reads one way (dì'èr, not dìèr).
         .reduce((word, syllable) => word + (word && /^[aoeāáǎàōóǒòēéěè]/.test(syllable) ? "'" : '') + syllable, '')
+        // An ordinal takes a hyphen (第一 dì-yī, 第二 dì-èr).
+        .replace(/^dì'?(?=[a-zāáǎàēéěèīíǐìōóǒòūúǔù])/, (whole) => (characters[start] === '第' ? 'dì-' : whole))
     )
     .join(' ')
     .replace(/ ?· ?/g, '·')
@@ -106,7 +108,7 @@ function termWords(value: string): Array<{start: number; end: number}> {
       han.test(segment) &&
       ((single && previous.end - previous.start === 1 && !prefixes.has(previous.text)) ||
         prefixes.has(previous.text) ||
-        (single && suffixes.has(segment)))
+        (single && suffixes.has(segment) && !previous.text.startsWith('第')))
     if (joins) {
       previous.end += length
       previous.text += segment
