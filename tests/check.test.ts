@@ -65,7 +65,11 @@ describe('scriptProblems', () => {
   })
 
   it('should leave characters right in their word, and vocabulary, alone', () => {
-    expect(scriptProblems('群眾、沈教授、硅谷、平台、局限、分布、內卷、皇后、干擾、公里、系統、制度、注意')).toEqual([])
+    expect(
+      scriptProblems(
+        '群眾、沈教授、硅谷、平台、局限、分布、內卷、皇后、干擾、公里、系統、制度、注意、第一個註、征服、風采'
+      )
+    ).toEqual([])
   })
 
   it('should fix a character with several forms only where a phrase decides', () => {

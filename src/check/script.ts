@@ -75,6 +75,13 @@ const hanRun = /\p{Script=Han}+/gu
 const [stPhrases, stCharacters] = from.cn![0]!
 const [twPhrases, twCharacters] = to.tw![0]!
 
+/**
+ * The characters valid in both scripts, each kept as it is. Loaded before
+ * OpenCC's character table: of two entries for one key, opencc-js keeps the
+ * first; a longer phrase still wins.
+ */
+const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
+
 /** Traditional (any) → Simplified, phrases first. */
 const toSimplified = ConverterFactory(to.cn!)
 /**
@@ -90,8 +97,11 @@ const toTaiwan = ConverterFactory(
   ],
   [twPhrases!, twCharacters!]
 )
-/** Simplified → Taiwan Traditional, characters only: no phrase decides. */
-const toTaiwanCharacters = ConverterFactory([stCharacters!], [twCharacters!])
+/**
+ * Simplified → Taiwan Traditional, characters only: what the form would be
+ * without a phrase to decide it (a character valid in both scripts stays).
+ */
+const toTaiwanCharacters = ConverterFactory([keepBoth, stCharacters!], [twCharacters!])
 /** OpenCC Traditional variants → Taiwan standard, characters only (着 → 著). */
 const variantsToTaiwan = ConverterFactory([twCharacters!])
 /** Simplified → OpenCC Traditional, characters only (于 → 於). */
@@ -178,10 +188,13 @@ function classify(actual: string, expected: string, byCharacter: string): Omit<S
   }
 
   // A Traditional character where the word has the other character that
-  // Simplified writes the same (系/係 → 系, 鍾/鐘 → 钟): a form error, decided
-  // by a phrase. Two characters that stay apart in Simplified (硅/矽) are two
-  // words: vocabulary, not form.
-  if (toSimplified(actual) === toSimplified(expected)) return {actual, expected, ruleId: 'S003', fixable: true}
+  // Simplified writes the same (系/係 → 系, 鍾/鐘 → 钟): a form error, when a
+  // phrase decides it (註 alone, a note, is as right as 注). Two characters
+  // that stay apart in Simplified (硅/矽) are two words: vocabulary, not form.
+  if (expected !== byCharacter && toSimplified(actual) === toSimplified(expected)) {
+    return {actual, expected, ruleId: 'S003', fixable: true}
+  }
+
   return undefined
 }
 
