@@ -76,13 +76,18 @@ export const customReadings: Readonly<Record<string, string>> = {
   消息: 'xiāo xi',
   炉子: 'lú zi',
   例子: 'lì zi',
-  // Directional complements after a verb are neutral (走出来 zǒu chulai);
-  // 一起来 is 一起 + 来.
-  出来: 'chū lai',
-  起来: 'qǐ lai',
-  下来: 'xià lai',
-  下去: 'xià qu',
-  出去: 'chū qu',
+  // Directional complements after a verb are neutral (走出来 zǒu chulai,
+  // 听起来 tīng qilai); 出来 as a verb (产品出来) and 接下来 (next) keep their
+  // tones; 一起来 is 一起 + 来.
+  起来: 'qi lai',
+  下去: 'xia qu',
+  出去: 'chu qu',
+  下来: 'xia lai',
+  做出来: 'zuò chu lai',
+  调用出来: 'diào yòng chu lai',
+  走出来: 'zǒu chu lai',
+  出来: 'chū lái',
+  接下来: 'jiē xià lái',
   一起来: 'yì qǐ lái',
   // 的 de, not dì (目的).
   的是: 'de shì',
