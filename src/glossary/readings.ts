@@ -51,6 +51,7 @@ export const customReadings: Readonly<Record<string, string>> = {
   调用: 'diào yòng',
   调优: 'tiáo yōu',
   分析: 'fēn xī',
+  充分: 'chōng fèn',
   差距: 'chā jù',
   数量: 'shù liàng',
   供大量: 'gōng dà liàng',
