@@ -9,7 +9,11 @@
  *   inlined (one file, one request);
  * * `epub/style.css`: `src/formats/epub/style.css` as it is: one file with
  *   nothing to inline, written into every EPUB, where reading systems with
- *   old engines read it; a rewrite by a bundler would gain nothing there.
+ *   old engines read it; a rewrite by a bundler would gain nothing there;
+ * * `web/content.css` and `epub/content.css`: the rules of highlighted code,
+ *   figures and math (`src/formats/web/styles/content.css`,
+ *   `src/formats/shared/content.css`), added to a book's stylesheet when it
+ *   has them.
  *
  * Not minified: the site's code stays readable to whoever hosts or reads it,
  * and compressed by the web server it is about as small. Output depends on
@@ -49,7 +53,8 @@ export async function bundle(outdir: string = path.join(root, 'dist', 'assets'))
     absWorkingDir: root,
     entryPoints: [
       ...Object.entries(scripts).map(([name, entry]) => ({in: entry, out: 'web/' + name})),
-      {in: 'src/formats/web/styles/style.css', out: 'web/style'}
+      {in: 'src/formats/web/styles/style.css', out: 'web/style'},
+      {in: 'src/formats/web/styles/content.css', out: 'web/content'}
     ],
     outdir,
     bundle: true,
@@ -68,6 +73,7 @@ export async function bundle(outdir: string = path.join(root, 'dist', 'assets'))
 
   const files = result.outputFiles.map((file) => ({path: path.relative(outdir, file.path), data: file.contents}))
   files.push({path: 'epub/style.css', data: await readFile(path.join(root, 'src/formats/epub/style.css'))})
+  files.push({path: 'epub/content.css', data: await readFile(path.join(root, 'src/formats/shared/content.css'))})
 
   for (const file of files) {
     const target = path.join(outdir, file.path)

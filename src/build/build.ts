@@ -8,6 +8,8 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {ChapterCache, type ProcessedEntry} from './chapter-cache.js'
+import {checkChapterLinks} from './chapter-links.js'
+import {referenceInputs} from './reference-inputs.js'
 import {codeFingerprint} from './fingerprint.js'
 import {configName, loadBook} from '../load/book.js'
 import {checkBook} from '../check/check.js'
@@ -22,6 +24,7 @@ import {
   type StageContext
 } from '../core/editions.js'
 import type {
+  BookResource,
   ChapterSource,
   EditionBook,
   EditionChapter,
@@ -182,7 +185,9 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
               edition.id,
               chapter.id,
               text,
-              edition.inputs?.(context, chapter) ?? null
+              edition.inputs?.(context, chapter) ?? null,
+              // Links and images: the chapters of the book, its image files.
+              context.digest('references', () => referenceInputs(book))
             ])
           : undefined
       )
@@ -227,6 +232,15 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
       }
       // Part titles are the book's text: converted like the metadata.
       if (book.parts) editionBook.parts = book.parts.map((title) => edition.text(title, context))
+      // Links to other chapters' ids, checked now every chapter is made;
+      // the images of every chapter, each once.
+      const linked = checkChapterLinks(
+        editionBook.chapters,
+        new Map(chapters.map((entry) => [entry.chapter.id, entry.file]))
+      )
+      editionBook.chapters = linked.chapters
+      const resources = bookResources(chapters.map((entry) => entry.file))
+      if (resources.length > 0) editionBook.resources = resources
       if (edition.dictionary && dictionary) {
         const {index} = await dictionary
         if (index) editionBook.dictionary = editionDictionary(editionBook, index)
@@ -237,6 +251,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
       return {
         editionBook,
         files,
+        linkMessages: linked.messages,
         report: converted ? collectReport(edition.id, files, context) : undefined,
         coverage: sumCoverage(
           edition.id,
@@ -247,7 +262,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   )
 
   for (const entry of processed) {
-    result.messages.push(...entry.files.map((file) => file.file))
+    result.messages.push(...entry.files.map((file) => file.file), ...entry.linkMessages)
     result.editions.push(entry.editionBook)
     if (entry.report) result.reports.push(entry.report)
     if (entry.coverage) result.coverage.push(entry.coverage)
@@ -356,6 +371,16 @@ function withPlace(
   if (source.part !== undefined) placed.part = source.part
   if (source.tocTitle) placed.title = edition.text(source.tocTitle, context)
   return placed
+}
+
+/** The images of the chapters, each file once, in order of first use. */
+function bookResources(files: readonly VFile[]): BookResource[] {
+  const resources = new Map<string, BookResource>()
+  for (const file of files) {
+    for (const image of file.data.images ?? []) if (!resources.has(image.name)) resources.set(image.name, image)
+  }
+
+  return [...resources.values()]
 }
 
 /** What renderers are told of an edition. */

@@ -8,6 +8,7 @@ import type {Root as MdastRoot} from 'mdast'
 import {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
@@ -27,7 +28,13 @@ import remarkSourceLines from '../stages/remark-source-lines.js'
 import {gitbookAttributes, gitbookTagNames} from '../load/layouts/gitbook-tags.js'
 import {mapPoint} from '../load/layouts/line-map.js'
 import rehypeDialogue from '../stages/rehype-dialogue.js'
+import rehypeChapterLinks from '../stages/rehype-chapter-links.js'
+import rehypeCjkLineBreaks from '../stages/rehype-cjk-line-breaks.js'
+import rehypeFigures from '../stages/rehype-figures.js'
+import rehypeHighlightCode from '../stages/rehype-highlight-code.js'
 import rehypeLocalImages from '../stages/rehype-local-images.js'
+import rehypeMathml from '../stages/rehype-mathml.js'
+import remarkHeadingIds from '../stages/remark-heading-ids.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
 import rehypeTableAlign from '../stages/rehype-table-align.js'
 
@@ -59,10 +66,22 @@ const sanitizeSchema: SanitizeSchema = {
     // The classes the translation stage gives the English (it runs on mdast,
     // before sanitising); only these values pass.
     p: [...(defaultSchema.attributes?.['p'] ?? []), ['className', ...translationClasses]],
-    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...translationClasses]],
+    // Classes on spans, divs, code and images are harmless (no style sheet
+    // of the book's but the highlighter's reads an author's) and technical
+    // books have them: mdBook's `<span class="filename">`, a language on
+    // `code`, `<img class="center">`.
+    span: [...(defaultSchema.attributes?.['span'] ?? []), 'className'],
+    img: [...(defaultSchema.attributes?.['img'] ?? []), 'className'],
+    div: [...(defaultSchema.attributes?.['div'] ?? []), 'className'],
+    code: [...(defaultSchema.attributes?.['code'] ?? []).filter((entry) => !isClassName(entry)), 'className'],
     // What GitBook's block tags become (`load/layouts/gitbook-tags.ts`).
     ...gitbookAttributes(defaultSchema.attributes ?? {}, translationClasses)
   }
+}
+
+/** Whether an entry of an attribute list of the schema is about `className`. */
+function isClassName(entry: string | readonly unknown[]): boolean {
+  return (Array.isArray(entry) ? entry[0] : entry) === 'className'
 }
 
 /** A chapter read into mdast, once for every edition. */
@@ -105,8 +124,10 @@ export function createChapterReader(): ChapterReader {
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkSourceLines)
+    .use(remarkMath)
     .use(remarkDuplicateDefinitions)
     .use(remarkBlockIds)
+    .use(remarkHeadingIds)
     .freeze()
 
   return (source) => {
@@ -150,11 +171,19 @@ export function createChapterProcessor(edition: EditionDefinition, context: Stag
       footnoteBackLabel: strings.footnoteBack
     })
     .use(rehypeRawIfAny)
-    // Images first: each is replaced by its alt text with a message of its
-    // own (I001, I002), so the sanitiser never sees an image URL.
+    // Images first: a local one points at its packaged name, the others are
+    // replaced by their alt text with a message of their own (I001, I002),
+    // so the sanitiser never sees a remote image URL.
     .use(rehypeLocalImages, {root: context.book.root})
     .use(rehypeSafeHtml, {schema: sanitizeSchema})
     .use(rehypeTableAlign)
+    // After sanitising: `chapter:` links, MathML and the highlighter's
+    // classes are the pipeline's own, not the manuscript's.
+    .use(rehypeChapterLinks, {root: context.book.root, chapters: context.book.chapters})
+    .use(rehypeFigures)
+    .use(rehypeCjkLineBreaks)
+    .use(rehypeMathml)
+    .use(rehypeHighlightCode)
     .use(rehypeDialogue)
     .use(edition.rehype(context))
     .use(rehypeChapterTitle)

@@ -5,6 +5,7 @@ import path from 'node:path'
 import {build} from '../build/build.js'
 import {ChapterCache} from '../build/chapter-cache.js'
 import {formatMessages} from '../core/diagnostics.js'
+import {resourceSummary} from '../formats/shared/resources.js'
 
 /** Options of the build command. */
 export interface BuildCommandOptions {
@@ -60,6 +61,9 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
           `${Math.round(font.bytes / 1024)} KB${font.cached ? ' (cached)' : ''}`
       )
     }
+
+    const images = resourceSummary(result.editions)
+    if (images) console.log(images)
 
     const epubs = result.outputs.filter((file) => file.path.endsWith('.epub'))
     const pages = result.outputs.filter((file) => file.path.endsWith('.html'))

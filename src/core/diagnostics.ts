@@ -17,7 +17,8 @@ import type {VFileMessage} from 'vfile-message'
  * C: `book.yaml`; M: manuscript files; O: override dictionary;
  * H: HTML in the manuscript; I: images and other assets; G: glossary;
  * T: translation; D: dictionary; F: the embedded font; L: a book's own
- * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags); S: script
+ * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags) and its
+ * links; S: script
  * and vocabulary of a Traditional text (`zhbook check`).
  */
 export const rules = {
@@ -38,6 +39,7 @@ export const rules = {
   M009: 'a manuscript file holds a NUL byte or another control character',
   M010: 'a manuscript file is a link to a file outside the manuscript folder',
   M011: 'a footnote or link is defined twice (the second is not shown)',
+  M012: 'a TeX formula could not be read (it is shown as TeX)',
   O001: 'the override dictionary is not valid YAML',
   O002: 'an override entry is not a pair of non-empty strings',
   O003: 'an override result contains the key of an entry that changes it',
@@ -45,6 +47,8 @@ export const rules = {
   I001: 'an image does not exist',
   I002: 'an image is not a local file in the manuscript folder',
   I003: 'the EPUB cover was drawn without its text: no CJK font on this machine',
+  I004: 'an image is in a format not every reader shows',
+  I005: 'an image is larger than 1 MB',
   G001: 'the glossary is not valid YAML',
   G002: 'a glossary entry is not valid',
   G003: 'a glossary term is listed twice',
@@ -67,6 +71,8 @@ export const rules = {
   L010: 'a GitBook `{% … %}` tag is not supported',
   L011: 'a GitBook block tag is not closed, or closes nothing',
   L012: 'includes nest deeper than 10 levels',
+  L013: 'a link leads to a file that is not a chapter of the book (it is shown as text)',
+  L014: 'a link leads to an id that its chapter does not have (it is shown as text)',
   S001: 'a Traditional text holds a Simplified character',
   S002: 'a Traditional text holds a variant that is not the Taiwan standard form',
   S003: 'a Traditional character is the wrong one for its word (Simplified merges the two)',

@@ -273,6 +273,29 @@ export interface EditionBook {
   dictionary?: EditionDictionary | undefined
   /** Typography from `book.yaml` (optional: horizontal, system fonts). */
   typography?: EditionTypography | undefined
+  /**
+   * Files the chapters refer to (images), each once, in the order first
+   * referred to (optional: none). Every renderer packages them under the
+   * same names, relative to its chapter documents.
+   */
+  resources?: BookResource[] | undefined
+}
+
+/** A file of the manuscript a chapter refers to (an image), packaged with the book. */
+export interface BookResource {
+  /** Absolute path of the file. */
+  source: string
+  /** Path relative to the manuscript folder, for messages and reports. */
+  path: string
+  /**
+   * Name in the book, relative to the chapter documents, safe in a zip and
+   * in a URL (`images/figures/cli-login-w-1a2b3c4d.jpg`).
+   */
+  name: string
+  /** Media type, from the file's contents, e.g. `image/png`. */
+  mediaType: string
+  /** Size of the file in bytes. */
+  size: number
 }
 
 /** Dictionary entries of the words an edition uses, with their source. */

@@ -81,7 +81,13 @@ export const bookConfigSchema = z
       .optional(),
     chapters: z
       .array(
-        z.string().regex(/^[^/\\]+\.md$/, 'Unexpected chapter, expected a `.md` file name in the manuscript folder')
+        // A chapter may be in a subfolder (`part-1/intro.md`), never above it.
+        z
+          .string()
+          .regex(
+            /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+\.md$/,
+            'Unexpected chapter, expected a `.md` file in the manuscript folder'
+          )
       )
       .min(1, 'Unexpected empty list, expected at least one chapter')
       .optional(),

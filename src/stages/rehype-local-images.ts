@@ -1,18 +1,33 @@
 /**
- * Stage: keep the build off the network and inside the manuscript folder.
+ * Stage: package the manuscript's own images, and keep the build off the
+ * network and inside the manuscript folder.
  *
- * A build never fetches anything, and no page makes a reader's device fetch
- * anything: an image (from Markdown or the manuscript's HTML) that is remote,
- * outside the manuscript folder or missing is replaced by its alt text, with
- * a warning that points at it.
+ * A local image (from Markdown `![]()` or the manuscript's HTML `<img>`) is
+ * recorded as a resource of the book (`file.data.images`) under a name safe
+ * in a zip and a URL, and its `src` points at that name: every renderer
+ * writes the resources next to its chapter documents. An image that is
+ * remote, a `data:` URL, outside the manuscript folder, missing, or in a
+ * format readers do not all show is replaced by its alt text, with a warning
+ * that points at it: a build never fetches anything, and no page makes a
+ * reader's device fetch anything.
  */
-import {existsSync, realpathSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {Root, Text} from 'hast'
+import {imageSize} from 'image-size'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
 import {isInside} from '../load/read-text.js'
 import {warn, type RuleId} from '../core/diagnostics.js'
+import type {BookResource} from '../core/model.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The local images of the chapter, each once, in order of first use. */
+    images: BookResource[]
+  }
+}
 
 /** Options of `rehypeLocalImages`. */
 export interface Options {
@@ -20,8 +35,25 @@ export interface Options {
   readonly root: string
 }
 
+/** Folder of the images in a book, next to its chapter documents. */
+export const imageFolder = 'images'
+
+/** Size from which an image is named in a warning (I005). */
+export const largeImage = 1024 * 1024
+
 /**
- * Check images.
+ * Formats every EPUB 3 reading system and browser shows (EPUB 3 core media
+ * types), by what image-size calls them: media type and file extension.
+ */
+const formats: Readonly<Record<string, {mediaType: string; extension: string}>> = {
+  png: {mediaType: 'image/png', extension: 'png'},
+  jpg: {mediaType: 'image/jpeg', extension: 'jpg'},
+  gif: {mediaType: 'image/gif', extension: 'gif'},
+  svg: {mediaType: 'image/svg+xml', extension: 'svg'}
+}
+
+/**
+ * Package local images; replace the others by their alt text.
  *
  * @param options
  *   Configuration (required).
@@ -39,20 +71,51 @@ export default function rehypeLocalImages(options: Options) {
   }
 
   return (tree: Root, file: VFile) => {
+    const images = new Map<string, BookResource>()
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return
       const url = typeof node.properties.src === 'string' ? node.properties.src : ''
-      const [reason, ruleId] = problem(url, file)
-      warn(file, reason, node.position?.start, ruleId)
-      const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
-      const replacement: Text = {type: 'text', value: alt, position: node.position}
-      parent.children.splice(index, 1, replacement)
-      return [SKIP, index + 1]
+      const place = node.position?.start
+      const found = resolve(url, file)
+      if (typeof found !== 'string') {
+        warn(file, found[0], place, found[1])
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
+        const replacement: Text = {type: 'text', value: alt, position: node.position}
+        parent.children.splice(index, 1, replacement)
+        return [SKIP, index + 1]
+      }
+
+      let resource = images.get(found)
+      if (!resource) {
+        const described = describe(found, url)
+        if (typeof described === 'string') {
+          warn(file, described, place, 'I004')
+          const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
+          parent.children.splice(index, 1, {type: 'text', value: alt, position: node.position})
+          return [SKIP, index + 1]
+        }
+
+        resource = described
+        images.set(found, resource)
+        if (resource.size > largeImage) {
+          warn(
+            file,
+            `Unexpected image \`${resource.path}\` of ${formatSize(resource.size)}, expected at most 1 MB (readers load every image of a chapter)`,
+            place,
+            'I005'
+          )
+        }
+      }
+
+      node.properties.src = resource.name
+      return undefined
     })
+
+    file.data.images = [...images.values()]
   }
 
-  /** What is wrong with an image URL. */
-  function problem(url: string, file: VFile): [string, RuleId] {
+  /** Absolute path of a local image, or what is wrong with its URL. */
+  function resolve(url: string, file: VFile): string | [string, RuleId] {
     if (url === '') return ['Unexpected image without a source, expected a file', 'I001']
     if (/^data:/i.test(url)) {
       return [
@@ -81,17 +144,85 @@ export default function rehypeLocalImages(options: Options) {
       ]
     }
 
-    if (existsSync(resolved)) {
-      // A symbolic link inside the folder can lead out of it.
-      if (!isInside(realRoot(), realpathSync(resolved))) {
-        return [`Unexpected image \`${url}\` linking outside the manuscript folder, expected a file inside it`, 'I002']
-      }
-
-      // To do: copy local images into the EPUB and the web edition; until
-      // then they are shown as their alt text, like a missing one.
-      return [`Unexpected image \`${url}\`: images are not yet packaged, its alt text is shown instead`, 'I001']
+    if (!existsSync(resolved) || !statSync(resolved).isFile()) {
+      return [`Unexpected missing image \`${url}\`, expected a file at \`${path.relative(root, resolved)}\``, 'I001']
     }
 
-    return [`Unexpected missing image \`${url}\`, expected a file at \`${path.relative(root, resolved)}\``, 'I001']
+    // A symbolic link inside the folder can lead out of it.
+    if (!isInside(realRoot(), realpathSync(resolved))) {
+      return [`Unexpected image \`${url}\` linking outside the manuscript folder, expected a file inside it`, 'I002']
+    }
+
+    return resolved
   }
+
+  /** The resource of an image file, or why it cannot be one. */
+  function describe(source: string, url: string): BookResource | string {
+    const data = readFileSync(source)
+    let type: string | undefined
+    try {
+      type = imageSize(data).type
+    } catch {}
+
+    const format = type === undefined ? undefined : formats[type]
+    if (!format) {
+      return `Unexpected image \`${url}\` in ${type ? `${type.toUpperCase()} format` : 'an unknown format'}, expected PNG, JPEG, GIF or SVG (the formats every reader shows)`
+    }
+
+    const relative = path.relative(root, source).split(path.sep).join('/')
+    return {
+      source,
+      path: relative,
+      name: resourceName(relative, format.extension),
+      mediaType: format.mediaType,
+      size: data.byteLength
+    }
+  }
+}
+
+/**
+ * Name of an image in a book: its path in the manuscript folder under
+ * `images/`, each folder and the file name kept to characters that need no
+ * escaping in a zip or a URL. When that changes anything (`image (1).png`,
+ * `cli login_w.JPG`, `圖一.png`), a digest of the original path is added, so
+ * two files never get one name, and the same file always gets the same one.
+ *
+ * @param relative
+ *   Path relative to the manuscript folder, with `/`.
+ * @param extension
+ *   Extension of the file's format (`png`, `jpg`, `gif`, `svg`).
+ * @returns
+ *   Name, e.g. `images/assets/image-1-0f3a9c2e.png`.
+ */
+export function resourceName(relative: string, extension: string): string {
+  const segments = relative.split('/')
+  const file = segments.pop()!
+  const stem = file.replace(/\.[^.]*$/, '')
+  const safe = (value: string) =>
+    value
+      .normalize('NFKD')
+      .replace(/[^A-Za-z\d._-]+/g, '-')
+      .replace(/^[-._]+|[-._]+$/g, '')
+  const folders = segments.map((segment) => safe(segment) || 'folder')
+  let name = safe(stem)
+  const changed =
+    name !== stem || folders.some((folder, index) => folder !== segments[index]) || file !== stem + '.' + extension
+  if (changed) {
+    const digest = createHash('sha256').update(relative).digest('hex').slice(0, 8)
+    name = (name ? name + '-' : '') + digest
+  }
+
+  return [imageFolder, ...folders, name + '.' + extension].join('/')
+}
+
+/**
+ * A size in bytes as people read it.
+ *
+ * @param bytes
+ *   Size.
+ * @returns
+ *   `1.4 MB`, `320 KB`.
+ */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }

@@ -43,6 +43,7 @@ export interface ChapterContent {
   imagesWithoutAlt: number
   ruby: boolean
   notes: boolean
+  math: boolean
 }
 
 /**
@@ -54,7 +55,7 @@ export interface ChapterContent {
  *   What it holds.
  */
 function contentOf(tree: Root): ChapterContent {
-  const found: ChapterContent = {images: 0, imagesWithoutAlt: 0, ruby: false, notes: false}
+  const found: ChapterContent = {images: 0, imagesWithoutAlt: 0, ruby: false, notes: false, math: false}
   visit(tree, 'element', (node: Element) => {
     if (node.tagName === 'img') {
       found.images++
@@ -62,6 +63,8 @@ function contentOf(tree: Root): ChapterContent {
       if (typeof node.properties.alt !== 'string') found.imagesWithoutAlt++
     } else if (node.tagName === 'ruby') {
       found.ruby = true
+    } else if (node.tagName === 'math') {
+      found.math = true
     }
 
     const role = node.properties.role
@@ -80,7 +83,8 @@ function contentOf(tree: Root): ChapterContent {
  * Structural navigation (headings, sectioning, landmarks), the table of
  * contents and the reading order are always there; `visual` and
  * `alternativeText` come with chapter images, `rubyAnnotations` with pinyin
- * ruby, `annotations` with notes; `displayTransformability` always (the
+ * ruby, `annotations` with notes, `MathML` with formulas;
+ * `displayTransformability` always (the
  * text reflows and takes the reader's settings). (schema.org has no value
  * for a glossary, and a glossary is not an `index`.)
  * Nothing flashes, moves or plays: no hazard.
@@ -104,6 +108,7 @@ export function accessibilityMetadata(
   let imagesWithoutAlt = 0
   let ruby = false
   let notes = false
+  let math = false
 
   for (const chapter of book.chapters) {
     const found = memo(chapter.tree, '', () => contentOf(chapter.tree))
@@ -111,12 +116,15 @@ export function accessibilityMetadata(
     imagesWithoutAlt += found.imagesWithoutAlt
     ruby ||= found.ruby
     notes ||= found.notes
+    math ||= found.math
   }
 
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder']
   if (images > 0 && imagesWithoutAlt === 0) features.push('alternativeText')
   if (ruby) features.push('rubyAnnotations')
   if (notes) features.push('annotations')
+  // Formulas are MathML, which assistive technology reads out.
+  if (math) features.push('MathML')
   // The text reflows and its style can be overridden: no fixed sizes,
   // no text in images, colours left to the reading system.
   features.push('displayTransformability')

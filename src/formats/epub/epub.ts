@@ -34,6 +34,8 @@ import {chapterSection} from './chapter.js'
 import {fontItem, fontStyle, fontSubset} from './font.js'
 import {uprightRuns, verticalStyle} from './vertical.js'
 import {chapterLinkResolver} from '../shared/links.js'
+import {epubContentStyle, hasMath, needsContentStyle} from '../shared/content-style.js'
+import {imageResources} from './resources.js'
 import {groupNoteReferences, labelNotes} from '../shared/notes.js'
 import {coverSvg} from './cover.js'
 import {findCoverFonts} from './cover-fonts.js'
@@ -186,6 +188,8 @@ async function packageEpub(
       data: (documents) => fontSubset(documents, font, edition.id, context.fonts)
     })
   }
+  // The book's images, next to the chapters that show them.
+  for (const image of imageResources(book)) resources.push({item: image.item, data: image.data})
 
   const data: BookTemplateData = {
     lang: escapeXml(lang),
@@ -287,7 +291,9 @@ async function packageEpub(
           lang: escapeXml(lang),
           title: escapeXml(chapter.title),
           bodyClass: '',
-          body
+          body,
+          // EPUB 3 wants documents with MathML marked in the manifest.
+          properties: hasMath(chapter.tree) ? 'mathml' : ''
         }
       }
     })
@@ -321,7 +327,11 @@ async function packageEpub(
     prependChapterTitles: false,
     date: meta.date,
     lang,
-    css: epubStyle() + (font ? fontStyle(font, lang) : '') + (vertical ? verticalStyle : ''),
+    css:
+      epubStyle() +
+      (font ? fontStyle(font, lang) : '') +
+      (vertical ? verticalStyle : '') +
+      (book.chapters.some((chapter) => needsContentStyle(chapter.tree)) ? epubContentStyle() : ''),
     chapterXHTML: chapterXhtml,
     contentOPF: contentOpf,
     tocNCX: tocNcx,

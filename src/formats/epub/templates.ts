@@ -53,7 +53,7 @@ export interface BookTemplateData {
   bodymatterLabel: string
   /**
    * Files the package holds besides the library's documents (the embedded
-   * font), listed in the manifest after them.
+   * font, the book's images), listed in the manifest after them.
    */
   resources: ResourceTemplateData[]
   /** Whether the text is set vertically, pages turning right to left. */
@@ -101,6 +101,8 @@ export interface DocumentTemplateData {
   bodyClass: string
   /** The serialised XHTML of the body's content. */
   body: string
+  /** Manifest properties of the document (`mathml`), or `''` (optional). */
+  properties?: string | undefined
 }
 
 /**
@@ -211,7 +213,7 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <item id="cover-image" href="cover.<%- cover.extension %>" media-type="<%- cover.mediaType %>" properties="cover-image"/>
 <%_ } _%>
 <%_ content.forEach(function (item) { _%>
-<item id="<%- item.zhbook.manifestId %>" href="<%- item.filename %>" media-type="application/xhtml+xml"/>
+<item id="<%- item.zhbook.manifestId %>" href="<%- item.filename %>" media-type="application/xhtml+xml"<% if (item.zhbook.properties) { %> properties="<%- item.zhbook.properties %>"<% } %>/>
 <%_ }) _%>
 <%_ zhbook.resources.forEach(function (item) { _%>
 <item id="<%- item.id %>" href="<%- item.href %>" media-type="<%- item.mediaType %>"/>

@@ -205,8 +205,9 @@ function collect(
 }
 
 /**
- * Check whether an element is a searchable block: a numbered block, or an
- * entry (`div` with an id) of a description list, as in the glossary.
+ * Check whether an element is a searchable block: a numbered block, a
+ * heading with an id, or an entry (`div` with an id) of a description list,
+ * as in the glossary.
  *
  * @param node
  *   Element.
@@ -218,7 +219,8 @@ function collect(
 function isBlock(node: Element, inList: boolean): boolean {
   const id = node.properties.id
   if (typeof id !== 'string') return false
-  return blockId.test(id) || (inList && node.tagName === 'div')
+  // Headings carry ids made from their text (`remark-heading-ids.ts`).
+  return blockId.test(id) || (inList && node.tagName === 'div') || /^h[1-6]$/.test(node.tagName)
 }
 
 /**

@@ -37,6 +37,8 @@ import {visit} from 'unist-util-visit'
 import type {EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext, Renderer} from '../../core/model.js'
 import {readAsset} from '../shared/assets.js'
 import {chapterLinkResolver} from '../shared/links.js'
+import {needsContentStyle, webContentStyle} from '../shared/content-style.js'
+import {resourceFiles} from '../shared/resources.js'
 import {chapterMemo, internKey} from '../../build/memo.js'
 import {groupNoteReferences, hasNoteReferences, labelNotes} from '../shared/notes.js'
 import {dictionaryTableScript} from './dictionary.js'
@@ -50,6 +52,11 @@ import {webStringsFor} from './strings.js'
 
 /** Folder of the web edition in the output folder. */
 const root = 'web'
+
+/** Whether an edition has code, figures, images or math to style. */
+function needsStyle(book: EditionBook): boolean {
+  return book.chapters.some((chapter) => needsContentStyle(chapter.tree))
+}
 
 /** Names of the files in the site folder and in each edition's folder. */
 const names = {
@@ -84,7 +91,8 @@ const chapterIdPattern = /^[A-Za-z\d][\w.-]*$/
 export const web: Renderer = {
   name: 'web',
   async render(book, context) {
-    return renderEdition(book, context)
+    // The images sit next to the pages, as next to an EPUB's documents.
+    return [...renderEdition(book, context), ...(await resourceFiles(book, root + '/' + book.edition.id + '/'))]
   }
 }
 
@@ -152,6 +160,12 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
 
   if (books.some((book) => book.dictionary)) {
     files.push(asset(names.dictionaryPopup))
+  }
+
+  // The rules of code, figures and math only in a book that has them.
+  if (books.some(needsStyle)) {
+    const style = files.find((file) => file.path === root + '/' + names.style)!
+    style.data = String(style.data) + webContentStyle()
   }
 
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

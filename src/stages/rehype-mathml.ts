@@ -1,0 +1,103 @@
+/**
+ * Stage: TeX math (`$…$`, `$$…$$`, read by remark-math) as MathML, made at
+ * build time by temml.
+ *
+ * MathML is what EPUB 3 reading systems and browsers render without a
+ * script; the book ships no math library. remark-rehype leaves math as
+ * `<code class="language-math math-inline">` (in a `<pre>` for display
+ * math); this stage replaces it. temml's `class` and `style` attributes go:
+ * they serve temml's own style sheet, which the book does not carry. A
+ * formula temml cannot read stays as its TeX source, with a warning (M012).
+ * Inline math follows pandoc's rule for `$`: no space just inside the
+ * dollars, no digit just after the closing one, so prices stay text.
+ */
+import type {Element, ElementContent, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import rehypeRaw from 'rehype-raw'
+import temml from 'temml'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {warn} from '../core/diagnostics.js'
+
+/** Parses temml's MathML into hast (as the HTML parser reads `<math>`). */
+const parser = unified().use(rehypeRaw).freeze()
+
+/**
+ * Replace TeX math with MathML.
+ *
+ * @returns
+ *   Transform.
+ */
+export default function rehypeMathml() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (!parent || index === undefined) return
+      const display = node.tagName === 'pre' && isMath(node.children[0])
+      if (!display && !(node.tagName === 'code' && isMath(node))) return
+      const tex = toString(node)
+      const source = display ? undefined : dollars(node, file)
+      if (source !== undefined) {
+        // Prices, not a formula (`$5 到 $10`): the text as written.
+        parent.children[index] = {type: 'text', value: source, position: node.position}
+        return 'skip'
+      }
+
+      let mathml: string
+      try {
+        mathml = temml.renderToString(tex, {displayMode: display, xml: true, throwOnError: true})
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message.trim() : String(cause)
+        warn(
+          file,
+          `Unexpected TeX \`${tex}\` (${reason}), expected a formula temml reads: shown as TeX`,
+          node.position?.start,
+          'M012'
+        )
+        return 'skip'
+      }
+
+      const math = parse(mathml, tex)
+      if (!math) return 'skip'
+      math.position = node.position
+      parent.children[index] = math
+      return 'skip'
+    })
+  }
+}
+
+/**
+ * The source of inline math that pandoc would not read as math, or
+ * `undefined`: its TeX starts or ends with a space, or a digit follows the
+ * closing `$` (`$5 到 $10`, `US$3 與 $4`).
+ */
+function dollars(node: Element, file: VFile): string | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const value = String(file.value)
+  const written = value.slice(start, end)
+  const inner = written.replace(/^\$+|\$+$/g, '')
+  return /^\s|\s$/.test(inner) || /^\d/.test(value.slice(end)) ? written : undefined
+}
+
+/** Whether a node is remark-math's `code` element. */
+function isMath(node: ElementContent | undefined): node is Element {
+  if (node?.type !== 'element' || node.tagName !== 'code') return false
+  const classes = node.properties.className
+  return Array.isArray(classes) && classes.includes('language-math')
+}
+
+/** The `math` element of temml's output, cleaned. */
+function parse(mathml: string, tex: string): Element | undefined {
+  const root = parser.runSync({type: 'root', children: [{type: 'raw', value: mathml}]}) as Root
+  const math = root.children.find((child): child is Element => child.type === 'element')
+  if (!math) return undefined
+  visit(math, 'element', (node) => {
+    delete node.properties.className
+    delete node.properties.style
+  })
+  // The source, for reading systems that speak or cannot draw MathML.
+  math.properties.alttext = tex
+  return math
+}

@@ -1,0 +1,98 @@
+/**
+ * Stage: give every heading an id made from its text, the way GitHub and
+ * mdBook make them (github-slugger: lower case, spaces to `-`, punctuation
+ * dropped, Chinese kept, `-1`, `-2` … for repeats), so an author's
+ * `[見此](#使用-result-處理可能的錯誤)` leads somewhere.
+ *
+ * Runs on the manuscript's own text, before any edition's stages: the ids are
+ * the same in the Traditional, Simplified and bilingual editions, and a link
+ * written in the source finds its heading in each. An author's `{#custom-id}`
+ * at the end of a heading is honoured and removed from the text.
+ */
+import GithubSlugger, {slug} from 'github-slugger'
+import type {Heading, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+
+/** `{#id}` at the end of a heading (Pandoc, mdBook, kramdown). */
+const customId = /[ \t]*\{#([^\s{}]+)\}[ \t]*$/
+
+/**
+ * Give headings ids from their text.
+ *
+ * Runs after `remarkBlockIds`: a heading's id replaces its block number
+ * (`p-N`), which it keeps counting, so the numbers of the paragraphs do not
+ * change.
+ *
+ * @returns
+ *   Transform.
+ */
+export default function remarkHeadingIds() {
+  return (tree: Root) => {
+    const slugger = new GithubSlugger()
+    // Custom ids first: a slug must not take an id an author chose.
+    const custom = new Map<Heading, string>()
+    visit(tree, 'heading', (node) => {
+      const id = takeCustomId(node)
+      if (id !== undefined) {
+        custom.set(node, id)
+        slugger.slug(id)
+      }
+    })
+
+    // Ids the pipeline gives other blocks (`p-N`), which a heading `p-3` must not take.
+    const taken = new Set<string>()
+    visit(tree, (node) => {
+      const id = node.type === 'heading' ? undefined : node.data?.hProperties?.id
+      if (typeof id === 'string') taken.add(id)
+    })
+
+    visit(tree, 'heading', (node) => {
+      const id = custom.get(node) ?? headingSlug(toString(node), slugger, taken)
+      if (id === undefined) return
+      node.data = {...node.data, hProperties: {...node.data?.hProperties, id}}
+    })
+  }
+}
+
+/**
+ * The id of a heading's text, as a link to it is written.
+ *
+ * @param text
+ *   Plain text of the heading.
+ * @param slugger
+ *   Slugger of the chapter (counts repeats).
+ * @param taken
+ *   Ids of other blocks.
+ * @returns
+ *   The id, or `undefined` when the text has nothing to make one of
+ *   (the heading keeps its block number).
+ */
+function headingSlug(text: string, slugger: GithubSlugger, taken: ReadonlySet<string>): string | undefined {
+  if (slug(text) === '') return undefined
+  // Footnote ids (`user-content-fn-1`) are remark-rehype's, whatever the suffix.
+  const base = slug(text).startsWith('user-content-') ? 'heading ' + text : text
+  let id = slugger.slug(base)
+  // The next one (`p-3-1`) when the id is another block's, or the
+  // footnotes' heading's; `taken` is finite, so this ends.
+  while (taken.has(id) || id === 'footnote-label') id = slugger.slug(base)
+  return id
+}
+
+/**
+ * Remove `{#id}` from the end of a heading.
+ *
+ * @param node
+ *   Heading (changed).
+ * @returns
+ *   The id, if there was one.
+ */
+function takeCustomId(node: Heading): string | undefined {
+  const last = node.children.at(-1)
+  if (last?.type !== 'text') return undefined
+  const match = customId.exec(last.value)
+  if (!match) return undefined
+  last.value = last.value.slice(0, match.index)
+  if (last.value === '') node.children.pop()
+  return match[1]
+}
