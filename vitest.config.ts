@@ -3,9 +3,14 @@ import {defineConfig} from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The renderers read the bundled scripts and stylesheets (`make` bundles
-    // them too).
-    globalSetup: ['tests/helpers/global-setup.ts'],
+    globalSetup: [
+      // The renderers read the bundled scripts and stylesheets (`make`
+      // bundles them too).
+      'tests/helpers/global-setup.ts',
+      // The Java validators (epubcheck, the Nu checker) of the whole run: at
+      // most one JVM at work per core, each distinct EPUB checked once.
+      'tests/helpers/validators-setup.ts'
+    ],
     // Validators (epubcheck, the Nu checker) start a JVM: give them room.
     testTimeout: 120_000,
     hookTimeout: 300_000

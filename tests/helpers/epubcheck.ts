@@ -5,9 +5,12 @@
  * at `/usr/share/java/epubcheck.jar` (its `/usr/bin/epubcheck` link does not
  * run as a script). Set `EPUBCHECK_JAR` to use another jar. A missing Java or
  * jar is an error, never a pass.
+ *
+ * The checks of a test run share a few JVMs and are made once per distinct
+ * EPUB (`validator-pool.ts`).
  */
-import {spawn} from 'node:child_process'
-import {access} from 'node:fs/promises'
+import path from 'node:path'
+import {epubcheckRun} from './validator-client.js'
 
 /** epubcheck's verdict on one file. */
 export interface EpubcheckResult {
@@ -21,14 +24,6 @@ export interface EpubcheckResult {
   output: string
 }
 
-const defaultJar = '/usr/share/java/epubcheck.jar'
-
-/**
- * JVM flags: epubcheck is short-lived, so the quick tier-1 JIT and the serial
- * collector cut its start-up time.
- */
-const jvmFlags = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']
-
 const summaryExpression = /Messages:\s*(\d+)\s+fatals?\s*\/\s*(\d+)\s+errors?\s*\/\s*(\d+)\s+warnings?/
 
 /**
@@ -40,17 +35,7 @@ const summaryExpression = /Messages:\s*(\d+)\s+fatals?\s*\/\s*(\d+)\s+errors?\s*
  *   Counts, messages and raw output.
  */
 export async function epubcheck(file: string): Promise<EpubcheckResult> {
-  const jar = process.env.EPUBCHECK_JAR || defaultJar
-
-  try {
-    await access(jar)
-  } catch {
-    throw new Error(
-      'Cannot find epubcheck at `' + jar + '`: install it (`apt-get install epubcheck`) or set `EPUBCHECK_JAR`'
-    )
-  }
-
-  const {code, stdout, stderr} = await run('java', [...jvmFlags, '-jar', jar, file])
+  const {code, stdout, stderr} = await epubcheckRun(path.resolve(file))
   const output = stdout + stderr
   const messages = output.split('\n').filter((line) => /^(?:FATAL|ERROR|WARNING)\(/.test(line))
   const summary = summaryExpression.exec(output)
@@ -73,7 +58,7 @@ export async function epubcheck(file: string): Promise<EpubcheckResult> {
 }
 
 /**
- * Validate several EPUBs, concurrently (epubcheck checks one file per run).
+ * Validate several EPUBs (queued for the run's epubcheck JVMs).
  *
  * @param files
  *   Paths of `.epub` files.
@@ -82,43 +67,4 @@ export async function epubcheck(file: string): Promise<EpubcheckResult> {
  */
 export async function epubcheckMany(files: readonly string[]): Promise<EpubcheckResult[]> {
   return Promise.all(files.map((file) => epubcheck(file)))
-}
-
-/**
- * Run a command and collect its output.
- *
- * @param command
- *   Program.
- * @param args
- *   Arguments.
- * @returns
- *   Exit code and output.
- */
-async function run(
-  command: string,
-  args: readonly string[]
-): Promise<{code: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8')
-    child.stderr.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'ENOENT'
-          ? new Error('Cannot run `' + command + '`: epubcheck needs Java (`apt-get install default-jre-headless`)')
-          : error
-      )
-    })
-    child.on('close', (code) => {
-      resolve({code, stdout, stderr})
-    })
-  })
 }

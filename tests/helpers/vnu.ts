@@ -1,13 +1,14 @@
 /**
  * Run the Nu HTML Checker (npm `vnu-jar`) on files, once for all of them: each
  * run starts a JVM, which costs seconds, so callers collect their files first.
+ * The run waits for a free JVM slot of the test run (`validator-pool.ts`).
  */
-import {execFile, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {promisify} from 'node:util'
+import {javaRun} from './validator-client.js'
 
 /** One message of the checker. */
 export interface VnuMessage {
@@ -42,8 +43,6 @@ interface RawMessage {
   lastLine?: number
   firstLine?: number
 }
-
-const run = promisify(execFile)
 
 /**
  * Extensions the checker reads, and the flag each needs. The checker skips
@@ -126,10 +125,11 @@ export async function vnu(files: string[]): Promise<VnuResult> {
     ...files
   ]
 
-  const {stdout, stderr} = await run('java', args, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
+  const {code, stdout, stderr} = await javaRun(args)
+  if (code !== 0) {
+    throw new Error('Unexpected exit code ' + code + ' of the Nu HTML Checker, expected 0:\n' + stderr.slice(0, 2000))
+  }
+
   const report = parseReport(stderr.trim() || stdout.trim())
   const messages = report.map((raw): VnuMessage => {
     const message: VnuMessage = {
