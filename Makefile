@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
-.PHONY: all build test typecheck lint format clean screens proof watch bench bench-watch bench-convert
+.PHONY: all build test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert
 
 all: build
 
@@ -31,8 +31,6 @@ typecheck: node_modules/.package-lock.json
 	npx tsc -p tsconfig.test.json
 	npx tsc -p src/formats/web/client/tsconfig.json
 
-# The browser tests (tests/browser.test.ts) drive Debian's Chromium
-# (/usr/bin/chromium, or CHROMIUM_PATH); they never download a browser.
 # Lint and formatting (Biome): the same rules for the library, the tests and
 # the scripts. `make format` applies the formatter and the safe fixes.
 lint: node_modules/.package-lock.json
@@ -41,8 +39,17 @@ lint: node_modules/.package-lock.json
 format: node_modules/.package-lock.json
 	npx biome check --write .
 
+# The suite needs Java (epubcheck, the Nu checker: a few JVMs shared by all
+# test files, tests/helpers/validator-pool.ts) and Debian's Chromium
+# (/usr/bin/chromium, or CHROMIUM_PATH; never a downloaded browser).
 test: dist/cli/main.js typecheck lint
 	npx vitest run
+
+# The suite with V8's coverage of src/, its summary printed (the command-line
+# runs of dist/ and the reader's scripts in Chromium are not counted); an
+# HTML report in coverage/. Not part of `make test`.
+coverage: dist/cli/main.js
+	npx vitest run --coverage
 
 # Screenshots of the web edition for a person to look at: the site index and
 # a bilingual chapter on a phone (390x844) and a desktop (1280x800), plus dark
@@ -80,4 +87,4 @@ bench-convert: node_modules/.package-lock.json
 	npx tsx scripts/bench-convert.ts $(CORPUS)
 
 clean:
-	rm -rf dist $(OUT)/web $(OUT)/reports $(OUT)/*.epub .zhbook-cache
+	rm -rf dist coverage $(OUT)/web $(OUT)/reports $(OUT)/*.epub .zhbook-cache

@@ -13,6 +13,13 @@ export default defineConfig({
     ],
     // Validators (epubcheck, the Nu checker) start a JVM: give them room.
     testTimeout: 120_000,
-    hookTimeout: 300_000
+    hookTimeout: 300_000,
+    // `make coverage` (`--coverage`): src/ only, the summary on the console.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'html'],
+      reportsDirectory: 'coverage'
+    }
   }
 })
