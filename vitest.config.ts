@@ -1,8 +1,12 @@
+import os from 'node:os'
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // A test file per core (Vitest's default leaves one core to itself): the
+    // files wait on builds and browsers as much as they compute.
+    maxWorkers: os.availableParallelism(),
     globalSetup: [
       // The renderers read the bundled scripts and stylesheets (`make`
       // bundles them too).

@@ -196,8 +196,20 @@ export interface AxeSummary {
 }
 
 /**
+ * Path of axe-core's script in `node_modules`.
+ *
+ * @returns
+ *   Absolute path of `axe.min.js`.
+ */
+export function axeScript(): string {
+  return createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+}
+
+/**
  * Run axe-core on a page: its script is injected from `node_modules` (no
- * request), then `axe.run()` checks the whole document.
+ * request) unless the page has it already (a context given it to every
+ * document with `addInitScript({path: axeScript()})`), then `axe.run()`
+ * checks the whole document.
  *
  * @param page
  *   Page, loaded.
@@ -205,8 +217,7 @@ export interface AxeSummary {
  *   Summary.
  */
 export async function runAxe(page: Page): Promise<AxeSummary> {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({path: require.resolve('axe-core/axe.min.js')})
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({path: axeScript()})
 
   return page.evaluate(async () => {
     const axe = (window as unknown as {axe: typeof import('axe-core')}).axe

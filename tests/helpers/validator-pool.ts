@@ -80,10 +80,15 @@ class EpubcheckProcess {
   #pending: {resolve: (run: JavaRun) => void; reject: (error: Error) => void} | undefined
   #stderr = ''
   #failure: Error | undefined
+  readonly #closed: Promise<void>
   /** Whether it answered once (it started). */
   answered = false
 
   constructor(jar: string) {
+    let ended = () => {}
+    this.#closed = new Promise((resolve) => {
+      ended = resolve
+    })
     this.#child = spawn('java', [...jvmFlags, '-cp', jar, server], {stdio: ['pipe', 'pipe', 'pipe']})
     this.#child.stdout.on('data', (chunk: Buffer) => {
       this.#buffer = Buffer.concat([this.#buffer, chunk])
@@ -93,15 +98,19 @@ class EpubcheckProcess {
     this.#child.stderr.on('data', (chunk: string) => {
       this.#stderr += chunk
     })
+    // Writing to a JVM that is gone fails; the `close` event says why.
+    this.#child.stdin.on('error', () => {})
     this.#child.on('error', (error: NodeJS.ErrnoException) => {
       this.#fail(
         error.code === 'ENOENT'
           ? new Error('Cannot run `java`: epubcheck needs Java (`apt-get install default-jre-headless`)')
           : error
       )
+      ended()
     })
     this.#child.on('close', (code) => {
       this.#fail(new Error('Unexpected end of the epubcheck JVM (exit code ' + code + '):\n' + this.#stderr))
+      ended()
     })
   }
 
@@ -127,9 +136,15 @@ class EpubcheckProcess {
     })
   }
 
-  /** Stop the JVM (it ends when its input does). */
-  stop(): void {
+  /**
+   * Stop the JVM (it ends when its input does).
+   *
+   * @returns
+   *   Once it ended.
+   */
+  async stop(): Promise<void> {
     this.#child.stdin.end()
+    await this.#closed
   }
 
   /** Take an answer off the buffer once it is whole. */
@@ -238,11 +253,16 @@ export class ValidatorPool {
     }
   }
 
-  /** Stop every JVM. */
-  close(): void {
-    for (const process of this.#all) process.stop()
-    this.#all.length = 0
+  /**
+   * Stop every JVM.
+   *
+   * @returns
+   *   Once they ended.
+   */
+  async close(): Promise<void> {
+    const all = this.#all.splice(0)
     this.#idle.length = 0
+    await Promise.all(all.map(async (process) => process.stop()))
   }
 
   /** Check a file in a JVM of the pool, once a slot is free. */
@@ -252,7 +272,9 @@ export class ValidatorPool {
     try {
       if (this.#oneShot) return await run('java', [...jvmFlags, '-jar', jar, file])
       // Never more JVMs than slots: a new one only when every other is at work.
-      const process = this.#idle.pop() ?? this.#start(jar)
+      let process = this.#idle.pop()
+      while (process?.dead) process = this.#idle.pop()
+      process ??= this.#start(jar)
 
       try {
         const result = await process.check(file)

@@ -53,7 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('validators', socket)
 
   return async () => {
-    pool.close()
+    await pool.close()
     await new Promise<void>((resolve) => server.close(() => resolve()))
     fs.rmSync(dir, {recursive: true, force: true})
   }
