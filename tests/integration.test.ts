@@ -12,8 +12,8 @@ import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {epubcheck} from './helpers/epubcheck.js'
-import {vnu} from './helpers/vnu.js'
+import {epubcheck, type EpubcheckResult} from './helpers/epubcheck.js'
+import {vnu, type VnuResult} from './helpers/vnu.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const cli = path.join(root, 'dist', 'cli', 'main.js')
@@ -23,6 +23,11 @@ const second = path.join(tmp, 'second')
 const realWorld = path.join(tmp, 'real-world')
 const learner = path.join(tmp, 'learner')
 let buildOutput = ''
+/** The EPUBs and the pages to validate, and the validators' verdicts, started once all is built. */
+let epubFiles: string[] = []
+let epubChecks: Promise<EpubcheckResult[]> = Promise.resolve([])
+let pageFiles: string[] = []
+let pageCheck: Promise<VnuResult | undefined> = Promise.resolve(undefined)
 
 /** Run the CLI. */
 function zhbook(args: string[], env: Record<string, string> = {}) {
@@ -77,6 +82,25 @@ beforeAll(() => {
   const bilingual = zhbook(['build', 'tests/fixtures/books/bilingual/manuscript', '--out', learner])
   expect(bilingual.code).toBe(0)
   expect(bilingual.stdout).toContain('bilingual: translation 4 translated, 1 fuzzy, 1 missing (66.6% of 6 paragraphs)')
+
+  // epubcheck and the Nu checker work side by side, and while the other tests run.
+  epubFiles = [
+    ...list(first)
+      .filter((f) => f.endsWith('.epub'))
+      .map((f) => path.join(first, f)),
+    ...fixtureFiles(/\.epub$/)
+  ]
+  epubChecks = Promise.all(epubFiles.map((file) => epubcheck(file)))
+  pageFiles = [
+    ...list(first)
+      .filter((f) => /\.(html|css)$/.test(f))
+      .map((f) => path.join(first, f)),
+    ...fixtureFiles(/\.(html|css)$/)
+  ]
+  pageCheck = vnu(pageFiles)
+  // Awaited by their tests; a failure is reported there.
+  epubChecks.catch(() => {})
+  pageCheck.catch(() => {})
 })
 
 /** The files of the built fixture books, by extension. */
@@ -163,14 +187,9 @@ describe('zhbook build manuscript', () => {
   })
 
   it('should pass epubcheck with 0 errors and 0 warnings', async () => {
-    const files = [
-      ...list(first)
-        .filter((f) => f.endsWith('.epub'))
-        .map((f) => path.join(first, f)),
-      ...fixtureFiles(/\.epub$/)
-    ]
+    const files = epubFiles
     expect(files).toHaveLength(8)
-    const results = await Promise.all(files.map((file) => epubcheck(file)))
+    const results = await epubChecks
     for (const [index, result] of results.entries()) {
       expect({file: files[index], errors: result.errors, warnings: result.warnings, messages: result.messages}).toEqual(
         {
@@ -184,13 +203,7 @@ describe('zhbook build manuscript', () => {
   })
 
   it('should pass the Nu HTML Checker on every page and the stylesheet', async () => {
-    const files = [
-      ...list(first)
-        .filter((f) => /\.(html|css)$/.test(f))
-        .map((f) => path.join(first, f)),
-      ...fixtureFiles(/\.(html|css)$/)
-    ]
-    const result = await vnu(files)
+    const result = (await pageCheck)!
     expect(result.messages.filter((m) => m.type !== 'info' || m.subType === 'warning')).toEqual([])
     expect(result.errors).toBe(0)
     expect(result.warnings).toBe(0)
