@@ -2,8 +2,13 @@
  * zhbook's library API. The CLI (`cli.ts`) is a thin layer over it.
  */
 export {build, buildFiles, modifiedDate, defaultRenderers} from './build/build.js'
-export type {BuildOptions, BuildResult} from './build/build.js'
-export {loadBook, chapterId} from './load/book.js'
+export type {BuildOptions, BuildResult, DeferredResult} from './build/build.js'
+export {chapterId} from './load/book.js'
+export {loadProject} from './load/project.js'
+export type {LoadedProject, LoadOptions} from './load/project.js'
+export {BuildSession} from './build/session.js'
+export type {ChapterMemo, KeyedMemo, SessionOptions} from './build/session.js'
+export {formats} from './formats/formats.js'
 export {bookConfigSchema} from './load/schema.js'
 export type {BookConfig} from './load/schema.js'
 export {createConverter} from './convert/converter.js'

@@ -5,6 +5,7 @@ import {scriptOf, stringsFor} from '../src/core/locale.js'
 describe('api', () => {
   it('should expose the public API', () => {
     expect(Object.keys(zhbook).sort()).toEqual([
+      'BuildSession',
       'bookConfigSchema',
       'build',
       'buildFiles',
@@ -23,9 +24,10 @@ describe('api', () => {
       'editions',
       'epub',
       'formatMessages',
+      'formats',
       'glossaryChapter',
-      'loadBook',
       'loadDictionaryIndex',
+      'loadProject',
       'mergeCatalog',
       'modifiedDate',
       'parseCatalog',

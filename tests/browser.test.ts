@@ -22,6 +22,7 @@ import type {EditionBook, RenderContext} from '../src/core/model.js'
 import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {bilingualBook, bilingualInfo} from './helpers/bilingual-book.js'
 import {launchChromium, runAxe, serveFolder, track, type PageRecord, type StaticServer} from './helpers/browser.js'
+import {BuildSession} from '../src/build/session.js'
 
 const root = path.join(import.meta.dirname, '..')
 const cli = path.join(root, 'dist', 'cli', 'main.js')
@@ -73,7 +74,11 @@ beforeAll(async () => {
   if (built.status !== 0) throw new Error('Cannot build the manuscript:\n' + built.stderr)
   site = path.join(folder, 'real', 'web')
 
-  const context: RenderContext = {modified: new Date('2026-11-28T00:00:00Z'), editions: [bilingualInfo]}
+  const context: RenderContext = {
+    modified: new Date('2026-11-28T00:00:00Z'),
+    editions: [bilingualInfo],
+    session: new BuildSession()
+  }
   const files = [...(await web.render(tinyBook, context)), ...renderSiteIndex([tinyBook], context)]
   for (const file of files) {
     const target = path.join(folder, 'tiny', file.path)

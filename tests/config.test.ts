@@ -2,11 +2,15 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {chapterId, loadBook} from '../src/load/book.js'
+import {chapterId} from '../src/load/book.js'
+import {loadProject} from '../src/load/project.js'
+import {BuildSession} from '../src/build/session.js'
 import {readManuscriptText} from '../src/load/read-text.js'
 import {formatMessages} from '../src/core/diagnostics.js'
 
 let dir: string
+/** One session for the file, as a watch session keeps one. */
+const session = new BuildSession()
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-config-'))
@@ -26,13 +30,13 @@ function untitled() {
 }
 
 async function messages() {
-  const {book, files} = await loadBook(dir, {})
+  const {project: book, files} = await loadProject(dir, {env: {}, session})
   return {book, lines: formatMessages(files, dir)}
 }
 
 const chapter = '# 第一章\n\n正文。\n'
 
-describe('loadBook', () => {
+describe('loadProject', () => {
   it('should read book.yaml, chapters in listed order and the override dictionary', async () => {
     await write({
       'book.yaml': 'title: 書名\nauthor: 作者\ndate: 2024-05-06\nslug: my-book\nchapters:\n  - 2-b.md\n  - 1-a.md\n',
@@ -75,7 +79,7 @@ describe('loadBook', () => {
 
   it('should take a bare folder’s date from SOURCE_DATE_EPOCH', async () => {
     await write({'a.md': chapter})
-    const {book} = await loadBook(dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    const {project: book} = await loadProject(dir, {env: {SOURCE_DATE_EPOCH: '1700000000'}, session})
     expect(book?.meta.date).toBe('2023-11-14')
   })
 
@@ -182,7 +186,7 @@ describe('loadBook', () => {
     const {lines} = await messages()
     expect(lines).toEqual(['a.md:1:1: error: Unexpected encoding, expected UTF-8 text [M006]'])
     await fs.rm(path.join(dir, 'a.md'))
-    const {book} = await loadBook(dir, {})
+    const {project: book} = await loadProject(dir, {env: {}, session})
     expect(String(book?.chapters[0]?.file.value)).toBe('# 標題\n')
   })
 
@@ -202,7 +206,7 @@ describe('loadBook', () => {
   })
 })
 
-describe('loadBook: font and vertical', () => {
+describe('loadProject: font and vertical', () => {
   const serif = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'
   const head = 'title: 書名\nauthor: 作者\n'
 
@@ -393,12 +397,12 @@ describe('readManuscriptText', () => {
   it('should remember the same book.yaml and glossary parse, and report a broken one every time', async () => {
     await fs.writeFile(path.join(dir, 'book.yaml'), 'title: 書\nauthor: 人\n')
     await fs.writeFile(path.join(dir, 'one.md'), '# 甲\n')
-    expect((await loadBook(dir, {})).book?.meta.title).toBe('書')
+    expect((await loadProject(dir, {env: {}, session})).project?.meta.title).toBe('書')
     await fs.writeFile(path.join(dir, 'book.yaml'), 'title: [\n')
-    const broken = formatMessages((await loadBook(dir, {})).files)
+    const broken = formatMessages((await loadProject(dir, {env: {}, session})).files)
     expect(broken.some((line) => line.includes('[C001]'))).toBe(true)
-    expect(formatMessages((await loadBook(dir, {})).files)).toEqual(broken)
+    expect(formatMessages((await loadProject(dir, {env: {}, session})).files)).toEqual(broken)
     await fs.writeFile(path.join(dir, 'book.yaml'), 'title: 書\nauthor: 人\n')
-    expect((await loadBook(dir, {})).book?.meta.title).toBe('書')
+    expect((await loadProject(dir, {env: {}, session})).project?.meta.title).toBe('書')
   })
 })

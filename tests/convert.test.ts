@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {createConverter} from '../src/convert/converter.js'
 import {createStageContext} from '../src/core/editions.js'
-import {loadBook} from '../src/load/book.js'
+import {loadProject} from '../src/load/project.js'
 import {forwardSegments, Segmenter} from '../src/convert/segment.js'
 import {Table} from '../src/convert/table.js'
 import {added, review} from '../src/convert/vocabulary.js'
@@ -258,7 +258,7 @@ describe('createStageContext', () => {
       await fs.writeFile(path.join(dir, 'a.md'), '# 第一章\n')
       const convert = async (config: string) => {
         await fs.writeFile(path.join(dir, 'book.yaml'), `title: 書名\nauthor: 作者\n${config}`)
-        const {book} = await loadBook(dir, {})
+        const {project: book} = await loadProject(dir, {env: {}})
         return createStageContext(book!).converter().convert('程式的介面').value
       }
 

@@ -22,6 +22,7 @@ import {toneMarks, toneMarksInText} from '../src/dictionary/pinyin.js'
 import {withLock} from '../src/dictionary/lock.js'
 import {chineseRuns} from '../src/dictionary/text.js'
 import type {EditionChapter} from '../src/core/model.js'
+import {BuildSession} from '../src/build/session.js'
 
 const manuscript = path.join(import.meta.dirname, '..', 'manuscript')
 
@@ -226,6 +227,8 @@ describe('editionDictionary', () => {
 
   it('should follow edits, as a dictionary made afresh, and give back the same one while no word comes or goes', async () => {
     const {index} = await dictionaryIndex()
+    // A session keeps what the last build found (watch mode).
+    const session = new BuildSession()
     const a = chapter(h(null, [h('p', '我们的机会')]))
     const b = chapter(h(null, [h('p', '小模型')]))
     /** The words of chapters, found afresh. */
@@ -241,15 +244,15 @@ describe('editionDictionary', () => {
     ]
     let last: ReturnType<typeof editionDictionary> | undefined
     for (const chapters of steps) {
-      const dictionary = editionDictionary({chapters}, index!)
+      const dictionary = editionDictionary({chapters}, index!, session)
       expect(Object.keys(dictionary.words)).toEqual(afresh(chapters))
       expect(dictionary).not.toBe(last)
       last = dictionary
     }
 
     // The same words again, from other chapter objects: the same dictionary.
-    const again = editionDictionary({chapters: [chapter(h(null, [h('p', '我们')]))]}, index!)
-    expect(editionDictionary({chapters: [chapter(h(null, [h('p', '我们们')]))]}, index!)).toBe(again)
+    const again = editionDictionary({chapters: [chapter(h(null, [h('p', '我们')]))]}, index!, session)
+    expect(editionDictionary({chapters: [chapter(h(null, [h('p', '我们们')]))]}, index!, session)).toBe(again)
   })
 
   it('should find nothing in English or pinyin', async () => {

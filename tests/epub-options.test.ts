@@ -13,7 +13,7 @@ import {h} from 'hastscript'
 import JSZip from 'jszip'
 import {toHtml} from 'hast-util-to-html'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {ChapterCache} from '../src/build/chapter-cache.js'
+import {BuildSession} from '../src/build/session.js'
 import {extractFace} from '../src/fonts/extract-face.js'
 import {openFace} from '../src/fonts/open-face.js'
 import {uprightRuns} from '../src/formats/epub/vertical.js'
@@ -148,9 +148,13 @@ describe('embedded font', () => {
   })
 
   it('should give the same bytes again, from the cache too', async () => {
-    const cache = new ChapterCache({dir: path.join(tmp, 'cache')})
-    const cold = await buildOptionEpubs(path.join(tmp, 'cold'), cache)
-    const warm = await buildOptionEpubs(path.join(tmp, 'warm'), new ChapterCache({dir: cache.dir}))
+    const cacheDir = path.join(tmp, 'cache')
+    const session = new BuildSession({cacheDir})
+    const cold = await buildOptionEpubs(path.join(tmp, 'cold'), session)
+    await session.dispose()
+    const again = new BuildSession({cacheDir})
+    const warm = await buildOptionEpubs(path.join(tmp, 'warm'), again)
+    await again.dispose()
     expect(cold.result.fonts.map((font) => font.cached)).toEqual([false, false, false])
     expect(warm.result.fonts.map((font) => font.cached)).toEqual([true, true, true])
     for (const [index, file] of built.epubs.entries()) {

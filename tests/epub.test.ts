@@ -4,7 +4,7 @@ import path from 'node:path'
 import {h} from 'hastscript'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
-import type {EditionBook, RenderContext} from '../src/core/model.js'
+import type {EditionBook, BookSettings, RenderContext} from '../src/core/model.js'
 import {epub} from '../src/formats/epub/epub.js'
 import {readEntries, writeEpub} from '../src/formats/epub/archive.js'
 import {BuildSession} from '../src/build/session.js'
@@ -13,6 +13,7 @@ import {epubcheckMany, type EpubcheckResult} from './helpers/epubcheck.js'
 
 const context: RenderContext = {
   modified: new Date('2026-11-28T12:34:56Z'),
+  session: new BuildSession(),
   editions: [
     {id: 'hant', lang: 'zh-Hant', label: '繁體中文'},
     {id: 'hans', lang: 'zh-Hans', label: '简体中文'}
@@ -126,7 +127,7 @@ beforeAll(async () => {
   hantBytes = files[0]!.data as Uint8Array
   hantZip = await JSZip.loadAsync(hantBytes)
   hansZip = await JSZip.loadAsync(files[1]!.data as Uint8Array)
-  const [, kepub] = await epub.render(hant, {...context, kepub: true})
+  const [, kepub] = await epub.render(hant, {...context, settings: kepubSettings})
   kepubBytes = kepub!.data as Uint8Array
   paths.push(path.join(directory, kepub!.path))
   await writeFile(paths[2]!, kepubBytes)
@@ -136,6 +137,15 @@ beforeAll(async () => {
 afterAll(async () => {
   if (directory) await rm(directory, {recursive: true, force: true})
 })
+
+/** Settings of a book with `kepub: true`. */
+const kepubSettings: BookSettings = {
+  editions: ['hant', 'hans'],
+  pinyin: 'terms',
+  vertical: false,
+  kepub: true,
+  vocabulary: 'general'
+}
 
 describe('epub', () => {
   it('should expose the public API', async () => {
@@ -220,7 +230,8 @@ describe('epub archive', () => {
   it('should not depend on `Math.random`', async () => {
     const spy = vi.spyOn(Math, 'random').mockReturnValue(0.123_456_789)
     try {
-      const [again] = await epub.render(hant, context)
+      // A fresh session: nothing of the first render is reused.
+      const [again] = await epub.render(hant, {...context, session: new BuildSession()})
       expect(spy).toHaveBeenCalled()
       expect(Buffer.compare(again!.data as Uint8Array, hantBytes)).toBe(0)
     } finally {
@@ -231,7 +242,7 @@ describe('epub archive', () => {
   it('should not depend on the clock', async () => {
     vi.useFakeTimers({toFake: ['Date'], now: new Date('2031-05-06T07:08:09Z')})
     try {
-      const [again] = await epub.render(hant, context)
+      const [again] = await epub.render(hant, {...context, session: new BuildSession()})
       expect(new Date().getUTCFullYear()).toBe(2031)
       expect(Buffer.compare(again!.data as Uint8Array, hantBytes)).toBe(0)
     } finally {
@@ -519,10 +530,10 @@ describe('epub documents', () => {
 
 describe('epub kepub', () => {
   it('should write a `.kepub.epub` next to the EPUB with `kepub`', async () => {
-    const files = await epub.render(hant, {...context, kepub: true})
+    const files = await epub.render(hant, {...context, settings: kepubSettings})
     expect(files.map((file) => file.path)).toEqual(['small-models-hant.epub', 'small-models-hant.kepub.epub'])
     expect(Buffer.compare(files[0]!.data as Uint8Array, hantBytes)).toBe(0)
-    const again = await epub.render(hant, {...context, kepub: true})
+    const again = await epub.render(hant, {...context, settings: kepubSettings})
     expect(Buffer.compare(again[1]!.data as Uint8Array, files[1]!.data as Uint8Array)).toBe(0)
   })
 
@@ -555,8 +566,8 @@ describe('epub kepub', () => {
 describe('epub cover', () => {
   it('should draw the cover without text when no font is given', async () => {
     const [withFonts] = await epub.render(hans, context)
-    const [without] = await epub.render(hans, {...context, coverFonts: []})
-    const [again] = await epub.render(hans, {...context, coverFonts: []})
+    const [without] = await epub.render(hans, {...context, env: {ZHBOOK_COVER_FONTS: ''}})
+    const [again] = await epub.render(hans, {...context, env: {ZHBOOK_COVER_FONTS: ''}})
     const a = await (await JSZip.loadAsync(withFonts!.data as Uint8Array)).file('OEBPS/cover.png')!.async('uint8array')
     const b = await (await JSZip.loadAsync(without!.data as Uint8Array)).file('OEBPS/cover.png')!.async('uint8array')
     const c = await (await JSZip.loadAsync(again!.data as Uint8Array)).file('OEBPS/cover.png')!.async('uint8array')

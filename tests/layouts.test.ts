@@ -14,7 +14,7 @@ import {gitbookTags} from '../src/load/layouts/gitbook-tags.js'
 import {expandIncludes, selectLines} from '../src/load/layouts/includes.js'
 import {assemble, compose, mapPoint} from '../src/load/layouts/line-map.js'
 import {parseSummary} from '../src/load/layouts/summary.js'
-import {loadBook} from '../src/load/book.js'
+import {loadProject} from '../src/load/project.js'
 import {buildFiles} from '../src/build/build.js'
 import {tocTree} from '../src/formats/shared/toc.js'
 import {epubToc} from '../src/formats/epub/toc.js'
@@ -395,7 +395,7 @@ describe('detectLayout', () => {
       'a.md': '# 一\n',
       'b.md': '# 二\n'
     })
-    const {book} = await loadBook(root, {})
+    const {project: book} = await loadProject(root, {env: {}})
     expect(book?.chapters.map((chapter) => [chapter.id, chapter.path, chapter.part])).toEqual([
       ['b', 'b.md', 0],
       ['a', 'a.md', 0]
@@ -434,7 +434,7 @@ describe('detectLayout', () => {
 
   it('should title a book without a title after its folder, with a warning (never a heading)', async () => {
     const root = folder('untitled', {'01-前言.md': '# 前言\n'})
-    const {book, files} = await loadBook(root, {})
+    const {project: book, files} = await loadProject(root, {env: {}})
     expect(book?.meta.title).toBe('untitled')
     expect(messages(files, root)).toEqual([
       '.:1:1: warning: Unexpected book without a title, expected `title:` (and `author:`) in a `book.yaml` in the book’s folder: using the folder name `untitled` [L006]'

@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import YAML from 'yaml'
 import {checkBook} from '../src/check/check.js'
-import {loadBook} from '../src/load/book.js'
+import {loadProject} from '../src/load/project.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const seed = fs.readFileSync(path.join(root, 'tests/fixtures/transcript.txt'), 'utf8')
@@ -52,7 +52,7 @@ function words(text: string): string {
 }
 
 async function manuscript(): Promise<{text: string; chapters: string[]}> {
-  const {book} = await loadBook(path.join(root, 'manuscript'), {})
+  const {project: book} = await loadProject(path.join(root, 'manuscript'), {env: {}})
   const chapters = book!.chapters.map((chapter) => String(chapter.file.value))
   return {text: chapters.join('\n'), chapters}
 }
@@ -120,7 +120,7 @@ describe('manuscript', () => {
   })
 
   it('should pass the script check: no stray character, punctuation or mixed vocabulary', async () => {
-    const {book} = await loadBook(path.join(root, 'manuscript'), {})
+    const {project: book} = await loadProject(path.join(root, 'manuscript'), {env: {}})
     const files: VFile[] = checkBook(book!)
     expect(files.flatMap((file) => file.messages.map(String))).toEqual([])
   })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {releaseOutput, writeOutput, type OutputMemo} from '../src/build/output.js'
+import {OutputMemo, releaseOutput, writeOutput} from '../src/build/output.js'
 
 let out: string
 
@@ -110,7 +110,7 @@ describe('writeOutput, unchanged bytes', () => {
   })
 
   it('should know a file from what the session wrote, and see a change made behind its back', async () => {
-    const memo: OutputMemo = new Map()
+    const memo = new OutputMemo()
     await writeOutput(
       out,
       [
@@ -134,18 +134,6 @@ describe('writeOutput, unchanged bytes', () => {
   })
 })
 
-describe('writeOutput in the background', () => {
-  it('should resolve with the output in place, and remove the old files before the next write', async () => {
-    await writeOutput(out, [{path: 'web/old.html', data: 'old'}])
-    await writeOutput(out, [{path: 'web/new.html', data: 'new'}], undefined, {background: true})
-    expect(await fs.readFile(path.join(out, 'web/new.html'), 'utf8')).toBe('new')
-    await expect(fs.access(path.join(out, 'web/old.html'))).rejects.toThrow()
-    // The next write waits for the removal: only the output is left.
-    await writeOutput(out, [{path: 'web/new.html', data: 'new'}])
-    expect(await tree(out)).toEqual(['web/new.html'])
-  })
-})
-
 describe('writeOutput in a session', () => {
   it('should leave exactly each write’s files, over random sequences of writes', async () => {
     /** A write: files by path, each with one of a few contents. */
@@ -165,7 +153,7 @@ describe('writeOutput in a session', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(write, {minLength: 1, maxLength: 6}), fc.boolean(), async (writes, meddle) => {
         const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-session-'))
-        const memo: OutputMemo = new Map()
+        const memo = new OutputMemo()
         const state = new Map<string, string | Uint8Array>()
         try {
           for (const entries of writes) {

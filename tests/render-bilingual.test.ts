@@ -23,6 +23,7 @@ import {epubcheck, type EpubcheckResult} from './helpers/epubcheck.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
 import {loadSearchIndex} from './helpers/search-index.js'
 import {flatCss} from './helpers/css.js'
+import {BuildSession} from '../src/build/session.js'
 
 const hansInfo: EditionInfo = {id: 'hans', lang: 'zh-Hans', label: '简体中文'}
 
@@ -69,6 +70,7 @@ const withDictionary: EditionBook = {
 
 const context: RenderContext = {
   modified: new Date('2026-11-28T12:34:56Z'),
+  session: new BuildSession(),
   editions: [hansInfo, bilingualInfo]
 }
 

@@ -14,7 +14,7 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {buildFiles, type BuildResult} from '../src/build/build.js'
-import {ChapterCache} from '../src/build/chapter-cache.js'
+import {BuildSession} from '../src/build/session.js'
 import {epubcheck} from './helpers/epubcheck.js'
 import {vnu} from './helpers/vnu.js'
 
@@ -189,9 +189,9 @@ describe('chapter cache and references', () => {
         'title: 書\nauthor: 某人\ndate: 2024-01-02\nslug: refs\neditions: [hant]\nchapters:\n  - one.md\n'
       )
       await fs.writeFile(path.join(folder, 'one.md'), '# 一\n\n![圖](a.png)\n\n[二](two.md)\n')
-      const cache = new ChapterCache()
+      const session = new BuildSession()
       const body = async () => {
-        const built = await buildFiles({input: folder, env: {}, renderers: [], cache})
+        const built = await buildFiles({input: folder, env: {}, renderers: [], session})
         return toHtml(built.editions[0]!.chapters[0]!.tree)
       }
 

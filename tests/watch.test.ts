@@ -11,8 +11,9 @@ import path from 'node:path'
 import fc from 'fast-check'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildFiles} from '../src/build/build.js'
+import {build, buildFiles} from '../src/build/build.js'
 import {ChapterCache} from '../src/build/chapter-cache.js'
+import {BuildSession} from '../src/build/session.js'
 import type {OutputFile} from '../src/core/model.js'
 import {isLoopback, startServer} from '../src/watch/server.js'
 import {watch} from '../src/watch/watch.js'
@@ -60,13 +61,13 @@ describe('ChapterCache', () => {
   it('should give back what it was given, from memory and from disk, and reject a corrupt entry', async () => {
     const dir = path.join(tmp, 'cache')
     const book = await copyBook('cache-book')
-    const cache = new ChapterCache({dir})
-    const first = await buildFiles({input: book, renderers: [], env: {}, cache})
-    expect(cache.stats).toEqual({hits: 0, misses: 3, rejected: 0})
+    const session = new BuildSession({cacheDir: dir})
+    const first = await buildFiles({input: book, renderers: [], env: {}, session})
+    expect(session.chapters.stats).toEqual({hits: 0, misses: 3, rejected: 0})
 
-    const again = new ChapterCache({dir})
-    const second = await buildFiles({input: book, renderers: [], env: {}, cache: again})
-    expect(again.stats).toEqual({hits: 3, misses: 0, rejected: 0})
+    const again = new BuildSession({cacheDir: dir})
+    const second = await buildFiles({input: book, renderers: [], env: {}, session: again})
+    expect(again.chapters.stats).toEqual({hits: 3, misses: 0, rejected: 0})
     expect(JSON.stringify(second.editions.map((e) => e.chapters.map((c) => c.title)))).toBe(
       JSON.stringify(first.editions.map((e) => e.chapters.map((c) => c.title)))
     )
@@ -79,9 +80,9 @@ describe('ChapterCache', () => {
       await fs.writeFile(file, text.replace('"payload":"{', '"payload":"{\\"x\\":1,'))
     }
 
-    const third = new ChapterCache({dir})
-    const rebuilt = await buildFiles({input: book, renderers: [], env: {}, cache: third})
-    expect(third.stats).toEqual({hits: 0, misses: 3, rejected: 3})
+    const third = new BuildSession({cacheDir: dir})
+    const rebuilt = await buildFiles({input: book, renderers: [], env: {}, session: third})
+    expect(third.chapters.stats).toEqual({hits: 0, misses: 3, rejected: 3})
     expect(rebuilt.ok).toBe(true)
   })
 
@@ -101,7 +102,7 @@ describe('incremental build', () => {
     const chapterFile = path.join(book, '1-one.md')
     const original = await fs.readFile(chapterFile, 'utf8')
     const glossary = await fs.readFile(path.join(book, 'glossary.yaml'), 'utf8')
-    const cache = new ChapterCache({dir: path.join(tmp, 'incremental-cache')})
+    const session = new BuildSession({cacheDir: path.join(tmp, 'incremental-cache')})
 
     /** Edits an editor makes. */
     const edit = fc.oneof(
@@ -132,7 +133,7 @@ describe('incremental build', () => {
             )
           }
 
-          const incremental = await buildFiles({input: book, env: {}, cache})
+          const incremental = await buildFiles({input: book, env: {}, session})
           const clean = await buildFiles({input: book, env: {}})
           expect(incremental.ok).toBe(clean.ok)
           expect(bytesOf(incremental.outputs)).toEqual(bytesOf(clean.outputs))
@@ -140,6 +141,41 @@ describe('incremental build', () => {
       }),
       {numRuns: 6, seed: 20261128}
     )
+  })
+})
+
+describe('build with deferred formats', () => {
+  it('should write the quick formats first, then the deferred ones, the same files as a whole build', async () => {
+    const book = await copyBook('deferred')
+    const out = path.join(tmp, 'deferred-out')
+    const result = await build({input: book, output: out, env: {}, defer: true})
+    expect(result.ok).toBe(true)
+    expect(result.outputs.filter((file) => file.path.endsWith('.epub'))).toEqual([])
+    expect(result.outputs.some((file) => file.path === 'web/index.html')).toBe(true)
+    const late = await result.deferred
+    expect(late?.outputs.map((file) => file.path)).toEqual([
+      'learner-bilingual.epub',
+      'learner-hans.epub',
+      'learner-hant.epub'
+    ])
+    const whole = await buildFiles({input: book, env: {}})
+    expect(bytesOf([...result.outputs, ...late!.outputs])).toEqual(bytesOf(whole.outputs))
+    for (const file of whole.outputs) {
+      expect(Buffer.compare(await fs.readFile(path.join(out, file.path)), Buffer.from(file.data)), file.path).toBe(0)
+    }
+
+    expect((await fs.readdir(out)).filter((name) => name.startsWith('.zhbook-staging-'))).toEqual([])
+  })
+
+  it('should write nothing of the deferred formats once stopped', async () => {
+    const book = await copyBook('deferred-stopped')
+    const out = path.join(tmp, 'deferred-stopped-out')
+    const controller = new AbortController()
+    const result = await build({input: book, output: out, env: {}, defer: true, signal: controller.signal})
+    controller.abort()
+    const late = await result.deferred
+    expect([late?.aborted, late?.outputs]).toEqual([true, []])
+    expect((await fs.readdir(out)).sort()).toEqual(['reports', 'web'])
   })
 })
 
@@ -227,6 +263,12 @@ describe('zhbook watch', () => {
       expect(fixed?.ok).toBe(true)
       expect(log.at(-1)).toMatch(/^Rebuilt \(.+\) in \d+ ms/)
       expect((await get(session.server.url, '/hans/one.html')).body).toContain('新加的一段。')
+      // The EPUBs follow, in the background.
+      const late = await fixed?.deferred
+      expect(late?.renderers).toEqual(['epub'])
+      expect(log.at(-1)).toMatch(/^Rebuilt epub \(.+\) in \d+ ms$/)
+      const zip = await JSZip.loadAsync(await fs.readFile(epub))
+      expect(await zip.file('OEBPS/one.xhtml')?.async('string')).toContain('新加的一段。')
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect(events.join('')).toContain('event: reload')
     } finally {

@@ -12,12 +12,14 @@ import {loadSearchIndex} from './helpers/search-index.js'
 import {customProperties, flatCss} from './helpers/css.js'
 import {renderSiteIndex, web} from '../src/formats/web/web.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
+import {BuildSession} from '../src/build/session.js'
 
 const hantInfo: EditionInfo = {id: 'hant', lang: 'zh-Hant', label: '繁體中文'}
 const hansInfo: EditionInfo = {id: 'hans', lang: 'zh-Hans', label: '简体中文'}
 
 const context: RenderContext = {
   modified: new Date('2026-11-28T00:00:00Z'),
+  session: new BuildSession(),
   editions: [hantInfo, hansInfo]
 }
 
@@ -518,6 +520,7 @@ describe('web (reading tools)', () => {
 })
 
 describe('searchIndex', () => {
+  const session = new BuildSession()
   const chapters: EditionChapter[] = [
     {
       id: 'one',
@@ -553,7 +556,7 @@ describe('searchIndex', () => {
   ]
 
   it('should index numbered blocks and glossary entries, without pinyin, references or nested blocks', () => {
-    expect(searchIndex(chapters)).toEqual({
+    expect(searchIndex(chapters, session)).toEqual({
       chapters: [['one', '一']],
       blocks: [
         {chapter: 0, id: 'p-1', text: '大模型', translation: 'Large models'},
@@ -567,7 +570,11 @@ describe('searchIndex', () => {
 
   it('should serialise the index as a script of the chapters and one script per chapter, one block a line', () => {
     const scripts = searchScripts(
-      searchIndex([...chapters, {id: 'empty', title: '空', sourcePath: 'empty.md', tree: h(null, [h('p', '無編號')])}])
+      searchIndex(
+        [...chapters, {id: 'empty', title: '空', sourcePath: 'empty.md', tree: h(null, [h('p', '無編號')])}],
+        session
+      ),
+      session
     )
     expect(scripts.index).toBe(
       '/* zhbook: the search index of this edition, read by search-page.js;\n' +
@@ -589,8 +596,8 @@ describe('searchIndex', () => {
       }
     ])
     // The same blocks give the same script object (watch mode writes it once).
-    const again = searchIndex(chapters)
-    expect(searchScripts(again).parts[0]).toBe(searchScripts(again).parts[0])
+    const again = searchIndex(chapters, session)
+    expect(searchScripts(again, session).parts[0]).toBe(searchScripts(again, session).parts[0])
   })
 })
 

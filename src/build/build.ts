@@ -1,47 +1,26 @@
 /**
- * The build: read the manuscript, run each edition's stages on every chapter,
- * hand each edition to each renderer, write everything at once.
+ * The build, as a list of steps: load the project (`loadProject`), run each
+ * edition's stages on every chapter, hand the editions to each format's
+ * renderer, write everything at once. The build names no format: the
+ * renderers come from `formats/formats.ts`, and each writes its own files.
  *
  * Nothing is written when any step reports an error, so a bad edit never
  * costs the last good output.
  */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {ChapterCache, type ProcessedEntry} from './chapter-cache.js'
-import {checkChapterLinks} from './chapter-links.js'
-import {referenceInputs} from './reference-inputs.js'
-import {codeFingerprint} from './fingerprint.js'
-import {configName, loadBook} from '../load/book.js'
-import {checkBook} from '../check/check.js'
-import {hasErrors, warn} from '../core/diagnostics.js'
-import {dictionaryIndex, type DictionaryOptions} from '../dictionary/cache.js'
-import {dictionaryMessages, editionDictionary} from '../dictionary/edition-dictionary.js'
-import {
-  createStageContext,
-  type EditionDefinition,
-  editionMeta,
-  editions as editionTable,
-  type StageContext
-} from '../core/editions.js'
-import type {
-  BookResource,
-  ChapterSource,
-  EditionBook,
-  EditionChapter,
-  EditionId,
-  EditionInfo,
-  OutputFile,
-  RenderContext,
-  Renderer
-} from '../core/model.js'
-import {createFontSubsetter, type EmbeddedFontRecord} from '../fonts/subsetter.js'
-import {recoverOutput, releaseOutput, writeOutput, type OutputMemo} from './output.js'
-import {createChapterProcessor, createChapterReader} from './pipeline.js'
-import {epub} from '../formats/epub/epub.js'
-import {coverFontMessage, findCoverFonts} from '../formats/epub/cover-fonts.js'
-import {renderSiteIndex, web} from '../formats/web/web.js'
-import {collectReport, renderReport, type ConversionReport} from '../convert/report.js'
+import {configName} from '../load/book.js'
+import type {EditionBook, EditionId, OutputFile, Renderer} from '../core/model.js'
+import type {ConversionReport} from '../convert/report.js'
+import type {DictionaryOptions} from '../dictionary/cache.js'
+import type {EmbeddedFontRecord} from '../fonts/subsetter.js'
+import {formats} from '../formats/formats.js'
 import type {TranslationCoverage} from '../stages/remark-translations.js'
+import {recoverOutput, writeOutput} from './output.js'
+import {processProject, type Rendered} from './process.js'
+import {BuildSession} from './session.js'
+
+export {modifiedDate} from './process.js'
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -51,22 +30,31 @@ export interface BuildOptions {
   output?: string
   /** Editions to build (default: the book's, see `BookSettings`). */
   editions?: readonly EditionId[] | undefined
-  /** Renderers to run (default: EPUB and web). */
+  /** Renderers to run (default: every format, see `formats`). */
   renderers?: readonly Renderer[] | undefined
   /** Environment, for `SOURCE_DATE_EPOCH` (default: `process.env`). */
   env?: Record<string, string | undefined> | undefined
   /** Where CC-CEDICT and the dictionary's cache are (default: found from zhbook's own folder). */
   dictionary?: DictionaryOptions | undefined
   /**
-   * Cache of processed chapters (optional): a chapter whose inputs did not
-   * change since it was cached is not processed again.
+   * The build session (optional, default: a fresh one, disposed when the
+   * build ends): what a series of builds keeps from one to the next (the
+   * chapter cache, what was written, the renderers' stores). The caller
+   * that passes one disposes it.
    */
-  cache?: ChapterCache | undefined
+  session?: BuildSession | undefined
   /**
-   * Resolve once the output is in place, before the old files are removed
-   * from the output folder's staging folder (`build` only; default: after).
+   * Write the formats that take long (`Renderer.deferred`) after the others,
+   * in the background (`build` only; default: `false`): the result is back
+   * once the others are written, and its `deferred` once these are too.
    */
-  background?: boolean | undefined
+  defer?: boolean | undefined
+  /**
+   * Stops the deferred formats before their next edition (optional): a watch
+   * session stops them when a newer change comes, whose build writes them
+   * anyway. Stopped, they write nothing (`DeferredResult.aborted`).
+   */
+  signal?: AbortSignal | undefined
 }
 
 /** What a build did. */
@@ -91,13 +79,31 @@ export interface BuildResult {
   timings: {read: number; stages: number; book: number; render: number; write: number}
   /** The fonts the EPUBs embed, one per edition that embeds one. */
   fonts: EmbeddedFontRecord[]
+  /**
+   * The formats left for later (`BuildOptions.defer`), once written
+   * (optional: none left); rejects when one fails.
+   */
+  deferred?: Promise<DeferredResult> | undefined
 }
 
-/** What each session (chapter cache) last wrote. */
-const outputMemos = new WeakMap<object, OutputMemo>()
+/** What the formats left for later did (`BuildResult.deferred`). */
+export interface DeferredResult {
+  /** Names of the renderers that ran. */
+  renderers: string[]
+  /** Files with new messages (the renderers'). */
+  messages: VFile[]
+  /** The files made. */
+  outputs: OutputFile[]
+  /** The fonts they embed. */
+  fonts: EmbeddedFontRecord[]
+  /** Milliseconds to render and to write them. */
+  timings: {render: number; write: number}
+  /** Whether they were stopped (`BuildOptions.signal`), and wrote nothing. */
+  aborted: boolean
+}
 
-/** The default renderers. */
-export const defaultRenderers: readonly Renderer[] = [epub, web]
+/** The default renderers: every format. */
+export const defaultRenderers: readonly Renderer[] = formats
 
 /**
  * Build every edition in memory, writing nothing.
@@ -108,190 +114,18 @@ export const defaultRenderers: readonly Renderer[] = [epub, web]
  *   Result with the files to write.
  */
 export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
-  const env = options.env ?? process.env
-  const renderers = options.renderers ?? defaultRenderers
-  const result: BuildResult = {
-    ok: false,
-    messages: [],
-    editions: [],
-    reports: [],
-    outputs: [],
-    coverage: [],
-    fonts: [],
-    timings: {read: 0, stages: 0, book: 0, render: 0, write: 0}
+  const session = options.session ?? new BuildSession()
+  try {
+    const {result, render} = await processProject(options, session)
+    if (!render) return result
+    const started = performance.now()
+    add(result, await render(options.renderers ?? defaultRenderers))
+    result.timings.render = performance.now() - started
+    result.ok = true
+    return result
+  } finally {
+    if (!options.session) await session.dispose()
   }
-  let started = performance.now()
-  /** Time since the last step, in ms. */
-  const step = () => {
-    const now = performance.now()
-    const elapsed = now - started
-    started = now
-    return elapsed
-  }
-
-  // 1. Read the manuscript.
-  const loaded = await loadBook(options.input, env)
-  result.messages.push(...loaded.files)
-  const book = loaded.book
-  result.timings.read = step()
-  if (!book) return result
-  // The script check of a Traditional manuscript, as warnings (`zhbook check`).
-  result.messages.push(...checkBook(book))
-
-  // 2. Run each edition's stages on every chapter (editions side by side).
-  const context = createStageContext(book)
-  const used = new Set<string>()
-  const ids = options.editions ?? book.settings.editions
-  // Only editions with a dictionary read CC-CEDICT's index: start now, await it after their chapters.
-  const dictionary = ids.some((id) => editionTable[id].dictionary) ? dictionaryIndex(options.dictionary) : undefined
-  const definitions = ids.map((id) => editionTable[id])
-  const processors = definitions.map((edition) => createChapterProcessor(edition, context))
-  const changesMdast = definitions.map((edition) => edition.remark(context).length > 0)
-  // The render context is known before the stages run: renderers start what
-  // needs only the metadata (the EPUB's cover) now, on other threads.
-  const fonts = createFontSubsetter({dir: options.cache?.dir && path.join(options.cache.dir, 'fonts')})
-  const coverFonts = renderers.includes(epub) ? findCoverFonts(env) : []
-  const renderContext: RenderContext = {
-    modified: modifiedDate(book.meta.date, env),
-    editions: definitions.map(editionInfo),
-    session: options.cache,
-    fonts,
-    coverFonts,
-    cacheDir: options.cache?.dir,
-    kepub: book.settings.kepub
-  }
-  for (const edition of definitions) {
-    const early: EditionBook = {
-      edition: editionInfo(edition),
-      meta: editionMeta(book.meta, edition, context),
-      chapters: []
-    }
-    for (const renderer of renderers) renderer.prepare?.(early, renderContext)
-  }
-
-  const read = createChapterReader()
-  const cache = options.cache
-  // Chapter by chapter, every edition: a chapter is parsed once, and only
-  // when an edition misses it in the cache.
-  const byChapter = await Promise.all(
-    book.chapters.map(async (chapter) => {
-      const text = cache?.digest(chapter.file.path, String(chapter.file.value))
-      const keys = definitions.map((edition) =>
-        cache
-          ? // Everything that shapes the chapter in this edition: the code,
-            // the chapter, and the book-wide inputs the edition's stages read.
-            ChapterCache.key([
-              codeFingerprint(),
-              edition.id,
-              chapter.id,
-              text,
-              edition.inputs?.(context, chapter) ?? null,
-              // Links and images: the chapters of the book, its image files.
-              context.digest('references', () => referenceInputs(book))
-            ])
-          : undefined
-      )
-      const entries = await Promise.all(keys.map((key) => (key ? cache!.get(key) : undefined)))
-      const missing = entries.flatMap((entry, index) => (entry ? [] : [index]))
-      if (missing.length > 0) {
-        const parsed = read(chapter)
-        // Editions without mdast stages only read the tree (remark-rehype
-        // makes a new one): they share it, and go first. Editions with mdast
-        // stages change it: each gets a copy, but the last takes the tree.
-        missing.sort((a, b) => Number(changesMdast[a]) - Number(changesMdast[b]))
-        for (const [position, index] of missing.entries()) {
-          const copy = 'tree' in parsed && changesMdast[index] && position < missing.length - 1
-          const own = copy ? {...parsed, tree: structuredClone(parsed.tree)} : parsed
-          const fresh = await processors[index]!(chapter, own)
-          entries[index] = fresh
-          if (keys[index]) await cache!.set(keys[index]!, fresh)
-        }
-      }
-
-      for (const key of keys) if (key) used.add(key)
-      return entries as ProcessedEntry[]
-    })
-  )
-
-  result.timings.stages = step()
-  const processed = await Promise.all(
-    definitions.map(async (edition, index) => {
-      const chapters = byChapter.map((entries) => entries[index]!)
-      const editionBook: EditionBook = {
-        edition: editionInfo(edition),
-        meta: editionMeta(book.meta, edition, context),
-        chapters: [
-          ...chapters.map((entry, index) => withPlace(entry.chapter, book.chapters[index]!, edition, context)),
-          ...(edition.backMatter?.(context, chapters) ?? [])
-        ],
-        typography: {
-          font: book.settings.font?.faces[edition.id],
-          // Vertical setting is for Traditional books (see the README).
-          vertical: book.settings.vertical && edition.id === 'hant'
-        }
-      }
-      // Part titles are the book's text: converted like the metadata.
-      if (book.parts) editionBook.parts = book.parts.map((title) => edition.text(title, context))
-      // Links to other chapters' ids, checked now every chapter is made;
-      // the images of every chapter, each once.
-      const linked = checkChapterLinks(
-        editionBook.chapters,
-        new Map(chapters.map((entry) => [entry.chapter.id, entry.file]))
-      )
-      editionBook.chapters = linked.chapters
-      const resources = bookResources(chapters.map((entry) => entry.file))
-      if (resources.length > 0) editionBook.resources = resources
-      if (edition.dictionary && dictionary) {
-        const {index} = await dictionary
-        if (index) editionBook.dictionary = editionDictionary(editionBook, index)
-      }
-
-      const files = chapters.map((entry, index) => ({path: book.chapters[index]!.path, file: entry.file}))
-      const converted = edition.report === true && files.some((entry) => entry.file.data.conversion)
-      return {
-        editionBook,
-        files,
-        linkMessages: linked.messages,
-        report: converted ? collectReport(edition.id, files, context) : undefined,
-        coverage: sumCoverage(
-          edition.id,
-          files.map((entry) => entry.file.data.translation)
-        )
-      }
-    })
-  )
-
-  for (const entry of processed) {
-    result.messages.push(...entry.files.map((file) => file.file), ...entry.linkMessages)
-    result.editions.push(entry.editionBook)
-    if (entry.report) result.reports.push(entry.report)
-    if (entry.coverage) result.coverage.push(entry.coverage)
-  }
-
-  if (dictionary) result.messages.push(...dictionaryMessages(await dictionary))
-  // Memory holds what this build used, no more: a long watch stays small.
-  options.cache?.retain(used)
-
-  result.timings.book = step()
-  // 3. Stop on errors, before anything is rendered or written.
-  if (hasErrors(result.messages)) return result
-
-  // 4. Render every edition in every format.
-  if (renderers.includes(epub) && coverFonts.length === 0) result.messages.push(coverFontMessage(book.root))
-  // One at a time: rendering is work on one thread either way, and three
-  // EPUBs packed side by side hold their buffers at once (peak memory).
-  for (const editionBook of result.editions) {
-    for (const renderer of renderers) result.outputs.push(...(await renderer.render(editionBook, renderContext)))
-  }
-
-  result.fonts = ids.flatMap((id) => fonts.records.filter((record) => record.edition === id))
-  warnMissingGlyphs(result.fonts, loaded.files, book.settings.font?.line ?? 1)
-  if (renderers.includes(web)) result.outputs.push(...renderSiteIndex(result.editions, renderContext))
-  for (const report of result.reports) result.outputs.push(...renderReport(report))
-  result.outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  result.timings.render = step()
-  result.ok = true
-  return result
 }
 
 /**
@@ -304,121 +138,62 @@ export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
  *   Result.
  */
 export async function build(options: BuildOptions & {output: string}): Promise<BuildResult> {
-  // A session (a chapter cache) remembers what it wrote, so the next build
-  // knows an unchanged file without reading it.
-  let memo: OutputMemo | undefined
-  if (options.cache) {
-    memo = outputMemos.get(options.cache) ?? new Map()
-    outputMemos.set(options.cache, memo)
-  }
+  const session = options.session ?? new BuildSession()
+  let deferred = false
+  try {
+    await recoverOutput(options.output, session.output)
+    const {result, render} = await processProject(options, session)
+    if (!render) return result
+    const renderers = options.renderers ?? defaultRenderers
+    const later = options.defer ? renderers.filter((renderer) => renderer.deferred) : []
+    let started = performance.now()
+    add(result, await render(renderers.filter((renderer) => !later.includes(renderer))))
+    result.timings.render = performance.now() - started
+    started = performance.now()
+    await writeOutput(options.output, result.outputs, session.output)
+    result.timings.write = performance.now() - started
+    result.ok = true
+    if (later.length > 0) {
+      deferred = true
+      result.deferred = (async () => {
+        try {
+          let started = performance.now()
+          const rendered = await render(later, options.signal)
+          const outputs = rendered.aborted ? [] : sortFiles(rendered.outputs)
+          const renderTime = performance.now() - started
+          started = performance.now()
+          if (!rendered.aborted) await writeOutput(options.output, outputs, session.output)
+          const timings = {render: renderTime, write: performance.now() - started}
+          // A face without some glyphs is told on `book.yaml`'s file (F003).
+          const config = rendered.fonts.some((record) => record.missing)
+            ? result.messages.find((file) => path.basename(file.path) === configName)
+            : undefined
+          const messages = config ? [...rendered.messages, config] : rendered.messages
+          const names = later.map((renderer) => renderer.name)
+          return {renderers: names, messages, outputs, fonts: rendered.fonts, timings, aborted: rendered.aborted}
+        } finally {
+          if (!options.session) await session.dispose()
+        }
+      })()
+      // Whoever awaits it gets the failure; nobody else should see it.
+      result.deferred.catch(() => undefined)
+    }
 
-  await recoverOutput(options.output, memo)
-  const result = await buildFiles(options)
-  if (!result.ok) return result
-
-  const started = performance.now()
-  await writeOutput(options.output, result.outputs, memo, {background: options.background})
-  result.timings.write = performance.now() - started
-  return result
-}
-
-/**
- * End a session (a chapter cache) of `build` calls: remove what it kept in
- * the output folder for its next write.
- *
- * @param cache
- *   The session's chapter cache.
- * @returns
- *   Nothing.
- */
-export async function endSession(cache: ChapterCache): Promise<undefined> {
-  const memo = outputMemos.get(cache)
-  if (memo) await releaseOutput(memo)
-}
-
-/**
- * Warn, on `book.yaml`'s `font`, of characters an embedded face cannot draw
- * (F003): a reader without a font that has them shows blank boxes.
- */
-function warnMissingGlyphs(records: readonly EmbeddedFontRecord[], files: readonly VFile[], line: number): undefined {
-  const config = files.find((file) => path.basename(file.path) === configName)
-  if (!config) return
-  for (const record of records) {
-    if (!record.missing) continue
-    warn(
-      config,
-      `Unexpected characters without a glyph in \`${record.family}\` (${record.edition}): ${record.missing}, expected a face that covers the text`,
-      {line, column: 1},
-      'F003'
-    )
+    return result
+  } finally {
+    if (!options.session && !deferred) await session.dispose()
   }
 }
 
-/**
- * A processed chapter with its place in the table of contents (depth,
- * part, the title the contents give it, converted as the edition's text),
- * which the cache does not keep: the chapter's text does not say it.
- */
-function withPlace(
-  chapter: EditionChapter,
-  source: ChapterSource,
-  edition: EditionDefinition,
-  context: StageContext
-): EditionChapter {
-  if (!source.depth && source.part === undefined && !source.tocTitle) return chapter
-  const placed: EditionChapter = {...chapter}
-  if (source.depth) placed.depth = source.depth
-  if (source.part !== undefined) placed.part = source.part
-  if (source.tocTitle) placed.title = edition.text(source.tocTitle, context)
-  return placed
+/** Add what renderers made to a result. */
+function add(result: BuildResult, rendered: Rendered): undefined {
+  result.messages.push(...rendered.messages)
+  result.outputs = sortFiles([...result.outputs, ...rendered.outputs])
+  result.fonts.push(...rendered.fonts)
+  return undefined
 }
 
-/** The images of the chapters, each file once, in order of first use. */
-function bookResources(files: readonly VFile[]): BookResource[] {
-  const resources = new Map<string, BookResource>()
-  for (const file of files) {
-    for (const image of file.data.images ?? []) if (!resources.has(image.name)) resources.set(image.name, image)
-  }
-
-  return [...resources.values()]
-}
-
-/** What renderers are told of an edition. */
-function editionInfo(edition: EditionInfo): EditionInfo {
-  return {id: edition.id, lang: edition.lang, label: edition.label, otherLanguages: edition.otherLanguages}
-}
-
-/** Add up the chapters' translation coverage; `undefined` when none has any. */
-function sumCoverage(
-  edition: EditionId,
-  chapters: ReadonlyArray<TranslationCoverage | undefined>
-): ({edition: EditionId} & TranslationCoverage) | undefined {
-  const present = chapters.filter((c): c is TranslationCoverage => c !== undefined)
-  if (present.length === 0) return undefined
-  const total = {edition, translated: 0, fuzzy: 0, missing: 0}
-  for (const c of present) {
-    total.translated += c.translated
-    total.fuzzy += c.fuzzy
-    total.missing += c.missing
-  }
-
-  return total
-}
-
-/**
- * The date written as the modification date: `SOURCE_DATE_EPOCH` when set,
- * else the book's date at midnight UTC. Never the clock, so builds are
- * reproducible.
- *
- * @param date
- *   Book date, `YYYY-MM-DD`.
- * @param env
- *   Environment.
- * @returns
- *   Date.
- */
-export function modifiedDate(date: string, env: Record<string, string | undefined>): Date {
-  const epoch = env.SOURCE_DATE_EPOCH
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
-  return new Date(`${date}T00:00:00Z`)
+/** Files in path order. */
+function sortFiles(files: OutputFile[]): OutputFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

@@ -51,17 +51,19 @@ export interface WriteReport {
  *   Output folder (made when missing).
  * @param files
  *   Files, with POSIX paths relative to `out`.
+ * @param memo
+ *   What the session last wrote (optional): with it, the staging folder is
+ *   kept for the next write (see `OutputMemo`), and removed by
+ *   `releaseOutput`.
  * @returns
  *   What was written.
  */
 export async function writeOutput(
   out: string,
   files: readonly OutputFile[],
-  memo?: OutputMemo | undefined,
-  options: WriteOptions = {}
+  memo?: OutputMemo | undefined
 ): Promise<WriteReport> {
   out = path.resolve(out)
-  await cleaning
   mkdirSync(out, {recursive: true})
   const state = spareOf(memo, out)
   const spare = state?.staging
@@ -76,8 +78,10 @@ export async function writeOutput(
   const report: WriteReport = {replaced: [], written: [], unchanged: []}
   const changedTops = new Set<string>()
   const filesByTop = new Map<string, Set<string>>()
-  const next: SpareState = {staging, files: new Map(), produced: new Map()}
-  if (memo) spareFolders.get(memo)?.delete(out)
+  // The session's other writes to this folder (the formats a watch session
+  // writes later) keep their spare folders: this write replaces its own.
+  const next: SpareState = {staging, files: new Map(state?.files), produced: new Map(state?.produced)}
+  memo?.spares.delete(out)
 
   try {
     for (const file of files) {
@@ -90,6 +94,11 @@ export async function writeOutput(
       const set = filesByTop.get(top) ?? new Set()
       set.add(parts.join(path.sep))
       filesByTop.set(top, set)
+    }
+
+    for (const top of filesByTop.keys()) {
+      next.files.delete(top)
+      next.produced.delete(top)
     }
 
     // Why: laying out a folder of hundreds of files costs a link per file,
@@ -112,7 +121,7 @@ export async function writeOutput(
       }
     }
 
-    rmSync(spares, {recursive: true, force: true})
+    for (const top of filesByTop.keys()) rmSync(path.join(spares, top), {recursive: true, force: true})
 
     // Folders first, once each; then the files. Why synchronous calls: a
     // book has hundreds of pages, most of them unchanged, each a few system
@@ -131,7 +140,7 @@ export async function writeOutput(
       if (known !== undefined && sameData(known, file.data)) {
         // The spare file may be the very file in place (unchanged in both
         // builds): nothing to do.
-        if (!reusing || !sameInode(state?.files.get(parts[0]!)?.get(parts.join(path.sep)), memo!.get(current))) {
+        if (!reusing || !sameInode(state?.files.get(parts[0]!)?.get(parts.join(path.sep)), memo!.files.get(current))) {
           place(target, () => linkSync(current, target), reusing)
         }
 
@@ -198,7 +207,7 @@ export async function writeOutput(
     if (memo) {
       // What the next write starts from: each folder as it was before this
       // write (replaced), or as it is (unchanged). Files and the rest go.
-      mkdirSync(spares)
+      mkdirSync(spares, {recursive: true})
       for (const [top, produced] of filesByTop) {
         const old = path.join(retired, top)
         const kept = path.join(fresh, top)
@@ -223,18 +232,13 @@ export async function writeOutput(
   if (memo) {
     rmSync(fresh, {recursive: true, force: true})
     rmSync(retired, {recursive: true, force: true})
-    const folders = spareFolders.get(memo) ?? new Map()
-    folders.set(out, next)
-    spareFolders.set(memo, folders)
+    memo.spares.set(out, next)
     return report
   }
 
-  // Everything is in place; what is left is the old files, hundreds of
-  // them in a book. The next write (or recovery) waits for their removal,
-  // and a process that ends first leaves a staging folder the next build
-  // removes.
-  cleaning = fs.rm(staging, {recursive: true, force: true}).catch(() => {})
-  if (!options.background) await cleaning
+  // Everything is in place; what is left is the old files. A process that
+  // ends first leaves a staging folder the next build removes.
+  await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
   return report
 }
 
@@ -242,7 +246,7 @@ export async function writeOutput(
 type Inode = {ino: number; size: number; mtimeMs: number}
 
 /** What a session keeps in an output folder for its next write. */
-interface SpareState {
+export interface SpareState {
   /** Its staging folder. */
   staging: string
   /** The files of each spare folder (`.spare/<top>`), by path relative to the output. */
@@ -251,14 +255,11 @@ interface SpareState {
   produced: Map<string, ReadonlySet<string>>
 }
 
-/** What each session keeps, by output folder (`writeOutput`). */
-const spareFolders = new WeakMap<OutputMemo, Map<string, SpareState>>()
-
 /** The identities of files in place, as the memo knows them. */
 function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<string, Inode> {
   const found = new Map<string, Inode>()
   for (const name of names) {
-    const known = memo.get(path.join(out, name))
+    const known = memo.files.get(path.join(out, name))
     if (known) found.set(name, {ino: known.ino, size: known.size, mtimeMs: known.mtimeMs})
   }
 
@@ -290,14 +291,14 @@ function sameInode(a: Inode | undefined, b: Inode | undefined): boolean {
  *   Nothing.
  */
 export async function releaseOutput(memo: OutputMemo): Promise<undefined> {
-  const folders = spareFolders.get(memo)
-  spareFolders.delete(memo)
-  for (const state of folders?.values() ?? []) await fs.rm(state.staging, {recursive: true, force: true})
+  const states = [...memo.spares.values()]
+  memo.spares.clear()
+  for (const state of states) await fs.rm(state.staging, {recursive: true, force: true})
 }
 
 /** What a session keeps in an output folder, if its staging folder is still there. */
 function spareOf(memo: OutputMemo | undefined, out: string): SpareState | undefined {
-  const state = memo && spareFolders.get(memo)?.get(out)
+  const state = memo?.spares.get(out)
   return state && isFolder(state.staging) ? state : undefined
 }
 
@@ -350,19 +351,6 @@ function prune(folder: string, top: string, produced: ReadonlySet<string>): bool
   return true
 }
 
-/** Options of `writeOutput`. */
-export interface WriteOptions {
-  /**
-   * Resolve once the output is in place, before the staging folder (with
-   * the old files) is removed (default: `false`, after). Why: a watch
-   * session reports a rebuild as soon as it can be read.
-   */
-  background?: boolean | undefined
-}
-
-/** The removal of the last write's staging folder. */
-let cleaning: Promise<unknown> = Promise.resolve()
-
 /** Whether a file exists with exactly these bytes. */
 function sameBytes(file: string, data: Uint8Array): boolean {
   try {
@@ -405,7 +393,6 @@ async function listFiles(full: string, relative: string): Promise<string[]> {
  *   Nothing.
  */
 export async function recoverOutput(out: string, memo?: OutputMemo | undefined): Promise<undefined> {
-  await cleaning
   try {
     await removeStale(path.resolve(out), spareOf(memo, path.resolve(out))?.staging)
   } catch (cause) {
@@ -439,11 +426,24 @@ async function removeStale(out: string, keep?: string | undefined) {
 }
 
 /**
- * What a session last wrote, by path: the data it was given (the same string
- * or array comes back for an unchanged page in watch mode) and the file it
- * became, so that an unchanged file is known without reading it.
+ * What a session keeps of its writes (it lives on `BuildSession.output`).
+ *
+ * `files`: what it last wrote, by path: the data it was given (the same
+ * string or array comes back for an unchanged page in watch mode) and the
+ * file it became, so that an unchanged file is known without reading it.
+ * Dies with the session; a file changed by someone else since no longer
+ * matches its record and is read again.
+ *
+ * `spares`: by output folder, its staging folder with the folders its last
+ * write replaced, brought up to date by the next write instead of laid out
+ * anew. Removed by `releaseOutput` (the session's `dispose`).
  */
-export type OutputMemo = Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>
+export class OutputMemo {
+  /** What the session last wrote, by absolute path. */
+  readonly files = new Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>()
+  /** What the session keeps in each output folder for its next write. */
+  readonly spares = new Map<string, SpareState>()
+}
 
 /**
  * What a file is known to hold: the data the session wrote or checked there,
@@ -457,7 +457,7 @@ export type OutputMemo = Map<string, {data: string | Uint8Array; size: number; m
  *   Data, or `undefined` when not known.
  */
 function knownContent(file: string, memo: OutputMemo | undefined): string | Uint8Array | undefined {
-  const known = memo?.get(file)
+  const known = memo?.files.get(file)
   if (!known) return undefined
   try {
     const stat = statSync(file)
@@ -500,5 +500,5 @@ function remember(file: string, data: string | Uint8Array, memo: OutputMemo | un
   // A rename keeps the inode and the times: the stat of the staged file is
   // the stat of the file in place.
   const stat = statSync(file)
-  memo.set(final, {data, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
+  memo.files.set(final, {data, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
 }

@@ -5,7 +5,13 @@
  * Nothing incremental lives in module state: a step that keeps a result asks
  * the session for a store of its own, by name, and the store lives as long as
  * the session. A one-off build gets a fresh session, so it keeps nothing.
+ *
+ * What a session holds: the chapter cache (`chapters`), what it last wrote
+ * to each output folder (`output`), and the named stores of the steps
+ * (`chapterMemo`, `keyed`), each bounded.
  */
+import {ChapterCache} from './chapter-cache.js'
+import {OutputMemo, releaseOutput} from './output.js'
 
 /** Per-chapter results of one step (see `BuildSession.chapterMemo`). */
 export type ChapterMemo<T> = (chapter: object, key: string, make: () => T) => T
@@ -23,6 +29,35 @@ export interface KeyedMemo<T> {
    *   The result.
    */
   get(key: string, make: () => T): T
+  /**
+   * The result kept for `key`, if any.
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   The result, or `undefined`.
+   */
+  peek(key: string): T | undefined
+  /**
+   * Keep a result.
+   *
+   * @param key
+   *   Key.
+   * @param value
+   *   Result.
+   * @returns
+   *   Nothing.
+   */
+  set(key: string, value: T): undefined
+  /**
+   * Forget the result for `key`.
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   Nothing.
+   */
+  delete(key: string): undefined
   /** Forget every result. */
   clear(): undefined
 }
@@ -31,6 +66,11 @@ export interface KeyedMemo<T> {
 export interface SessionOptions {
   /** Folder of the session's on-disk caches (optional; default: none). */
   readonly cacheDir?: string | undefined
+  /**
+   * Write chapter cache entries to disk this many ms after the last one is
+   * made (optional; default: while building, see `ChapterCacheOptions`).
+   */
+  readonly writeDelay?: number | undefined
 }
 
 /** What a session holds for one step. */
@@ -45,10 +85,24 @@ type Store = {kind: 'chapter'; memo: ChapterMemo<unknown>} | {kind: 'keyed'; mem
 export class BuildSession {
   /** Folder of the session's on-disk caches, if any. */
   readonly cacheDir: string | undefined
+  /**
+   * Processed chapters, by everything that made them: a rebuild redoes the
+   * chapters an edit touched; entries the last build did not use go.
+   */
+  readonly chapters: ChapterCache
+  /**
+   * What the session last wrote to each output folder: a rebuild knows an
+   * unchanged file without reading it, and reuses the folders it replaced.
+   */
+  readonly output = new OutputMemo()
   /** The stores, by step name. */
   readonly #stores = new Map<string, Store>()
   /** What runs on `dispose`, in order. */
   readonly #cleanups: Array<() => Promise<unknown> | unknown> = []
+  /** Long keys seen lately, each with its short token (`intern`). */
+  readonly #interned = new Map<string, string>()
+  /** Tokens handed out so far: a token is never handed out twice. */
+  #tokens = 0
 
   /**
    * Make a session.
@@ -58,6 +112,32 @@ export class BuildSession {
    */
   constructor(options: SessionOptions = {}) {
     this.cacheDir = options.cacheDir
+    this.chapters = new ChapterCache({dir: options.cacheDir, writeDelay: options.writeDelay})
+  }
+
+  /**
+   * A short token for a long key: the same key gives the same token while it
+   * is in use, and two different keys never share one.
+   *
+   * Why: many results are made from the same book-wide inputs (the contents,
+   * the editions) plus a little of their own. With the book-wide part as a
+   * token, each result's key stays short, and comparing it stays cheap.
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   Token.
+   */
+  intern(key: string): string {
+    let token = this.#interned.get(key)
+    if (token === undefined) {
+      token = '#' + String(++this.#tokens)
+      this.#interned.set(key, token)
+      // The keys of a few books and editions at a time.
+      while (this.#interned.size > 64) this.#interned.delete(this.#interned.keys().next().value!)
+    }
+
+    return token
   }
 
   /**
@@ -123,9 +203,21 @@ export class BuildSession {
         }
 
         const value = make()
+        memo.set(key, value)
+        return value
+      },
+      peek(key) {
+        return values.get(key)
+      },
+      set(key, value) {
+        values.delete(key)
         values.set(key, value)
         while (values.size > limit) values.delete(values.keys().next().value as string)
-        return value
+        return undefined
+      },
+      delete(key) {
+        values.delete(key)
+        return undefined
       },
       clear() {
         values.clear()
@@ -151,14 +243,18 @@ export class BuildSession {
   }
 
   /**
-   * End the session: run the cleanups and drop every store.
+   * End the session: run the cleanups, write what the chapter cache has not
+   * written yet, remove what it kept in output folders, and drop every store.
    *
    * @returns
    *   Nothing.
    */
   async dispose(): Promise<undefined> {
     for (const cleanup of this.#cleanups.splice(0).reverse()) await cleanup()
+    await this.chapters.flush()
+    await releaseOutput(this.output)
     this.#stores.clear()
+    this.#interned.clear()
     return undefined
   }
 }

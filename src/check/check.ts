@@ -6,7 +6,7 @@
  * The same check runs in every build, as warnings.
  */
 import {VFile} from 'vfile'
-import {parseMemo} from '../build/memo.js'
+import type {BuildSession} from '../build/session.js'
 import {warn, type Place, type RuleId} from '../core/diagnostics.js'
 import type {Book} from '../core/model.js'
 import {punctuationProblems} from './punctuation.js'
@@ -142,19 +142,30 @@ export function reportMixedVocabulary(files: ReadonlyArray<{file: VFile; vocabul
  *   One file per chapter with messages (the chapters' own files are left
  *   alone: the check is not part of their processing).
  */
-export function checkBook(book: Book): VFile[] {
+export function checkBook(book: Book, session?: BuildSession | undefined): VFile[] {
   if (!isTraditional(book.meta.language)) return []
+  // What checking a chapter found, by its path and text: a rebuild of a
+  // session checks only the chapters whose text changed.
+  const store = session?.keyed<{text: string; found: ChapterCheck}>('check.chapters', 4096)
   const checked = book.chapters.map((chapter) => {
-    const source = new VFile({path: chapter.file.path, value: String(chapter.file.value)})
+    const text = String(chapter.file.value)
+    const source = new VFile({path: chapter.file.path, value: text})
     // An unchanged chapter is not checked again (watch mode): its findings are replayed.
-    const {messages, vocabulary} = chapterChecks(source, (file) => {
-      const scratch = new VFile({path: file.path, value: file.value})
+    let kept = store?.peek(source.path)
+    if (kept?.text !== text) {
+      const scratch = new VFile({path: source.path, value: text})
       const result = checkFile(scratch)
-      return {
-        messages: scratch.messages.map(({reason, line, column, ruleId}) => ({reason, line, column, ruleId})),
-        vocabulary: result.vocabulary
+      kept = {
+        text,
+        found: {
+          messages: scratch.messages.map(({reason, line, column, ruleId}) => ({reason, line, column, ruleId})),
+          vocabulary: result.vocabulary
+        }
       }
-    })
+      store?.set(source.path, kept)
+    }
+
+    const {messages, vocabulary} = kept!.found
     for (const {reason, line, column, ruleId} of messages) {
       warn(source, reason, line ? {line, column: column ?? 1} : undefined, ruleId as RuleId)
     }
@@ -165,14 +176,11 @@ export function checkBook(book: Book): VFile[] {
   return checked.map(({file}) => file).filter((file) => file.messages.length > 0)
 }
 
-/**
- * What checking a chapter found, by its path and text: a rebuild checks only
- * the chapters whose text changed. Dies with the process.
- */
-const chapterChecks = parseMemo<{
+/** What checking a chapter found. */
+type ChapterCheck = {
   messages: Array<{reason: string; line?: number | undefined; column?: number | undefined; ruleId?: string | undefined}>
   vocabulary: VocabularyWord[]
-}>()
+}
 
 /**
  * Apply fixes to a text.

@@ -3,7 +3,7 @@
  */
 import path from 'node:path'
 import {build} from '../build/build.js'
-import {ChapterCache} from '../build/chapter-cache.js'
+import {BuildSession} from '../build/session.js'
 import {formatMessages} from '../core/diagnostics.js'
 import {resourceSummary} from '../formats/shared/resources.js'
 
@@ -29,8 +29,14 @@ export interface BuildCommandOptions {
  */
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now()
-  const cache = options.cache === false ? undefined : new ChapterCache({dir: options.cache})
-  const result = await build({input: dir, output: options.out, cache})
+  const session = new BuildSession({cacheDir: options.cache === false ? undefined : options.cache})
+  let result: Awaited<ReturnType<typeof build>>
+  try {
+    result = await build({input: dir, output: options.out, session})
+  } finally {
+    await session.dispose()
+  }
+
   for (const line of formatMessages(result.messages)) console.error(line)
 
   if (!result.ok) {

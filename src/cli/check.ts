@@ -7,7 +7,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {applyFixes, checkFile, isTraditional, reportMixedVocabulary, type Fix} from '../check/check.js'
 import {formatMessages} from '../core/diagnostics.js'
-import {loadBook} from '../load/book.js'
+import {loadProject} from '../load/project.js'
 
 /**
  * Run the check command.
@@ -63,19 +63,21 @@ export async function checkCommand(target: string, options: {fix?: boolean}): Pr
 async function textsOf(target: string): Promise<VFile[] | undefined> {
   const stats = await fs.stat(target).catch(() => undefined)
   if (stats?.isFile()) return [new VFile({path: path.resolve(target), value: await fs.readFile(target, 'utf8')})]
-  const loaded = await loadBook(target)
-  if (!loaded.book) {
+  const loaded = await loadProject(target)
+  if (!loaded.project) {
     for (const line of formatMessages(loaded.files)) console.error(line)
     console.error('zhbook: check failed: the manuscript could not be read')
     return undefined
   }
 
-  if (!isTraditional(loaded.book.meta.language)) {
-    console.log(`nothing to check: the manuscript is in ${loaded.book.meta.language}, not Traditional Chinese`)
+  if (!isTraditional(loaded.project.meta.language)) {
+    console.log(`nothing to check: the manuscript is in ${loaded.project.meta.language}, not Traditional Chinese`)
     return []
   }
 
-  return loaded.book.chapters.map((chapter) => new VFile({path: chapter.file.path, value: String(chapter.file.value)}))
+  return loaded.project.chapters.map(
+    (chapter) => new VFile({path: chapter.file.path, value: String(chapter.file.value)})
+  )
 }
 
 /**

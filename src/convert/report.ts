@@ -4,6 +4,7 @@
  * change (`reports/conversion-<edition>.md`, and `.json` for tools).
  */
 import type {VFile} from 'vfile'
+import type {BuildSession} from '../build/session.js'
 import type {StageContext} from '../core/editions.js'
 import type {OutputFile} from '../core/model.js'
 import type {PlacedHit} from '../stages/rehype-hant-to-hans.js'
@@ -44,21 +45,17 @@ export interface ConversionReport {
 
 const order: Record<ReportEntry['kind'], number> = {override: 0, zhbook: 1, vocabulary: 2, phrase: 3}
 
-/** Each chapter's distinct changes, by its hits. */
-const changesMemo = new WeakMap<readonly PlacedHit[], Map<string, {hit: PlacedHit; count: number}>>()
-
 /**
  * A chapter's distinct changes (not single characters), each with its first
  * hit and count, in the order they first occur.
  *
- * Why remembered: in watch mode an unchanged chapter hands back the same
- * hits, and the report is put together again from the chapters' summaries,
- * not from every hit of the book.
+ * Why kept by the session: in watch mode an unchanged chapter hands back
+ * the same hits, and the report is put together again from the chapters'
+ * summaries, not from every hit of the book.
  */
-function chapterChanges(hits: readonly PlacedHit[]): Map<string, {hit: PlacedHit; count: number}> {
-  let changes = changesMemo.get(hits)
-  if (!changes) {
-    changes = new Map()
+function chapterChanges(hits: readonly PlacedHit[], session: BuildSession): Map<string, Change> {
+  return session.chapterMemo<Map<string, Change>>('report.changes')(hits, '', () => {
+    const changes = new Map<string, Change>()
     for (const hit of hits) {
       if (hit.kind === 'character') continue
       const key = `${hit.kind}\u0000${hit.from}\u0000${hit.to}`
@@ -67,11 +64,12 @@ function chapterChanges(hits: readonly PlacedHit[]): Map<string, {hit: PlacedHit
       else changes.set(key, {hit, count: 1})
     }
 
-    changesMemo.set(hits, changes)
-  }
-
-  return changes
+    return changes
+  })
 }
+
+/** A distinct change, with its first hit and count. */
+type Change = {hit: PlacedHit; count: number}
 
 /**
  * Collect the report from the converted chapters and the metadata.
@@ -130,7 +128,7 @@ export function collectReport(
     const data = file.data.conversion
     if (!data) continue
     characters += data.characters
-    for (const [key, {hit, count}] of chapterChanges(data.hits)) {
+    for (const [key, {hit, count}] of chapterChanges(data.hits, context.session)) {
       const existing = entries.get(key)
       if (existing) {
         existing.count += count

@@ -4,6 +4,7 @@
  */
 import type {PluggableList} from 'unified'
 import {digestOf} from '../build/digest.js'
+import {BuildSession} from '../build/session.js'
 import {createConverter, type Converter} from '../convert/converter.js'
 import {glossaryChapter} from '../glossary/chapter.js'
 import {editionTerms, type EditionTerm} from '../glossary/terms.js'
@@ -19,6 +20,8 @@ import type {VFile} from 'vfile'
 export interface StageContext {
   /** The book being built. */
   book: Book
+  /** The build session: what the stages and whole-book parts keep between builds. */
+  session: BuildSession
   /** The Traditional → Simplified converter with the book's overrides (made once). */
   converter(): Converter
   /** The glossary in Simplified, with pinyin (made once). */
@@ -134,19 +137,22 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
       const terms = context.simplifiedTerms()
       if (terms.length === 0) return []
       return [
-        glossaryChapter({
-          terms,
-          chapters: chapters.map(({chapter, file}) => ({
-            id: chapter.id,
-            title: chapter.title,
-            occurrences: file.data.glossary ?? []
-          })),
-          title: '词汇表',
-          translatedTitle: 'Glossary',
-          lang: 'zh-Hans',
-          glossLang: 'en',
-          firstIn: 'First in:'
-        })
+        glossaryChapter(
+          {
+            terms,
+            chapters: chapters.map(({chapter, file}) => ({
+              id: chapter.id,
+              title: chapter.title,
+              occurrences: file.data.glossary ?? []
+            })),
+            title: '词汇表',
+            translatedTitle: 'Glossary',
+            lang: 'zh-Hans',
+            glossLang: 'en',
+            firstIn: 'First in:'
+          },
+          context.session
+        )
       ]
     },
     translated(context) {
@@ -168,10 +174,13 @@ export const editions: Readonly<Record<EditionId, EditionDefinition>> = {
  *
  * @param book
  *   The book.
+ * @param session
+ *   The build session (optional, default: a new one, which keeps nothing
+ *   beyond this context).
  * @returns
  *   Context whose converter is made on first use and then shared.
  */
-export function createStageContext(book: Book): StageContext {
+export function createStageContext(book: Book, session: BuildSession = new BuildSession()): StageContext {
   let converter: Converter | undefined
   let terms: EditionTerm[] | undefined
   const digests = new Map<string, string>()
@@ -186,6 +195,7 @@ export function createStageContext(book: Book): StageContext {
       return digest
     },
     book,
+    session,
     converter() {
       converter ??= createConverter(book.overrides, {vocabulary: book.settings.vocabulary})
       return converter

@@ -9,6 +9,7 @@
  */
 import type {Root as HastRoot} from 'hast'
 import type {VFile} from 'vfile'
+import type {BuildSession} from '../build/session.js'
 
 /** Identifier of an edition; also its folder in `output/web/` and its EPUB suffix. */
 export type EditionId = 'hant' | 'hans' | 'bilingual'
@@ -333,33 +334,40 @@ export interface RenderContext {
   /** Every edition of this build, so outputs can link to each other. */
   editions: readonly EditionInfo[]
   /**
-   * What a renderer may remember of this build for the next one of the same
-   * session (optional: the build's chapter cache; a watch session keeps one).
-   * A renderer keys what it keeps by this object, so builds of another
-   * session never see it.
+   * The build session: what a renderer keeps of this build for the next one
+   * lives in its stores (`chapterMemo`, `keyed`), and goes with it.
    */
-  session?: object | undefined
+  session: BuildSession
   /**
    * Subsets fonts for embedding, with the build's cache, and records what
    * each edition embedded (optional: a renderer subsets without a cache).
    */
   fonts?: FontSubsetter | undefined
   /**
-   * Font files to draw the EPUB's raster cover with (optional, default:
-   * the CJK fonts found on this machine, see `findCoverFonts`); an empty
-   * list draws it without text.
-   */
-  coverFonts?: readonly string[] | undefined
-  /**
    * Folder where renderers may keep what is costly to make (the EPUB's
    * raster covers) (optional, default: nothing kept).
    */
   cacheDir?: string | undefined
   /**
-   * Whether the EPUB renderer also writes a Kobo kepub
-   * (`<slug>-<edition>.kepub.epub`) (optional, default: `false`).
+   * The book's settings (`book.yaml`): each renderer reads its own, such as
+   * the EPUB's `kepub` (optional, default: none set).
    */
-  kepub?: boolean | undefined
+  settings?: BookSettings | undefined
+  /** Manuscript folder, for messages about the book as a whole (optional). */
+  root?: string | undefined
+  /**
+   * Environment, for what a renderer reads of the machine, such as
+   * `ZHBOOK_COVER_FONTS` (optional, default: `process.env`).
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined
+}
+
+/** What a renderer makes of a whole build, after its editions. */
+export interface RenderedBuild {
+  /** Files shared by the editions (the web's site index). */
+  files: OutputFile[]
+  /** Messages about the build in this format (optional). */
+  messages?: VFile[] | undefined
 }
 
 /** A request to subset a face to the characters of an edition. */
@@ -395,10 +403,19 @@ export interface FontSubsetter {
   subset(request: FontSubsetRequest): Promise<FontSubset>
 }
 
-/** A renderer: writes one edition out in one format. */
+/**
+ * A renderer: writes the editions out in one format. It owns its format: its
+ * files, its settings (`context.settings`), its messages.
+ */
 export interface Renderer {
   /** Name, for messages (`epub`, `web`). */
   name: string
+  /**
+   * Whether rendering takes long (optional, default: `false`): a watch
+   * session writes the other formats first, and this one after them, in the
+   * background.
+   */
+  deferred?: boolean | undefined
   /**
    * Render an edition.
    *
@@ -424,4 +441,16 @@ export interface Renderer {
    *   Nothing; never throws (a failure shows in `render`).
    */
   prepare?(book: EditionBook, context: RenderContext): undefined
+  /**
+   * Make what the format has for the whole build, once every edition is
+   * rendered (optional): files the editions share, messages.
+   *
+   * @param books
+   *   Every edition of the build, in order.
+   * @param context
+   *   Build-wide settings.
+   * @returns
+   *   Files and messages.
+   */
+  finish?(books: readonly EditionBook[], context: RenderContext): RenderedBuild | Promise<RenderedBuild>
 }

@@ -35,6 +35,7 @@ import {fileURLToPath} from 'node:url'
 import {cedictSource, findCedictPackage, readCedictRows, type CedictSource, type DictionaryRow} from './cedict.js'
 import {DictionaryIndex} from './dictionary-index.js'
 import {withLock} from './lock.js'
+import type {BuildSession} from '../build/session.js'
 
 /** Format of the index file; bump it when what is derived changes. */
 export const cacheFormat = 1
@@ -81,30 +82,35 @@ export interface DictionaryLoad {
   ms: number
 }
 
-/** Loads in progress or done, by options: a process reads the index once. */
-const loads = new Map<string, Promise<DictionaryLoad>>()
-
 /**
- * Load the index once per process: later calls with the same options share
- * the first one's result (a failed load is tried again next time).
+ * Load the index once per session: later calls with the same options and
+ * session share the first one's result (a failed load is tried again next
+ * time).
  *
  * @param options
  *   Configuration (optional).
+ * @param session
+ *   The build session that keeps the load (optional, default: none, every
+ *   call loads).
  * @returns
  *   Promise that never rejects.
  */
-export function dictionaryIndex(options: DictionaryOptions = {}): Promise<DictionaryLoad> {
+export function dictionaryIndex(
+  options: DictionaryOptions = {},
+  session?: BuildSession | undefined
+): Promise<DictionaryLoad> {
   const key = JSON.stringify([options.cedictDir ?? null, options.cacheDir ?? null])
-  let load = loads.get(key)
+  const loads = session?.keyed<Promise<DictionaryLoad>>('dictionary.index', 4)
+  let load = loads?.peek(key)
   if (!load) {
     load = loadDictionaryIndex(options).then((result) => {
-      if (!result.index) loads.delete(key)
+      if (!result.index) loads?.delete(key)
       return result
     })
     // A build starts the load before it awaits it: a bug must not surface as
     // an unhandled rejection in between (whoever awaits it still gets it).
     load.catch(() => undefined)
-    loads.set(key, load)
+    loads?.set(key, load)
   }
 
   return load

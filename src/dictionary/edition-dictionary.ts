@@ -7,12 +7,9 @@ import {warn} from '../core/diagnostics.js'
 import type {BookMeta, EditionChapter, EditionDictionary} from '../core/model.js'
 import type {DictionaryLoad} from './cache.js'
 import type {DictionaryIndex} from './dictionary-index.js'
-import {chapterMemo} from '../build/memo.js'
+import type {BuildSession} from '../build/session.js'
 import {popupWords} from './popup-words.js'
 import {chineseRuns} from './text.js'
-
-/** Words found per chapter. */
-const wordsMemo = chapterMemo<readonly string[]>()
 
 /** What CC-CEDICT's licence (CC BY-SA 4.0) asks readers be shown. */
 export const cedictAttribution: Readonly<EditionDictionary['attribution']> = Object.freeze({
@@ -43,14 +40,22 @@ export interface DictionarySource {
  *   The edition (its chapters, and its metadata when given).
  * @param index
  *   The CC-CEDICT index.
+ * @param session
+ *   The build session (optional): it keeps the words of each chapter object
+ *   (in watch mode an unchanged chapter is not searched again) and the union
+ *   of the last edition's words (see `Union`).
  * @returns
  *   Dictionary with its words in sorted order (same input, same output).
  */
-export function editionDictionary(book: DictionarySource, index: DictionaryIndex): EditionDictionary {
-  // Words per chapter, remembered per chapter object: in watch mode an
-  // unchanged chapter is not searched again.
+export function editionDictionary(
+  book: DictionarySource,
+  index: DictionaryIndex,
+  session?: BuildSession | undefined
+): EditionDictionary {
+  const wordsMemo = session?.chapterMemo<readonly string[]>('dictionary.words')
+  const find = (chapter: EditionChapter) => popupWords(index, chineseRuns(chapter.tree))
   const lists = book.chapters.map((chapter) =>
-    wordsMemo(chapter, '', () => popupWords(index, chineseRuns(chapter.tree)))
+    wordsMemo ? wordsMemo(chapter, '', () => find(chapter)) : find(chapter)
   )
   const meta = book.meta
   const runs = meta
@@ -58,11 +63,12 @@ export function editionDictionary(book: DictionarySource, index: DictionaryIndex
         Boolean(value)
       )
     : []
-  let union = unions.get(index)
-  if (!union) {
-    union = {lists: new Map(), counts: new Map(), readings: new Map(), metaText: '', metaWords: [], result: undefined}
-    unions.set(index, union)
-  }
+  // Only the bilingual edition has a dictionary: one union per index.
+  const union = (session?.chapterMemo<Union>('dictionary.union') ?? ((_, __, make: () => Union) => make()))(
+    index,
+    '',
+    () => ({lists: new Map(), counts: new Map(), readings: new Map(), metaText: '', metaWords: [], result: undefined})
+  )
 
   const metaText = runs.join('\n')
   if (metaText !== union.metaText || union.result === undefined) {
@@ -96,9 +102,6 @@ interface Union {
   /** The dictionary last made from the union. */
   result: EditionDictionary | undefined
 }
-
-/** The union of each index's last edition (only the bilingual edition has a dictionary). */
-const unions = new WeakMap<DictionaryIndex, Union>()
 
 /**
  * Make the union hold exactly `lists`, and give its dictionary.

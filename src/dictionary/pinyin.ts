@@ -12,9 +12,6 @@ import {convert} from 'pinyin-pro'
 /** A syllable with its tone number: letters (`u:` for ü), then 1–5. */
 const numberedSyllable = /^([A-Za-zÜü:]+)([1-5])$/
 
-/** Syllables already converted (CC-CEDICT has about 1,500 distinct ones). */
-const memo = new Map<string, string>()
-
 /**
  * Convert CC-CEDICT's numbered pinyin to pinyin with tone marks.
  *
@@ -30,15 +27,7 @@ const memo = new Map<string, string>()
 export function toneMarks(numbered: string): string {
   return numbered
     .split(' ')
-    .map((token) => {
-      let marked = memo.get(token)
-      if (marked === undefined) {
-        marked = syllableMarks(token)
-        memo.set(token, marked)
-      }
-
-      return marked
-    })
+    .map((token) => syllableMarks(token))
     .join(' ')
 }
 

@@ -3,7 +3,7 @@
  * subset in the cache folder by a hash of what made it, and records what
  * every edition embedded, for the build's summary.
  */
-import {createHash} from 'node:crypto'
+import {createHash, randomUUID} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {codeFingerprint} from '../build/fingerprint.js'
@@ -12,9 +12,6 @@ import {subsetFace} from './subset.js'
 
 /** Format of the entries; bump it when what is stored changes. */
 const formatVersion = 1
-
-/** Count of writes, so two writes of one process never share a temporary file. */
-let writes = 0
 
 /** What an edition embedded. */
 export interface EmbeddedFontRecord {
@@ -128,7 +125,8 @@ async function write(dir: string, key: string, subset: FontSubset): Promise<void
   }
   const file = fileOf(dir, key)
   await fs.mkdir(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}-${++writes}.tmp`
+  // A name of its own: two writes never share a temporary file.
+  const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`
   await fs.writeFile(temporary, JSON.stringify(stored))
   await fs.rename(temporary, file)
 }

@@ -4,6 +4,7 @@
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
+import type {BuildSession} from '../build/session.js'
 import {chapterLinkPrefix, type EditionChapter} from '../core/model.js'
 import type {TermOccurrence} from '../stages/rehype-glossary.js'
 import type {EditionTerm} from './terms.js'
@@ -34,10 +35,14 @@ export const glossaryId = 'glossary'
  *
  * @param options
  *   Configuration.
+ * @param session
+ *   The build session (optional): the same inputs give back the same
+ *   chapter (the same object, so renderers in watch mode know it is
+ *   unchanged).
  * @returns
  *   Chapter (`kind: 'glossary'`).
  */
-export function glossaryChapter(options: Options): EditionChapter {
+export function glossaryChapter(options: Options, session?: BuildSession | undefined): EditionChapter {
   const first = new Map<number, {chapter: {id: string; title: string}; refId: string}>()
   for (const chapter of options.chapters) {
     for (const occurrence of chapter.occurrences) {
@@ -45,9 +50,8 @@ export function glossaryChapter(options: Options): EditionChapter {
     }
   }
 
-  // The chapter is made from the terms, where each is first, and the
-  // words: the same of these give the same chapter (the same object, so
-  // renderers in watch mode know it is unchanged).
+  if (!session) return makeGlossaryChapter(options, first)
+  // The chapter is made from the terms, where each is first, and the words.
   const key = JSON.stringify([
     options.terms,
     [...first].map(([index, where]) => [index, where.chapter.id, where.chapter.title, where.refId]),
@@ -57,14 +61,8 @@ export function glossaryChapter(options: Options): EditionChapter {
     options.glossLang,
     options.firstIn
   ])
-  if (last?.key === key) return last.chapter
-  const chapter = makeGlossaryChapter(options, first)
-  last = {key, chapter}
-  return chapter
+  return session.keyed<EditionChapter>('glossary.chapter', 4).get(key, () => makeGlossaryChapter(options, first))
 }
-
-/** The glossary chapter made last, with its key. */
-let last: {key: string; chapter: EditionChapter} | undefined
 
 /** Make the glossary chapter, given where each term is first. */
 function makeGlossaryChapter(

@@ -1,36 +1,23 @@
 /**
- * Read a manuscript folder into a `Book`: `book.yaml` (optional), the
- * chapters, and the override dictionary.
+ * The parts of a manuscript folder `loadProject` reads in order: `book.yaml`
+ * (checked against its schema), the chapters' names and ids, the cover, and
+ * the metadata of a bare folder.
  *
- * Problems are reported on vfiles (returned in `files`), never thrown, so the
- * caller sees every error of a run at once.
+ * Problems are reported on vfiles, never thrown, so the caller sees every
+ * error of a run at once.
  */
 import {createHash} from 'node:crypto'
 import {readdirSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import {z} from 'zod'
-import {error, warn, type Place} from '../core/diagnostics.js'
-import {parseOverrides} from '../convert/overrides.js'
-import type {Book, BookMeta, BookSettings, ChapterSource} from '../core/model.js'
-import {loadTranslations} from '../translate/load.js'
-import {loadFont} from './font.js'
-import {parseGlossary} from './glossary.js'
+import {error, type Place} from '../core/diagnostics.js'
+import type {Book, BookMeta} from '../core/model.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
-import {isInside, readManuscriptText} from './read-text.js'
+import {isInside} from './read-text.js'
 import {parseYaml, type PositionedYaml} from './yaml.js'
-import {parseMemo} from '../build/memo.js'
-import {detectLayout, type Layout, warnNoTitle} from './layouts/detect.js'
-import {prepareText} from './layouts/text.js'
-
-/** Result of reading a manuscript. */
-export interface LoadedBook {
-  /** The book, or `undefined` when an error stops the build. */
-  book: Book | undefined
-  /** Every file read, with its messages (configuration, dictionary, chapters). */
-  files: VFile[]
-}
+import type {Layout} from './layouts/detect.js'
 
 /** Name of the configuration file. */
 export const configName = 'book.yaml'
@@ -41,148 +28,23 @@ export const overridesName = 'overrides.yaml'
 /** Name of the glossary. */
 export const glossaryName = 'glossary.yaml'
 
-/**
- * What `book.yaml`, the glossary and the override dictionary parsed to:
- * a watch session reads them on every build, and parsing YAML costs more
- * than an edit's rebuild can spare. The results are only read.
- */
-const configMemo = parseMemo<{config: BookConfig; yaml: PositionedYaml; lines: Book['metaLines']} | undefined>()
-const glossaryMemo = parseMemo<ReturnType<typeof parseGlossary>>()
-const overridesMemo = parseMemo<ReturnType<typeof parseOverrides>>()
-
 /** Required fields, so a missing one gets its own rule id (C004). */
 const required = new Set(['title', 'author'])
 
 /**
- * Read a manuscript folder.
+ * Validate `book.yaml`; report problems on the file.
  *
- * @param root
- *   Folder with `book.yaml` (optional) and `*.md` chapters.
- * @param env
- *   Environment, for `SOURCE_DATE_EPOCH` (default: `process.env`).
+ * @param file
+ *   The file.
+ * @param lines
+ *   Lines of the metadata fields, filled in.
  * @returns
- *   The book and the files read.
+ *   The configuration and its YAML, or `undefined` after an error.
  */
-export async function loadBook(
-  root: string,
-  env: Record<string, string | undefined> = process.env
-): Promise<LoadedBook> {
-  root = path.resolve(root)
-  const files: VFile[] = []
-  const configFile = await readManuscriptText(root, path.join(root, configName), files)
-  let config: BookConfig | undefined
-  let yaml: PositionedYaml | undefined
-
-  const metaLines: Book['metaLines'] = {}
-  if (configFile) {
-    // A book.yaml that could not be read as text is already reported.
-    if (configFile.messages.length > 0) return {book: undefined, files}
-    const validated = configMemo(configFile, (file) => {
-      const lines: Book['metaLines'] = {}
-      const result = validateConfig(file, lines)
-      return result && {...result, lines}
-    })
-    if (!validated) return {book: undefined, files}
-    ;({config, yaml} = validated)
-    Object.assign(metaLines, validated.lines)
-  }
-
-  // A book's own layout (book.toml, SUMMARY.md, folders) when book.yaml
-  // does not list the chapters; book.yaml may name a SUMMARY.md.
-  const layout = config
-    ? config.chapters
-      ? undefined
-      : await detectLayout(root, files, {summary: config.summary, foldersOnly: true})
-    : await detectLayout(root, files)
-  if (layout === null) return {book: undefined, files}
-  const names = config?.chapters ?? layout?.chapters.map((entry) => entry.path) ?? (await listMarkdown(root))
-  const chapters: ChapterSource[] = []
-  const ids = new Map<string, string>()
-
-  for (const [index, name] of names.entries()) {
-    const full = path.join(root, name)
-    const file = await readManuscriptText(root, full, files)
-    if (!file) {
-      // Only a listed chapter can be missing: a listed name comes from book.yaml.
-      const place = yaml?.placeOf(['chapters', index])
-      error(
-        configFile ?? new VFile({path: full}),
-        `Unexpected missing chapter \`${name}\`, expected a file at \`${full}\``,
-        place,
-        'M001'
-      )
-      continue
-    }
-
-    const place = layout?.chapters[index]
-    const id = place?.id ?? chapterId(name, index)
-    const previous = ids.get(id)
-    if (previous) {
-      error(
-        file,
-        `Unexpected chapter id \`${id}\` (also used by \`${previous}\`), expected unique ids: rename one file`,
-        {line: 1, column: 1},
-        'M004'
-      )
-      continue
-    }
-
-    ids.set(id, name)
-    const lines = file.messages.length === 0 ? prepareText(file, root, layout?.kind === 'gitbook') : undefined
-    // A file that failed to decode is already reported (M006).
-    if (String(file.value).trim() === '' && file.messages.length === 0) {
-      warn(file, 'Unexpected empty chapter, expected Markdown text', {line: 1, column: 1}, 'M005')
-    }
-
-    const chapter: ChapterSource = {id, path: name, file}
-    if (place?.depth) chapter.depth = place.depth
-    if (place?.part !== undefined) chapter.part = place.part
-    if (place?.title) chapter.tocTitle = place.title
-    if (lines) chapter.lines = lines
-    chapters.push(chapter)
-  }
-
-  if (names.length === 0) {
-    const file = configFile ?? new VFile({path: root})
-    error(file, 'Unexpected manuscript without chapters, expected `*.md` files in the folder', undefined, 'M002')
-    if (!configFile) files.push(file)
-  }
-
-  const overridesFile = await readManuscriptText(root, path.join(root, config?.overrides ?? overridesName), files)
-  const overrides = overridesFile ? overridesMemo(overridesFile, (file) => parseOverrides(file, root), root) : []
-  const glossaryFile = await readManuscriptText(root, path.join(root, glossaryName), files)
-  const glossary = glossaryFile ? glossaryMemo(glossaryFile, parseGlossary) : []
-  const translations = await loadTranslations(root, chapters, files)
-  // The bilingual edition is built when the manuscript has a translation.
-  const editions = config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans'])
-  const settings: BookSettings = {
-    editions,
-    pinyin: config?.pinyin ?? 'terms',
-    font: config?.font && configFile ? await loadFont(config.font, root, editions, configFile) : undefined,
-    vertical: config?.vertical ?? false,
-    kepub: config?.kepub ?? false,
-    vocabulary: config?.vocabulary ?? 'general'
-  }
-
-  const cover =
-    config?.cover !== undefined && configFile && yaml
-      ? await resolveCover(root, config.cover, configFile, yaml.placeOf(['cover']))
-      : undefined
-
-  if (files.some((file) => file.messages.some((m) => m.fatal))) {
-    return {book: undefined, files}
-  }
-
-  const meta = metaFrom(config, root, layout ?? undefined, env)
-  if (!config?.title && !layout?.meta.title) warnNoTitle(layout ?? undefined, root, files, meta.title)
-  if (cover) meta.cover = cover
-  const book: Book = {root, meta, chapters, overrides, metaLines, translations, glossary, settings}
-  if (layout && layout.parts.length > 0) book.parts = layout.parts
-  return {book, files}
-}
-
-/** Validate `book.yaml`; report problems on the file. */
-function validateConfig(file: VFile, lines: Book['metaLines']): {config: BookConfig; yaml: PositionedYaml} | undefined {
+export function validateConfig(
+  file: VFile,
+  lines: Book['metaLines']
+): {config: BookConfig; yaml: PositionedYaml} | undefined {
   const yaml = parseYaml(file, 'C001')
   if (!yaml) return undefined
   const value = yaml.value ?? {}
@@ -245,7 +107,12 @@ const coverFormats = [
  * @returns
  *   Real path of the cover, or `undefined` after an error.
  */
-async function resolveCover(root: string, value: string, file: VFile, place: Place): Promise<string | undefined> {
+export async function resolveCover(
+  root: string,
+  value: string,
+  file: VFile,
+  place: Place
+): Promise<string | undefined> {
   const full = path.resolve(root, value)
   const outside = `Unexpected cover \`${value}\` outside the manuscript folder, expected a file inside it (it is not read)`
   if (path.isAbsolute(value) || !isInside(root, full)) {
@@ -315,17 +182,23 @@ function keysAt(keys: readonly PropertyKey[]): string[] {
   return []
 }
 
-/** Where the `index`th entry of `chapters:` stands in book.yaml. */
-function _placeOfChapter(file: VFile, index: number) {
-  return parseYaml(new VFile({path: file.path, value: file.value}), 'C001')?.placeOf(['chapters', index])
-}
-
 /**
  * Metadata from the configuration or the book's own files, with defaults
  * for a bare folder: never a chapter's heading as the title (a cover
  * reading 「前言」), the folder's name, with a warning (L006).
+ *
+ * @param config
+ *   Configuration (optional: a bare folder).
+ * @param root
+ *   Manuscript folder.
+ * @param layout
+ *   The book's own layout (optional: none found).
+ * @param env
+ *   Environment, for `SOURCE_DATE_EPOCH`.
+ * @returns
+ *   Metadata.
  */
-function metaFrom(
+export function metaFrom(
   config: BookConfig | undefined,
   root: string,
   layout: Layout | undefined,
@@ -356,8 +229,15 @@ function metaFrom(
   }
 }
 
-/** `*.md` files of a folder in file-name order. */
-async function listMarkdown(root: string): Promise<string[]> {
+/**
+ * `*.md` files of a folder in file-name order.
+ *
+ * @param root
+ *   Folder.
+ * @returns
+ *   File names.
+ */
+export async function listMarkdown(root: string): Promise<string[]> {
   let names: string[]
   try {
     // Sync, as the chapters are read: every rebuild lists the folder.

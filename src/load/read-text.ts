@@ -11,6 +11,7 @@
 import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import type {BuildSession} from '../build/session.js'
 import {error, type Place} from '../core/diagnostics.js'
 
 /**
@@ -21,7 +22,8 @@ import {error, type Place} from '../core/diagnostics.js'
 const controlExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 
 /**
- * Texts read before, by real path, with the file's identity and times then.
+ * Texts read before (a store of the build session, `load.text`), by real
+ * path, with the file's identity and times then.
  *
  * Why: a watch session reads the whole manuscript on every build, and
  * decoding and checking a 2 MB book costs more than the edit it follows. A
@@ -35,7 +37,10 @@ const controlExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
  * written in the last second is not remembered (as Git treats "racily
  * clean" files); it is read again until its times are older than that.
  */
-const texts = new Map<string, {signature: string; value: string}>()
+type KnownText = {signature: string; value: string}
+
+/** How many texts a session keeps: the files of a few large books. */
+const textLimit = 4096
 
 /** How old a file's last change must be for its text to be remembered. */
 const racyMilliseconds = 1000
@@ -54,10 +59,17 @@ const racyMilliseconds = 1000
  *   Absolute path of the file.
  * @param files
  *   Files read; the file is added to it.
+ * @param session
+ *   The build session (optional): it keeps the texts read, see `KnownText`.
  * @returns
  *   The file, or `undefined` when it does not exist.
  */
-export async function readManuscriptText(root: string, full: string, files: VFile[]): Promise<VFile | undefined> {
+export async function readManuscriptText(
+  root: string,
+  full: string,
+  files: VFile[],
+  session?: BuildSession | undefined
+): Promise<VFile | undefined> {
   let real: string
   try {
     // Why `.native`: the C library's realpath, one call, where the JS one
@@ -82,7 +94,8 @@ export async function readManuscriptText(root: string, full: string, files: VFil
 
   const stat = statSync(real, {bigint: true})
   const signature = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`
-  const known = texts.get(real)
+  const texts = session?.keyed<KnownText>('load.text', textLimit)
+  const known = texts?.peek(real)
   if (known?.signature === signature) {
     file.value = known.value
     return file
@@ -114,8 +127,8 @@ export async function readManuscriptText(root: string, full: string, files: VFil
   file.value = value
   // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take.
   const changed = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n)
-  if (changed < Date.now() - racyMilliseconds) texts.set(real, {signature, value})
-  else texts.delete(real)
+  if (changed < Date.now() - racyMilliseconds) texts?.set(real, {signature, value})
+  else texts?.delete(real)
   return file
 }
 

@@ -21,9 +21,6 @@ export const hansQuotes: Readonly<Record<string, string>> = {
 
 const emptyOptions: Options = {}
 
-/** Pattern of the keys of each quote map, made once per map. */
-const patterns = new WeakMap<Readonly<Record<string, string>>, RegExp>()
-
 /**
  * Replace quote characters in a string.
  *
@@ -35,12 +32,11 @@ const patterns = new WeakMap<Readonly<Record<string, string>>, RegExp>()
  *   Text with quotes replaced.
  */
 export function replaceQuotes(value: string, quotes: Readonly<Record<string, string>> = hansQuotes): string {
-  let pattern = patterns.get(quotes)
-  if (!pattern) {
-    pattern = patternOf(quotes)
-    patterns.set(quotes, pattern)
-  }
+  return replaceWith(value, quotes, quotes === hansQuotes ? hansPattern : patternOf(quotes))
+}
 
+/** Replace the quotes `pattern` (made by `patternOf(quotes)`) finds. */
+function replaceWith(value: string, quotes: Readonly<Record<string, string>>, pattern: RegExp): string {
   // Most text has no quotes: `replace` then gives back the same string,
   // without building a new one character by character.
   return value.replace(pattern, (character) => quotes[character]!)
@@ -57,6 +53,7 @@ export function replaceQuotes(value: string, quotes: Readonly<Record<string, str
  */
 export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   const quotes = options.quotes ?? hansQuotes
+  const pattern = quotes === hansQuotes ? hansPattern : patternOf(quotes)
 
   return (tree: Root) => {
     walk(tree)
@@ -67,7 +64,7 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   function walk(parent: Root | Element) {
     for (const node of parent.children) {
       if (node.type === 'text') {
-        node.value = replaceQuotes(node.value, quotes)
+        node.value = replaceWith(node.value, quotes, pattern)
       } else if (node.type === 'element' && !opaque.has(node.tagName) && !otherLanguage(node)) {
         walk(node)
       }
@@ -85,3 +82,6 @@ function patternOf(quotes: Readonly<Record<string, string>>): RegExp {
   const escaped = keys.map((key) => key.replace(/[\\\][^-]/g, '\\$&'))
   return new RegExp(`[${escaped.join('')}]`, 'gu')
 }
+
+/** The pattern of `hansQuotes`. */
+const hansPattern = patternOf(hansQuotes)

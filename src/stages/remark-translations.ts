@@ -135,9 +135,6 @@ function appendSpan(node: UnitNode, content: PhrasingContent[], hProperties: {la
   node.children.push(span as never)
 }
 
-/** Translations already parsed (the same English recurs across chapters and builds). */
-const parsed = new Map<string, PhrasingContent[]>()
-
 /** Characters that can make Markdown of plain text. */
 const markdownSyntax = /[\\`*_[\]<>!&#~|\n]|^\s|\s$|^(?:\d+[.)]|[-+=])/
 
@@ -145,18 +142,11 @@ const markdownSyntax = /[\\`*_[\]<>!&#~|\n]|^\s|\s$|^(?:\d+[.)]|[-+=])/
  * Parse a translation (Markdown) into phrasing content, without positions:
  * they would point into the PO file, not the chapter.
  *
- * Most translations are plain text: those skip the parser. The others are
- * parsed once per process and copied.
+ * Most translations are plain text: those skip the parser.
  */
 function inline(markdown: string): PhrasingContent[] {
   if (!markdownSyntax.test(markdown)) return [{type: 'text', value: markdown}]
-  let children = parsed.get(markdown)
-  if (!children) {
-    children = parse(markdown)
-    parsed.set(markdown, children)
-  }
-
-  return structuredClone(children)
+  return parse(markdown)
 }
 
 /** Parse Markdown into phrasing content. */

@@ -5,6 +5,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import type {BuildSession} from '../build/session.js'
 import {readManuscriptText} from '../load/read-text.js'
 import {error} from '../core/diagnostics.js'
 import type {BookTranslations, ChapterSource, TranslationEntry} from '../core/model.js'
@@ -86,13 +87,16 @@ function parseFile(file: VFile): Catalog | undefined {
  *   Chapters of the book.
  * @param files
  *   Files read, where the catalogs' files are added.
+ * @param session
+ *   The build session (optional): it keeps the tables of unchanged catalogs.
  * @returns
  *   The translation, or `undefined` when there is no translations folder.
  */
 export async function loadTranslations(
   root: string,
   chapters: readonly ChapterSource[],
-  files: VFile[]
+  files: VFile[],
+  session?: BuildSession | undefined
 ): Promise<BookTranslations | undefined> {
   // Sync, as the catalogs are read: every rebuild asks.
   if (!existsSync(path.join(root, translationsFolder, translationLanguage))) return undefined
@@ -101,15 +105,12 @@ export async function loadTranslations(
   for (const chapter of chapters) {
     const relative = catalogPath(chapter.id)
     translations.paths[chapter.id] = relative
-    translations.chapters[chapter.id] = await readTable(root, relative, files)
+    translations.chapters[chapter.id] = await readTable(root, relative, files, session)
   }
 
-  translations.meta = await readTable(root, catalogPath(bookCatalogName), files)
+  translations.meta = await readTable(root, catalogPath(bookCatalogName), files, session)
   return translations
 }
-
-/** Tables of the catalogs last read, by path, with the text they were read from. */
-const tables = new Map<string, {text: string; table: Record<string, TranslationEntry>}>()
 
 /**
  * Read a catalog's table of entries.
@@ -125,21 +126,30 @@ const tables = new Map<string, {text: string; table: Record<string, TranslationE
  *   Path of the catalog relative to it.
  * @param files
  *   Files read, where the catalog's file is added.
+ * @param session
+ *   The build session (optional): it keeps each catalog's table, by path,
+ *   with the text it was read from.
  * @returns
  *   Entries by source text (empty when the catalog is missing or invalid).
  */
-async function readTable(root: string, relative: string, files: VFile[]): Promise<Record<string, TranslationEntry>> {
+async function readTable(
+  root: string,
+  relative: string,
+  files: VFile[],
+  session: BuildSession | undefined
+): Promise<Record<string, TranslationEntry>> {
   const full = path.join(root, relative)
-  const file = await readManuscriptText(root, full, files)
+  const file = await readManuscriptText(root, full, files, session)
   if (!file) return tableOf(undefined)
   const text = String(file.value)
-  const known = tables.get(full)
+  const tables = session?.keyed<{text: string; table: Record<string, TranslationEntry>}>('load.catalog', 4096)
+  const known = tables?.peek(full)
   if (known && file.messages.length === 0 && known.text === text) return known.table
   const table = tableOf(parseFile(file))
   // Only a catalog read without a message is remembered: one with an error
   // must report it again.
-  if (file.messages.length === 0) tables.set(full, {text, table})
-  else tables.delete(full)
+  if (file.messages.length === 0) tables?.set(full, {text, table})
+  else tables?.delete(full)
   return table
 }
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {loadBook} from '../load/book.js'
+import {loadProject} from '../load/project.js'
 import {hasErrors} from '../core/diagnostics.js'
 import type {Book} from '../core/model.js'
 import {stringifyCatalog} from './catalog.js'
@@ -41,9 +41,9 @@ export interface TranslateResult {
  *   What changed.
  */
 export async function updateTranslations(root: string): Promise<TranslateResult> {
-  const loaded = await loadBook(root, {})
+  const loaded = await loadProject(root, {env: {}})
   const result: TranslateResult = {ok: false, messages: loaded.files, catalogs: []}
-  const book = loaded.book
+  const book = loaded.project
   if (!book) return result
 
   const headers = {

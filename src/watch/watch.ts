@@ -5,11 +5,17 @@
  * A failed build changes nothing on disk: the last good output stays served,
  * its messages go to the terminal and over the open pages, and watching goes
  * on until the file is fixed.
+ *
+ * A rebuild writes the formats that are quick first (the web edition, which
+ * the open pages reload), then those that say they take long
+ * (`Renderer.deferred`: the EPUBs) in the background. The next rebuild waits
+ * for them, so two builds never write at once. What the session keeps between
+ * builds is its `BuildSession`, disposed on `close`.
  */
 import path from 'node:path'
 import {watch as chokidar} from 'chokidar'
-import {build, endSession, type BuildResult} from '../build/build.js'
-import {ChapterCache} from '../build/chapter-cache.js'
+import {build, type BuildResult} from '../build/build.js'
+import {BuildSession} from '../build/session.js'
 import {formatMessages} from '../core/diagnostics.js'
 import {startServer, type PreviewServer} from './server.js'
 
@@ -41,8 +47,9 @@ export interface WatchSession {
   /** The preview server. */
   server: PreviewServer
   /**
-   * Resolves with the result of the next build that finishes (call it before
-   * making the change it should see).
+   * Resolves with the result of the next build that finishes, once its quick
+   * formats are written (call it before making the change it should see);
+   * its `deferred` resolves once the others are too.
    */
   nextBuild(): Promise<BuildResult | undefined>
   /** Stop watching and serving. */
@@ -63,22 +70,36 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   const output = path.resolve(options.output)
   // Entries go to disk when the editor pauses for a second (and on close),
   // not during the rebuild that made them.
-  const cache = new ChapterCache({dir: options.cacheDir, writeDelay: 1000})
+  const session = new BuildSession({cacheDir: options.cacheDir, writeDelay: 1000})
+  const cache = session.chapters
   const debounce = options.debounce ?? 10
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
   let queued = false
   let timer: NodeJS.Timeout | undefined
   let waiters: Array<(result: BuildResult | undefined) => void> = []
+  /** The formats the last build left for later, once written. */
+  let deferred: Promise<unknown> = Promise.resolve()
+  /** Stops them: a newer change is coming, whose build writes them anyway. */
+  let stopDeferred = new AbortController()
 
-  async function rebuild(reason: string): Promise<BuildResult | undefined> {
+  /** Report a failure of the build itself (not of the manuscript). */
+  function internalError(cause: unknown) {
+    const line = `zhbook: internal error: ${cause instanceof Error ? cause.message : String(cause)}`
+    log(line)
+    server?.showError([line])
+  }
+
+  async function rebuild(reason: string, defer = true): Promise<BuildResult | undefined> {
     const started = performance.now()
+    // The last build's slow formats are still being written: never two
+    // writes at once.
+    await deferred
+    stopDeferred = new AbortController()
     let result: BuildResult
     try {
-      result = await build({input, output, cache, background: true})
+      result = await build({input, output, session, defer, signal: stopDeferred.signal})
     } catch (cause) {
-      const line = `zhbook: internal error: ${cause instanceof Error ? cause.message : String(cause)}`
-      log(line)
-      server?.showError([line])
+      internalError(cause)
       const waiting = waiters
       waiters = []
       for (const resolve of waiting) resolve(undefined)
@@ -98,6 +119,20 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
 
     cache.stats.hits = 0
     cache.stats.misses = 0
+    deferred =
+      result.deferred?.then(
+        (late) => {
+          for (const line of formatMessages(late.messages)) log(line)
+          const names = late.renderers.join(', ')
+          const ms = Math.round(performance.now() - started)
+          log(
+            late.aborted
+              ? `Stopped ${names} (${reason}): a newer change follows`
+              : `Rebuilt ${names} (${reason}) in ${ms} ms`
+          )
+        },
+        (cause: unknown) => internalError(cause)
+      ) ?? Promise.resolve()
     const waiting = waiters
     waiters = []
     for (const resolve of waiting) resolve(result)
@@ -107,6 +142,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   function schedule(reason: string) {
     clearTimeout(timer)
     timer = setTimeout(() => {
+      // The formats still being written for the last change would only be
+      // written again: the web edition of this one comes first.
+      stopDeferred.abort()
       // One build at a time; changes during a build queue one more.
       if (queued) return
       queued = true
@@ -118,7 +156,8 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   }
 
   let server: PreviewServer | undefined
-  await rebuild('start')
+  // The first build writes everything before the server starts.
+  await rebuild('start', false)
   server = await startServer({root: path.join(output, 'web'), port: options.port ?? 4173, host: options.host})
   log(`Serving ${server.url} (Ctrl-C to stop)`)
 
@@ -140,8 +179,8 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       clearTimeout(timer)
       await watcher.close()
       await running
-      await cache.flush()
-      await endSession(cache)
+      await deferred
+      await session.dispose()
       await server!.close()
     }
   }

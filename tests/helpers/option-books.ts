@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {build, type BuildResult} from '../../src/build/build.js'
-import type {ChapterCache} from '../../src/build/chapter-cache.js'
+import type {BuildSession} from '../../src/build/session.js'
 
 /** The fixture's manuscript. */
 export const optionManuscript = path.join(import.meta.dirname, '..', 'fixtures', 'books', 'epub-options', 'manuscript')
@@ -27,13 +27,14 @@ export interface OptionEpubs {
  *
  * @param out
  *   Output folder (made when missing).
- * @param cache
- *   Chapter cache; its folder also keeps the font subsets (optional: none).
+ * @param session
+ *   Build session; its cache folder also keeps the font subsets (optional: a
+ *   fresh one without a folder).
  * @returns
  *   The EPUBs and the build's result.
  */
-export async function buildOptionEpubs(out: string, cache?: ChapterCache): Promise<OptionEpubs> {
-  const result = await build({input: optionManuscript, output: out, env: {}, cache})
+export async function buildOptionEpubs(out: string, session?: BuildSession): Promise<OptionEpubs> {
+  const result = await build({input: optionManuscript, output: out, env: {}, session})
   if (!result.ok) throw new Error('Unexpected failed build of the EPUB-options fixture')
   const epubs = (await fs.readdir(out))
     .filter((name) => name.endsWith('.epub'))

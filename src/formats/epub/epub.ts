@@ -38,7 +38,7 @@ import {epubContentStyle, hasMath, needsContentStyle} from '../shared/content-st
 import {imageResources} from './resources.js'
 import {groupNoteReferences, labelNotes} from '../shared/notes.js'
 import {coverSvg} from './cover.js'
-import {findCoverFonts} from './cover-fonts.js'
+import {coverFontMessage, findCoverFonts} from './cover-fonts.js'
 import {coverPng} from './cover-png.js'
 import {accessibilityMetadata} from './accessibility.js'
 import rehypeKoboSpans from './rehype-kobo-spans.js'
@@ -100,7 +100,8 @@ interface Resource {
  * `glossary` chapter is an EPUB glossary and a landmark), and the EPUB
  * Accessibility 1.1 metadata. An edition in several languages gets one
  * `dc:language` each, its own first; a translated title gets a `dc:title`
- * in its language and a line on the cover. With `context.kepub`, also
+ * in its language and a line on the cover. With `kepub: true` in
+ * `book.yaml` (`context.settings`), also
  * `<slug>-<edition>.kepub.epub`: the same book with Kobo's markup. The
  * book's own cover image (`cover:` in `book.yaml`) takes the drawn one's
  * place. With `book.typography`, the EPUB embeds a font subset to the
@@ -110,6 +111,9 @@ interface Resource {
  */
 export const epub: Renderer = {
   name: 'epub',
+  // Packing an archive per edition takes the better part of a second: a
+  // watch session writes the web edition first.
+  deferred: true,
   prepare(book, context) {
     // The drawing runs in resvg's threads; the session remembers it by its
     // SVG and fonts, and `render` asks for the same one. Without a session
@@ -126,7 +130,7 @@ export const epub: Renderer = {
     const name = book.meta.slug + '-' + book.edition.id
     const files = [{path: name + '.epub', data: await packageEpub(book, context, session, cover, false)}]
 
-    if (context.kepub) {
+    if (context.settings?.kepub) {
       files.push({
         path: name + '.kepub.epub',
         data: await packageEpub(book, context, session, cover, true)
@@ -134,6 +138,11 @@ export const epub: Renderer = {
     }
 
     return files
+  },
+  finish(_books, context) {
+    // Covers are drawn without text on a machine without a CJK font (I003).
+    const fonts = findCoverFonts(context.env)
+    return {files: [], messages: fonts.length === 0 ? [coverFontMessage(context.root ?? '.')] : []}
   }
 }
 
@@ -392,7 +401,7 @@ async function coverFile(book: EditionBook, context: RenderContext, session: Bui
     })
   }
 
-  const fonts = context.coverFonts ?? findCoverFonts()
+  const fonts = findCoverFonts(context.env)
   const drawn = session.keyed<Promise<Uint8Array<ArrayBuffer>>>('epub.cover-png', coverMemoSize)
   return new File([await coverPng(coverSvg(book), fonts, context.cacheDir, drawn)], 'cover.png', {type: 'image/png'})
 }

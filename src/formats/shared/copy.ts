@@ -10,8 +10,12 @@
  */
 import type {Root} from 'hast'
 
-/** Trees made by `writable`, owned by the renderer that asked. */
-const owned = new WeakSet<Root>()
+/**
+ * Mark of the trees made by `writable`, owned by the renderer that asked: a
+ * symbol key, which `structuredClone` does not copy, so a copy of an owned
+ * tree is not marked.
+ */
+const ownedMark = Symbol('zhbook.owned')
 
 /**
  * A tree that may be changed: the tree itself when it is a copy made here,
@@ -23,8 +27,8 @@ const owned = new WeakSet<Root>()
  *   Tree to change.
  */
 export function writable(tree: Root): Root {
-  if (owned.has(tree)) return tree
+  if (Object.hasOwn(tree, ownedMark)) return tree
   const copy = structuredClone(tree)
-  owned.add(copy)
+  Object.defineProperty(copy, ownedMark, {value: true})
   return copy
 }

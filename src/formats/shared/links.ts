@@ -9,7 +9,6 @@
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import {chapterMemo} from '../../build/memo.js'
 import {writable} from './copy.js'
 import {chapterLinkPrefix, type EditionChapter} from '../../core/model.js'
 
@@ -69,7 +68,7 @@ export function chapterLinkResolver(
       if (fragment !== undefined) {
         let ids = idsById.get(id)
         if (!ids) {
-          ids = collectIds(target.tree)
+          ids = findIds(target.tree)
           idsById.set(id, ids)
         }
 
@@ -94,22 +93,6 @@ export function chapterLinkResolver(
  *   Whether an element's `href` starts with `chapter:`.
  */
 function hasChapterLink(tree: Root): boolean {
-  // Asked of every chapter by every renderer: an unchanged tree is walked once.
-  return linkMemo(tree, '', () => findChapterLink(tree))
-}
-
-/** Whether chapters have `chapter:` links, by tree. */
-const linkMemo = chapterMemo<boolean>()
-
-/**
- * Walk a tree for a `chapter:` link.
- *
- * @param tree
- *   Tree.
- * @returns
- *   Whether it has one.
- */
-function findChapterLink(tree: Root): boolean {
   let found = false
 
   visit(tree, 'element', (node: Element) => {
@@ -124,23 +107,6 @@ function findChapterLink(tree: Root): boolean {
 
   return found
 }
-
-/**
- * Collect the ids of a tree.
- *
- * @param tree
- *   Tree.
- * @returns
- *   Ids.
- */
-function collectIds(tree: Root): Set<string> {
-  // Every build asks for the ids of the chapters linked to (the glossary
-  // links to all of them): an unchanged tree is walked once.
-  return idsMemo(tree, '', () => findIds(tree))
-}
-
-/** Ids of chapters, by tree. */
-const idsMemo = chapterMemo<Set<string>>()
 
 /**
  * Walk a tree for its ids.

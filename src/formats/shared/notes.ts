@@ -7,7 +7,7 @@ import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
-import {chapterMemo} from '../../build/memo.js'
+import type {BuildSession} from '../../build/session.js'
 import {writable} from './copy.js'
 
 /**
@@ -15,16 +15,16 @@ import {writable} from './copy.js'
  *
  * @param tree
  *   Chapter tree.
+ * @param session
+ *   The build session (optional): a tree it saw is not walked again (the
+ *   site asks of every chapter on every build).
  * @returns
  *   Whether it has one.
  */
-export function hasNoteReferences(tree: Root): boolean {
-  // Asked of every chapter on every build: an unchanged tree is walked once.
-  return noteMemo(tree, '', () => findNoteReference(tree))
+export function hasNoteReferences(tree: Root, session?: BuildSession | undefined): boolean {
+  if (!session) return findNoteReference(tree)
+  return session.chapterMemo<boolean>('notes.has-references')(tree, '', () => findNoteReference(tree))
 }
-
-/** Whether chapters have note references, by tree. */
-const noteMemo = chapterMemo<boolean>()
 
 /**
  * Walk a tree for a note reference.

@@ -4,6 +4,7 @@
  * whole dictionary. A script assigning a global (`fetch` of a local file is
  * blocked on `file://`).
  */
+import type {BuildSession} from '../../build/session.js'
 import type {EditionDictionary} from '../../core/model.js'
 
 /** Global the table script assigns. */
@@ -16,23 +17,15 @@ export const dictionaryGlobal = 'zhbookDictionary'
  *
  * @param dictionary
  *   Dictionary.
+ * @param session
+ *   The build session: the same dictionary comes back while no word of the
+ *   edition comes or goes (watch mode), and is serialised once.
  * @returns
  *   JavaScript.
  */
-export function dictionaryTableScript(dictionary: EditionDictionary): string {
-  // The same dictionary comes back while no word of the edition comes or
-  // goes (watch mode): it is serialised once.
-  let script = tableScripts.get(dictionary)
-  if (script === undefined) {
-    script = tableScript(dictionary)
-    tableScripts.set(dictionary, script)
-  }
-
-  return script
+export function dictionaryTableScript(dictionary: EditionDictionary, session: BuildSession): string {
+  return session.chapterMemo<string>('web.dictionary-table')(dictionary, '', () => tableScript(dictionary))
 }
-
-/** Scripts made, by dictionary. */
-const tableScripts = new WeakMap<EditionDictionary, string>()
 
 /** Serialise a dictionary (see `dictionaryTableScript`). */
 function tableScript(dictionary: EditionDictionary): string {

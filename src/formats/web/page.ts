@@ -1,6 +1,6 @@
 /**
- * Page templates of the web edition, built as hast and serialised with
- * hast-util-to-html: the chapter content is already hast, and building the
+ * Page templates of the web edition, built as hast and compiled by
+ * rehype-stringify: the chapter content is already hast, and building the
  * frame the same way means nothing is escaped twice or not at all.
  *
  * Templates take plain data (titles, relative hrefs); which file links to
@@ -9,8 +9,9 @@
  * search page in `web-page-search.ts`.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import {unified} from 'unified'
 import type {BookMeta, EditionChapter} from '../../core/model.js'
 import {stringsFor} from '../../core/locale.js'
 import {
@@ -27,6 +28,9 @@ import {
 import {webStringsFor} from './strings.js'
 
 export type {EditionLink, PageLink, SettingsOptions} from './frame.js'
+
+/** Compiles a page's tree to HTML: the end of every page's processor. */
+const pageCompiler = unified().use(rehypeStringify).freeze()
 
 /** Where a page finds the site's shared files, as hrefs relative to it. */
 export interface SiteAssets {
@@ -154,7 +158,7 @@ export function documentPage(options: DocumentOptions): string {
     ]
   }
 
-  return toHtml(tree)
+  return pageCompiler.stringify(tree)
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type {Element, ElementContent, RootContent} from 'hast'
 import type {EditionChapter} from '../../core/model.js'
-import {chapterMemo} from '../../build/memo.js'
+import type {BuildSession} from '../../build/session.js'
 
 /** One searchable block. */
 export interface SearchBlock {
@@ -39,24 +39,19 @@ export const searchGlobal = 'zhbookSearch'
 /** Ids of numbered blocks. */
 const blockId = /^p-\d+$/
 
-/** Blocks found per chapter tree. */
-const blocksMemo = chapterMemo<SearchIndex['blocks']>()
-
-/** The blocks of each chapter of an index made by `searchIndex`. */
-const chapterBlocks = new WeakMap<SearchIndex, ReadonlyArray<readonly SearchBlock[]>>()
-
-/** Each chapter's script, by its blocks. */
-const chapterScripts = new WeakMap<readonly SearchBlock[], {id: string; script: string}>()
-
 /**
  * Collect the search index of an edition.
  *
  * @param chapters
  *   Chapters, in reading order.
+ * @param session
+ *   The build session: it keeps the blocks of each chapter tree, and which
+ *   blocks make each chapter of the index (for `searchScripts`).
  * @returns
  *   Index.
  */
-export function searchIndex(chapters: readonly EditionChapter[]): SearchIndex {
+export function searchIndex(chapters: readonly EditionChapter[], session: BuildSession): SearchIndex {
+  const blocksMemo = session.chapterMemo<SearchIndex['blocks']>('web.search-blocks')
   const index: SearchIndex = {chapters: [], blocks: []}
   const parts: Array<readonly SearchBlock[]> = []
 
@@ -73,7 +68,7 @@ export function searchIndex(chapters: readonly EditionChapter[]): SearchIndex {
     parts.push(blocks)
   }
 
-  chapterBlocks.set(index, parts)
+  session.chapterMemo<ReadonlyArray<readonly SearchBlock[]>>('web.search-parts')(index, '', () => parts)
   return index
 }
 
@@ -96,33 +91,34 @@ export interface SearchScripts {
  *
  * @param index
  *   Index.
+ * @param session
+ *   The build session (see `searchIndex`): it keeps each chapter's script.
  * @returns
  *   Scripts.
  */
-export function searchScripts(index: SearchIndex): SearchScripts {
+export function searchScripts(index: SearchIndex, session: BuildSession): SearchScripts {
   const parts: SearchScripts['parts'] = []
-  const groups = chapterBlocks.get(index) ?? groupByChapter(index)
+  const groups = session.chapterMemo<ReadonlyArray<readonly SearchBlock[]>>('web.search-parts')(index, '', () =>
+    groupByChapter(index)
+  )
+  const scriptMemo = session.chapterMemo<{id: string; script: string}>('web.search-script')
 
   for (const [number, blocks] of groups.entries()) {
     if (blocks.length === 0) continue
     const id = index.chapters[number]![0]
     // Blocks of an unchanged chapter are the same array from build to
     // build in watch mode: its script is made once.
-    let known = chapterScripts.get(blocks)
-    if (known?.id !== id) {
-      known = {
-        id,
-        script:
-          '/* zhbook: the search index of chapter ' +
-          id +
-          ', read by search-page.js. */\nwindow.' +
-          searchGlobal +
-          '.parts.push([\n' +
-          blocks.map((block) => blockLine(block)).join(',\n') +
-          '\n])\n'
-      }
-      chapterScripts.set(blocks, known)
-    }
+    const known = scriptMemo(blocks, id, () => ({
+      id,
+      script:
+        '/* zhbook: the search index of chapter ' +
+        id +
+        ', read by search-page.js. */\nwindow.' +
+        searchGlobal +
+        '.parts.push([\n' +
+        blocks.map((block) => blockLine(block)).join(',\n') +
+        '\n])\n'
+    }))
 
     parts.push(known)
   }

@@ -39,7 +39,7 @@ import {readAsset} from '../shared/assets.js'
 import {chapterLinkResolver} from '../shared/links.js'
 import {needsContentStyle, webContentStyle} from '../shared/content-style.js'
 import {resourceFiles} from '../shared/resources.js'
-import {chapterMemo, internKey} from '../../build/memo.js'
+import type {BuildSession} from '../../build/session.js'
 import {groupNoteReferences, hasNoteReferences, labelNotes} from '../shared/notes.js'
 import {dictionaryTableScript} from './dictionary.js'
 import {dictionaryCredit, type SettingsOptions} from './frame.js'
@@ -85,14 +85,18 @@ const chapterIdPattern = /^[A-Za-z\d][\w.-]*$/
  * `web/<edition>/<chapter>.html` per chapter, the search page and index,
  * and the dictionary table when the edition has one.
  *
- * Pages link to the shared files `renderSiteIndex` writes; chapter pages
- * link to the same chapter in every other edition of `context.editions`.
+ * Pages link to the shared files `renderSiteIndex` writes (the renderer's
+ * `finish`, once every edition is rendered); chapter pages link to the same
+ * chapter in every other edition of `context.editions`.
  */
 export const web: Renderer = {
   name: 'web',
   async render(book, context) {
     // The images sit next to the pages, as next to an EPUB's documents.
     return [...renderEdition(book, context), ...(await resourceFiles(book, root + '/' + book.edition.id + '/'))]
+  },
+  finish(books, context) {
+    return {files: renderSiteIndex(books, context)}
   }
 }
 
@@ -106,13 +110,12 @@ export const web: Renderer = {
  *   written in the language of the edition in the manuscript's own script
  *   (the first edition if none is).
  * @param context
- *   Build-wide settings (unused today: the links come from `books`; taken so
- *   every web output is made from the same inputs).
+ *   Build-wide settings (the session keeps the page).
  * @returns
  *   Files.
  */
 export function renderSiteIndex(books: readonly EditionBook[], context: RenderContext): OutputFile[] {
-  void context
+  const {session} = context
   const primary = books.find((book) => book.edition.lang === book.meta.language) ?? books[0]
 
   if (!primary) {
@@ -132,7 +135,7 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
   const files: OutputFile[] = [
     {
       path: root + '/' + names.index,
-      data: remembered(root + '/' + names.index, siteIndexPage, {
+      data: remembered(session, root + '/' + names.index, siteIndexPage, {
         meta: primary.meta,
         lang: primary.meta.language,
         // The English title of the bilingual edition tells a reader without
@@ -154,7 +157,7 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
 
   // Why only then: a build without notes or a dictionary has no use for
   // their scripts.
-  if (books.some((book) => book.chapters.some((chapter) => hasNoteReferences(chapter.tree)))) {
+  if (books.some((book) => book.chapters.some((chapter) => hasNoteReferences(chapter.tree, session)))) {
     files.push(asset(names.notes))
   }
 
@@ -184,23 +187,12 @@ function asset(name: string): OutputFile {
 }
 
 /**
- * Render one edition.
- *
- * @param book
- *   Edition.
- * @param context
- *   Build-wide settings.
- * @returns
- *   The edition's pages and data.
- */
-/** Pages other than chapters last rendered, by path, with their options. */
-const otherPages = new Map<string, {key: string; html: string}>()
-
-/**
  * Render a page that is made from its options alone, or give back what the
  * same options gave last time (watch mode: an edit of a chapter leaves the
  * contents and search pages as they were).
  *
+ * @param session
+ *   The build session (it keeps the last page of each path).
  * @param path
  *   Output path of the page.
  * @param render
@@ -210,22 +202,32 @@ const otherPages = new Map<string, {key: string; html: string}>()
  * @returns
  *   HTML.
  */
-function remembered<T>(path: string, render: (options: T) => string, options: T): string {
+function remembered<T>(session: BuildSession, path: string, render: (options: T) => string, options: T): string {
+  // The pages of a few books at a time.
+  const pages = session.keyed<{key: string; html: string}>('web.other-pages', 64)
   const key = JSON.stringify(options)
-  const known = otherPages.get(path)
+  const known = pages.peek(path)
   if (known?.key === key) return known.html
   const html = render(options)
-  otherPages.set(path, {key, html})
-  // The pages of a few books at a time.
-  while (otherPages.size > 64) otherPages.delete(otherPages.keys().next().value!)
+  pages.set(path, {key, html})
   return html
 }
 
-/** Chapter pages already rendered (watch mode reuses them). */
-const pageMemo = chapterMemo<{tree: Root; html: string}>()
-
+/**
+ * Render one edition.
+ *
+ * @param book
+ *   Edition.
+ * @param context
+ *   Build-wide settings.
+ * @returns
+ *   The edition's pages and data.
+ */
 function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] {
   checkChapterIds(book.chapters)
+  const {session} = context
+  // Chapter pages already rendered (watch mode reuses them).
+  const pageMemo = session.chapterMemo<{tree: Root; html: string}>('web.page')
 
   const {edition, meta, chapters, dictionary} = book
   const folder = root + '/' + edition.id + '/'
@@ -243,7 +245,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const resolveLinks = chapterLinkResolver(chapters, chapterFile)
   const settings: SettingsOptions = {
     translation: (edition.otherLanguages ?? []).length > 0,
-    ruby: chapters.some((chapter) => hasRuby(chapter.tree))
+    ruby: chapters.some((chapter) => hasRuby(chapter.tree, session))
   }
   const footer: ElementContent[] = dictionary
     ? [dictionaryCredit(webStringsFor(edition.lang), dictionary.attribution)]
@@ -252,7 +254,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const files: OutputFile[] = [
     {
       path: folder + names.index,
-      data: remembered(folder + names.index, editionIndexPage, {
+      data: remembered(session, folder + names.index, editionIndexPage, {
         meta,
         lang: edition.lang,
         label: edition.label,
@@ -270,7 +272,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const resolved: EditionChapter[] = []
   // What every page of the edition is made from besides its own chapter
   // and place (see the options below), as one short token.
-  const bookKey = internKey(
+  const bookKey = session.intern(
     JSON.stringify([meta, edition.lang, links, names, settings, footer, others, dictionary !== undefined])
   )
 
@@ -311,12 +313,12 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
     files.push({path: folder + chapterFile(chapter.id), data: page.html})
   }
 
-  const search = searchScripts(searchIndex(resolved))
+  const search = searchScripts(searchIndex(resolved, session), session)
   const searchParts = search.parts.map((part) => names.searchParts + '/' + part.id + '.js')
   files.push(
     {
       path: folder + names.search,
-      data: remembered(folder + names.search, searchPage, {
+      data: remembered(session, folder + names.search, searchPage, {
         meta,
         lang: edition.lang,
         index: names.index,
@@ -333,7 +335,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   )
 
   if (dictionary) {
-    files.push({path: folder + names.dictionary, data: dictionaryTableScript(dictionary)})
+    files.push({path: folder + names.dictionary, data: dictionaryTableScript(dictionary, session)})
   }
 
   return files
@@ -363,16 +365,15 @@ function assets(base: string, scripts: readonly string[]): SiteAssets {
  *
  * @param tree
  *   Chapter tree.
+ * @param session
+ *   The build session.
  * @returns
  *   Whether it has one.
  */
-function hasRuby(tree: Root): boolean {
+function hasRuby(tree: Root, session: BuildSession): boolean {
   // Asked of every chapter on every build: an unchanged tree is walked once.
-  return rubyMemo(tree, '', () => findRuby(tree))
+  return session.chapterMemo<boolean>('web.ruby')(tree, '', () => findRuby(tree))
 }
-
-/** Whether chapters have ruby, by tree. */
-const rubyMemo = chapterMemo<boolean>()
 
 /**
  * Walk a tree for an `rt`.
