@@ -27,7 +27,7 @@ import {type Chapter, EPub, type Options} from 'epub-gen-memory'
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import {unified} from 'unified'
-import {BuildSession} from '../../build/session.js'
+import type {BuildSession} from '../../build/session.js'
 import type {EditionBook, EditionChapter, RenderContext, Renderer} from '../../core/model.js'
 import {type Entries, readEntries, writeEpub} from './archive.js'
 import {chapterSection} from './chapter.js'
@@ -116,16 +116,14 @@ export const epub: Renderer = {
   deferred: true,
   prepare(book, context) {
     // The drawing runs in resvg's threads; the session remembers it by its
-    // SVG and fonts, and `render` asks for the same one. Without a session
-    // nothing would remember it.
-    const session = sessionOf(context)
-    if (session && !book.meta.cover) coverFile(book, context, session).catch(() => {})
+    // SVG and fonts, and `render` asks for the same one.
+    if (!book.meta.cover) coverFile(book, context, context.session).catch(() => {})
     return undefined
   },
   async render(book: EditionBook, context: RenderContext) {
     checkChapters(book.chapters)
 
-    const session = sessionOf(context) ?? new BuildSession()
+    const {session} = context
     const cover = await coverFile(book, context, session)
     const name = book.meta.slug + '-' + book.edition.id
     const files = [{path: name + '.epub', data: await packageEpub(book, context, session, cover, false)}]
@@ -144,20 +142,6 @@ export const epub: Renderer = {
     const fonts = findCoverFonts(context.env)
     return {files: [], messages: fonts.length === 0 ? [coverFontMessage(context.root ?? '.')] : []}
   }
-}
-
-/**
- * The build session of a render context, if it has one.
- *
- * @param context
- *   Render context.
- * @returns
- *   Session, or `undefined`.
- */
-function sessionOf(context: RenderContext): BuildSession | undefined {
-  // To do: `context.session` becomes a `BuildSession` for every build.
-  const session: unknown = context.session
-  return session instanceof BuildSession ? session : undefined
 }
 
 /**
