@@ -12,13 +12,18 @@ import {BuildSession} from '../src/build/session.js'
 const src = path.resolve(import.meta.dirname, '..', 'src')
 
 /**
- * Module-level declarations that are read-only: tables of tag names and
- * keys, and values loaded once and never changed (a compiled dictionary, a
- * module, the hash of the code itself). `file: name`.
+ * Module-level declarations that are read-only: tables of tag names, keys
+ * and characters, and values made once and never changed (a compiled
+ * dictionary or trie, a module, a segmenter, the hash of the code itself,
+ * pinyin-pro's one registration of zhbook's readings). `file: name`.
  */
 const readOnly = new Set([
   'build/fingerprint.ts: cached',
   'build/pipeline.ts: selfClosing',
+  'check/script.ts: severalForms',
+  'check/script.ts: validInBothScripts',
+  'check/vocabulary.ts: sharedWords',
+  'check/vocabulary.ts: trie',
   'convert/chain.ts: chains',
   'dictionary/text.ts: annotations',
   'fonts/open-face.ts: loaded',
@@ -27,6 +32,10 @@ const readOnly = new Set([
   'formats/epub/rehype-kobo-spans.ts: phrasing',
   'formats/epub/rehype-kobo-spans.ts: skip',
   'formats/epub/vertical.ts: skipped',
+  'glossary/readings.ts: registered',
+  'glossary/terms.ts: prefixes',
+  'glossary/terms.ts: suffixes',
+  'glossary/words.ts: segmenter',
   'load/book.ts: required',
   'load/book.ts: reservedIds',
   'load/glossary.ts: keys',
@@ -35,6 +44,7 @@ const readOnly = new Set([
   'load/layouts/includes.ts: includeKinds',
   'stages/rehype-glossary.ts: skip',
   'stages/rehype-hant-to-hans.ts: opaque',
+  'stages/rehype-pinyin.ts: placeBefore',
   'stages/rehype-pinyin.ts: skip'
 ])
 
