@@ -250,7 +250,9 @@ describe('bundle', () => {
     try {
       const [first, second] = await Promise.all(folders.map((folder) => bundle(folder)))
       expect(first).toEqual([
+        'epub/content.css',
         'epub/style.css',
+        'web/content.css',
         'web/dictionary-popup.js',
         'web/notes.js',
         'web/prefs.js',
