@@ -213,8 +213,14 @@ describe('zhbook check', () => {
       '獲→穫': 1,
       '喂→餵': 1
     })
+    // Each word of the smaller vocabulary once, at its first place, with its count.
+    expect(
+      logs
+        .filter((line) => line.endsWith('[S005]'))
+        .map((line) => /`(.+?)`( \(\d+ times\))?/.exec(line)!.slice(1, 3).join(''))
+    ).toEqual(['矽 (2 times)', '作業系統 (5 times)', '螢幕 (4 times)'])
     expect(logs.at(-1)).toMatch(
-      /^525 problems in 1 file \(vocabulary: 87 mainland, 11 Taiwan words\); 470 with one answer/
+      /^517 problems in 1 file \(vocabulary: 87 mainland, 11 Taiwan words\); 470 with one answer/
     )
   })
 

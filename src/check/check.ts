@@ -91,7 +91,9 @@ export function checkFile(file: VFile, options: CheckOptions = {}): CheckResult 
 
 /**
  * Report the words of the smaller vocabulary where a text mixes both: each
- * at its place, with the counts and the other vocabulary's word.
+ * word once, at its first place, with how often it occurs, the counts and
+ * the other vocabulary's word (a real book repeats its words: one message
+ * per occurrence would bury every other warning).
  *
  * @param files
  *   Files and the vocabulary words found in each (one edition's text).
@@ -116,13 +118,23 @@ export function reportMixedVocabulary(files: ReadonlyArray<{file: VFile; vocabul
   const minority = taiwan <= mainland ? 'taiwan' : 'mainland'
   const [own, other] = minority === 'taiwan' ? ['mainland', 'Taiwan'] : ['Taiwan', 'mainland']
   const counts = `${Math.max(mainland, taiwan)} ${own}, ${Math.min(mainland, taiwan)} ${other}`
+  const occurrences = new Map<string, number>()
+  for (const {vocabulary} of files) {
+    for (const word of vocabulary) {
+      if (word.vocabulary === minority) occurrences.set(word.word, (occurrences.get(word.word) ?? 0) + 1)
+    }
+  }
+
+  const reported = new Set<string>()
   for (const {file, vocabulary} of files) {
     const placeOf = places(String(file.value))
     for (const word of vocabulary) {
-      if (word.vocabulary !== minority) continue
+      if (word.vocabulary !== minority || reported.has(word.word)) continue
+      reported.add(word.word)
+      const times = occurrences.get(word.word)!
       warn(
         file,
-        `Unexpected ${other} word \`${word.word}\` in a text of ${own} vocabulary (${counts} words), expected \`${word.counterpart}\``,
+        `Unexpected ${other} word \`${word.word}\`${times > 1 ? ` (${times} times)` : ''} in a text of ${own} vocabulary (${counts} words), expected \`${word.counterpart}\``,
         placeOf(word.offset),
         'S005'
       )
