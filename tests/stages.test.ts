@@ -15,6 +15,9 @@ import rehypeDialogue from '../src/stages/rehype-dialogue.js'
 import rehypeEnglishRuns from '../src/stages/rehype-english-runs.js'
 import rehypeLocalImages from '../src/stages/rehype-local-images.js'
 import rehypeTableAlign from '../src/stages/rehype-table-align.js'
+import rehypeSafeHtml from '../src/stages/rehype-safe-html.js'
+import remarkCjkAutolinks from '../src/stages/remark-cjk-autolinks.js'
+import {defaultSchema} from 'rehype-sanitize'
 
 type Stages = {remark?: any[]; rehype?: any[]}
 
@@ -268,5 +271,37 @@ describe('rehypeEnglishRuns', () => {
         child.type === 'element' ? child.children[0]!.position?.start.line : child.position?.start.line
       )
     ).toEqual([1, 1, 1])
+  })
+})
+
+describe('remarkCjkAutolinks', () => {
+  it('should end a bare URL where Chinese text starts, and give back an unopened `)`', async () => {
+    const {html} = await run('參見（http://example.com/a）。再見 (http://example.com/b)。又見 www.example.com。', {
+      remark: [remarkCjkAutolinks]
+    })
+    expect(html).toBe(
+      '<p>參見（<a href="http://example.com/a">http://example.com/a</a>）。再見 (<a href="http://example.com/b">http://example.com/b</a>)。又見 <a href="http://www.example.com">www.example.com</a>。</p>'
+    )
+  })
+
+  it('should leave a URL with balanced parentheses, and written links, alone', async () => {
+    const {html} = await run('見 http://example.com/a_(b)。\n\n[連結](http://example.com/中文)', {
+      remark: [remarkCjkAutolinks]
+    })
+    expect(html).toBe(
+      '<p>見 <a href="http://example.com/a_(b)">http://example.com/a_(b)</a>。</p>\n<p><a href="http://example.com/%E4%B8%AD%E6%96%87">連結</a></p>'
+    )
+  })
+})
+
+describe('rehypeSafeHtml', () => {
+  it('should remove a `lang` that is no language tag, with a warning, and keep a good one', async () => {
+    const {html, file} = await run('<pre lang="no-highlight">x</pre>\n\n<p lang="en-GB">y</p>', {
+      rehype: [[rehypeSafeHtml, {schema: {...defaultSchema, attributes: {'*': ['lang']}}}]]
+    })
+    expect(html).toBe('<pre>x</pre>\n<p lang="en-GB">y</p>')
+    expect(file.messages.map(String)).toEqual([
+      '/book/ch.md:1:1: Unexpected value `no-highlight` of `lang` on `<pre>`, expected a BCP 47 language tag: removed'
+    ])
   })
 })

@@ -36,6 +36,7 @@ import rehypeLocalImages from '../stages/rehype-local-images.js'
 import rehypeMathml from '../stages/rehype-mathml.js'
 import remarkHeadingIds from '../stages/remark-heading-ids.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
+import remarkCjkAutolinks from '../stages/remark-cjk-autolinks.js'
 import rehypeTableAlign from '../stages/rehype-table-align.js'
 
 /** Classes of the English in the bilingual edition. */
@@ -123,6 +124,7 @@ export function createChapterReader(): ChapterReader {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    .use(remarkCjkAutolinks)
     .use(remarkSourceLines)
     .use(remarkMath)
     .use(remarkDuplicateDefinitions)

@@ -75,7 +75,31 @@ export default function rehypeSafeHtml(options: Options) {
       }
     })
 
+    // A `lang` that is no language tag (`<pre lang="no-highlight">`, as
+    // some Markdown tools write) makes an invalid document.
+    visit(safe, 'element', (node) => {
+      const lang = node.properties.lang
+      if (typeof lang !== 'string' || lang === '' || isLanguageTag(lang)) return
+      delete node.properties.lang
+      warn(
+        file,
+        `Unexpected value \`${quote(lang)}\` of \`lang\` on \`<${node.tagName}>\`, expected a BCP 47 language tag: removed`,
+        node.position?.start,
+        'H001'
+      )
+    })
+
     return safe
+  }
+}
+
+/** Whether `value` is a well-formed BCP 47 language tag. */
+function isLanguageTag(value: string): boolean {
+  try {
+    Intl.getCanonicalLocales(value)
+    return true
+  } catch {
+    return false
   }
 }
 
