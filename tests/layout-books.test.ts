@@ -11,6 +11,7 @@ import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../src/build/build.js'
 import {epubcheckMany} from './helpers/epubcheck.js'
+import {walk} from './helpers/link-walk.js'
 import {vnu} from './helpers/vnu.js'
 
 const books = ['mdbook', 'gitbook', 'folders']
@@ -56,6 +57,36 @@ describe('books in their own layouts', () => {
       })
     }
   }, 180_000)
+
+  it('should find the target of every link and image in every EPUB document', async () => {
+    for (const file of files(/\.epub$/)) {
+      const zip = await JSZip.loadAsync(fs.readFileSync(file))
+      const entries = new Map<string, Uint8Array>()
+      for (const [name, item] of Object.entries(zip.files)) {
+        if (!item.dir) entries.set(name, await item.async('uint8array'))
+      }
+
+      const {broken, checked} = walk(entries)
+      expect(broken, file).toEqual([])
+      expect(checked, file).toBeGreaterThan(10)
+    }
+  })
+
+  it('should find the target of every link and image in every web page', () => {
+    for (const name of books) {
+      const web = path.join(tmp, name, 'web')
+      const entries = new Map<string, Uint8Array>()
+      for (const entry of fs.readdirSync(web, {recursive: true, withFileTypes: true})) {
+        if (!entry.isFile()) continue
+        const full = path.join(entry.parentPath, entry.name)
+        entries.set(path.relative(web, full).split(path.sep).join('/'), fs.readFileSync(full))
+      }
+
+      const {broken, checked} = walk(entries)
+      expect(broken, name).toEqual([])
+      expect(checked, name).toBeGreaterThan(50)
+    }
+  })
 
   it('should pass the Nu HTML Checker on every page', async () => {
     const result = await vnu(files(/\.html$/))
