@@ -322,3 +322,12 @@ const piece = fc.oneof(
   fc.integer({min: 0x10000, max: 0x10ffff}).map((code) => String.fromCodePoint(code)),
   fc.constantFrom('\ud842', '\udfb7')
 )
+
+describe('data words in every field', () => {
+  it('should write 資料型別, 資料型態 and 資料庫 as the mainland does, whatever the field', () => {
+    for (const vocabulary of ['general', 'technical'] as const) {
+      const converter = createConverter([], {vocabulary})
+      expect(converter.convert('資料型別、資料型態與資料庫').value).toBe('数据类型、数据类型与数据库')
+    }
+  })
+})
