@@ -286,7 +286,7 @@ async function packageEpub(
           bodyClass: '',
           body,
           // EPUB 3 wants documents with MathML marked in the manifest.
-          properties: hasMath(chapter.tree) ? 'mathml' : ''
+          properties: hasMath(chapter.tree, session) ? 'mathml' : ''
         }
       }
     })
@@ -324,7 +324,7 @@ async function packageEpub(
       epubStyle() +
       (font ? fontStyle(font, lang) : '') +
       (vertical ? verticalStyle : '') +
-      (book.chapters.some((chapter) => needsContentStyle(chapter.tree)) ? epubContentStyle() : ''),
+      (book.chapters.some((chapter) => needsContentStyle(chapter.tree, session)) ? epubContentStyle() : ''),
     chapterXHTML: chapterXhtml,
     contentOPF: contentOpf,
     tocNCX: tocNcx,

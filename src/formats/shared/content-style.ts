@@ -5,6 +5,7 @@
  */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
+import type {BuildSession} from '../../build/session.js'
 import {readAsset} from './assets.js'
 
 /**
@@ -35,10 +36,14 @@ export function webContentStyle(): string {
  *
  * @param tree
  *   Chapter tree.
+ * @param session
+ *   Build session that keeps the answer per tree (optional).
  * @returns
  *   Whether the stylesheet needs the content rules.
  */
-export function needsContentStyle(tree: Root): boolean {
+export function needsContentStyle(tree: Root, session?: BuildSession | undefined): boolean {
+  // A rebuild asks of every chapter: the session keeps the answer per tree.
+  if (session) return session.chapterMemo<boolean>('content-style.needs')(tree, '', () => needsContentStyle(tree))
   let found = false
   visit(tree, 'element', (node) => {
     if (node.tagName === 'math' || node.tagName === 'figure' || node.tagName === 'img') found = true
@@ -58,10 +63,13 @@ export function needsContentStyle(tree: Root): boolean {
  *
  * @param tree
  *   Chapter tree.
+ * @param session
+ *   Build session that keeps the answer per tree (optional).
  * @returns
  *   Whether it has a `math` element.
  */
-export function hasMath(tree: Root): boolean {
+export function hasMath(tree: Root, session?: BuildSession | undefined): boolean {
+  if (session) return session.chapterMemo<boolean>('content-style.math')(tree, '', () => hasMath(tree))
   let found = false
   visit(tree, 'element', (node) => {
     if (node.tagName === 'math') found = true

@@ -54,8 +54,8 @@ import {webStringsFor} from './strings.js'
 const root = 'web'
 
 /** Whether an edition has code, figures, images or math to style. */
-function needsStyle(book: EditionBook): boolean {
-  return book.chapters.some((chapter) => needsContentStyle(chapter.tree))
+function needsStyle(book: EditionBook, session: BuildSession): boolean {
+  return book.chapters.some((chapter) => needsContentStyle(chapter.tree, session))
 }
 
 /** Names of the files in the site folder and in each edition's folder. */
@@ -166,7 +166,7 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
   }
 
   // The rules of code, figures and math only in a book that has them.
-  if (books.some(needsStyle)) {
+  if (books.some((book) => needsStyle(book, session))) {
     const style = files.find((file) => file.path === root + '/' + names.style)!
     style.data = String(style.data) + webContentStyle()
   }
