@@ -15,6 +15,7 @@ import {z} from 'zod'
 import {error, type Place} from '../core/diagnostics.js'
 import type {Book, BookMeta} from '../core/model.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
+import {reservedIds, slugify} from './ids.js'
 import {isInside} from './read-text.js'
 import {parseYaml, type PositionedYaml} from './yaml.js'
 import type {Layout} from './layouts/detect.js'
@@ -271,18 +272,6 @@ export function chapterId(name: string, index: number): string {
   const id = slugify(stem) || `chapter-${index + 1}`
   // Renderers name their own files so (`index.html`, `cover.xhtml` …).
   return reservedIds.has(id) ? `chapter-${id}` : id
-}
-
-/** Ids the renderers keep for their own documents. */
-const reservedIds = new Set(['cover', 'glossary', 'index', 'nav', 'style', 'toc'])
-
-/** Lowercase ASCII words joined by `-`. */
-function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
 }
 
 /** A name-based (version 5 style) UUID from text. */

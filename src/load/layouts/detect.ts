@@ -12,6 +12,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {warn} from '../../core/diagnostics.js'
 import {parse as parseYamlText} from 'yaml'
+import {reservedIds, slugify} from '../ids.js'
 import {isInside, readManuscriptText} from '../read-text.js'
 import {folderChapters, hasChapterFolders} from './folders.js'
 import {readBookToml} from './mdbook.js'
@@ -170,7 +171,7 @@ function layoutId(relative: string, ids: Set<string>): string {
   else segments[segments.length - 1] = name
   const base =
     segments
-      .map((segment) => slug(segment.replace(/^\d+[-_. ]+(?=\D)/, '')))
+      .map((segment) => slugify(segment.replace(/^\d+[-_. ]+(?=\D)/, '')))
       .filter(Boolean)
       .join('-') || `chapter-${ids.size + 1}`
   const id = reservedIds.has(base) ? `chapter-${base}` : base
@@ -178,18 +179,6 @@ function layoutId(relative: string, ids: Set<string>): string {
   for (let count = 2; ids.has(unique); count++) unique = `${id}-${count}`
   ids.add(unique)
   return unique
-}
-
-/** Ids the renderers keep for their own documents. */
-const reservedIds = new Set(['cover', 'glossary', 'index', 'nav', 'style', 'toc'])
-
-/** Lowercase ASCII words joined by `-`. */
-function slug(value: string): string {
-  return value
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
 }
 
 /** Name of GitBook's configuration. */
