@@ -4,7 +4,10 @@ import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
 import type {EditionChapter} from '../src/core/model.js'
 import {chapterLinkResolver} from '../src/formats/shared/links.js'
-import {groupNoteReferences, hasNoteReferences, labelNotes} from '../src/formats/shared/notes.js'
+import {unified} from 'unified'
+import {treeFeatures} from '../src/formats/shared/content-style.js'
+import {hasNoteReferences} from '../src/formats/shared/notes.js'
+import rehypeNoteGroups from '../src/stages/rehype-note-groups.js'
 
 /**
  * A chapter with a tree.
@@ -19,6 +22,20 @@ import {groupNoteReferences, hasNoteReferences, labelNotes} from '../src/formats
 function chapter(id: string, children: Root['children']): EditionChapter {
   return {id, title: id, sourcePath: id + '.md', tree: {type: 'root', children}}
 }
+
+/**
+ * Run `rehypeNoteGroups` on a copy of a tree.
+ *
+ * @param tree
+ *   Tree (not changed).
+ * @returns
+ *   The changed copy.
+ */
+function groupNoteReferences(tree: Root): Root {
+  return unified().use(rehypeNoteGroups).runSync(structuredClone(tree)) as Root
+}
+
+const labelNotes = groupNoteReferences
 
 const noteref = h('a', {href: '#gloss-1', id: 'gloss-ref-1', role: 'doc-noteref', className: ['noteref']}, '†')
 
@@ -43,10 +60,10 @@ const glossary = chapter('glossary', [
 describe('api', () => {
   it('should expose the public api', async () => {
     expect(Object.keys(await import('../src/formats/shared/links.js')).sort()).toEqual(['chapterLinkResolver'])
-    expect(Object.keys(await import('../src/formats/shared/notes.js')).sort()).toEqual([
-      'groupNoteReferences',
-      'hasNoteReferences',
-      'labelNotes'
+    expect(Object.keys(await import('../src/formats/shared/notes.js')).sort()).toEqual(['hasNoteReferences'])
+    expect(Object.keys(await import('../src/stages/rehype-note-groups.js')).sort()).toEqual([
+      'default',
+      'isNoteReference'
     ])
   })
 })
@@ -92,7 +109,31 @@ describe('hasNoteReferences', () => {
   })
 })
 
-describe('groupNoteReferences', () => {
+describe('treeFeatures', () => {
+  it('should find what the renderers ask of a tree in one walk', () => {
+    expect(treeFeatures(logic.tree)).toEqual({
+      contentStyle: false,
+      math: false,
+      chapterLink: false,
+      noteReference: true,
+      ruby: true,
+      images: 0,
+      imagesWithoutAlt: 0
+    })
+    expect(treeFeatures(glossary.tree)).toMatchObject({chapterLink: true, noteReference: false, ruby: false})
+    const tree: Root = {
+      type: 'root',
+      children: [h('p', [h('img', {src: 'a.png', alt: ''}), h('img', {src: 'b.png'})]), h('math', [])]
+    }
+    expect(treeFeatures(tree)).toMatchObject({contentStyle: true, math: true, images: 2, imagesWithoutAlt: 1})
+    expect(treeFeatures({type: 'root', children: [h('pre', [h('span', {className: ['pl-k']}, 'fn')])]})).toMatchObject({
+      contentStyle: true,
+      math: false
+    })
+  })
+})
+
+describe('rehypeNoteGroups: grouping', () => {
   it('should keep a reference with the element it follows', () => {
     const before = structuredClone(logic.tree)
     expect(toHtml(groupNoteReferences(logic.tree))).toBe(
@@ -106,7 +147,7 @@ describe('groupNoteReferences', () => {
     expect(toHtml(groupNoteReferences(tree))).toBe(
       '<p>大模型<a href="#gloss-1" id="gloss-ref-1" role="doc-noteref" class="noteref">†</a></p>'
     )
-    expect(groupNoteReferences(glossary.tree)).toBe(glossary.tree)
+    expect(groupNoteReferences(glossary.tree)).toEqual(glossary.tree)
   })
 
   it('should group in nested elements, once', () => {
@@ -120,7 +161,7 @@ describe('groupNoteReferences', () => {
   })
 })
 
-describe('labelNotes', () => {
+describe('rehypeNoteGroups: names', () => {
   it('should name each note after the reference pointing to it, and leave named notes alone', () => {
     const tree = h(null, [
       h('p', [
@@ -143,8 +184,8 @@ describe('labelNotes', () => {
     )
   })
 
-  it('should return the tree itself when it has no note reference', () => {
-    const tree = h(null, [h('p', 'x')])
-    expect(labelNotes(tree)).toBe(tree)
+  it('should leave a tree without note references alone', () => {
+    const tree = h(null, [h('p', 'x'), h('aside', {id: 'n-1', role: 'doc-footnote'}, 'One.')])
+    expect(labelNotes(tree)).toEqual(tree)
   })
 })

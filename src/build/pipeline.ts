@@ -33,6 +33,7 @@ import rehypeCjkLineBreaks from '../stages/rehype-cjk-line-breaks.js'
 import rehypeFigures from '../stages/rehype-figures.js'
 import rehypeHighlightCode from '../stages/rehype-highlight-code.js'
 import rehypeLocalImages from '../stages/rehype-local-images.js'
+import rehypeNoteGroups from '../stages/rehype-note-groups.js'
 import rehypeMathml from '../stages/rehype-mathml.js'
 import remarkHeadingIds from '../stages/remark-heading-ids.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
@@ -190,6 +191,7 @@ export function createChapterProcessor(edition: EditionDefinition, context: Stag
     .use(edition.rehype(context))
     .use(rehypeChapterTitle)
     .use(rehypeEnglishRuns)
+    .use(rehypeNoteGroups)
     .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
 
   return async (source, parsed = read(source)) => {

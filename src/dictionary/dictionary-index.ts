@@ -16,6 +16,24 @@ import type {DictionaryReading} from '../core/model.js'
 /** Tab: ends a headword, and sorts before any character of one. */
 const tab = 9
 
+/** What no headword holds. */
+const whitespace = /\s/
+
+/**
+ * Offset of the character after the one at `at` (a surrogate pair is one).
+ *
+ * @param text
+ *   Text.
+ * @param at
+ *   UTF-16 offset.
+ * @returns
+ *   Next offset.
+ */
+function next(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  return code >= 0xd8_00 && code <= 0xdb_ff && at + 1 < text.length ? at + 2 : at + 1
+}
+
 /** Headwords and their readings. */
 export class DictionaryIndex {
   /** The headwords section, decoded. */
@@ -69,11 +87,9 @@ export class DictionaryIndex {
    *   Its readings, or `undefined` when CC-CEDICT does not have it.
    */
   readings(word: string): DictionaryReading[] | undefined {
-    if (/\s/.test(word)) return undefined
-    const at = this.lowerBound(word, 0)
-    if (at === this.text.length || !this.text.startsWith(word, at) || this.text.charCodeAt(at + word.length) !== tab) {
-      return undefined
-    }
+    if (whitespace.test(word)) return undefined
+    const at = this.prefixLine(word, 0)
+    if (at === -1 || this.text.charCodeAt(at + word.length) !== tab) return undefined
 
     const next = this.text.indexOf('\n', at) + 1
     const start = this.readingsStart(at)
@@ -88,10 +104,50 @@ export class DictionaryIndex {
   }
 
   /**
-   * Every headword that occurs in the text, at any place and of any length:
-   * from each character, the text is extended a character at a time while
-   * some headword starts with it, so the search stops as soon as no word
-   * can match. Headwords hold no whitespace, so none is looked for across it.
+   * Whether CC-CEDICT has a headword.
+   *
+   * @param word
+   *   Simplified headword.
+   * @returns
+   *   Whether it does (its readings are not decoded).
+   */
+  has(word: string): boolean {
+    if (whitespace.test(word)) return false
+    const at = this.prefixLine(word, 0)
+    return at !== -1 && this.text.charCodeAt(at + word.length) === tab
+  }
+
+  /**
+   * Visit every headword that occurs in a text, at any place and of any
+   * length: from each character, the text is extended a character at a time
+   * while some headword starts with it, so the search stops as soon as no
+   * word can match. Headwords hold no whitespace, so none is looked for
+   * across it.
+   *
+   * @param text
+   *   Text.
+   * @param visit
+   *   Called with each headword and its start and end (UTF-16 offsets), by
+   *   start, then by length.
+   */
+  eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+    for (let start = 0; start < text.length; start = next(text, start)) {
+      let from = 0
+      for (let end = next(text, start); end <= text.length; end = next(text, end)) {
+        if (whitespace.test(text[end - 1]!)) break
+        const candidate = text.slice(start, end)
+        const at = this.prefixLine(candidate, from)
+        if (at === -1) break
+        if (this.text.charCodeAt(at + candidate.length) === tab) visit(candidate, start, end)
+        // A longer candidate sorts after a shorter one: search on from there.
+        from = at
+        if (end === text.length) break
+      }
+    }
+  }
+
+  /**
+   * Every headword that occurs in some text (see `eachWord`).
    *
    * @param runs
    *   Runs of text (a word never spans two runs).
@@ -100,32 +156,32 @@ export class DictionaryIndex {
    */
   wordsIn(runs: Iterable<string>): string[] {
     const found = new Set<string>()
-    const known = this.known
-    for (const run of runs) {
-      for (const piece of run.split(/\s+/)) {
-        const characters = Array.from(piece)
-        for (let start = 0; start < characters.length; start++) {
-          let candidate = ''
-          let from = 0
-          for (let end = start; end < characters.length; end++) {
-            candidate += characters[end]
-            let at = known.get(candidate)
-            if (at === undefined) {
-              // A longer candidate sorts after a shorter one: search on from there.
-              at = this.lowerBound(candidate, from)
-              if (at === this.text.length || !this.text.startsWith(candidate, at)) at = -1
-              known.set(candidate, at)
-            }
+    for (const run of runs) this.eachWord(run, (word) => found.add(word))
+    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  }
 
-            if (at === -1) break
-            if (this.text.charCodeAt(at + candidate.length) === tab) found.add(candidate)
-            from = at
-          }
-        }
-      }
+  /**
+   * Where the first line whose headword starts with `key` starts.
+   *
+   * Text repeats itself, within a chapter and across chapters and builds, so
+   * each key is searched for once (`known`).
+   *
+   * @param key
+   *   Text (no whitespace).
+   * @param from
+   *   Start of a line at or before the answer.
+   * @returns
+   *   Start of that line, or `-1` when no headword starts with `key`.
+   */
+  private prefixLine(key: string, from: number): number {
+    let at = this.known.get(key)
+    if (at === undefined) {
+      at = this.lowerBound(key, from)
+      if (at === this.text.length || !this.text.startsWith(key, at)) at = -1
+      this.known.set(key, at)
     }
 
-    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    return at
   }
 
   /**

@@ -3,10 +3,13 @@
  * renderers: each Chinese block followed by its English
  * (`p.translation[lang=en]`), headings with their English span, glossary
  * terms with pinyin ruby and a note reference, the notes at the end of the
- * chapter, and a glossary chapter linking back with `chapter:` links.
+ * chapter (grouped and named by the last stage), and a glossary chapter
+ * linking back with `chapter:` links.
  */
 import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
+import {unified} from 'unified'
+import rehypeNoteGroups from '../../src/stages/rehype-note-groups.js'
 import type {BookMeta, EditionBook, EditionChapter, EditionInfo} from '../../src/core/model.js'
 
 /** The bilingual edition. */
@@ -180,7 +183,10 @@ function chapter(id: string, title: string, blocks: ElementContent[], kind?: Edi
   const result: EditionChapter = {
     id,
     title,
-    tree: {type: 'root', children},
+    // The last stage groups and names the note references.
+    tree: unified()
+      .use(rehypeNoteGroups)
+      .runSync({type: 'root', children} as Root) as Root,
     sourcePath: id + '.md'
   }
   if (kind) result.kind = kind

@@ -4,10 +4,9 @@
  * the standard it meets, worked out from the edition itself so the package
  * document never claims a feature the book lacks (or misses one it has).
  */
-import type {Element, Root} from 'hast'
-import type {ChapterMemo} from '../../build/session.js'
-import {visit} from 'unist-util-visit'
+import type {BuildSession} from '../../build/session.js'
 import type {EditionBook} from '../../core/model.js'
+import {treeFeatures} from '../shared/content-style.js'
 
 /** The `schema:` and `dcterms:` accessibility properties of a package. */
 export interface AccessibilityMetadata {
@@ -37,42 +36,6 @@ export interface AccessibilityMetadata {
  */
 export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
 
-/** What of a chapter's content the metadata depends on. */
-export interface ChapterContent {
-  images: number
-  imagesWithoutAlt: number
-  ruby: boolean
-  notes: boolean
-  math: boolean
-}
-
-/**
- * Walk a chapter tree for its images, ruby and note references.
- *
- * @param tree
- *   Chapter tree.
- * @returns
- *   What it holds.
- */
-function contentOf(tree: Root): ChapterContent {
-  const found: ChapterContent = {images: 0, imagesWithoutAlt: 0, ruby: false, notes: false, math: false}
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'img') {
-      found.images++
-      // An empty `alt` is a decorative image: that is a text alternative too.
-      if (typeof node.properties.alt !== 'string') found.imagesWithoutAlt++
-    } else if (node.tagName === 'ruby') {
-      found.ruby = true
-    } else if (node.tagName === 'math') {
-      found.math = true
-    }
-
-    const role = node.properties.role
-    if (typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')) found.notes = true
-  })
-  return found
-}
-
 /**
  * Work out the accessibility metadata of an edition.
  *
@@ -94,16 +57,13 @@ function contentOf(tree: Root): ChapterContent {
  *
  * @param book
  *   The edition.
- * @param memo
- *   What each chapter tree holds, kept by a build session (optional; default:
- *   every tree is walked).
+ * @param session
+ *   Build session (optional), that keeps what each chapter tree holds (see
+ *   `treeFeatures`).
  * @returns
  *   Metadata.
  */
-export function accessibilityMetadata(
-  book: EditionBook,
-  memo: ChapterMemo<ChapterContent> = (_, _key, make) => make()
-): AccessibilityMetadata {
+export function accessibilityMetadata(book: EditionBook, session?: BuildSession | undefined): AccessibilityMetadata {
   let images = 0
   let imagesWithoutAlt = 0
   let ruby = false
@@ -111,11 +71,11 @@ export function accessibilityMetadata(
   let math = false
 
   for (const chapter of book.chapters) {
-    const found = memo(chapter.tree, '', () => contentOf(chapter.tree))
+    const found = treeFeatures(chapter.tree, session)
     images += found.images
     imagesWithoutAlt += found.imagesWithoutAlt
     ruby ||= found.ruby
-    notes ||= found.notes
+    notes ||= found.noteReference
     math ||= found.math
   }
 

@@ -34,9 +34,8 @@ import {chapterSection} from './chapter.js'
 import {fontItem, fontStyle, fontSubset} from './font.js'
 import {uprightRuns, verticalStyle} from './vertical.js'
 import {chapterLinkResolver} from '../shared/links.js'
-import {epubContentStyle, hasMath, needsContentStyle} from '../shared/content-style.js'
+import {epubContentStyle, treeFeatures} from '../shared/content-style.js'
 import {imageResources} from './resources.js'
-import {groupNoteReferences, labelNotes} from '../shared/notes.js'
 import {coverSvg} from './cover.js'
 import {coverFontMessage, findCoverFonts} from './cover-fonts.js'
 import {coverPng} from './cover-png.js'
@@ -171,7 +170,7 @@ async function packageEpub(
   const lang = edition.lang
   const strings = stringsFor(lang)
   const translated = meta.translated
-  const accessibility = accessibilityMetadata(book, session.chapterMemo('epub.accessibility'))
+  const accessibility = accessibilityMetadata(book, session)
   const font = book.typography?.font
   const vertical = book.typography?.vertical === true
   const resources: Resource[] = []
@@ -229,7 +228,7 @@ async function packageEpub(
     toc: {nav: '', ncx: '', depth: 1}
   }
 
-  const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml')
+  const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml', session)
   const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
   // The content documents' bodies, per chapter (watch mode reuses them).
   const memo = session.chapterMemo<string>(kepub ? 'epub.kepub-body' : 'epub.body')
@@ -269,7 +268,7 @@ async function packageEpub(
       // set vertically and, through its links, on the ids of the book's
       // chapters.
       const body = memo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
-        const section = chapterSection(chapter, labelNotes(groupNoteReferences(resolveLinks(chapter))), manifestId)
+        const section = chapterSection(chapter, resolveLinks(chapter), manifestId)
         return serialize(vertical ? uprightRuns(section) : section, kepub)
       })
       return {
@@ -286,7 +285,7 @@ async function packageEpub(
           bodyClass: '',
           body,
           // EPUB 3 wants documents with MathML marked in the manifest.
-          properties: hasMath(chapter.tree, session) ? 'mathml' : ''
+          properties: treeFeatures(chapter.tree, session).math ? 'mathml' : ''
         }
       }
     })
@@ -324,7 +323,7 @@ async function packageEpub(
       epubStyle() +
       (font ? fontStyle(font, lang) : '') +
       (vertical ? verticalStyle : '') +
-      (book.chapters.some((chapter) => needsContentStyle(chapter.tree, session)) ? epubContentStyle() : ''),
+      (book.chapters.some((chapter) => treeFeatures(chapter.tree, session).contentStyle) ? epubContentStyle() : ''),
     chapterXHTML: chapterXhtml,
     contentOPF: contentOpf,
     tocNCX: tocNcx,

@@ -1,12 +1,15 @@
 /**
  * The rules of highlighted code, figures and math (`content.css`, bundled
  * into `dist/assets/`), and whether a book needs them: a book without any
- * keeps the stylesheet it had.
+ * keeps the stylesheet it had. What else the renderers ask of a chapter's
+ * tree (math, links, notes, images, ruby) is found in the same single walk.
  */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import type {BuildSession} from '../../build/session.js'
 import {readAsset} from './assets.js'
+import {isNoteReference} from '../../stages/rehype-note-groups.js'
+import {chapterLinkPrefix} from '../../core/model.js'
 
 /**
  * The EPUB's rules of code, figures and math (one palette: reading systems
@@ -30,50 +33,64 @@ export function webContentStyle(): string {
   return '\n' + readAsset('web/content.css')
 }
 
-/**
- * Whether a chapter has highlighted code, a figure, an image or math (what
- * the content rules style).
- *
- * @param tree
- *   Chapter tree.
- * @param session
- *   Build session that keeps the answer per tree (optional).
- * @returns
- *   Whether the stylesheet needs the content rules.
- */
-export function needsContentStyle(tree: Root, session?: BuildSession | undefined): boolean {
-  // A rebuild asks of every chapter: the session keeps the answer per tree.
-  if (session) return session.chapterMemo<boolean>('content-style.needs')(tree, '', () => needsContentStyle(tree))
-  let found = false
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'math' || node.tagName === 'figure' || node.tagName === 'img') found = true
-    else if (node.tagName === 'span') {
-      const classes = node.properties.className
-      if (Array.isArray(classes) && classes.some((value) => String(value).startsWith('pl-'))) found = true
-    }
-
-    return found ? false : undefined
-  })
-  return found
+/** What the renderers ask of a chapter's tree (see `treeFeatures`). */
+export interface TreeFeatures {
+  /** Highlighted code, a figure, an image or math: what the content rules style. */
+  contentStyle: boolean
+  /** MathML (EPUB 3 wants the `mathml` property on its manifest item). */
+  math: boolean
+  /** A link to another chapter (`chapter:…`, resolved by each format). */
+  chapterLink: boolean
+  /** A note reference (`role~=doc-noteref`), see `notes.ts`. */
+  noteReference: boolean
+  /** Ruby (pinyin). */
+  ruby: boolean
+  /** Images, and how many have no `alt` (an empty one is decorative: a text alternative too). */
+  images: number
+  imagesWithoutAlt: number
 }
 
 /**
- * Whether a chapter has MathML (EPUB 3 wants the `mathml` property on its
- * manifest item).
+ * What the renderers ask of a chapter's tree, found in one walk.
  *
  * @param tree
  *   Chapter tree.
  * @param session
- *   Build session that keeps the answer per tree (optional).
+ *   Build session (optional): every format and every rebuild asks of every
+ *   chapter, so the answer is kept per tree.
  * @returns
- *   Whether it has a `math` element.
+ *   The features.
  */
-export function hasMath(tree: Root, session?: BuildSession | undefined): boolean {
-  if (session) return session.chapterMemo<boolean>('content-style.math')(tree, '', () => hasMath(tree))
-  let found = false
+export function treeFeatures(tree: Root, session?: BuildSession | undefined): TreeFeatures {
+  if (session) return session.chapterMemo<TreeFeatures>('content-style.features')(tree, '', () => treeFeatures(tree))
+  const features: TreeFeatures = {
+    contentStyle: false,
+    math: false,
+    chapterLink: false,
+    noteReference: false,
+    ruby: false,
+    images: 0,
+    imagesWithoutAlt: 0
+  }
   visit(tree, 'element', (node) => {
-    if (node.tagName === 'math') found = true
-    return found ? false : undefined
+    if (node.tagName === 'math') features.math = true
+    else if (node.tagName === 'ruby') features.ruby = true
+    else if (node.tagName === 'img') {
+      features.images++
+      if (typeof node.properties.alt !== 'string') features.imagesWithoutAlt++
+    }
+
+    if (node.tagName === 'math' || node.tagName === 'figure' || node.tagName === 'img') features.contentStyle = true
+    else if (node.tagName === 'span') {
+      const classes = node.properties.className
+      if (Array.isArray(classes) && classes.some((value) => String(value).startsWith('pl-'))) {
+        features.contentStyle = true
+      }
+    }
+
+    const href = node.properties.href
+    if (typeof href === 'string' && href.startsWith(chapterLinkPrefix)) features.chapterLink = true
+    if (isNoteReference(node)) features.noteReference = true
   })
-  return found
+  return features
 }

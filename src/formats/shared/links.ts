@@ -9,6 +9,8 @@
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
+import type {BuildSession} from '../../build/session.js'
+import {treeFeatures} from './content-style.js'
 import {writable} from './copy.js'
 import {chapterLinkPrefix, type EditionChapter} from '../../core/model.js'
 
@@ -34,19 +36,22 @@ export type ChapterLinkResolver = (chapter: EditionChapter) => Root
  *   Every chapter of the edition.
  * @param fileName
  *   Name of a chapter's file, from the linking file (e.g. `id + '.xhtml'`).
+ * @param session
+ *   Build session (optional), see `treeFeatures`.
  * @returns
  *   Resolver.
  */
 export function chapterLinkResolver(
   chapters: readonly EditionChapter[],
-  fileName: (id: string) => string
+  fileName: (id: string) => string,
+  session?: BuildSession | undefined
 ): ChapterLinkResolver {
   const byId = new Map(chapters.map((chapter) => [chapter.id, chapter]))
   // Ids of each target chapter, collected on first use.
   const idsById = new Map<string, Set<string>>()
 
   return (chapter) => {
-    if (!hasChapterLink(chapter.tree)) return chapter.tree
+    if (!treeFeatures(chapter.tree, session).chapterLink) return chapter.tree
 
     const tree = writable(chapter.tree)
 
@@ -82,30 +87,6 @@ export function chapterLinkResolver(
 
     return tree
   }
-}
-
-/**
- * Check whether a tree has a `chapter:` link.
- *
- * @param tree
- *   Tree.
- * @returns
- *   Whether an element's `href` starts with `chapter:`.
- */
-function hasChapterLink(tree: Root): boolean {
-  let found = false
-
-  visit(tree, 'element', (node: Element) => {
-    const href = node.properties.href
-    if (typeof href === 'string' && href.startsWith(chapterLinkPrefix)) {
-      found = true
-      return false
-    }
-
-    return undefined
-  })
-
-  return found
 }
 
 /**

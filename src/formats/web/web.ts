@@ -37,10 +37,9 @@ import {visit} from 'unist-util-visit'
 import type {EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext, Renderer} from '../../core/model.js'
 import {readAsset} from '../shared/assets.js'
 import {chapterLinkResolver} from '../shared/links.js'
-import {needsContentStyle, webContentStyle} from '../shared/content-style.js'
+import {treeFeatures, webContentStyle} from '../shared/content-style.js'
 import {resourceFiles} from '../shared/resources.js'
 import type {BuildSession} from '../../build/session.js'
-import {groupNoteReferences, hasNoteReferences, labelNotes} from '../shared/notes.js'
 import {dictionaryTableScript} from './dictionary.js'
 import {dictionaryCredit, type SettingsOptions} from './frame.js'
 import {iconSvg} from './icon.js'
@@ -55,7 +54,7 @@ const root = 'web'
 
 /** Whether an edition has code, figures, images or math to style. */
 function needsStyle(book: EditionBook, session: BuildSession): boolean {
-  return book.chapters.some((chapter) => needsContentStyle(chapter.tree, session))
+  return book.chapters.some((chapter) => treeFeatures(chapter.tree, session).contentStyle)
 }
 
 /** Names of the files in the site folder and in each edition's folder. */
@@ -157,7 +156,7 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
 
   // Why only then: a build without notes or a dictionary has no use for
   // their scripts.
-  if (books.some((book) => book.chapters.some((chapter) => hasNoteReferences(chapter.tree, session)))) {
+  if (books.some((book) => book.chapters.some((chapter) => treeFeatures(chapter.tree, session).noteReference))) {
     files.push(asset(names.notes))
   }
 
@@ -242,7 +241,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
     }
     return link
   })
-  const resolveLinks = chapterLinkResolver(chapters, chapterFile)
+  const resolveLinks = chapterLinkResolver(chapters, chapterFile, session)
   const settings: SettingsOptions = {
     translation: (edition.otherLanguages ?? []).length > 0,
     ruby: chapters.some((chapter) => hasRuby(chapter.tree, session))
@@ -300,9 +299,9 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
     // book-wide inputs and its place: in watch mode, an unchanged chapter
     // whose options are unchanged is not rendered again.
     const page = pageMemo(chapter, bookKey + '\0' + index + '\0' + chapter.id + '\0' + shared, () => {
-      const tree = labelNotes(groupNoteReferences(resolveLinks(chapter)))
+      const tree = resolveLinks(chapter)
       const scripts = ['../' + names.site]
-      if (hasNoteReferences(tree)) scripts.push('../' + names.notes)
+      if (treeFeatures(chapter.tree, session).noteReference) scripts.push('../' + names.notes)
       if (dictionary) scripts.push(names.dictionary, '../' + names.dictionaryPopup)
       return {
         tree,

@@ -1,0 +1,120 @@
+/**
+ * Stage: keep each note reference (`a[role~=doc-noteref]`, the bilingual
+ * edition's glossary notes) on the line of the term it follows, and name each
+ * note after its reference.
+ *
+ * Done once per chapter here rather than by each renderer: every format
+ * wants the same, and a renderer changing a tree must copy it first.
+ */
+import type {Element, ElementContent, Root, RootContent} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {h} from 'hastscript'
+import {visit} from 'unist-util-visit'
+
+/**
+ * Group and name note references.
+ *
+ * @returns
+ *   Transform.
+ */
+export default function rehypeNoteGroups() {
+  return (tree: Root) => {
+    const labels = new Map<string, string>()
+    let references = false
+    visit(tree, 'element', (node: Element) => {
+      if (!isNoteReference(node)) return
+      references = true
+      const href = node.properties.href
+      if (typeof href !== 'string' || !href.startsWith('#')) return
+      const label = node.properties.ariaLabel
+      const name = typeof label === 'string' && label ? label : toString(node).trim()
+      if (name && !labels.has(href.slice(1))) labels.set(href.slice(1), name)
+    })
+    if (!references) return
+    group(tree.children)
+    if (labels.size > 0) labelNotes(tree, labels)
+  }
+}
+
+/**
+ * Check whether a node is a note reference.
+ *
+ * @param node
+ *   Node.
+ * @returns
+ *   Whether it is an element with the role `doc-noteref`.
+ */
+export function isNoteReference(node: ElementContent | RootContent): boolean {
+  const role = node.type === 'element' ? node.properties.role : undefined
+  return typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')
+}
+
+/**
+ * Group note references with the element before them, in a `span.noteref-group`
+ * that the stylesheets set `white-space: nowrap`.
+ *
+ * Why: Chinese breaks lines between any two characters, and between an
+ * inline element and what follows it, so a reference would otherwise start
+ * a line on its own, away from its term. A reference after text is left
+ * alone: the text's last character is not the term.
+ *
+ * @param children
+ *   Siblings, changed in place.
+ * @returns
+ *   Nothing.
+ */
+function group(children: Array<ElementContent | RootContent>): undefined {
+  let index = 1
+
+  while (index < children.length) {
+    const previous = children[index - 1]
+    const node = children[index]
+
+    if (node && previous && previous.type === 'element' && !isNoteReference(previous) && isNoteReference(node)) {
+      group(previous.children)
+      children.splice(index - 1, 2, h('span', {className: ['noteref-group']}, [previous, node as Element]))
+    } else {
+      index++
+    }
+  }
+
+  for (const child of children) {
+    if (
+      child.type === 'element' &&
+      !(Array.isArray(child.properties.className) && child.properties.className.includes('noteref-group'))
+    ) {
+      group(child.children)
+    }
+  }
+}
+
+/**
+ * Name each unnamed note (`role~=doc-footnote`) after the reference that
+ * points to it: a page lists many notes, and assistive technology (and
+ * axe-core's `landmark-unique`, which counts `aside` elements) needs them
+ * told apart. The name is the reference's `aria-label` (the stages write the
+ * gloss there: `large model (English gloss)`), else its text.
+ *
+ * @param tree
+ *   Chapter tree, changed in place.
+ * @param labels
+ *   Name of each note by id.
+ * @returns
+ *   Nothing.
+ */
+function labelNotes(tree: Root, labels: ReadonlyMap<string, string>): undefined {
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id
+    const role = node.properties.role
+    if (
+      typeof id === 'string' &&
+      typeof role === 'string' &&
+      role.split(/\s+/).includes('doc-footnote') &&
+      node.properties.ariaLabel === undefined &&
+      node.properties.ariaLabelledBy === undefined
+    ) {
+      const name = labels.get(id)
+      if (name) node.properties.ariaLabel = name
+    }
+  })
+}
