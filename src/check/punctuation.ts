@@ -1,6 +1,6 @@
 /**
- * Half-width punctuation next to Han characters (`課題,AI`, `"AI 正在覺醒"`):
- * in a Chinese text these are full-width (`，`, `「…」`).
+ * Half-width punctuation next to Han characters (`課題,AI`, `"AI 正在覺醒"`): in a Chinese text these are
+ * full-width (`，`, `「…」`).
  */
 
 /** A half-width mark next to a Han character. */
@@ -35,8 +35,8 @@ const marks = /[,:;?!()"]/g
 /**
  * Find half-width punctuation next to Han characters.
  *
- * A mark counts as next to Han when the character on either side is Han;
- * for a straight quote, spaces between are skipped (the scraped `" 現如今`).
+ * A mark counts as next to Han when the character on either side is Han; for a straight quote,
+ * spaces between are skipped (the scraped `" 現如今`).
  *
  * @param text
  *   Text (code already blanked out).
@@ -65,16 +65,8 @@ export function punctuationProblems(text: string): PunctuationProblem[] {
 /**
  * The character next to a place.
  *
- * @param text
- *   Text.
- * @param offset
- *   Place.
- * @param step
- *   -1 for the one before, 1 for the one after.
  * @param skipSpaces
  *   Whether spaces (not line ends) are skipped.
- * @returns
- *   The character, or `''` at either end.
  */
 function neighbour(text: string, offset: number, step: -1 | 1, skipSpaces: boolean): string {
   let index = offset + step

@@ -1,16 +1,13 @@
 /**
- * Characters of a Traditional (Taiwan-standard) text in the wrong form:
- * Simplified-only characters (`于`, `内`), OpenCC Traditional variants that
- * are not the Taiwan standard (`着`), and Traditional characters in the wrong
- * word where Simplified merged two (`關系` for `關係`, `制作` for `製作`).
+ * Characters of a Traditional (Taiwan-standard) text in the wrong form: Simplified-only characters
+ * (`于`, `内`), OpenCC Traditional variants that are not the Taiwan standard (`着`), and Traditional
+ * characters in the wrong word where Simplified merged two (`關系` for `關係`, `制作` for `製作`).
  *
- * Decided from OpenCC's own tables (opencc-js's presets): a run of Han
- * characters is taken to Simplified (`TSPhrases`, `TSCharacters`) and back to
- * Taiwan Traditional (`STPhrases`, `STCharacters`, `TWVariants…`); where a
- * character comes back different, it is reported. The round trip, not the
- * character tables alone, is what sees the wrong word (`關系` → `关系` →
- * `關係`), and what keeps a character that is right in its word (`群` goes to
- * `羣` and back to `群`).
+ * Decided from OpenCC's own tables (opencc-js's presets): a run of Han characters is taken to
+ * Simplified (`TSPhrases`, `TSCharacters`) and back to Taiwan Traditional (`STPhrases`,
+ * `STCharacters`, `TWVariants…`); where a character comes back different, it is reported. The round
+ * trip, not the character tables alone, is what sees the wrong word (`關系` → `关系` → `關係`), and what
+ * keeps a character that is right in its word (`群` goes to `羣` and back to `群`).
  */
 import {ConverterFactory} from 'opencc-js/core'
 import {from, to} from 'opencc-js/preset'
@@ -31,10 +28,9 @@ export interface ScriptProblem {
 }
 
 /**
- * Characters that OpenCC's character table converts but that are standard
- * Traditional characters too, each in its own words (干擾, 皇后, 公里, 平台):
- * they are reported only where a phrase of OpenCC's says the word needs the
- * other form. Reviewed by hand; keep sorted.
+ * Characters that OpenCC's character table converts but that are standard Traditional characters
+ * too, each in its own words (干擾, 皇后, 公里, 平台): they are reported only where a phrase of OpenCC's
+ * says the word needs the other form. Reviewed by hand; keep sorted.
  */
 export const validInBothScripts = new Set(
   Array.from(
@@ -43,24 +39,23 @@ export const validInBothScripts = new Set(
 )
 
 /**
- * Characters with more than one Traditional form, each right in other words
- * (发 → 發 or 髮, 干 → 幹, 乾 or 干): a character-table suggestion for them
- * is a guess, never fixed without a phrase that decides it.
+ * Characters with more than one Traditional form, each right in other words (发 → 發 or 髮, 干 → 幹, 乾
+ * or 干): a character-table suggestion for them is a guess, never fixed without a phrase that
+ * decides it.
  */
 const severalForms = new Set(Array.from('发干后里台余游面只系复历汇尽当卷准冲范获钟采征制松斗谷丑几表才云向回困划'))
 
 /**
- * Words the round trip would change that are standard in Taiwan as written
- * (OpenCC prefers 侷限, 分佈, 內捲, 平臺; Taiwan's Ministry of Education
- * lists 局限, 分布 and 平台, and 內卷 is how Taiwan writes the borrowed term).
- * Matched on the text with its Simplified characters taken to Traditional, so
- * 内卷 is the word 內卷 with one problem, not two. Reviewed by hand.
+ * Words the round trip would change that are standard in Taiwan as written (OpenCC prefers 侷限, 分佈,
+ * 內捲, 平臺; Taiwan's Ministry of Education lists 局限, 分布 and 平台, and 內卷 is how Taiwan writes the
+ * borrowed term). Matched on the text with its Simplified characters taken to Traditional, so 内卷 is
+ * the word 內卷 with one problem, not two. Reviewed by hand.
  */
 export const acceptedWords: readonly string[] = ['內卷', '分布', '局限', '平台']
 
 /**
- * Phrases OpenCC's tables lack, as Simplified → Taiwan Traditional: the
- * verb 餵 (feed), which Simplified writes 喂 like the interjection.
+ * Phrases OpenCC's tables lack, as Simplified → Taiwan Traditional: the verb 餵 (feed), which
+ * Simplified writes 喂 like the interjection.
  */
 const extraPhrases: ReadonlyArray<readonly [string, string]> = [
   ['喂大', '餵大'],
@@ -76,17 +71,16 @@ const [stPhrases, stCharacters] = from.cn![0]!
 const [twPhrases, twCharacters] = to.tw![0]!
 
 /**
- * The characters valid in both scripts, each kept as it is. Loaded before
- * OpenCC's character table: of two entries for one key, opencc-js keeps the
- * first; a longer phrase still wins.
+ * The characters valid in both scripts, each kept as it is. Loaded before OpenCC's character table:
+ * of two entries for one key, opencc-js keeps the first; a longer phrase still wins.
  */
 const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
 
 /** Traditional (any) → Simplified, phrases first. */
 const toSimplified = ConverterFactory(to.cn!)
 /**
- * Simplified → Taiwan Traditional, phrases first; a character valid in both
- * scripts changes only inside a phrase that says so.
+ * Simplified → Taiwan Traditional, phrases first; a character valid in both scripts changes only
+ * inside a phrase that says so.
  */
 const toTaiwan = ConverterFactory(
   [
@@ -98,8 +92,8 @@ const toTaiwan = ConverterFactory(
   [twPhrases!, twCharacters!]
 )
 /**
- * Simplified → Taiwan Traditional, characters only: what the form would be
- * without a phrase to decide it (a character valid in both scripts stays).
+ * Simplified → Taiwan Traditional, characters only: what the form would be without a phrase to
+ * decide it (a character valid in both scripts stays).
  */
 const toTaiwanCharacters = ConverterFactory([keepBoth, stCharacters!], [twCharacters!])
 /** OpenCC Traditional variants → Taiwan standard, characters only (着 → 著). */
@@ -108,8 +102,7 @@ const variantsToTaiwan = ConverterFactory([twCharacters!])
 const simplifiedToTraditional = ConverterFactory([stCharacters!])
 
 /**
- * Find the characters of a Traditional text that are not in Taiwan-standard
- * form.
+ * Find the characters of a Traditional text that are not in Taiwan-standard form.
  *
  * @param text
  *   Text (a chapter, with code already blanked out).
@@ -145,10 +138,8 @@ export function scriptProblems(text: string): ScriptProblem[] {
  * Places of a run covered by an accepted word.
  *
  * @param runs
- *   The run of Han characters, as written and with its Simplified
- *   characters taken to Traditional (same length).
- * @returns
- *   Offsets in the run.
+ *   The run of Han characters, as written and with its Simplified characters taken to Traditional
+ *   (same length).
  */
 function acceptedPlaces(...runs: string[]): Set<number> {
   const places = new Set<number>()
@@ -166,15 +157,9 @@ function acceptedPlaces(...runs: string[]): Set<number> {
 /**
  * Say what is wrong with a character that the round trip changed.
  *
- * @param actual
- *   Character as written.
- * @param expected
- *   Character after the round trip, phrases included.
- * @param byCharacter
- *   Character after the round trip of characters alone.
  * @returns
- *   Rule, form and whether it has one answer; `undefined` when the change is
- *   a matter of vocabulary (硅谷 → 矽谷), not of form.
+ *   Rule, form and whether it has one answer; `undefined` when the change is a matter of vocabulary
+ *   (硅谷 → 矽谷), not of form.
  */
 function classify(actual: string, expected: string, byCharacter: string): Omit<ScriptProblem, 'offset'> | undefined {
   if (!validInBothScripts.has(actual)) {
@@ -187,10 +172,9 @@ function classify(actual: string, expected: string, byCharacter: string): Omit<S
     if (variantsToTaiwan(actual) !== actual) return {actual, expected, ruleId: 'S002', fixable: true}
   }
 
-  // A Traditional character where the word has the other character that
-  // Simplified writes the same (系/係 → 系, 鍾/鐘 → 钟): a form error, when a
-  // phrase decides it (註 alone, a note, is as right as 注). Two characters
-  // that stay apart in Simplified (硅/矽) are two words: vocabulary, not form.
+  // A Traditional character where the word has the other character that Simplified writes the same
+  // (系/係 → 系, 鍾/鐘 → 钟): a form error, when a phrase decides it (註 alone, a note, is as right as 注).
+  // Two characters that stay apart in Simplified (硅/矽) are two words: vocabulary, not form.
   if (expected !== byCharacter && toSimplified(actual) === toSimplified(expected)) {
     return {actual, expected, ruleId: 'S003', fixable: true}
   }
@@ -199,13 +183,8 @@ function classify(actual: string, expected: string, byCharacter: string): Omit<S
 }
 
 /**
- * Whether a code unit is half of a surrogate pair (OpenCC's tables hold few
- * astral characters; they are left alone).
- *
- * @param unit
- *   One UTF-16 code unit.
- * @returns
- *   Whether it is a surrogate.
+ * Whether a code unit is half of a surrogate pair (OpenCC's tables hold few astral characters; they
+ * are left alone).
  */
 function isSurrogate(unit: string): boolean {
   const code = unit.charCodeAt(0)

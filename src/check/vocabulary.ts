@@ -1,9 +1,9 @@
 /**
  * Mainland and Taiwan vocabulary in one text (芯片 beside 作業系統).
  *
- * The two vocabularies are OpenCC's own: the keys of `TWPhrases` are mainland
- * words (as Traditional characters), its values their Taiwan counterparts.
- * Words both use in their own sense (互動, 影像, 設定) are reviewed out.
+ * The two vocabularies are OpenCC's own: the keys of `TWPhrases` are mainland words (as Traditional
+ * characters), its values their Taiwan counterparts. Words both use in their own sense (互動, 影像, 設定)
+ * are reviewed out.
  */
 import {Trie} from 'opencc-js/core'
 import {to} from 'opencc-js/preset'
@@ -21,10 +21,9 @@ export interface VocabularyWord {
 }
 
 /**
- * Words of OpenCC's table that both vocabularies use in the sense this kind
- * of text uses them (互動 and 影像 are mainland words too; 支持 and 消息 are
- * Taiwan words too; 導出 is mostly the tail of 推導出): not evidence of
- * either vocabulary. Reviewed by hand.
+ * Words of OpenCC's table that both vocabularies use in the sense this kind of text uses them (互動
+ * and 影像 are mainland words too; 支持 and 消息 are Taiwan words too; 導出 is mostly the tail of 推導出): not
+ * evidence of either vocabulary. Reviewed by hand.
  */
 export const sharedWords: ReadonlySet<string> = new Set([
   '互動',
@@ -82,12 +81,7 @@ export function vocabularyWords(text: string): VocabularyWord[] {
   return words
 }
 
-/**
- * Compile OpenCC's Taiwan phrase table into one trie of both vocabularies.
- *
- * @returns
- *   Trie whose values are `vocabulary\tcounterpart`.
- */
+/** Compile OpenCC's Taiwan phrase table into one trie of both vocabularies. */
 function compile(): Trie {
   const result = new Trie()
   const table = to.twp![0]![0]!

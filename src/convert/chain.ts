@@ -1,11 +1,10 @@
 /**
- * OpenCC's `tw2sp` chain, compiled from opencc-js's dictionaries with
- * zhbook's vocabulary layered over its Taiwan phrase table, and how it runs
- * on traced text, recording its hits.
+ * OpenCC's `tw2sp` chain, compiled from opencc-js's dictionaries with zhbook's vocabulary layered
+ * over its Taiwan phrase table, and how it runs on traced text, recording its hits.
  *
- * Where OpenCC cuts text at the longest match from the left, the chain cuts
- * it into words first (`segment.ts`): over a lattice of every word its
- * dictionaries know, the split with the fewest segments.
+ * Where OpenCC cuts text at the longest match from the left, the chain cuts it into words first
+ * (`segment.ts`): over a lattice of every word its dictionaries know, the split with the fewest
+ * segments.
  */
 import {configs} from 'opencc-js/preset'
 import type {ConversionHit, HitKind} from './converter.js'
@@ -19,8 +18,8 @@ export interface StepEntry {
   /** Replacement. */
   readonly to: string
   /**
-   * Whether the replacement differs from the key: a key that maps onto itself
-   * only consumes its span (no later key may start inside it).
+   * Whether the replacement differs from the key: a key that maps onto itself only consumes its
+   * span (no later key may start inside it).
    */
   readonly changes: boolean
   /** Kind of the hit it makes. */
@@ -44,8 +43,8 @@ export interface Chain {
   /** Cuts text into words. */
   segmenter: Segmenter
   /**
-   * Steps run on each segment, in order: zhbook's vocabulary with OpenCC's
-   * Taiwan phrases and variants reversed, then Traditional → Simplified.
+   * Steps run on each segment, in order: zhbook's vocabulary with OpenCC's Taiwan phrases and
+   * variants reversed, then Traditional → Simplified.
    */
   steps: ReadonlyArray<Table<StepEntry>>
 }
@@ -58,8 +57,8 @@ interface Tw2sp {
 }
 
 /**
- * Compiled chains by field, for the life of the process: compiling is the
- * costly part (the word lattice has some 50,000 words), converting is cheap.
+ * Compiled chains by field, for the life of the process: compiling is the costly part (the word
+ * lattice has some 50,000 words), converting is cheap.
  */
 const chains = new Map<VocabularyField, Chain>()
 
@@ -103,10 +102,9 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
   const config = configs.tw2sp as Tw2sp
   const [group = [], ...rest] = config.conversionChain
   const [phrases = [], ...variants] = group
-  // The first dictionary of tw2sp's first group is TWPhrasesRev: Taiwan words
-  // and their mainland equivalents, reviewed by zhbook. Its hits are
-  // vocabulary, even one character long (矽 → 硅); every other hit of OpenCC
-  // is a phrase or a character.
+  // The first dictionary of tw2sp's first group is TWPhrasesRev: Taiwan words and their mainland
+  // equivalents, reviewed by zhbook. Its hits are vocabulary, even one character long (矽 → 硅);
+  // every other hit of OpenCC is a phrase or a character.
   const withheld = new Set(
     review.filter((entry) => entry.action === 'drop' || entry.field !== field).map((entry) => entry.from)
   )
@@ -121,8 +119,8 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
   }
 
   const first = compile(merge([openccVocabulary.filter(([from]) => !withheld.has(from)), ...variants]))
-  // zhbook's words win over OpenCC's. Their Simplified values go through the
-  // Traditional → Simplified step unchanged (a test checks it).
+  // zhbook's words win over OpenCC's. Their Simplified values go through the Traditional →
+  // Simplified step unchanged (a test checks it).
   for (const entry of added) {
     if (entry.field && entry.field !== field) continue
     first.set(entry.from, {to: entry.to, changes: true, kind: 'zhbook'})
@@ -130,10 +128,9 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 
   const steps = [new Table(first), ...rest.map((next) => new Table(compile(merge(next))))]
 
-  // The lattice: every word any dictionary of the chain knows (its keys,
-  // withheld ones too: they are still words), and the Traditional side of
-  // OpenCC's Simplified → Traditional phrases, some 49,000 common words
-  // (列出, 列表, 參數 …). One character is no word: it is always a way on.
+  // The lattice: every word any dictionary of the chain knows (its keys, withheld ones too: they
+  // are still words), and the Traditional side of OpenCC's Simplified → Traditional phrases, some
+  // 49,000 common words (列出, 列表, 參數 …). One character is no word: it is always a way on.
   const words = new Map<string, true>()
   const addWord = (word: string) => {
     if (word.length > 1 && (word.length > 2 || !/^[\ud800-\udbff]/.test(word))) words.set(word, true)
@@ -157,8 +154,8 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 }
 
 /**
- * Normalise the compatibility ideographs of a text (no hits: OpenCC's
- * normalisation is not a change a reader would see).
+ * Normalise the compatibility ideographs of a text (no hits: OpenCC's normalisation is not a change
+ * a reader would see).
  *
  * @param chain
  *   The chain.
@@ -173,8 +170,8 @@ export function normalize(chain: Chain, text: TracedText, out: TracedText): void
 }
 
 /**
- * Convert `text[start..end)` (text without overrides in it): cut it into
- * words and run every step on each.
+ * Convert `text[start..end)` (text without overrides in it): cut it into words and run every step
+ * on each.
  *
  * @param text
  *   Normalised, closed text.
@@ -205,12 +202,11 @@ export function convertPlain(
   while (index < end) {
     const next = ends[index - start]!
 
-    // Each step reads what the one before made of the segment, and sees
-    // nothing else: no match reaches across a segment's bounds. The last
-    // step writes to the output.
+    // Each step reads what the one before made of the segment, and sees nothing else: no match
+    // reaches across a segment's bounds. The last step writes to the output.
     const last = steps.length - 1
-    // One unit no earlier step changes (most segments) goes straight to the
-    // last step: the same result without the copies.
+    // One unit no earlier step changes (most segments) goes straight to the last step: the same
+    // result without the copies.
     if (next - index === 1 && keptBefore(steps, last, text.units, index)) {
       applyTable(steps[last]!, text, index, next, out, trace)
       index = next
@@ -244,8 +240,8 @@ function keptBefore(steps: ReadonlyArray<Table<StepEntry>>, last: number, units:
 }
 
 /**
- * Apply one table to `text[start..end)` (longest match first, like
- * `Trie#convert`), appending to `out`, and record hits in `trace` when given.
+ * Apply one table to `text[start..end)` (longest match first, like `Trie#convert`), appending to
+ * `out`, and record hits in `trace` when given.
  */
 function applyTable(
   table: Table<StepEntry>,
@@ -284,9 +280,8 @@ function applyTable(
 }
 
 /**
- * Pairs of a dictionary group, merged as `Trie#loadDictGroup` does: of two
- * entries for one key, the one in the earlier dictionary wins, and within a
- * dictionary the later one.
+ * Pairs of a dictionary group, merged as `Trie#loadDictGroup` does: of two entries for one key, the
+ * one in the earlier dictionary wins, and within a dictionary the later one.
  */
 function merge(group: readonly DictLike[]): Map<string, string> {
   const merged = new Map<string, string>()

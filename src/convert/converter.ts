@@ -1,22 +1,17 @@
 /**
- * Traditional (Taiwan) → Simplified (mainland) conversion that says what it
- * changed.
+ * Traditional (Taiwan) → Simplified (mainland) conversion that says what it changed.
  *
- * Three layers, each winning over the next: the editor's overrides, zhbook's
- * mainland vocabulary (`vocabulary.ts`), and OpenCC's `tw2sp` chain, run from
- * opencc-js's own dictionaries in the same order as opencc-js's
- * `Converter({from: 'twp', to: 'cn'})`: normalise compatibility ideographs,
- * then per segment Taiwan phrases and variants reversed, then Traditional →
- * Simplified phrases and characters. Segments are words: the text is cut
- * over a lattice of dictionary words (`segment.ts`), not at OpenCC's longest
- * match from the left. opencc-js has no API that reports its matches, so its
- * dictionaries are compiled into tables of our own (`chain.ts`, `table.ts`,
- * once per process) and every hit is recorded with its place in the input as
- * it goes.
+ * Three layers, each winning over the next: the editor's overrides, zhbook's mainland vocabulary
+ * (`vocabulary.ts`), and OpenCC's `tw2sp` chain, run from opencc-js's own dictionaries in the same
+ * order as opencc-js's `Converter({from: 'twp', to: 'cn'})`: normalise compatibility ideographs,
+ * then per segment Taiwan phrases and variants reversed, then Traditional → Simplified phrases and
+ * characters. Segments are words: the text is cut over a lattice of dictionary words
+ * (`segment.ts`), not at OpenCC's longest match from the left. opencc-js has no API that reports
+ * its matches, so its dictionaries are compiled into tables of our own (`chain.ts`, `table.ts`,
+ * once per process) and every hit is recorded with its place in the input as it goes.
  *
- * The editor's overrides are matched first, on the Traditional input, so an
- * entry wins over anything it overlaps (a patch on the Simplified output
- * could not stop a wrong phrase conversion).
+ * The editor's overrides are matched first, on the Traditional input, so an entry wins over
+ * anything it overlaps (a patch on the Simplified output could not stop a wrong phrase conversion).
  */
 import type {OverrideEntry} from '../core/model.js'
 import {compileChain, convertPlain, type Layers, loadChain, normalize, type Trace} from './chain.js'
@@ -58,9 +53,9 @@ export interface Conversion {
   /** Converted text. */
   value: string
   /**
-   * For each UTF-16 index of `value`, plus one past the end, the input offset
-   * it comes from; non-decreasing. Lets callers split the output back over the
-   * input's pieces (text nodes split by inline markup).
+   * For each UTF-16 index of `value`, plus one past the end, the input offset it comes from;
+   * non-decreasing. Lets callers split the output back over the input's pieces (text nodes split by
+   * inline markup).
    */
   origin: Int32Array
   /** Overrides applied and phrase-level changes, in input order. */
@@ -91,15 +86,13 @@ interface Traced {
 /** Options of `createConverter`. */
 export interface ConverterOptions {
   /**
-   * The book's field: `'technical'` adds the words whose mainland form
-   * differs in computing (介面 → 接口, 預設 → 默认) (optional, default:
-   * `'general'`).
+   * The book's field: `'technical'` adds the words whose mainland form differs in computing (介面 →
+   * 接口, 預設 → 默认) (optional, default: `'general'`).
    */
   readonly vocabulary?: VocabularyField | undefined
   /**
-   * Vocabulary tables to use instead of zhbook's, compiled for this
-   * converter alone: for measuring what an entry does (`make
-   * bench-convert`) (optional).
+   * Vocabulary tables to use instead of zhbook's, compiled for this converter alone: for measuring
+   * what an entry does (`make bench-convert`) (optional).
    */
   readonly layers?: Layers | undefined
 }
@@ -108,8 +101,7 @@ export interface ConverterOptions {
  * Create a converter.
  *
  * @param overrides
- *   The editor's entries, matched on the input before anything else
- *   (default: none).
+ *   The editor's entries, matched on the input before anything else (default: none).
  * @param options
  *   Configuration (optional).
  * @returns
@@ -122,8 +114,7 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
   // Like a trie, a later entry for the same key wins.
   const overrideTable = new Table(new Map(overrides.map((entry) => [entry.from, {to: entry.to, override: entry}])))
 
-  // `convert` runs start to end without yielding, so one set of buffers
-  // serves every call.
+  // `convert` runs start to end without yielding, so one set of buffers serves every call.
   let workspace: Workspace | undefined
 
   return {
@@ -135,8 +126,8 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
       out.clear()
       const plain = (start: number, end: number) => convertPlain(normalized, start, end, chain, scratch, out, trace)
 
-      // Overrides first: the text between two override hits goes to OpenCC on
-      // its own, so no OpenCC phrase can reach across an override.
+      // Overrides first: the text between two override hits goes to OpenCC on its own, so no OpenCC
+      // phrase can reach across an override.
       const length = normalized.length
       let plainStart = 0
       let index = 0
@@ -174,8 +165,8 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
       }
 
       const hits = trace.hits.sort((a, b) => a.start - b.start || a.end - b.end)
-      // Report what each source span finally became, not the intermediate
-      // form after the first step.
+      // Report what each source span finally became, not the intermediate form after the first
+      // step.
       for (const hit of hits) {
         if (hit.kind === 'override') continue
         hit.from = input.slice(hit.start, hit.end)
@@ -225,8 +216,8 @@ function outputOf(text: Traced, start: number, end: number): string {
 }
 
 /**
- * First index of a conversion's output that comes from input at or after
- * `offset`: where to cut the output to split it like the input.
+ * First index of a conversion's output that comes from input at or after `offset`: where to cut the
+ * output to split it like the input.
  *
  * @param conversion
  *   A conversion (or any text with an `origin` map).

@@ -1,6 +1,6 @@
 /**
- * The editor's override dictionary: a YAML map from Traditional text to the
- * Simplified text it must become, with comments saying why.
+ * The editor's override dictionary: a YAML map from Traditional text to the Simplified text it must
+ * become, with comments saying why.
  *
  * ```yaml
  * # The source's artifact: an earlier tool turned 領域 into 領網域.
@@ -24,8 +24,7 @@ import type {OverrideEntry} from '../core/model.js'
  * @param root
  *   Manuscript folder, so entries can say where they stand relative to it.
  * @returns
- *   Entries in file order; problems are reported on `file` (O001, O002,
- *   O003).
+ *   Entries in file order; problems are reported on `file` (O001, O002, O003).
  */
 export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
   const yaml = parseYaml(file, 'O001')
@@ -79,19 +78,10 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
 }
 
 /**
- * The entry that would change `value` if the dictionary were applied to it
- * (longest key first, as the converter matches): a result that holds
- * another entry's key (`A: B` with `B: A`) or its own (`A: xAy`) reads as a
- * chain the converter never follows, and converting the Simplified text
- * again would change it. A key that maps to itself (`核心: 核心`) changes
- * nothing and is fine.
- *
- * @param value
- *   Result of an entry.
- * @param entries
- *   Every entry.
- * @returns
- *   The first entry that matches and changes `value`, if any.
+ * The entry that would change `value` if the dictionary were applied to it (longest key first, as
+ * the converter matches): a result that holds another entry's key (`A: B` with `B: A`) or its own
+ * (`A: xAy`) reads as a chain the converter never follows, and converting the Simplified text again
+ * would change it. A key that maps to itself (`核心: 核心`) changes nothing and is fine.
  */
 function changedAgain(value: string, entries: readonly OverrideEntry[]): OverrideEntry | undefined {
   const byLength = [...entries].sort((a, b) => b.from.length - a.from.length)

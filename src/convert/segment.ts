@@ -1,16 +1,14 @@
 /**
- * Segmentation that respects words: a run of text cut into the fewest
- * segments over a lattice of dictionary words.
+ * Segmentation that respects words: a run of text cut into the fewest segments over a lattice of
+ * dictionary words.
  *
- * OpenCC cuts at the longest match from the left (forward maximum matching):
- * in 一行程式碼 it takes 行程 ("process") and leaves 式碼, in 參數列表 it takes
- * 參數列 and leaves 表. Here every word of the lattice that starts at a
- * position is a candidate, and the split chosen is the one with the fewest
- * segments (一｜行｜程式碼, not 一｜行程｜式｜碼); at an equal count, the one
- * with the fewest single characters (參數｜列表, not 參數列｜表); at an equal
- * count of both, the one forward matching takes, the longest word first. So
- * the result is never worse than forward matching by those two counts, and is
- * forward matching's own whenever that is as good.
+ * OpenCC cuts at the longest match from the left (forward maximum matching): in 一行程式碼 it takes 行程
+ * ("process") and leaves 式碼, in 參數列表 it takes 參數列 and leaves 表. Here every word of the lattice that
+ * starts at a position is a candidate, and the split chosen is the one with the fewest segments
+ * (一｜行｜程式碼, not 一｜行程｜式｜碼); at an equal count, the one with the fewest single characters (參數｜列表, not
+ * 參數列｜表); at an equal count of both, the one forward matching takes, the longest word first. So the
+ * result is never worse than forward matching by those two counts, and is forward matching's own
+ * whenever that is as good.
  */
 import {codePointLength, type Table, unmatchedLength} from './table.js'
 
@@ -21,8 +19,8 @@ const maxCandidates = 32
 const keptLength = 0x10000
 
 /**
- * Cuts runs of text into segments. Holds its working arrays, reused from
- * call to call (grown as needed).
+ * Cuts runs of text into segments. Holds its working arrays, reused from call to call (grown as
+ * needed).
  */
 export class Segmenter {
   /** The words. */
@@ -56,9 +54,9 @@ export class Segmenter {
    * @param end
    *   End of the run.
    * @returns
-   *   For each position `p` of the run, `result[p - start]` is the end of the
-   *   segment that starts at `p` (valid for positions where a segment
-   *   starts: walk from `start`). The array may be reused by the next call.
+   *   For each position `p` of the run, `result[p - start]` is the end of the segment that starts
+   *   at `p` (valid for positions where a segment starts: walk from `start`). The array may be
+   *   reused by the next call.
    */
   segment(units: Uint16Array, start: number, end: number): Int32Array {
     const length = end - start
@@ -68,8 +66,8 @@ export class Segmenter {
       segments = new Int32Array(size)
       singles = new Int32Array(size)
       next = new Int32Array(size)
-      // Kept for the next call up to a paragraph's worth: one long text
-      // must not keep megabytes alive for the life of the process.
+      // Kept for the next call up to a paragraph's worth: one long text must not keep megabytes
+      // alive for the life of the process.
       if (size <= keptLength) {
         this.segments = segments
         this.singles = singles
@@ -82,8 +80,8 @@ export class Segmenter {
     singles[length] = 0
     for (let index = end - 1; index >= start; index--) {
       const count = lattice.matchAll(units, index, end, ends)
-      // One code point is always a way on (a description sequence as a
-      // whole where no word starts, as OpenCC steps over it).
+      // One code point is always a way on (a description sequence as a whole where no word starts,
+      // as OpenCC steps over it).
       const single = codePointLength(units, index, end)
       const step = count === 0 ? unmatchedLength(units, index, end) : single
       let bestEnd = index + step
@@ -111,9 +109,8 @@ export class Segmenter {
 }
 
 /**
- * Forward maximum matching over the same lattice: at each position the
- * longest word, else one code point (a description sequence where no word
- * starts). What OpenCC does; kept to compare against.
+ * Forward maximum matching over the same lattice: at each position the longest word, else one code
+ * point (a description sequence where no word starts). What OpenCC does; kept to compare against.
  *
  * @param lattice
  *   Dictionary of words.

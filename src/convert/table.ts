@@ -1,19 +1,16 @@
 /**
  * A dictionary compiled for longest-prefix matching on UTF-16 code units.
  *
- * opencc-js's `Trie` keeps a `Map` per node keyed by code point and returns
- * a new `{end, value}` object per match; on a book that is millions of map
- * look-ups and objects. A `Table` holds the same keys in typed arrays, made
- * once (for OpenCC's dictionaries, once per process): a flat 64K table for
- * the first code unit, so a step of single characters is one array read per
- * character, and below it each node's children sorted by code unit for a
- * binary search. Matching allocates nothing: it returns the end of the
- * longest key and leaves the entry in `matched`.
+ * opencc-js's `Trie` keeps a `Map` per node keyed by code point and returns a new `{end, value}`
+ * object per match; on a book that is millions of map look-ups and objects. A `Table` holds the
+ * same keys in typed arrays, made once (for OpenCC's dictionaries, once per process): a flat 64K
+ * table for the first code unit, so a step of single characters is one array read per character,
+ * and below it each node's children sorted by code unit for a binary search. Matching allocates
+ * nothing: it returns the end of the longest key and leaves the entry in `matched`.
  *
- * Matching goes by code unit, opencc-js's by code point. The two agree
- * because a key is a whole string: a match can only end where a key ends,
- * which is on a code point boundary, except after a lone high surrogate,
- * which `match` rejects when the input goes on with a low surrogate.
+ * Matching goes by code unit, opencc-js's by code point. The two agree because a key is a whole
+ * string: a match can only end where a key ends, which is on a code point boundary, except after a
+ * lone high surrogate, which `match` rejects when the input goes on with a low surrogate.
  */
 
 /** No node: 0 is the root, which is never anyone's child. */
@@ -42,14 +39,12 @@ export class Table<Entry> {
    * Compile entries.
    *
    * @param entries
-   *   Map of keys to entries; empty keys are ignored (they never match in
-   *   opencc-js either).
+   *   Map of keys to entries; empty keys are ignored (they never match in opencc-js either).
    */
   constructor(entries: ReadonlyMap<string, Entry>) {
-    // Laid out straight from the sorted keys, breadth first, so each node's
-    // children are numbered, and their edges stored, one after the other (a
-    // trie of maps first costs several times more on the 50,000 words of
-    // the segmentation lattice). A node is the run of sorted keys that share
+    // Laid out straight from the sorted keys, breadth first, so each node's children are numbered,
+    // and their edges stored, one after the other (a trie of maps first costs several times more on
+    // the 50,000 words of the segmentation lattice). A node is the run of sorted keys that share
     // its prefix; `sort` orders strings by code unit, as the edges are.
     const keys = [...entries.keys()].filter((key) => key !== '').sort()
     let units = 0
@@ -106,8 +101,7 @@ export class Table<Entry> {
    * @param start
    *   Where the key must start (below `limit`).
    * @param limit
-   *   Where the key must end at the latest (the text seen is
-   *   `units[start..limit)`).
+   *   Where the key must end at the latest (the text seen is `units[start..limit)`).
    * @returns
    *   End of the longest key (its entry is left in `matched`), or `-1`.
    */
@@ -174,10 +168,7 @@ export class Table<Entry> {
   }
 }
 
-/**
- * Whether `index` falls between the two halves of a surrogate pair of
- * `units[..limit)`.
- */
+/** Whether `index` falls between the two halves of a surrogate pair of `units[..limit)`. */
 function splitsPair(units: Uint16Array, index: number, limit: number): boolean {
   return index < limit && (units[index]! & 0xfc00) === 0xdc00 && (units[index - 1]! & 0xfc00) === 0xd800
 }
@@ -199,10 +190,9 @@ export function codePointLength(units: Uint16Array, index: number, limit: number
 }
 
 /**
- * How far opencc-js steps over text that no key matches at `index`: an
- * ideographic description sequence (`⿰木國`, a character described by its
- * parts) as a whole, so no part of it is converted on its own; else one code
- * point.
+ * How far opencc-js steps over text that no key matches at `index`: an ideographic description
+ * sequence (`⿰木國`, a character described by its parts) as a whole, so no part of it is converted on
+ * its own; else one code point.
  *
  * @param units
  *   Text.
@@ -221,9 +211,9 @@ export function unmatchedLength(units: Uint16Array, index: number, limit: number
 }
 
 /**
- * End of the ideographic description sequence at `index`, or 0 when there is
- * none (not a description character, or the text ends before its parts).
- * A part is a sequence itself or any one code point.
+ * End of the ideographic description sequence at `index`, or 0 when there is none (not a
+ * description character, or the text ends before its parts). A part is a sequence itself or any one
+ * code point.
  */
 function sequenceEnd(units: Uint16Array, index: number, limit: number): number {
   const unit = units[index]!

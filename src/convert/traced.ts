@@ -1,19 +1,18 @@
 /**
- * Text being converted, as UTF-16 code units with, for each unit, the offset
- * in the converter's input it comes from.
+ * Text being converted, as UTF-16 code units with, for each unit, the offset in the converter's
+ * input it comes from.
  *
- * Each step of the chain appends to one of these instead of making a string
- * and an `Int32Array` per piece and joining them: a book is hundreds of
- * thousands of pieces, and their garbage cost more than the look-ups. They
- * are meant to be reused from call to call (`clear`): a typed array costs
+ * Each step of the chain appends to one of these instead of making a string and an `Int32Array` per
+ * piece and joining them: a book is hundreds of thousands of pieces, and their garbage cost more
+ * than the look-ups. They are meant to be reused from call to call (`clear`): a typed array costs
  * more to allocate than a short paragraph costs to convert.
  */
 export class TracedText {
   /** Code units (`units[0..length)`). */
   units: Uint16Array
   /**
-   * Input offset of each unit; `origin[length]` is set by `close`: the offset
-   * of what follows the text.
+   * Input offset of each unit; `origin[length]` is set by `close`: the offset of what follows the
+   * text.
    */
   origin: Int32Array
   /** Number of units. */
@@ -88,10 +87,9 @@ export class TracedText {
   }
 
   /**
-   * Append the replacement of an input span. Its units are spread over the
-   * span in proportion, so when `作業|系統` (split by markup) becomes
-   * `操作系统`, `操作` falls on the first part and `系统` on the second; a
-   * surrogate pair stays on one side of any split.
+   * Append the replacement of an input span. Its units are spread over the span in proportion, so
+   * when `作業|系統` (split by markup) becomes `操作系统`, `操作` falls on the first part and `系统` on the
+   * second; a surrogate pair stays on one side of any split.
    *
    * @param value
    *   Replacement.
@@ -136,8 +134,8 @@ export class TracedText {
    *   Value.
    */
   toString(): string {
-    // `fromCharCode` keeps lone surrogates as they are (a UTF-16 decoder
-    // would not); in chunks, as arguments are limited.
+    // `fromCharCode` keeps lone surrogates as they are (a UTF-16 decoder would not); in chunks, as
+    // arguments are limited.
     const chunks: string[] = []
     for (let start = 0; start < this.length; start += chunkSize) {
       const end = Math.min(this.length, start + chunkSize)

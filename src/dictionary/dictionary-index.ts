@@ -1,15 +1,15 @@
 /**
  * The compact CC-CEDICT index in memory.
  *
- * Its body is two sections of UTF-8 lines. First the headwords, sorted by
- * UTF-16 code units, one a line, each with where its readings start in the
- * second section (`模型\t4211233`); then the readings, a line per headword in
- * the same order: `pinyin\tenglish`, several readings separated by tabs.
+ * Its body is two sections of UTF-8 lines. First the headwords, sorted by UTF-16 code units, one a
+ * line, each with where its readings start in the second section (`模型\t4211233`); then the
+ * readings, a line per headword in the same order: `pinyin\tenglish`, several readings separated by
+ * tabs.
  *
- * Opening it only decodes the headwords section (about 2 MB of text): no line
- * is split off and no table is built. A word is found by binary search over
- * the text itself (a probe lands in a line and backs up to its start, the way
- * `look(1)` searches a sorted file); its readings are decoded when asked for.
+ * Opening it only decodes the headwords section (about 2 MB of text): no line is split off and no
+ * table is built. A word is found by binary search over the text itself (a probe lands in a line
+ * and backs up to its start, the way `look(1)` searches a sorted file); its readings are decoded
+ * when asked for.
  */
 import type {DictionaryReading} from '../core/model.js'
 
@@ -19,16 +19,7 @@ const tab = 9
 /** What no headword holds. */
 const whitespace = /\s/
 
-/**
- * Offset of the character after the one at `at` (a surrogate pair is one).
- *
- * @param text
- *   Text.
- * @param at
- *   UTF-16 offset.
- * @returns
- *   Next offset.
- */
+/** Offset of the character after the one at `at` (a surrogate pair is one). */
 function next(text: string, at: number): number {
   const code = text.charCodeAt(at)
   return code >= 0xd8_00 && code <= 0xdb_ff && at + 1 < text.length ? at + 2 : at + 1
@@ -41,10 +32,9 @@ export class DictionaryIndex {
   /** The readings section. */
   private readonly readingsSection: Buffer
   /**
-   * Text repeats itself, within a chapter and across chapters and builds:
-   * where each candidate's lines start (or `-1` when no headword starts with
-   * it), so each is searched for once. Bounded by the distinct short
-   * substrings of the book's text.
+   * Text repeats itself, within a chapter and across chapters and builds: where each candidate's
+   * lines start (or `-1` when no headword starts with it), so each is searched for once. Bounded by
+   * the distinct short substrings of the book's text.
    */
   private readonly known = new Map<string, number>()
 
@@ -67,8 +57,7 @@ export class DictionaryIndex {
    * @param wordBytes
    *   Length of the headwords section in bytes.
    * @returns
-   *   The index, or `undefined` when the body is not made of two sections of
-   *   whole lines.
+   *   The index, or `undefined` when the body is not made of two sections of whole lines.
    */
   static open(body: Buffer, wordBytes: number): DictionaryIndex | undefined {
     if (!Number.isInteger(wordBytes) || wordBytes < 0 || wordBytes > body.length) return undefined
@@ -118,17 +107,15 @@ export class DictionaryIndex {
   }
 
   /**
-   * Visit every headword that occurs in a text, at any place and of any
-   * length: from each character, the text is extended a character at a time
-   * while some headword starts with it, so the search stops as soon as no
-   * word can match. Headwords hold no whitespace, so none is looked for
-   * across it.
+   * Visit every headword that occurs in a text, at any place and of any length: from each
+   * character, the text is extended a character at a time while some headword starts with it, so
+   * the search stops as soon as no word can match. Headwords hold no whitespace, so none is looked
+   * for across it.
    *
    * @param text
    *   Text.
    * @param visit
-   *   Called with each headword and its start and end (UTF-16 offsets), by
-   *   start, then by length.
+   *   Called with each headword and its start and end (UTF-16 offsets), by start, then by length.
    */
   eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
     for (let start = 0; start < text.length; start = next(text, start)) {
@@ -163,8 +150,8 @@ export class DictionaryIndex {
   /**
    * Where the first line whose headword starts with `key` starts.
    *
-   * Text repeats itself, within a chapter and across chapters and builds, so
-   * each key is searched for once (`known`).
+   * Text repeats itself, within a chapter and across chapters and builds, so each key is searched
+   * for once (`known`).
    *
    * @param key
    *   Text (no whitespace).
@@ -185,9 +172,9 @@ export class DictionaryIndex {
   }
 
   /**
-   * Where, in the headwords section, the first line whose headword does not
-   * sort before `key` starts. A line sorts as its headword does, because the
-   * tab after a headword sorts before any character of one.
+   * Where, in the headwords section, the first line whose headword does not sort before `key`
+   * starts. A line sorts as its headword does, because the tab after a headword sorts before any
+   * character of one.
    *
    * @param key
    *   Text to look for (no whitespace).
@@ -243,14 +230,7 @@ export class DictionaryIndex {
   }
 }
 
-/**
- * Whether text is empty or ends with a line feed.
- *
- * @param text
- *   Text.
- * @returns
- *   Whether it is made of whole lines.
- */
+/** Whether text is empty or ends with a line feed. */
 function wholeLines(text: string): boolean {
   return text === '' || text.endsWith('\n')
 }

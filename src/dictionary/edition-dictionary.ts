@@ -1,6 +1,6 @@
 /**
- * An edition's pop-up dictionary: the CC-CEDICT entries of the words its
- * chapters and title page use, and only those.
+ * An edition's pop-up dictionary: the CC-CEDICT entries of the words its chapters and title page
+ * use, and only those.
  */
 import {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
@@ -24,26 +24,25 @@ export interface DictionarySource {
   /** Chapters, after the edition's stages. */
   chapters: readonly EditionChapter[]
   /**
-   * Metadata in the edition's script: its title, subtitle, author, host and
-   * source are shown to readers too (optional).
+   * Metadata in the edition's script: its title, subtitle, author, host and source are shown to
+   * readers too (optional).
    */
   meta?: BookMeta | undefined
 }
 
 /**
- * The dictionary of an edition: the CC-CEDICT headwords (Simplified) of the
- * words of the Chinese text of its chapters (not in English, code or pinyin
- * ruby) and of its title page (`popupWords`), each single character
- * included, with their readings.
+ * The dictionary of an edition: the CC-CEDICT headwords (Simplified) of the words of the Chinese
+ * text of its chapters (not in English, code or pinyin ruby) and of its title page (`popupWords`),
+ * each single character included, with their readings.
  *
  * @param book
  *   The edition (its chapters, and its metadata when given).
  * @param index
  *   The CC-CEDICT index.
  * @param session
- *   The build session (optional): it keeps the words of each chapter object
- *   (in watch mode an unchanged chapter is not searched again) and the union
- *   of the last edition's words (see `Union`).
+ *   The build session (optional): it keeps the words of each chapter object (in watch mode an
+ *   unchanged chapter is not searched again) and the union of the last edition's words (see
+ *   `Union`).
  * @returns
  *   Dictionary with its words in sorted order (same input, same output).
  */
@@ -81,13 +80,12 @@ export function editionDictionary(
 }
 
 /**
- * The words of an edition so far, as word lists (each chapter's, the title
- * page's) and how many of them hold each word.
+ * The words of an edition so far, as word lists (each chapter's, the title page's) and how many of
+ * them hold each word.
  *
- * Why: a rebuild after an edit changes one chapter's list; the union is
- * updated by that list alone, and when no word comes or goes, the last
- * dictionary is handed back as it was (the same object, so its table is
- * not written again).
+ * Why: a rebuild after an edit changes one chapter's list; the union is updated by that list alone,
+ * and when no word comes or goes, the last dictionary is handed back as it was (the same object, so
+ * its table is not written again).
  */
 interface Union {
   /** Lists in the union, with how many times each is in it. */
@@ -108,21 +106,14 @@ interface Union {
  *
  * @param union
  *   Union (changed in place).
- * @param lists
- *   Word lists.
- * @param index
- *   The CC-CEDICT index, for readings.
- * @returns
- *   Dictionary with its words in sorted order.
  */
 function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: DictionaryIndex): EditionDictionary {
   const wanted = new Map<readonly string[], number>()
   for (const list of lists) wanted.set(list, (wanted.get(list) ?? 0) + 1)
   let changed = union.result === undefined
 
-  // Lists that come in first, then lists that go: a word in both stays
-  // counted throughout, so only a word that truly comes or goes changes the
-  // dictionary.
+  // Lists that come in first, then lists that go: a word in both stays counted throughout, so only
+  // a word that truly comes or goes changes the dictionary.
   for (const [list, times] of wanted) {
     for (let time = union.lists.get(list) ?? 0; time < times; time++) {
       for (const word of list) {
@@ -166,8 +157,8 @@ function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: Dic
 }
 
 /**
- * The warning a build shows when it has no dictionary (or no cache), as a
- * file with its message so it is reported like the others.
+ * The warning a build shows when it has no dictionary (or no cache), as a file with its message so
+ * it is reported like the others.
  *
  * @param load
  *   Result of loading the index.

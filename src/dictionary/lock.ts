@@ -1,7 +1,6 @@
 /**
- * A lock file, so that processes started together (parallel test workers,
- * two builds) derive the dictionary's index once: the others wait, then read
- * what the first wrote.
+ * A lock file, so that processes started together (parallel test workers, two builds) derive the
+ * dictionary's index once: the others wait, then read what the first wrote.
  */
 import fs from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -19,15 +18,14 @@ export interface LockOptions {
 /**
  * Run a task holding a lock file (made with `O_EXCL`, removed afterwards).
  *
- * The lock only saves work: when it cannot be had (a read-only folder, a
- * lock held too long), the task runs without it, since whatever it writes is
- * written atomically anyway.
+ * The lock only saves work: when it cannot be had (a read-only folder, a lock held too long), the
+ * task runs without it, since whatever it writes is written atomically anyway.
  *
  * @param file
  *   Lock file; its folder must exist.
  * @param task
- *   Task; it is told whether it waited for another holder (then what that
- *   holder made may now be there).
+ *   Task; it is told whether it waited for another holder (then what that holder made may now be
+ *   there).
  * @param options
  *   Configuration (optional).
  * @returns
@@ -66,14 +64,7 @@ export async function withLock<T>(
   }
 }
 
-/**
- * Whether an error says a file exists.
- *
- * @param error
- *   Error.
- * @returns
- *   Whether it is `EEXIST`.
- */
+/** Whether an error says a file exists. */
 function isExists(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST'
 }

@@ -1,11 +1,11 @@
 /**
- * CC-CEDICT's numbered pinyin (`da4 mo2 xing2`, `lu:4`, `ma5`) as readers
- * read it, with tone marks (`dà mó xíng`, `lǜ`, `ma`).
+ * CC-CEDICT's numbered pinyin (`da4 mo2 xing2`, `lu:4`, `ma5`) as readers read it, with tone marks
+ * (`dà mó xíng`, `lǜ`, `ma`).
  *
- * pinyin-pro places the marks; around it this module handles what CC-CEDICT
- * writes and pinyin-pro does not read: `u:` for ü, the neutral tone `5`, and
- * capitalised syllables (proper nouns, `Ou1 zhou1` → `Ōu zhōu`: pinyin-pro
- * marks the wrong vowel of a capitalised syllable that starts with a vowel).
+ * pinyin-pro places the marks; around it this module handles what CC-CEDICT writes and pinyin-pro
+ * does not read: `u:` for ü, the neutral tone `5`, and capitalised syllables (proper nouns, `Ou1
+ * zhou1` → `Ōu zhōu`: pinyin-pro marks the wrong vowel of a capitalised syllable that starts with a
+ * vowel).
  */
 import {convert} from 'pinyin-pro'
 
@@ -15,9 +15,9 @@ const numberedSyllable = /^([A-Za-zÜü:]+)([1-5])$/
 /**
  * Convert CC-CEDICT's numbered pinyin to pinyin with tone marks.
  *
- * Syllables are space-separated; what is not a numbered syllable (a Latin
- * letter as in `san1 D da3 yin4`, the `·` and `,` of names and phrases) is
- * kept as it is. Case is kept: CC-CEDICT capitalises proper nouns.
+ * Syllables are space-separated; what is not a numbered syllable (a Latin letter as in `san1 D da3
+ * yin4`, the `·` and `,` of names and phrases) is kept as it is. Case is kept: CC-CEDICT
+ * capitalises proper nouns.
  *
  * @param numbered
  *   Pinyin with tone numbers, e.g. `Zhong1 guo2`.
@@ -32,8 +32,8 @@ export function toneMarks(numbered: string): string {
 }
 
 /**
- * Convert numbered pinyin in brackets inside a definition (CC-CEDICT's
- * cross-references, `see 的士[di1 shi4]`, `also pr. [di4]`) to tone marks.
+ * Convert numbered pinyin in brackets inside a definition (CC-CEDICT's cross-references, `see
+ * 的士[di1 shi4]`, `also pr. [di4]`) to tone marks.
  *
  * @param text
  *   Definition.
@@ -49,14 +49,7 @@ export function toneMarksInText(text: string): string {
   )
 }
 
-/**
- * Convert one token.
- *
- * @param token
- *   Syllable with its tone number, or anything else.
- * @returns
- *   Marked syllable, or the token unchanged.
- */
+/** Convert one token. */
 function syllableMarks(token: string): string {
   const match = numberedSyllable.exec(token)
   if (!match) return token

@@ -1,13 +1,11 @@
 /**
  * The words of text a pop-up dictionary offers: what a reader sees as words.
  *
- * The pop-up takes the longest word of its table that starts at the
- * character under the pointer. Given every headword found anywhere in the
- * text, it would offer words that straddle two (和音 "harmony" in 视频和音频,
- * 子弹 "bullet" inside 原子弹, 人为 "man-made" in 注册人为). So a headword is
- * kept only where it stands as the text's words do (`wordBoundaries`): it
- * starts and ends between words, across no corrected boundary (人工|智能
- * makes 人工智能; 注册|人|为 does not make 人为), or lies inside a word
+ * The pop-up takes the longest word of its table that starts at the character under the pointer.
+ * Given every headword found anywhere in the text, it would offer words that straddle two (和音
+ * "harmony" in 视频和音频, 子弹 "bullet" inside 原子弹, 人为 "man-made" in 注册人为). So a headword is kept only
+ * where it stands as the text's words do (`wordBoundaries`): it starts and ends between words,
+ * across no corrected boundary (人工|智能 makes 人工智能; 注册|人|为 does not make 人为), or lies inside a word
  * CC-CEDICT does not have (模型 in 大模型). Single characters are always kept.
  */
 import {wordBoundaries} from '../glossary/words.js'
@@ -26,9 +24,9 @@ import type {DictionaryIndex} from './dictionary-index.js'
 export function popupWords(index: DictionaryIndex, runs: Iterable<string>): string[] {
   const found = new Set<string>()
   for (const run of runs) {
-    // Segmenting costs more than finding the headwords, so only a clause
-    // with a word not yet kept is segmented. CJK punctuation is a word
-    // boundary wherever it stands: a clause splits as it does in its run.
+    // Segmenting costs more than finding the headwords, so only a clause with a word not yet kept
+    // is segmented. CJK punctuation is a word boundary wherever it stands: a clause splits as it
+    // does in its run.
     const clauses = new Map<number, RunWords>()
     let whole: RunWords | undefined
     let breaks: number[] | undefined
@@ -60,32 +58,14 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
 /** CJK punctuation (CJK Symbols and Punctuation, full-width forms). */
 const punctuation = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]/
 
-/**
- * Where a text has CJK punctuation.
- *
- * @param run
- *   Text.
- * @returns
- *   Offsets, ascending.
- */
+/** Where a text has CJK punctuation. */
 function punctuationOffsets(run: string): number[] {
   const offsets: number[] = []
   for (let at = 0; at < run.length; at++) if (punctuation.test(run[at]!)) offsets.push(at)
   return offsets
 }
 
-/**
- * The clause an offset is in: between the CJK punctuation around it.
- *
- * @param breaks
- *   Offsets of punctuation, ascending.
- * @param at
- *   Offset.
- * @param length
- *   Length of the text.
- * @returns
- *   Start and end of the clause.
- */
+/** The clause an offset is in: between the CJK punctuation around it. */
 function clause(breaks: readonly number[], at: number, length: number): [number, number] {
   // First break after `at`.
   let low = 0
@@ -115,18 +95,7 @@ interface RunWords {
   keeps(start: number, end: number): boolean
 }
 
-/**
- * Segment a run (or a part of one).
- *
- * @param text
- *   Text.
- * @param shift
- *   Offset of `text` in its run.
- * @param index
- *   The CC-CEDICT index.
- * @returns
- *   Its words.
- */
+/** Segment a run (or a part of one). */
 function runWords(text: string, shift: number, index: DictionaryIndex): RunWords {
   const {ends, hard} = wordBoundaries(text)
   const between = new Set([0, ...ends])

@@ -1,6 +1,6 @@
 /**
- * The Chinese text of a chapter's tree, as runs a reader sees unbroken: the
- * text a pop-up dictionary can be asked about.
+ * The Chinese text of a chapter's tree, as runs a reader sees unbroken: the text a pop-up
+ * dictionary can be asked about.
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
@@ -12,11 +12,10 @@ const annotations = new Set(['rp', 'rt'])
 /**
  * Collect the runs of Chinese text of a tree.
  *
- * A run goes on through inline markup (`<strong>作业</strong>系统`, ruby
- * whose pinyin is skipped) and stops at blocks, line breaks, code and text in
- * another language (`lang="en"`, `lang="zh-Latn-pinyin"`), so no word is
- * made of text that a reader sees apart. Chinese marked inside another
- * language (`<span lang="zh-Hans">` in English) is collected too.
+ * A run goes on through inline markup (`<strong>作业</strong>系统`, ruby whose pinyin is skipped) and
+ * stops at blocks, line breaks, code and text in another language (`lang="en"`,
+ * `lang="zh-Latn-pinyin"`), so no word is made of text that a reader sees apart. Chinese marked
+ * inside another language (`<span lang="zh-Hans">` in English) is collected too.
  *
  * @param tree
  *   Tree (a chapter's body).

@@ -1,14 +1,12 @@
 /**
  * One face of a font collection (`.ttc`, `.otc`) as a font file of its own.
  *
- * Why by hand: subset-font (harfbuzz) reads only face 0 of a file and refuses
- * collections; fontkit reads a collection's faces but writes no font file.
- * A face of a collection is a list of tables that the faces may share, each
- * at an offset from the start of the file, so a font of its own is the same
- * tables behind a table directory of its own (OpenType, "Font Collections"
- * and "Table Directory"). Table checksums do not depend on where a table
- * stands, so they are copied; `head.checkSumAdjustment` is left to the
- * subsetter, which writes the font anew.
+ * Why by hand: subset-font (harfbuzz) reads only face 0 of a file and refuses collections; fontkit
+ * reads a collection's faces but writes no font file. A face of a collection is a list of tables
+ * that the faces may share, each at an offset from the start of the file, so a font of its own is
+ * the same tables behind a table directory of its own (OpenType, "Font Collections" and "Table
+ * Directory"). Table checksums do not depend on where a table stands, so they are copied;
+ * `head.checkSumAdjustment` is left to the subsetter, which writes the font anew.
  */
 import type {Font} from 'fontkit'
 

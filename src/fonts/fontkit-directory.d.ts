@@ -1,7 +1,4 @@
-/**
- * What fontkit's types leave out: a face's table directory, which
- * `extract-face.ts` reads.
- */
+/** What fontkit's types leave out: a face's table directory, which `extract-face.ts` reads. */
 export {}
 
 declare module 'fontkit' {

@@ -1,6 +1,6 @@
 /**
- * Find a face in a font file with fontkit: the only face of an `.otf` or
- * `.ttf`, or one face of a collection, by index or PostScript name.
+ * Find a face in a font file with fontkit: the only face of an `.otf` or `.ttf`, or one face of a
+ * collection, by index or PostScript name.
  */
 import {createRequire} from 'node:module'
 import type {Font, FontCollection} from 'fontkit'
@@ -30,8 +30,7 @@ export class FaceError extends Error {}
  * @param file
  *   The font file.
  * @param face
- *   Index or PostScript name (optional for a single font; required for a
- *   collection).
+ *   Index or PostScript name (optional for a single font; required for a collection).
  * @returns
  *   The face.
  * @throws {FaceError}
@@ -79,8 +78,8 @@ export function openFace(file: Uint8Array, face?: number | string | undefined): 
 let loaded: typeof import('fontkit') | undefined
 
 /**
- * fontkit, loaded on first use: only books with `font:` read fonts, and
- * loading it costs a tenth of a second of every other build.
+ * fontkit, loaded on first use: only books with `font:` read fonts, and loading it costs a tenth of
+ * a second of every other build.
  *
  * @returns
  *   The module.

@@ -1,6 +1,4 @@
-/**
- * Types of subset-font, which ships none (the options zhbook uses).
- */
+/** Types of subset-font, which ships none (the options zhbook uses). */
 
 declare module 'subset-font' {
   /** Options of `subsetFont` (those zhbook uses), as its README lists them. */

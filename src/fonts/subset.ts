@@ -1,6 +1,6 @@
 /**
- * Subset a face to the characters an edition uses, with subset-font
- * (harfbuzz's hb-subset, as WebAssembly).
+ * Subset a face to the characters an edition uses, with subset-font (harfbuzz's hb-subset, as
+ * WebAssembly).
  */
 import type {Font} from 'fontkit'
 import type {FontFace, FontSubset} from '../core/model.js'
@@ -10,13 +10,12 @@ import {fontkit, openFace} from './open-face.js'
 /**
  * Layout features kept in a subset, with the alternate glyphs they reach.
  *
- * Why a list: subset-font keeps every feature by default, and the closure of
- * `aalt` (every alternate of every glyph), `trad`, `jp78` and the like adds
- * glyphs no reading system shows. These are the ones it does: vertical forms
- * of punctuation (`vert`, `vrt2`) and their metrics (`vhal`, `vpal`, `vkrn`),
- * proportional and half-width punctuation (`halt`, `palt`, `kern`) that
- * `text-spacing-trim` asks for, and the composition features of Latin and
- * pinyin with tone marks (`ccmp`, `locl`, `mark`, `mkmk`, `liga`).
+ * Why a list: subset-font keeps every feature by default, and the closure of `aalt` (every
+ * alternate of every glyph), `trad`, `jp78` and the like adds glyphs no reading system shows. These
+ * are the ones it does: vertical forms of punctuation (`vert`, `vrt2`) and their metrics (`vhal`,
+ * `vpal`, `vkrn`), proportional and half-width punctuation (`halt`, `palt`, `kern`) that
+ * `text-spacing-trim` asks for, and the composition features of Latin and pinyin with tone marks
+ * (`ccmp`, `locl`, `mark`, `mkmk`, `liga`).
  */
 const layoutFeatures = [
   'ccmp',
@@ -38,9 +37,9 @@ const layoutFeatures = [
 ]
 
 /**
- * Name ids kept on top of harfbuzz's default (0–6: copyright, names,
- * version): 13 and 14, the licence and its URL, which the SIL Open Font
- * License (Noto CJK's) asks every copy of the font to carry.
+ * Name ids kept on top of harfbuzz's default (0–6: copyright, names, version): 13 and 14, the
+ * licence and its URL, which the SIL Open Font License (Noto CJK's) asks every copy of the font to
+ * carry.
  */
 const licenseNameIds = [13, 14]
 
@@ -77,14 +76,7 @@ export async function subsetFace(file: Uint8Array, face: FontFace, characters: s
   }
 }
 
-/**
- * View bytes as a Buffer, without copying.
- *
- * @param bytes
- *   Bytes.
- * @returns
- *   Buffer over the same memory.
- */
+/** View bytes as a Buffer, without copying. */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

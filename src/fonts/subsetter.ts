@@ -1,7 +1,7 @@
 /**
- * The build's font subsetter: subsets faces for the renderers, keeps each
- * subset in the cache folder by a hash of what made it, and records what
- * every edition embedded, for the build's summary.
+ * The build's font subsetter: subsets faces for the renderers, keeps each subset in the cache
+ * folder by a hash of what made it, and records what every edition embedded, for the build's
+ * summary.
  */
 import {createHash, randomUUID} from 'node:crypto'
 import fs from 'node:fs/promises'

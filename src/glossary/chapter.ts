@@ -1,6 +1,6 @@
 /**
- * The glossary chapter of the bilingual edition: every term with its pinyin,
- * English gloss and note, and a link to its first occurrence in the book.
+ * The glossary chapter of the bilingual edition: every term with its pinyin, English gloss and
+ * note, and a link to its first occurrence in the book.
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
@@ -36,9 +36,8 @@ export const glossaryId = 'glossary'
  * @param options
  *   Configuration.
  * @param session
- *   The build session (optional): the same inputs give back the same
- *   chapter (the same object, so renderers in watch mode know it is
- *   unchanged).
+ *   The build session (optional): the same inputs give back the same chapter (the same object, so
+ *   renderers in watch mode know it is unchanged).
  * @returns
  *   Chapter (`kind: 'glossary'`).
  */

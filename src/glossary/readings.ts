@@ -1,14 +1,12 @@
 /**
- * Readings pinyin-pro gets wrong in this kind of text, given as words in
- * context (pinyin-pro's `customPinyin`), so a polyphone takes the reading of
- * its word: 为 wéi in 分别为, 视为, 转为 (but wèi in 为了); 调 diào in 强调,
- * 调用; 行 háng in 这行, 行业; neutral tones (东西 dōngxi, 告诉 gàosu); and one
- * reading for one word wherever it stands (这个 zhège, 进行 jìnxíng).
+ * Readings pinyin-pro gets wrong in this kind of text, given as words in context (pinyin-pro's
+ * `customPinyin`), so a polyphone takes the reading of its word: 为 wéi in 分别为, 视为, 转为 (but wèi in
+ * 为了); 调 diào in 强调, 调用; 行 háng in 这行, 行业; neutral tones (东西 dōngxi, 告诉 gàosu); and one reading for
+ * one word wherever it stands (这个 zhège, 进行 jìnxíng).
  *
- * Why a table: pinyin-pro reads most polyphones right from its own word
- * list, and a word it does not know falls back to the character's most
- * frequent reading. The table is the editor's, reviewed against the whole
- * manuscript's `pinyin: all` output (tests/fixtures/pinyin-all.txt).
+ * Why a table: pinyin-pro reads most polyphones right from its own word list, and a word it does
+ * not know falls back to the character's most frequent reading. The table is the editor's, reviewed
+ * against the whole manuscript's `pinyin: all` output (tests/fixtures/pinyin-all.txt).
  */
 import {customPinyin} from 'pinyin-pro'
 
@@ -77,9 +75,8 @@ export const customReadings: Readonly<Record<string, string>> = {
   消息: 'xiāo xi',
   炉子: 'lú zi',
   例子: 'lì zi',
-  // Directional complements after a verb are neutral (走出来 zǒu chulai,
-  // 听起来 tīng qilai); 出来 as a verb (产品出来) and 接下来 (next) keep their
-  // tones; 一起来 is 一起 + 来.
+  // Directional complements after a verb are neutral (走出来 zǒu chulai, 听起来 tīng qilai); 出来 as a verb
+  // (产品出来) and 接下来 (next) keep their tones; 一起来 is 一起 + 来.
   起来: 'qi lai',
   下去: 'xia qu',
   出去: 'chu qu',
@@ -100,8 +97,8 @@ export const customReadings: Readonly<Record<string, string>> = {
 let registered = false
 
 /**
- * Give pinyin-pro the table (once per process; pinyin-pro keeps one custom
- * dictionary, and zhbook is its only user in the process).
+ * Give pinyin-pro the table (once per process; pinyin-pro keeps one custom dictionary, and zhbook
+ * is its only user in the process).
  */
 export function registerReadings(): undefined {
   if (registered) return

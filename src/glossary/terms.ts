@@ -1,7 +1,4 @@
-/**
- * Glossary terms made ready for an edition: in the edition's script, with
- * their pinyin.
- */
+/** Glossary terms made ready for an edition: in the edition's script, with their pinyin. */
 import {pinyin} from 'pinyin-pro'
 import type {GlossaryEntry} from '../core/model.js'
 import {registerReadings} from './readings.js'
@@ -50,10 +47,9 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
 }
 
 /**
- * Pinyin of a term as a dictionary writes it (GB/T 16159): the syllables of
- * a word joined, words separated by spaces (大模型 → `dà móxíng`, 芯片 →
- * `xīnpiàn`). Proper names, which the standard capitalises, are the
- * glossary's `pinyin` (`Zhāng Péng`): which term is a name is the editor's
+ * Pinyin of a term as a dictionary writes it (GB/T 16159): the syllables of a word joined, words
+ * separated by spaces (大模型 → `dà móxíng`, 芯片 → `xīnpiàn`). Proper names, which the standard
+ * capitalises, are the glossary's `pinyin` (`Zhāng Péng`): which term is a name is the editor's
  * call.
  *
  * @param value
@@ -70,8 +66,8 @@ export function pinyinOf(value: string): string {
       readings
         .slice(start, end)
         .map((reading, index) => reading ?? characters[start + index]!)
-        // A syllable that starts with a, o or e after another takes an
-        // apostrophe, so the word reads one way (dì'èr, not dìèr).
+        // A syllable that starts with a, o or e after another takes an apostrophe, so the word
+        // reads one way (dì'èr, not dìèr).
         .reduce((word, syllable) => word + (word && /^[aoeāáǎàōóǒòēéěè]/.test(syllable) ? "'" : '') + syllable, '')
         // An ordinal takes a hyphen (第一 dì-yī, 第二 dì-èr).
         .replace(/^dì'?(?=[a-zāáǎàēéěèīíǐìōóǒòūúǔù])/, (whole) => (characters[start] === '第' ? 'dì-' : whole))
@@ -87,14 +83,8 @@ const prefixes = new Set(Array.from('预元超非反准'))
 const suffixes = new Set(Array.from('式性化者员院家链'))
 
 /**
- * The words of a term, as code point ranges: `segmentWords`'s words, with
- * runs of single characters (芯|片) made one word, and prefixes and suffixes
- * joined to their word.
- *
- * @param value
- *   Term.
- * @returns
- *   Ranges of code points, in order.
+ * The words of a term, as code point ranges: `segmentWords`'s words, with runs of single characters
+ * (芯|片) made one word, and prefixes and suffixes joined to their word.
  */
 function termWords(value: string): Array<{start: number; end: number}> {
   const words: Array<{start: number; end: number; text: string}> = []
@@ -123,8 +113,8 @@ function termWords(value: string): Array<{start: number; end: number}> {
 }
 
 /**
- * Pinyin of every character of a text, read in context (so polyphones get
- * the reading of their word), aligned with the text's characters.
+ * Pinyin of every character of a text, read in context (so polyphones get the reading of their
+ * word), aligned with the text's characters.
  *
  * @param value
  *   Text.

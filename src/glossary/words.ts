@@ -1,17 +1,15 @@
 /**
- * Chinese text split into words: `Intl.Segmenter` (ICU's dictionary), with
- * the splits it gets wrong in this kind of text corrected from a reviewed
- * table (视频|和音|频 → 视频|和|音频, 原|子弹 → 原子弹, 注册|人为 →
+ * Chinese text split into words: `Intl.Segmenter` (ICU's dictionary), with the splits it gets wrong
+ * in this kind of text corrected from a reviewed table (视频|和音|频 → 视频|和|音频, 原|子弹 → 原子弹, 注册|人为 →
  * 注册|人|为).
  *
- * Why a table: ICU's word list prefers a longer word where the text means
- * two (和音 "harmony" in 和音频 "and audio"); a dictionary cannot tell which,
- * the editor can.
+ * Why a table: ICU's word list prefers a longer word where the text means two (和音 "harmony" in 和音频
+ * "and audio"); a dictionary cannot tell which, the editor can.
  */
 
 /**
- * Corrections: the text as it must be split, words separated by `|`
- * (Simplified; the bilingual edition is where words are looked at).
+ * Corrections: the text as it must be split, words separated by `|` (Simplified; the bilingual
+ * edition is where words are looked at).
  */
 export const wordCorrections: readonly string[] = [
   '视频|和|音频',
@@ -48,14 +46,13 @@ export function segmentWords(value: string): string[] {
 }
 
 /**
- * Where the words of a text end, and which of those ends a correction put
- * there (a word may not run across them: 人|为 in 注册人为).
+ * Where the words of a text end, and which of those ends a correction put there (a word may not run
+ * across them: 人|为 in 注册人为).
  *
  * @param value
  *   Text.
  * @returns
- *   Ends of words (UTF-16 offsets, sorted, the last is the text's length) and
- *   the corrected ones.
+ *   Ends of words (UTF-16 offsets, sorted, the last is the text's length) and the corrected ones.
  */
 export function wordBoundaries(value: string): {ends: number[]; hard: Set<number>} {
   segmenter ??= new Intl.Segmenter('zh', {granularity: 'word'})

@@ -1,16 +1,15 @@
 /**
  * Stage: point links between chapters at the chapters.
  *
- * An author links to another chapter by its source file, as GitHub and
- * mdBook show it: `ch03-02-data-types.md`, `../ch03/README.md#變數`, or the
- * `.html` mdBook makes of it. Such a link becomes `chapter:<id>#<fragment>`
- * (`chapterLinkPrefix`), which each renderer resolves to its own file name.
+ * An author links to another chapter by its source file, as GitHub and mdBook show it:
+ * `ch03-02-data-types.md`, `../ch03/README.md#變數`, or the `.html` mdBook makes of it. Such a link
+ * becomes `chapter:<id>#<fragment>` (`chapterLinkPrefix`), which each renderer resolves to its own
+ * file name.
  *
- * A link this stage cannot point anywhere in the book (a file that is not a
- * chapter, an id the chapter does not have) would be a dead link in every
- * edition and an error for epubcheck: it is unwrapped to its text, with a
- * warning (L013, L014). Links to other chapters' ids are checked once every
- * chapter is processed (`checkChapterLinks`), from what this stage records in
+ * A link this stage cannot point anywhere in the book (a file that is not a chapter, an id the
+ * chapter does not have) would be a dead link in every edition and an error for epubcheck: it is
+ * unwrapped to its text, with a warning (L013, L014). Links to other chapters' ids are checked once
+ * every chapter is processed (`checkChapterLinks`), from what this stage records in
  * `file.data.chapterLinks`.
  */
 import path from 'node:path'
@@ -49,8 +48,8 @@ export interface Options {
 /**
  * Rewrite links to chapters' source files; unwrap those that lead nowhere.
  *
- * Runs after sanitising (a `chapter:` URL is not one the sanitiser lets
- * through) and after every stage that makes ids.
+ * Runs after sanitising (a `chapter:` URL is not one the sanitiser lets through) and after every
+ * stage that makes ids.
  *
  * @param options
  *   Configuration (required).
@@ -140,8 +139,8 @@ export default function rehypeChapterLinks(options: Options) {
 }
 
 /**
- * The chapter a path leads to: its `.md` file, the `.html` mdBook makes of
- * it, or a folder's `README.md` / `index.md`.
+ * The chapter a path leads to: its `.md` file, the `.html` mdBook makes of it, or a folder's
+ * `README.md` / `index.md`.
  */
 function chapterOf(resolved: string, byPath: ReadonlyMap<string, string>): string | undefined {
   const stem = resolved.replace(/\.html?$/i, '')
@@ -162,8 +161,8 @@ function chapterOf(resolved: string, byPath: ReadonlyMap<string, string>): strin
 }
 
 /**
- * Find the id a fragment names: as written, or in lower case (GitHub and
- * mdBook match `#Intro` to the heading `intro`).
+ * Find the id a fragment names: as written, or in lower case (GitHub and mdBook match `#Intro` to
+ * the heading `intro`).
  *
  * @param fragment
  *   Fragment, decoded.

@@ -1,7 +1,4 @@
-/**
- * Stage: take the chapter's title from its first heading, for tables of
- * contents and page titles.
- */
+/** Stage: take the chapter's title from its first heading, for tables of contents and page titles. */
 import type {Element, ElementContent, Root} from 'hast'
 import {headingRank} from 'hast-util-heading-rank'
 import {otherLanguage} from './rehype-hant-to-hans.js'
@@ -25,8 +22,8 @@ export interface Options {
 const emptyOptions: Options = {}
 
 /**
- * Set `file.data.title` from the first heading; warn (M003) when there is
- * none in a chapter that has text.
+ * Set `file.data.title` from the first heading; warn (M003) when there is none in a chapter that
+ * has text.
  *
  * Runs after conversion, so the title is in the edition's script.
  *
@@ -64,8 +61,8 @@ export default function rehypeChapterTitle(options: Options = emptyOptions) {
 }
 
 /**
- * Text of a heading in the edition's language: a translation in the heading
- * (`<span lang="en">`) and pinyin are not part of the title.
+ * Text of a heading in the edition's language: a translation in the heading (`<span lang="en">`)
+ * and pinyin are not part of the title.
  */
 function textOf(node: Element | ElementContent): string {
   if (node.type === 'text') return node.value

@@ -1,24 +1,22 @@
 /**
  * Stage: drop a soft line break between two CJK characters.
  *
- * A paragraph wrapped at 80 columns in the source has a line ending inside
- * it; HTML shows a line ending as a space, and Chinese has no spaces between
- * words (「数据。 通常」). Like pandoc's `east_asian_line_breaks`, a line ending
- * with a Chinese or Japanese character (or full-width punctuation) on both
- * sides goes; between Latin words, or a Latin and a Chinese word, it stays a
+ * A paragraph wrapped at 80 columns in the source has a line ending inside it; HTML shows a line
+ * ending as a space, and Chinese has no spaces between words (「数据。 通常」). Like pandoc's
+ * `east_asian_line_breaks`, a line ending with a Chinese or Japanese character (or full-width
+ * punctuation) on both sides goes; between Latin words, or a Latin and a Chinese word, it stays a
  * space.
  *
- * Runs before conversion: a phrase split over two lines (作業\n系統) is then
- * one phrase to the converter.
+ * Runs before conversion: a phrase split over two lines (作業\n系統) is then one phrase to the
+ * converter.
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {visit} from 'unist-util-visit'
 
 /**
- * Characters set without spaces between them: Han, kana, bopomofo, CJK
- * symbols and punctuation, full-width forms. Hangul is left out: Korean
- * puts spaces between words.
+ * Characters set without spaces between them: Han, kana, bopomofo, CJK symbols and punctuation,
+ * full-width forms. Hangul is left out: Korean puts spaces between words.
  */
 const wide =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u

@@ -1,7 +1,4 @@
-/**
- * Stage: swap corner brackets for the curly quotes mainland books use
- * (「」 → “”, 『』 → ‘’).
- */
+/** Stage: swap corner brackets for the curly quotes mainland books use (「」 → “”, 『』 → ‘’). */
 import type {Element, Root} from 'hast'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
@@ -37,14 +34,13 @@ export function replaceQuotes(value: string, quotes: Readonly<Record<string, str
 
 /** Replace the quotes `pattern` (made by `patternOf(quotes)`) finds. */
 function replaceWith(value: string, quotes: Readonly<Record<string, string>>, pattern: RegExp): string {
-  // Most text has no quotes: `replace` then gives back the same string,
-  // without building a new one character by character.
+  // Most text has no quotes: `replace` then gives back the same string, without building a new one
+  // character by character.
   return value.replace(pattern, (character) => quotes[character]!)
 }
 
 /**
- * Replace quote characters in text; code, scripts and attributes are left
- * alone.
+ * Replace quote characters in text; code, scripts and attributes are left alone.
  *
  * @param options
  *   Configuration (optional).
@@ -59,8 +55,8 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
     walk(tree)
   }
 
-  // A plain walk: only elements have children to enter, and `visit` would
-  // keep the ancestors of every node, which this stage never looks at.
+  // A plain walk: only elements have children to enter, and `visit` would keep the ancestors of
+  // every node, which this stage never looks at.
   function walk(parent: Root | Element) {
     for (const node of parent.children) {
       if (node.type === 'text') {
@@ -72,10 +68,7 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   }
 }
 
-/**
- * A pattern that matches each key of a quote map that is one code point (a
- * key is a character).
- */
+/** A pattern that matches each key of a quote map that is one code point (a key is a character). */
 function patternOf(quotes: Readonly<Record<string, string>>): RegExp {
   const keys = Object.keys(quotes).filter((key) => [...key].length === 1)
   if (keys.length === 0) return /(?!)/g

@@ -1,6 +1,6 @@
 /**
- * Stage: mark the turns of a dialogue (`**主持人**：您覺得……`) so
- * stylesheets can set them apart, by typography rather than colour.
+ * Stage: mark the turns of a dialogue (`**主持人**：您覺得……`) so stylesheets can set them apart, by
+ * typography rather than colour.
  */
 import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -20,8 +20,8 @@ const emptyOptions: Options = {}
 const colon = /^\s*[：:]/
 
 /**
- * Add `class="dialogue"` to paragraphs that open with a bold speaker's name
- * followed by a colon, and `class="speaker"` to the name.
+ * Add `class="dialogue"` to paragraphs that open with a bold speaker's name followed by a colon,
+ * and `class="speaker"` to the name.
  *
  * @param options
  *   Configuration (optional).

@@ -1,19 +1,15 @@
 /**
- * Stage: mark English phrases inside Chinese text as English
- * (`<span lang="en">`).
+ * Stage: mark English phrases inside Chinese text as English (`<span lang="en">`).
  *
- * Why: a screen reader and a reading system's text-to-speech read text in
- * the voice of its language; a Chinese voice spells out or mangles an
- * English phrase (WCAG 2.1 SC 3.1.2, Language of Parts). Reading systems
- * also pick fonts and hyphenation by language.
+ * Why: a screen reader and a reading system's text-to-speech read text in the voice of its
+ * language; a Chinese voice spells out or mangles an English phrase (WCAG 2.1 SC 3.1.2, Language of
+ * Parts). Reading systems also pick fonts and hyphenation by language.
  *
- * What counts as an English phrase: two or more Latin words in a row
- * (`Hugging Face`, `Reinforcement Learning from Human Feedback`). A single
- * Latin word in Chinese text (`AI`, `ChatGPT`, `GPU`) is a name or a term
- * Chinese speech uses as it is, which SC 3.1.2 exempts, and which a voice
- * change in mid-sentence would only make harder to follow. Text already
- * marked with another language (the English translation, pinyin), code and
- * the like are left alone.
+ * What counts as an English phrase: two or more Latin words in a row (`Hugging Face`,
+ * `Reinforcement Learning from Human Feedback`). A single Latin word in Chinese text (`AI`,
+ * `ChatGPT`, `GPU`) is a name or a term Chinese speech uses as it is, which SC 3.1.2 exempts, and
+ * which a voice change in mid-sentence would only make harder to follow. Text already marked with
+ * another language (the English translation, pinyin), code and the like are left alone.
  */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
@@ -28,8 +24,8 @@ export interface Options {
 const emptyOptions: Options = {}
 
 /**
- * Two or more Latin words separated by spaces; a word is letters, with
- * inner apostrophes, hyphens or dots (`don't`, `e-mail`, `Node.js`).
+ * Two or more Latin words separated by spaces; a word is letters, with inner apostrophes, hyphens
+ * or dots (`don't`, `e-mail`, `Node.js`).
  */
 const phrase = /[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:[ \u00A0]+[A-Za-z]+(?:['’.-][A-Za-z]+)*)+/g
 
@@ -49,16 +45,7 @@ export default function rehypeEnglishRuns(options?: Options | null) {
   }
 }
 
-/**
- * Wrap the phrases among siblings and in their descendants.
- *
- * @param children
- *   Siblings.
- * @param lang
- *   Language to give.
- * @returns
- *   New siblings.
- */
+/** Wrap the phrases among siblings and in their descendants. */
 function wrapChildren(
   children: Array<ElementContent | RootContent>,
   lang: string
@@ -83,11 +70,8 @@ function wrapChildren(
 /**
  * Whether an element's content is left alone.
  *
- * @param node
- *   Element.
  * @returns
- *   Whether it is code-like, pinyin, in another language, or a phrase
- *   already.
+ *   Whether it is code-like, pinyin, in another language, or a phrase already.
  */
 function skip(node: Element): boolean {
   return (
@@ -95,29 +79,13 @@ function skip(node: Element): boolean {
   )
 }
 
-/**
- * Whether an element is marked as Latin-script Chinese (pinyin).
- *
- * @param node
- *   Element.
- * @returns
- *   Whether its `lang` is `zh-Latn…`.
- */
+/** Whether an element is marked as Latin-script Chinese (pinyin). */
 function isLatin(node: Element): boolean {
   const lang = node.properties.lang
   return typeof lang === 'string' && /^zh-latn\b/i.test(lang)
 }
 
-/**
- * Split a text node around its English phrases.
- *
- * @param node
- *   Text.
- * @param lang
- *   Language to give.
- * @returns
- *   Text and spans.
- */
+/** Split a text node around its English phrases. */
 function wrapText(node: Text, lang: string): ElementContent[] {
   const result: ElementContent[] = []
   let start = 0
@@ -133,17 +101,7 @@ function wrapText(node: Text, lang: string): ElementContent[] {
   return result
 }
 
-/**
- * A piece of a text node, keeping its position (messages still point at the
- * manuscript line).
- *
- * @param node
- *   Original text.
- * @param value
- *   The piece.
- * @returns
- *   Text node.
- */
+/** A piece of a text node, keeping its position (messages still point at the manuscript line). */
 function piece(node: Text, value: string): Text {
   const text: Text = {type: 'text', value}
   if (node.position) text.position = node.position

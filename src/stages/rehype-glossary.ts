@@ -1,10 +1,10 @@
 /**
- * Stage: annotate each glossary term's first occurrence in a chapter with
- * pinyin ruby and a note holding its English gloss (the bilingual edition).
+ * Stage: annotate each glossary term's first occurrence in a chapter with pinyin ruby and a note
+ * holding its English gloss (the bilingual edition).
  *
- * The note is an ARIA footnote (`role="doc-noteref"` → `role="doc-footnote"`,
- * the back-link first in the note); the EPUB renderer adds `epub:type`, so
- * Kobo, Apple Books and Kindle show it as a pop-up.
+ * The note is an ARIA footnote (`role="doc-noteref"` → `role="doc-footnote"`, the back-link first
+ * in the note); the EPUB renderer adds `epub:type`, so Kobo, Apple Books and Kindle show it as a
+ * pop-up.
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {h} from 'hastscript'
@@ -138,9 +138,9 @@ export default function rehypeGlossary(options: Options) {
 }
 
 /**
- * The first remaining term in a text, reading it as every term (used or not)
- * would: the leftmost, then longest match. A term already annotated still
- * covers its text, so the 模型 inside a second 大模型 is not taken for a term.
+ * The first remaining term in a text, reading it as every term (used or not) would: the leftmost,
+ * then longest match. A term already annotated still covers its text, so the 模型 inside a second 大模型
+ * is not taken for a term.
  */
 function firstMatch(
   value: string,

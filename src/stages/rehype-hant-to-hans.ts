@@ -1,6 +1,6 @@
 /**
- * Stage: convert the chapter's text from Traditional (Taiwan) to Simplified
- * (mainland) Chinese, recording every phrase-level change for the report.
+ * Stage: convert the chapter's text from Traditional (Taiwan) to Simplified (mainland) Chinese,
+ * recording every phrase-level change for the report.
  */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
@@ -38,10 +38,7 @@ export interface Options {
   readonly converter: Converter
 }
 
-/**
- * Elements whose content is not prose: never converted, and a phrase stops
- * at them.
- */
+/** Elements whose content is not prose: never converted, and a phrase stops at them. */
 export const opaque = new Set([
   'code',
   'kbd',
@@ -57,8 +54,8 @@ export const opaque = new Set([
 ])
 
 /**
- * Whether an element is marked as text in a language other than Chinese
- * (the English of the bilingual edition, pinyin): such text is not converted.
+ * Whether an element is marked as text in a language other than Chinese (the English of the
+ * bilingual edition, pinyin): such text is not converted.
  *
  * @param node
  *   Element.
@@ -76,13 +73,12 @@ const contextSize = 12
 /**
  * Convert text to Simplified Chinese.
  *
- * Text is converted a run at a time: the text of a block that inline markup
- * alone splits (`<strong>作業</strong>系統`) is converted as one string, then
- * split back over its nodes, so phrases across markup convert as phrases.
- * Code (`code`, `pre`, `kbd` …), scripts, styles and text marked as another
- * language (`lang="en"`, `lang="zh-Latn-pinyin"`) are never touched, nor is
- * any attribute (URLs, classes, titles) but `alt`: alt text is what a reader
- * who cannot see the image reads, so it is in the edition's script.
+ * Text is converted a run at a time: the text of a block that inline markup alone splits
+ * (`<strong>作業</strong>系統`) is converted as one string, then split back over its nodes, so phrases
+ * across markup convert as phrases. Code (`code`, `pre`, `kbd` …), scripts, styles and text marked
+ * as another language (`lang="en"`, `lang="zh-Latn-pinyin"`) are never touched, nor is any
+ * attribute (URLs, classes, titles) but `alt`: alt text is what a reader who cannot see the image
+ * reads, so it is in the edition's script.
  *
  * @param options
  *   Configuration (required).
@@ -160,9 +156,8 @@ function convertRun(run: Text[], converter: Converter, data: ConversionData) {
     outStart = outEnd
   }
 
-  // Hits come in input order, so one pass over the run's nodes and newlines
-  // places them all (a scan from the node's start per hit is quadratic in a
-  // long paragraph).
+  // Hits come in input order, so one pass over the run's nodes and newlines places them all (a scan
+  // from the node's start per hit is quadratic in a long paragraph).
   let index = -1
   let newlines = 0
   let lastNewline = -1

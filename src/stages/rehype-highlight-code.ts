@@ -1,15 +1,14 @@
 /**
- * Stage: highlight code blocks at build time, with starry-night (GitHub's
- * grammars, through rehype-starry-night).
+ * Stage: highlight code blocks at build time, with starry-night (GitHub's grammars, through
+ * rehype-starry-night).
  *
- * The result is `<span class="pl-…">` runs, coloured by the book's style
- * sheets (`formats/shared/code-style.ts`): no script reaches a reader. The
- * highlighter and its grammars (two seconds to import on a busy machine) are
- * loaded on the first chapter that has code with a language, so a build of a
- * book without code pays nothing.
+ * The result is `<span class="pl-…">` runs, coloured by the book's style sheets
+ * (`formats/shared/code-style.ts`): no script reaches a reader. The highlighter and its grammars
+ * (two seconds to import on a busy machine) are loaded on the first chapter that has code with a
+ * language, so a build of a book without code pays nothing.
  *
- * mdBook's info strings carry attributes after a comma (`rust,ignore`,
- * `rust,no_run`): the language is what comes before it.
+ * mdBook's info strings carry attributes after a comma (`rust,ignore`, `rust,no_run`): the language
+ * is what comes before it.
  */
 import type {Root} from 'hast'
 import type {Transformer} from 'unified'

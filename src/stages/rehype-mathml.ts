@@ -1,15 +1,12 @@
 /**
- * Stage: TeX math (`$…$`, `$$…$$`, read by remark-math) as MathML, made at
- * build time by temml.
+ * Stage: TeX math (`$…$`, `$$…$$`, read by remark-math) as MathML, made at build time by temml.
  *
- * MathML is what EPUB 3 reading systems and browsers render without a
- * script; the book ships no math library. remark-rehype leaves math as
- * `<code class="language-math math-inline">` (in a `<pre>` for display
- * math); this stage replaces it. temml's `class` and `style` attributes go:
- * they serve temml's own style sheet, which the book does not carry. A
- * formula temml cannot read stays as its TeX source, with a warning (M012).
- * Inline math follows pandoc's rule for `$`: no space just inside the
- * dollars, no digit just after the closing one, so prices stay text.
+ * MathML is what EPUB 3 reading systems and browsers render without a script; the book ships no
+ * math library. remark-rehype leaves math as `<code class="language-math math-inline">` (in a
+ * `<pre>` for display math); this stage replaces it. temml's `class` and `style` attributes go:
+ * they serve temml's own style sheet, which the book does not carry. A formula temml cannot read
+ * stays as its TeX source, with a warning (M012). Inline math follows pandoc's rule for `$`: no
+ * space just inside the dollars, no digit just after the closing one, so prices stay text.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -67,9 +64,8 @@ export default function rehypeMathml() {
 }
 
 /**
- * The source of inline math that pandoc would not read as math, or
- * `undefined`: its TeX starts or ends with a space, or a digit follows the
- * closing `$` (`$5 到 $10`, `US$3 與 $4`).
+ * The source of inline math that pandoc would not read as math, or `undefined`: its TeX starts or
+ * ends with a space, or a digit follows the closing `$` (`$5 到 $10`, `US$3 與 $4`).
  */
 function dollars(node: Element, file: VFile): string | undefined {
   const start = node.position?.start.offset

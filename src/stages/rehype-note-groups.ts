@@ -1,10 +1,9 @@
 /**
- * Stage: keep each note reference (`a[role~=doc-noteref]`, the bilingual
- * edition's glossary notes) on the line of the term it follows, and name each
- * note after its reference.
+ * Stage: keep each note reference (`a[role~=doc-noteref]`, the bilingual edition's glossary notes)
+ * on the line of the term it follows, and name each note after its reference.
  *
- * Done once per chapter here rather than by each renderer: every format
- * wants the same, and a renderer changing a tree must copy it first.
+ * Done once per chapter here rather than by each renderer: every format wants the same, and a
+ * renderer changing a tree must copy it first.
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -50,18 +49,12 @@ export function isNoteReference(node: ElementContent | RootContent): boolean {
 }
 
 /**
- * Group note references with the element before them, in a `span.noteref-group`
- * that the stylesheets set `white-space: nowrap`.
+ * Group note references with the element before them, in a `span.noteref-group` that the
+ * stylesheets set `white-space: nowrap`.
  *
- * Why: Chinese breaks lines between any two characters, and between an
- * inline element and what follows it, so a reference would otherwise start
- * a line on its own, away from its term. A reference after text is left
- * alone: the text's last character is not the term.
- *
- * @param children
- *   Siblings, changed in place.
- * @returns
- *   Nothing.
+ * Why: Chinese breaks lines between any two characters, and between an inline element and what
+ * follows it, so a reference would otherwise start a line on its own, away from its term. A
+ * reference after text is left alone: the text's last character is not the term.
  */
 function group(children: Array<ElementContent | RootContent>): undefined {
   let index = 1
@@ -89,18 +82,10 @@ function group(children: Array<ElementContent | RootContent>): undefined {
 }
 
 /**
- * Name each unnamed note (`role~=doc-footnote`) after the reference that
- * points to it: a page lists many notes, and assistive technology (and
- * axe-core's `landmark-unique`, which counts `aside` elements) needs them
- * told apart. The name is the reference's `aria-label` (the stages write the
+ * Name each unnamed note (`role~=doc-footnote`) after the reference that points to it: a page lists
+ * many notes, and assistive technology (and axe-core's `landmark-unique`, which counts `aside`
+ * elements) needs them told apart. The name is the reference's `aria-label` (the stages write the
  * gloss there: `large model (English gloss)`), else its text.
- *
- * @param tree
- *   Chapter tree, changed in place.
- * @param labels
- *   Name of each note by id.
- * @returns
- *   Nothing.
  */
 function labelNotes(tree: Root, labels: ReadonlyMap<string, string>): undefined {
   visit(tree, 'element', (node: Element) => {

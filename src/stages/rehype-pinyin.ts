@@ -1,11 +1,10 @@
 /**
- * Stage: pinyin over every Chinese word, for learners (`pinyin: all` in
- * `book.yaml`, bilingual edition).
+ * Stage: pinyin over every Chinese word, for learners (`pinyin: all` in `book.yaml`, bilingual
+ * edition).
  *
- * Words come from `segmentWords` (`Intl.Segmenter`, corrected), one text
- * node at a time (it is super-linear on long strings); readings from pinyin-pro, on the whole text
- * node, so a polyphone gets the reading of its context (银行 yín háng,
- * 行业 háng yè).
+ * Words come from `segmentWords` (`Intl.Segmenter`, corrected), one text node at a time (it is
+ * super-linear on long strings); readings from pinyin-pro, on the whole text node, so a polyphone
+ * gets the reading of its context (银行 yín háng, 行业 háng yè).
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -20,19 +19,9 @@ const skip = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ruby', 'rt', 'rp', 'a
 const han = /\p{Script=Han}/u
 
 /**
- * Whether the 地 that ends a segment is the adverbial particle (`de`:
- * 快速地订购, 不断地修炼), not the noun (`dì`: 领地, 各地): it stands after
- * a word (as its own segment, or at the end of a segment of three or more
- * characters) and before a Han character, the verb.
- *
- * @param previous
- *   Segment before.
- * @param segment
- *   Segment.
- * @param next
- *   Character after the segment.
- * @returns
- *   Whether it is the particle.
+ * Whether the 地 that ends a segment is the adverbial particle (`de`: 快速地订购, 不断地修炼), not the noun
+ * (`dì`: 领地, 各地): it stands after a word (as its own segment, or at the end of a segment of three
+ * or more characters) and before a Han character, the verb.
  */
 function adverbialDe(previous: string, segment: string, next: string): boolean {
   if (!segment.endsWith('地') || !han.test(next)) return false

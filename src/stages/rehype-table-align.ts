@@ -1,8 +1,8 @@
 /**
  * Stage: write GFM column alignment as CSS.
  *
- * remark-rehype writes it as the `align` attribute, which HTML 5 and XHTML 5
- * no longer allow (the Nu checker and epubcheck reject it).
+ * remark-rehype writes it as the `align` attribute, which HTML 5 and XHTML 5 no longer allow (the
+ * Nu checker and epubcheck reject it).
  */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'

@@ -1,10 +1,9 @@
 /**
- * Stage: number the blocks of a chapter (`id="p-1"`, `p-2` …) the same way in
- * every edition, so a link can open another edition of a chapter at the same
- * paragraph.
+ * Stage: number the blocks of a chapter (`id="p-1"`, `p-2` …) the same way in every edition, so a
+ * link can open another edition of a chapter at the same paragraph.
  *
- * Runs first, on the manuscript's own blocks: what later stages add (the
- * bilingual edition's English) is not numbered and shifts nothing.
+ * Runs first, on the manuscript's own blocks: what later stages add (the bilingual edition's
+ * English) is not numbered and shifts nothing.
  */
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -20,8 +19,8 @@ const emptyOptions: Options = {}
 /**
  * Give every paragraph and heading an id by its position in the chapter.
  *
- * A list item's first paragraph gives its id to the item: in a tight list
- * the paragraph has no element of its own.
+ * A list item's first paragraph gives its id to the item: in a tight list the paragraph has no
+ * element of its own.
  *
  * @param options
  *   Configuration (optional).

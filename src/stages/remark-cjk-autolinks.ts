@@ -1,11 +1,10 @@
 /**
  * Stage: end a bare URL (a GFM autolink literal) where Chinese text starts.
  *
- * GFM ends an autolink literal at white space, which Chinese text does not
- * use: `(見 http://example.com)。` links `http://example.com)。`, a URL no
- * reader can open (and epubcheck rejects). The URL ends at the first CJK
- * punctuation mark or Han character, and a `)` before it that opens nowhere
- * in the URL goes back to the text.
+ * GFM ends an autolink literal at white space, which Chinese text does not use: `(見
+ * http://example.com)。` links `http://example.com)。`, a URL no reader can open (and epubcheck
+ * rejects). The URL ends at the first CJK punctuation mark or Han character, and a `)` before it
+ * that opens nowhere in the URL goes back to the text.
  */
 import type {Link, Parent, Root, Text} from 'mdast'
 import {visit} from 'unist-util-visit'

@@ -1,13 +1,12 @@
 /**
- * Stage: give every heading an id made from its text, the way GitHub and
- * mdBook make them (github-slugger: lower case, spaces to `-`, punctuation
- * dropped, Chinese kept, `-1`, `-2` … for repeats), so an author's
- * `[見此](#使用-result-處理可能的錯誤)` leads somewhere.
+ * Stage: give every heading an id made from its text, the way GitHub and mdBook make them
+ * (github-slugger: lower case, spaces to `-`, punctuation dropped, Chinese kept, `-1`, `-2` … for
+ * repeats), so an author's `[見此](#使用-result-處理可能的錯誤)` leads somewhere.
  *
- * Runs on the manuscript's own text, before any edition's stages: the ids are
- * the same in the Traditional, Simplified and bilingual editions, and a link
- * written in the source finds its heading in each. An author's `{#custom-id}`
- * at the end of a heading is honoured and removed from the text.
+ * Runs on the manuscript's own text, before any edition's stages: the ids are the same in the
+ * Traditional, Simplified and bilingual editions, and a link written in the source finds its
+ * heading in each. An author's `{#custom-id}` at the end of a heading is honoured and removed from
+ * the text.
  */
 import GithubSlugger, {slug} from 'github-slugger'
 import type {Heading, Root} from 'mdast'
@@ -20,9 +19,8 @@ const customId = /[ \t]*\{#([^\s{}]+)\}[ \t]*$/
 /**
  * Give headings ids from their text.
  *
- * Runs after `remarkBlockIds`: a heading's id replaces its block number
- * (`p-N`), which it keeps counting, so the numbers of the paragraphs do not
- * change.
+ * Runs after `remarkBlockIds`: a heading's id replaces its block number (`p-N`), which it keeps
+ * counting, so the numbers of the paragraphs do not change.
  *
  * @returns
  *   Transform.
@@ -58,23 +56,19 @@ export default function remarkHeadingIds() {
 /**
  * The id of a heading's text, as a link to it is written.
  *
- * @param text
- *   Plain text of the heading.
  * @param slugger
  *   Slugger of the chapter (counts repeats).
- * @param taken
- *   Ids of other blocks.
  * @returns
- *   The id, or `undefined` when the text has nothing to make one of
- *   (the heading keeps its block number).
+ *   The id, or `undefined` when the text has nothing to make one of (the heading keeps its block
+ *   number).
  */
 function headingSlug(text: string, slugger: GithubSlugger, taken: ReadonlySet<string>): string | undefined {
   if (slug(text) === '') return undefined
   // Footnote ids (`user-content-fn-1`) are remark-rehype's, whatever the suffix.
   const base = slug(text).startsWith('user-content-') ? 'heading ' + text : text
   let id = slugger.slug(base)
-  // The next one (`p-3-1`) when the id is another block's, or the
-  // footnotes' heading's; `taken` is finite, so this ends.
+  // The next one (`p-3-1`) when the id is another block's, or the footnotes' heading's; `taken` is
+  // finite, so this ends.
   while (taken.has(id) || id === 'footnote-label') id = slugger.slug(base)
   return id
 }
@@ -84,8 +78,6 @@ function headingSlug(text: string, slugger: GithubSlugger, taken: ReadonlySet<st
  *
  * @param node
  *   Heading (changed).
- * @returns
- *   The id, if there was one.
  */
 function takeCustomId(node: Heading): string | undefined {
   const last = node.children.at(-1)

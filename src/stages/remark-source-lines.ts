@@ -1,10 +1,10 @@
 /**
- * Stage: lead the tree's positions back to the file as written, when the
- * loader changed the text before it was parsed (mdBook's includes, GitBook's
- * tags): every message made from a node then points at the author's line.
+ * Stage: lead the tree's positions back to the file as written, when the loader changed the text
+ * before it was parsed (mdBook's includes, GitBook's tags): every message made from a node then
+ * points at the author's line.
  *
- * The line map comes in `file.data.sourceLines` (see `LineMap`); without
- * one the tree is left as it is. Offsets stay those of the parsed text.
+ * The line map comes in `file.data.sourceLines` (see `LineMap`); without one the tree is left as it
+ * is. Offsets stay those of the parsed text.
  */
 import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'

@@ -1,11 +1,10 @@
 /**
- * Stage: put the translation after each block it translates (the bilingual
- * edition), from the book's PO catalogs.
+ * Stage: put the translation after each block it translates (the bilingual edition), from the
+ * book's PO catalogs.
  *
- * Blocks are found by their Markdown source (see `translate/units.ts`), so a
- * translation stays with its paragraph when paragraphs move. A missing or
- * fuzzy translation is never used silently: it is reported with the
- * paragraph's place, and the edition shows a visible placeholder instead.
+ * Blocks are found by their Markdown source (see `translate/units.ts`), so a translation stays with
+ * its paragraph when paragraphs move. A missing or fuzzy translation is never used silently: it is
+ * reported with the paragraph's place, and the edition shows a visible placeholder instead.
  */
 import type {Emphasis, Paragraph, PhrasingContent, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -115,8 +114,8 @@ export default function remarkTranslations(options: Options) {
         return [SKIP, index + 2]
       }
 
-      // Headings and table cells hold phrasing only: the English goes in a
-      // span of its own, set on its own line by the stylesheets.
+      // Headings and table cells hold phrasing only: the English goes in a span of its own, set on
+      // its own line by the stylesheets.
       appendSpan(node, content, hProperties)
       return SKIP
     })
@@ -139,8 +138,8 @@ function appendSpan(node: UnitNode, content: PhrasingContent[], hProperties: {la
 const markdownSyntax = /[\\`*_[\]<>!&#~|\n]|^\s|\s$|^(?:\d+[.)]|[-+=])/
 
 /**
- * Parse a translation (Markdown) into phrasing content, without positions:
- * they would point into the PO file, not the chapter.
+ * Parse a translation (Markdown) into phrasing content, without positions: they would point into
+ * the PO file, not the chapter.
  *
  * Most translations are plain text: those skip the parser.
  */
@@ -156,8 +155,7 @@ function parse(markdown: string): PhrasingContent[] {
   for (const [index, block] of tree.children.entries()) {
     if (index > 0) children.push({type: 'text', value: ' '})
     if (block.type === 'paragraph' || block.type === 'heading') children.push(...block.children)
-    // A translation that parses as another block (`1. …`, `> …`) is shown as
-    // the text it is.
+    // A translation that parses as another block (`1. …`, `> …`) is shown as the text it is.
     else children.push({type: 'text', value: toString(block)})
   }
 

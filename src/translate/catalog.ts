@@ -1,7 +1,6 @@
 /**
- * Gettext PO catalogs, read and written with gettext-parser: the standard
- * format for translating documents paragraph by paragraph (po4a, Sphinx),
- * editable in Poedit or Weblate.
+ * Gettext PO catalogs, read and written with gettext-parser: the standard format for translating
+ * documents paragraph by paragraph (po4a, Sphinx), editable in Poedit or Weblate.
  */
 import {po, type GetTextTranslation, type GetTextTranslationRecord} from 'gettext-parser'
 
@@ -53,8 +52,8 @@ export function parseCatalog(text: string): Catalog {
 /**
  * Serialise a catalog as PO text.
  *
- * Lines are not folded: a paragraph's msgid stays on one line, so a changed
- * paragraph shows as one changed line in a diff.
+ * Lines are not folded: a paragraph's msgid stays on one line, so a changed paragraph shows as one
+ * changed line in a diff.
  *
  * @param catalog
  *   Catalog.

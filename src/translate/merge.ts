@@ -1,8 +1,7 @@
 /**
- * Update a catalog from the current source, the way gettext's msgmerge does:
- * an unchanged paragraph keeps its translation; a new one gets an empty
- * entry; a changed one keeps its old translation marked fuzzy, with the
- * previous source (`#| msgid`); a removed one becomes obsolete (`#~`).
+ * Update a catalog from the current source, the way gettext's msgmerge does: an unchanged paragraph
+ * keeps its translation; a new one gets an empty entry; a changed one keeps its old translation
+ * marked fuzzy, with the previous source (`#| msgid`); a removed one becomes obsolete (`#~`).
  */
 import type {Catalog, CatalogEntry} from './catalog.js'
 
@@ -27,9 +26,8 @@ export interface MergeStats {
 }
 
 /**
- * How alike two sources must be for a changed paragraph to keep its old
- * translation (as fuzzy) rather than start empty; on the Dice coefficient of
- * character bigrams.
+ * How alike two sources must be for a changed paragraph to keep its old translation (as fuzzy)
+ * rather than start empty; on the Dice coefficient of character bigrams.
  */
 export const similarityThreshold = 0.5
 
@@ -132,8 +130,8 @@ export function mergeCatalog(
 }
 
 /**
- * Dice coefficient of the character bigrams of two strings: 1 for equal
- * strings, 0 for strings without a bigram in common.
+ * Dice coefficient of the character bigrams of two strings: 1 for equal strings, 0 for strings
+ * without a bigram in common.
  *
  * @param a
  *   One string.

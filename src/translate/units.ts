@@ -1,11 +1,10 @@
 /**
- * Translation units: the blocks of a chapter a translator translates one by
- * one (paragraphs, headings, table cells), each keyed by its Markdown source
- * in Traditional Chinese, the `msgid` of its PO entry.
+ * Translation units: the blocks of a chapter a translator translates one by one (paragraphs,
+ * headings, table cells), each keyed by its Markdown source in Traditional Chinese, the `msgid` of
+ * its PO entry.
  *
- * The key is the source itself, not a position, so a translation follows its
- * paragraph when paragraphs move, and a changed paragraph is recognised as
- * changed rather than as a different one.
+ * The key is the source itself, not a position, so a translation follows its paragraph when
+ * paragraphs move, and a changed paragraph is recognised as changed rather than as a different one.
  */
 import type {Heading, Nodes, Paragraph, Root, TableCell} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -75,9 +74,8 @@ export function collectUnits(tree: Root, source: string): Unit[] {
 }
 
 /**
- * The Markdown source of a block's content: for a heading without its `#`
- * markers, for any block without the blockquote or list markers and
- * indentation on its continuation lines.
+ * The Markdown source of a block's content: for a heading without its `#` markers, for any block
+ * without the blockquote or list markers and indentation on its continuation lines.
  *
  * @param node
  *   Block.

@@ -1,8 +1,7 @@
 /**
- * The accessibility metadata of an EPUB (EPUB Accessibility 1.1): what a
- * reader needs to perceive the book, what it offers, what could harm, and
- * the standard it meets, worked out from the edition itself so the package
- * document never claims a feature the book lacks (or misses one it has).
+ * The accessibility metadata of an EPUB (EPUB Accessibility 1.1): what a reader needs to perceive
+ * the book, what it offers, what could harm, and the standard it meets, worked out from the edition
+ * itself so the package document never claims a feature the book lacks (or misses one it has).
  */
 import type {BuildSession} from '../../build/session.js'
 import type {EditionBook} from '../../core/model.js'
@@ -23,43 +22,37 @@ export interface AccessibilityMetadata {
   /** Language of `summary`. */
   summaryLang: string
   /**
-   * `dcterms:conformsTo`, or `undefined` when the book cannot claim it (an
-   * image without a text alternative).
+   * `dcterms:conformsTo`, or `undefined` when the book cannot claim it (an image without a text
+   * alternative).
    */
   conformsTo: string | undefined
 }
 
 /**
- * The conformance statement of EPUB Accessibility 1.1, as its §2.1 spells
- * it. epubcheck 4.2.6 predates 1.1 but accepts any `dcterms:` property with
- * a text value, without a message.
+ * The conformance statement of EPUB Accessibility 1.1, as its §2.1 spells it. epubcheck 4.2.6
+ * predates 1.1 but accepts any `dcterms:` property with a text value, without a message.
  */
 export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
 
 /**
  * Work out the accessibility metadata of an edition.
  *
- * The book is text first (`textual`, sufficient on its own: the cover
- * image's text is also its `alt`, and every chapter image has one; an
- * image without one makes `visual` needed too, and drops the conformance
- * claim).
- * Structural navigation (headings, sectioning, landmarks), the table of
- * contents and the reading order are always there; `visual` and
- * `alternativeText` come with chapter images, `rubyAnnotations` with pinyin
- * ruby, `annotations` with notes, `MathML` with formulas;
- * `displayTransformability` always (the
- * text reflows and takes the reader's settings). (schema.org has no value
- * for a glossary, and a glossary is not an `index`.)
- * Nothing flashes, moves or plays: no hazard.
+ * The book is text first (`textual`, sufficient on its own: the cover image's text is also its
+ * `alt`, and every chapter image has one; an image without one makes `visual` needed too, and drops
+ * the conformance claim). Structural navigation (headings, sectioning, landmarks), the table of
+ * contents and the reading order are always there; `visual` and `alternativeText` come with chapter
+ * images, `rubyAnnotations` with pinyin ruby, `annotations` with notes, `MathML` with formulas;
+ * `displayTransformability` always (the text reflows and takes the reader's settings). (schema.org
+ * has no value for a glossary, and a glossary is not an `index`.) Nothing flashes, moves or plays:
+ * no hazard.
  *
- * The summary is in English (`xml:lang="en"` in the package), the language
- * catalogues and conformance reviewers read this field in.
+ * The summary is in English (`xml:lang="en"` in the package), the language catalogues and
+ * conformance reviewers read this field in.
  *
  * @param book
  *   The edition.
  * @param session
- *   Build session (optional), that keeps what each chapter tree holds (see
- *   `treeFeatures`).
+ *   Build session (optional), that keeps what each chapter tree holds (see `treeFeatures`).
  * @returns
  *   Metadata.
  */
@@ -85,8 +78,8 @@ export function accessibilityMetadata(book: EditionBook, session?: BuildSession 
   if (notes) features.push('annotations')
   // Formulas are MathML, which assistive technology reads out.
   if (math) features.push('MathML')
-  // The text reflows and its style can be overridden: no fixed sizes,
-  // no text in images, colours left to the reading system.
+  // The text reflows and its style can be overridden: no fixed sizes, no text in images, colours
+  // left to the reading system.
   features.push('displayTransformability')
 
   const conforms = imagesWithoutAlt === 0
@@ -117,14 +110,7 @@ export function accessibilityMetadata(book: EditionBook, session?: BuildSession 
   }
 }
 
-/**
- * Name the languages of an edition for the summary.
- *
- * @param book
- *   The edition.
- * @returns
- *   E.g. `in Traditional Chinese`, `in Simplified Chinese with an English translation`.
- */
+/** Name the languages of an edition for the summary. */
 function describeLanguages(book: EditionBook): string {
   const lang = book.edition.lang
   const main = /-Hans\b/.test(lang) ? 'Simplified Chinese' : /-Hant\b/.test(lang) ? 'Traditional Chinese' : 'Chinese'

@@ -1,9 +1,8 @@
 /**
- * A chapter's hast made ready for an EPUB content document: wrapped in an
- * EPUB section (a chapter, or the glossary), with the format-neutral ARIA
- * roles the stages write mapped to the EPUB semantics reading systems act on.
- * (Images and table alignment are dealt with by the stages, for every
- * format: `rehype-local-images`, `rehype-table-align`.)
+ * A chapter's hast made ready for an EPUB content document: wrapped in an EPUB section (a chapter,
+ * or the glossary), with the format-neutral ARIA roles the stages write mapped to the EPUB
+ * semantics reading systems act on. (Images and table alignment are dealt with by the stages, for
+ * every format: `rehype-local-images`, `rehype-table-align`.)
  */
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {headingRank} from 'hast-util-heading-rank'
@@ -13,14 +12,12 @@ import type {EditionChapter} from '../../core/model.js'
 import {writable} from '../shared/copy.js'
 
 /**
- * `epub:type` for an ARIA role, and the elements it may be added to (any
- * element when absent).
+ * `epub:type` for an ARIA role, and the elements it may be added to (any element when absent).
  *
- * Why: Kobo, Apple Books and Kindle show a note as a pop-up only when the
- * reference says `epub:type="noteref"` and the note is an
- * `aside epub:type="footnote"` in the same document; they do not read
- * `role`. Roles stay: assistive technology reads them, not `epub:type`.
- * (`doc-backlink` has no `epub:type` reading systems know; it keeps its role.)
+ * Why: Kobo, Apple Books and Kindle show a note as a pop-up only when the reference says
+ * `epub:type="noteref"` and the note is an `aside epub:type="footnote"` in the same document; they
+ * do not read `role`. Roles stay: assistive technology reads them, not `epub:type`. (`doc-backlink`
+ * has no `epub:type` reading systems know; it keeps its role.)
  */
 const epubTypes: Readonly<Record<string, {type: string; tagNames?: readonly string[] | undefined}>> = {
   'doc-noteref': {type: 'noteref'},
@@ -29,8 +26,8 @@ const epubTypes: Readonly<Record<string, {type: string; tagNames?: readonly stri
 }
 
 /**
- * DPUB-ARIA roles for the markup remark-gfm writes for footnotes, which has
- * none: the reference, the notes' section, the link back.
+ * DPUB-ARIA roles for the markup remark-gfm writes for footnotes, which has none: the reference,
+ * the notes' section, the link back.
  */
 const footnoteRoles: ReadonlyArray<[property: string, role: string]> = [
   ['dataFootnoteRef', 'doc-noteref'],
@@ -46,17 +43,16 @@ const sections: Readonly<Record<NonNullable<EditionChapter['kind']>, {type: stri
   }
 
 /**
- * Wrap a chapter's content in an EPUB section labelled by its heading (a
- * chapter without a heading gets its title as `h1`).
+ * Wrap a chapter's content in an EPUB section labelled by its heading (a chapter without a heading
+ * gets its title as `h1`).
  *
- * A chapter's tree is copied, never changed (other renderers read it too); a
- * renderer's own copy (see `writable`) is changed in place.
+ * A chapter's tree is copied, never changed (other renderers read it too); a renderer's own copy
+ * (see `writable`) is changed in place.
  *
  * @param chapter
  *   Chapter.
  * @param tree
- *   The chapter's tree, with its chapter links resolved (optional, default:
- *   `chapter.tree`).
+ *   The chapter's tree, with its chapter links resolved (optional, default: `chapter.tree`).
  * @param manifestId
  *   Manifest id of the chapter, to make a heading id from if needed.
  * @returns
@@ -77,10 +73,9 @@ export function chapterSection(chapter: EditionChapter, tree: Root, manifestId: 
 
   let title = heading && headingRank(heading) ? heading : undefined
 
-  // Why: a chapter the manuscript left without a heading (M003) is listed
-  // in the contents under its fallback title; it gets that title as its
-  // heading too, so the document says where it is and assistive technology
-  // has a heading to go to (axe: `page-has-heading-one`).
+  // Why: a chapter the manuscript left without a heading (M003) is listed in the contents under its
+  // fallback title; it gets that title as its heading too, so the document says where it is and
+  // assistive technology has a heading to go to (axe: `page-has-heading-one`).
   if (!title) {
     title = h('h1', {className: ['fallback-title']}, chapter.title)
     children.unshift(title)
@@ -98,16 +93,10 @@ export function chapterSection(chapter: EditionChapter, tree: Root, manifestId: 
 /**
  * Give GFM footnotes their roles, and each note (`li`) `epub:type="endnote"`.
  *
- * Why: the notes of a chapter's Markdown footnotes are listed at its end;
- * reading systems show a note as a pop-up when the reference is a
- * `noteref` and the note an `endnote` (or `footnote`), and assistive
- * technology announces references and the notes' section by their roles.
- * (A note gets no role: `doc-endnote` is deprecated in DPUB-ARIA 1.1.)
- *
- * @param tree
- *   Tree, changed in place.
- * @returns
- *   Nothing.
+ * Why: the notes of a chapter's Markdown footnotes are listed at its end; reading systems show a
+ * note as a pop-up when the reference is a `noteref` and the note an `endnote` (or `footnote`), and
+ * assistive technology announces references and the notes' section by their roles. (A note gets no
+ * role: `doc-endnote` is deprecated in DPUB-ARIA 1.1.)
  */
 function addFootnoteSemantics(tree: Root): undefined {
   visit(tree, 'element', (node: Element) => {
@@ -137,17 +126,10 @@ function addFootnoteSemantics(tree: Root): undefined {
 }
 
 /**
- * Add `epub:type` where an element's role has one, and `xml:lang` next to
- * every `lang`.
+ * Add `epub:type` where an element's role has one, and `xml:lang` next to every `lang`.
  *
- * Why `xml:lang`: in XHTML both work in browsers, but older EPUB reading
- * systems (Adobe RMSDK and the readers built on it) only read `xml:lang`, and
- * they pick fonts and hyphenation by it.
- *
- * @param tree
- *   Tree, changed in place.
- * @returns
- *   Nothing.
+ * Why `xml:lang`: in XHTML both work in browsers, but older EPUB reading systems (Adobe RMSDK and
+ * the readers built on it) only read `xml:lang`, and they pick fonts and hyphenation by it.
  */
 function addEpubSemantics(tree: Root): undefined {
   visit(tree, 'element', (node: Element) => {
@@ -157,8 +139,7 @@ function addEpubSemantics(tree: Root): undefined {
 
     if (!epubType && typeof lang !== 'string') return
 
-    // Rebuild the properties so the added attribute is written next to the
-    // one it comes from.
+    // Rebuild the properties so the added attribute is written next to the one it comes from.
     const properties: Properties = {}
 
     for (const [key, value] of Object.entries(node.properties)) {
@@ -177,8 +158,6 @@ function addEpubSemantics(tree: Root): undefined {
  *
  * @param role
  *   Value of `role` (space-separated tokens).
- * @param tagName
- *   Element name.
  * @param existing
  *   The element's `epub:type`, if any.
  * @returns

@@ -1,10 +1,9 @@
 /**
- * Line breaking for display text (the cover's title, subtitle and host):
- * balanced lines that break between words, never before closing or after
- * opening punctuation, preferably at clause ends.
+ * Line breaking for display text (the cover's title, subtitle and host): balanced lines that break
+ * between words, never before closing or after opening punctuation, preferably at clause ends.
  *
- * Words come from `Intl.Segmenter` (ICU's dictionary for Chinese); widths are
- * estimated in ems, which is close enough for centred display lines.
+ * Words come from `Intl.Segmenter` (ICU's dictionary for Chinese); widths are estimated in ems,
+ * which is close enough for centred display lines.
  */
 
 /** Punctuation that must not start a line (it joins the word before). */
@@ -14,15 +13,14 @@ const opening = /^[（「『《〈【〔([]+$/u
 /** Punctuation after which a break reads naturally. */
 const clauseEnd = /[，。、；：！？」』》,.;:!?]$/u
 /**
- * Punctuation a Chinese cover drops at a line end: the break itself
- * separates. (English keeps its commas.)
+ * Punctuation a Chinese cover drops at a line end: the break itself separates. (English keeps its
+ * commas.)
  */
 const droppable = /[，、；：,;:]$/u
 
 /**
- * Characters drawn one em wide: Hangul Jamo, CJK (radicals to Yi), Hangul
- * syllables, compatibility ideographs, vertical and small forms, fullwidth
- * forms, and the supplementary ideographic planes.
+ * Characters drawn one em wide: Hangul Jamo, CJK (radicals to Yi), Hangul syllables, compatibility
+ * ideographs, vertical and small forms, fullwidth forms, and the supplementary ideographic planes.
  */
 const wide =
   /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u
@@ -48,16 +46,16 @@ export interface Block {
 /**
  * Break text into balanced lines, between words only.
  *
- * A small version of Knuth and Plass: for the fewest lines that fit, pick the
- * breaks that make the lines most even, preferring breaks at clause ends.
+ * A small version of Knuth and Plass: for the fewest lines that fit, pick the breaks that make the
+ * lines most even, preferring breaks at clause ends.
  *
  * @param value
  *   Text.
  * @param maxWidth
  *   Widest line, in ems.
  * @param lang
- *   BCP 47 language, for word segmentation (and, for Chinese, to drop clause
- *   punctuation at line ends).
+ *   BCP 47 language, for word segmentation (and, for Chinese, to drop clause punctuation at line
+ *   ends).
  * @param size
  *   Font size to record in the block (optional, default: `0`).
  * @returns
@@ -118,29 +116,14 @@ export function wrap(value: string, maxWidth: number, lang: string, size = 0): B
   return {lines: [value], size, penalty: 0}
 }
 
-/**
- * A row of the line-breaking table: nothing reachable yet.
- *
- * @param length
- *   Number of tokens.
- * @returns
- *   `length + 1` unreachable cells.
- */
+/** A row of the line-breaking table: nothing reachable yet. */
 function emptyRow(length: number): Array<{cost: number; from: number}> {
   return Array.from({length: length + 1}, () => ({cost: Infinity, from: -1}))
 }
 
 /**
- * Split text into unbreakable tokens: words (by `Intl.Segmenter`), with
- * closing punctuation joined to the word before and opening punctuation to
- * the word after.
- *
- * @param value
- *   Text.
- * @param lang
- *   BCP 47 language.
- * @returns
- *   Tokens.
+ * Split text into unbreakable tokens: words (by `Intl.Segmenter`), with closing punctuation joined
+ * to the word before and opening punctuation to the word after.
  */
 function tokenize(value: string, lang: string): Token[] {
   const segmenter = new Intl.Segmenter(lang, {granularity: 'word'})
@@ -166,13 +149,8 @@ function tokenize(value: string, lang: string): Token[] {
 }
 
 /**
- * Estimate the width of text in ems: Han characters and fullwidth forms are
- * one em, everything else a little over half.
- *
- * @param value
- *   Text.
- * @returns
- *   Width in ems.
+ * Estimate the width of text in ems: Han characters and fullwidth forms are one em, everything else
+ * a little over half.
  */
 function measureText(value: string): number {
   let result = 0

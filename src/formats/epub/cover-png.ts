@@ -1,19 +1,16 @@
 /**
  * The raster cover: the SVG cover (`epub-cover.ts`) drawn as PNG.
  *
- * Why a raster cover: Kindle's import (Send to Kindle, Kindle Previewer)
- * wants the cover image as JPEG or PNG and shows an SVG cover blank, and
- * library views of other readers (Kobo, Apple Books) make their thumbnails
- * from the `cover-image` only when it is a raster image.
+ * Why a raster cover: Kindle's import (Send to Kindle, Kindle Previewer) wants the cover image as
+ * JPEG or PNG and shows an SVG cover blank, and library views of other readers (Kobo, Apple Books)
+ * make their thumbnails from the `cover-image` only when it is a raster image.
  *
- * Why resvg (`@resvg/resvg-js`): a complete SVG renderer whose npm package
- * ships a prebuilt binary per platform as an optional dependency (nothing
- * runs at install, nothing is downloaded), that draws text with the font
- * files it is given and no others (`loadSystemFonts: false`), so the same SVG
- * and the same fonts give the same bytes. It draws on libuv's thread pool
- * (`renderAsync`): editions are drawn side by side, off the main thread.
- * The result is stored as a palette PNG (`png-indexed.ts`) when it has at
- * most 256 colours, as covers do: a third of the size.
+ * Why resvg (`@resvg/resvg-js`): a complete SVG renderer whose npm package ships a prebuilt binary
+ * per platform as an optional dependency (nothing runs at install, nothing is downloaded), that
+ * draws text with the font files it is given and no others (`loadSystemFonts: false`), so the same
+ * SVG and the same fonts give the same bytes. It draws on libuv's thread pool (`renderAsync`):
+ * editions are drawn side by side, off the main thread. The result is stored as a palette PNG
+ * (`png-indexed.ts`) when it has at most 256 colours, as covers do: a third of the size.
  */
 import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
@@ -30,11 +27,10 @@ export const coverWidth = 1600
 /**
  * Draw an SVG cover as PNG.
  *
- * The result depends only on the SVG and on the font files (their paths,
- * sizes and modification times key the caches): the same book on the same
- * machine gives the same bytes. Drawing costs about half a second a cover,
- * as much as the rest of a build, so covers are kept in memory (a build
- * session's memo, keyed by SVG and fonts) and, given a cache folder, on disk
+ * The result depends only on the SVG and on the font files (their paths, sizes and modification
+ * times key the caches): the same book on the same machine gives the same bytes. Drawing costs
+ * about half a second a cover, as much as the rest of a build, so covers are kept in memory (a
+ * build session's memo, keyed by SVG and fonts) and, given a cache folder, on disk
  * (`<cache>/covers/<hash>.png`, keyed by zhbook's code and dependencies too).
  *
  * @param svg
@@ -44,8 +40,7 @@ export const coverWidth = 1600
  * @param cacheDir
  *   Folder of the build's cache (optional; without it, nothing is kept on disk).
  * @param memo
- *   Covers drawn in this build session (optional; without it, nothing is kept
- *   in memory).
+ *   Covers drawn in this build session (optional; without it, nothing is kept in memory).
  * @returns
  *   PNG bytes, `coverWidth` pixels wide.
  */
@@ -62,9 +57,8 @@ export async function coverPng(
     cached(key, cacheDir, () =>
       renderAsync(svg, {
         fitTo: {mode: 'width', value: coverWidth},
-        // The SVG names its families (`Noto Serif CJK TC`, `Songti TC` …);
-        // for a face it does not name, resvg falls back to any loaded face
-        // that has the glyph.
+        // The SVG names its families (`Noto Serif CJK TC`, `Songti TC` …); for a face it does not
+        // name, resvg falls back to any loaded face that has the glyph.
         font: {loadSystemFonts: false, fontFiles: [...fonts]},
         logLevel: 'off'
       }).then(async (image) => {
@@ -81,18 +75,7 @@ export async function coverPng(
   return result
 }
 
-/**
- * Read a cover from the disk cache, or draw it and store it.
- *
- * @param key
- *   Hash of everything the cover is made from.
- * @param cacheDir
- *   Cache folder, or `undefined` for none.
- * @param draw
- *   Draw the cover.
- * @returns
- *   PNG bytes.
- */
+/** Read a cover from the disk cache, or draw it and store it. */
 async function cached(
   key: string,
   cacheDir: string | undefined,
@@ -116,14 +99,7 @@ async function cached(
   return data
 }
 
-/**
- * Check that a PNG ends with its `IEND` chunk.
- *
- * @param data
- *   PNG bytes.
- * @returns
- *   Whether the last chunk is there.
- */
+/** Check that a PNG ends with its `IEND` chunk. */
 function endsWithIend(data: Uint8Array): boolean {
   const tail = new TextDecoder().decode(data.subarray(data.byteLength - 8, data.byteLength - 4))
   return tail === 'IEND'
@@ -132,8 +108,6 @@ function endsWithIend(data: Uint8Array): boolean {
 /**
  * Identify a font file's version.
  *
- * @param file
- *   Path.
  * @returns
  *   `path:size:mtime`.
  */

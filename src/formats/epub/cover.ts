@@ -1,9 +1,9 @@
 /**
  * The EPUB cover: a typographic SVG made from the book's metadata.
  *
- * Deterministic (same edition in, same bytes out) and self-contained: no
- * images, no embedded or remote fonts. The text is set in the edition's script
- * with the book's serif stack; the reader's system supplies the face.
+ * Deterministic (same edition in, same bytes out) and self-contained: no images, no embedded or
+ * remote fonts. The text is set in the edition's script with the book's serif stack; the reader's
+ * system supplies the face.
  */
 import type {Element} from 'hast'
 import {s} from 'hastscript'
@@ -49,8 +49,8 @@ export function coverSvg(book: EditionBook): string {
   const title = setTitle(meta.title, lang)
   const subtitleSize = 46
   const subtitle = meta.subtitle ? wrap(meta.subtitle, measure / subtitleSize, lang).lines.slice(0, 3) : []
-  // The title in another language (the bilingual edition's English title),
-  // under the subtitle, smaller, in a Latin face.
+  // The title in another language (the bilingual edition's English title), under the subtitle,
+  // smaller, in a Latin face.
   const translatedSize = 40
   const translated = meta.translated
     ? wrap(meta.translated.title, measure / translatedSize, meta.translated.lang).lines.slice(0, 3)
@@ -64,8 +64,8 @@ export function coverSvg(book: EditionBook): string {
     ruleGap +
     (subtitle.length > 0 ? subtitleGap + (subtitle.length - 1) * leading(subtitleSize) : 0) +
     (translated.length > 0 ? translatedGap + (translated.length - 1) * leading(translatedSize) : 0)
-  // The title block sits on the optical centre of the space between the
-  // edition label and the author: 40% of the free space above it, 60% below.
+  // The title block sits on the optical centre of the space between the edition label and the
+  // author: 40% of the free space above it, 60% below.
   let y = 260 + Math.round((1080 - blockHeight) * 0.4) + title.size
 
   children.push(text(title.lines, y, title.size, {fontWeight: 'bold', fill: ink}))
@@ -125,16 +125,7 @@ export function coverSvg(book: EditionBook): string {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXhtml(tree) + '\n'
 }
 
-/**
- * Properties of a frame rectangle inset from the page edge.
- *
- * @param inset
- *   Distance from the page edge.
- * @param strokeWidth
- *   Width of the rule.
- * @returns
- *   hast properties for `rect`.
- */
+/** Properties of a frame rectangle inset from the page edge. */
 function frame(inset: number, strokeWidth: number) {
   return {
     x: inset,
@@ -147,23 +138,10 @@ function frame(inset: number, strokeWidth: number) {
   }
 }
 
-/**
- * Centred lines of text.
- *
- * @param lines
- *   Lines, top to bottom.
- * @param y
- *   Baseline of the first line.
- * @param size
- *   Font size.
- * @param properties
- *   Extra properties for `text`.
- * @returns
- *   `text` element with one `tspan` per line.
- */
+/** Centred lines of text. */
 function text(lines: readonly string[], y: number, size: number, properties: Record<string, number | string>): Element {
-  // Letter spacing also follows the last character, which would push
-  // centred text left by half a space.
+  // Letter spacing also follows the last character, which would push centred text left by half a
+  // space.
   const x = width / 2 + (typeof properties.letterSpacing === 'number' ? properties.letterSpacing / 2 : 0)
   return s(
     'text',
@@ -172,14 +150,7 @@ function text(lines: readonly string[], y: number, size: number, properties: Rec
   )
 }
 
-/**
- * Distance between baselines for a font size: tighter for display sizes.
- *
- * @param size
- *   Font size.
- * @returns
- *   Leading, rounded.
- */
+/** Distance between baselines for a font size: tighter for display sizes. */
 function leading(size: number): number {
   return Math.round(size * (size < 60 ? 1.6 : 1.35))
 }
@@ -187,16 +158,8 @@ function leading(size: number): number {
 /**
  * Choose the size and lines of the title.
  *
- * The largest size wins whose lines break only at clause ends (`，` …) in at
- * most three lines; failing that, the largest size in at most three lines;
- * failing that, the smallest size.
- *
- * @param title
- *   Title.
- * @param lang
- *   BCP 47 language, for word segmentation.
- * @returns
- *   The block.
+ * The largest size wins whose lines break only at clause ends (`，` …) in at most three lines;
+ * failing that, the largest size in at most three lines; failing that, the smallest size.
  */
 function setTitle(title: string, lang: string): Block {
   const blocks = titleSizes.map((size) => wrap(title, measure / size, lang, size))

@@ -1,8 +1,7 @@
 /**
- * The embedded font of an EPUB (`font` in `book.yaml`): its place in the
- * package, its `@font-face` and font stacks, and the subset itself, made from
- * the characters the edition's documents hold once the library has written
- * them.
+ * The embedded font of an EPUB (`font` in `book.yaml`): its place in the package, its `@font-face`
+ * and font stacks, and the subset itself, made from the characters the edition's documents hold
+ * once the library has written them.
  */
 import type {Entries} from './archive.js'
 import type {EditionId, FontFace, FontSubsetter} from '../../core/model.js'
@@ -17,8 +16,8 @@ export interface FontItem {
   /** Path from the package document, e.g. `fonts/NotoSerifCJKtc-Regular.otf`. */
   href: string
   /**
-   * Media type. Why these: they are the core media types of EPUB 3.2
-   * (`font/otf`, `font/ttf`), which epubcheck 4.2 accepts without a warning.
+   * Media type. Why these: they are the core media types of EPUB 3.2 (`font/otf`, `font/ttf`),
+   * which epubcheck 4.2 accepts without a warning.
    */
   mediaType: 'font/otf' | 'font/ttf'
 }
@@ -38,18 +37,16 @@ export function fontItem(face: FontFace): FontItem {
 }
 
 /**
- * CSS for an embedded face: its `@font-face`, and the face in the font
- * stacks of the book's stylesheet.
+ * CSS for an embedded face: its `@font-face`, and the face in the font stacks of the book's
+ * stylesheet.
  *
- * Appended to the stylesheet, so the same selectors win by order. Rules
- * with `:lang()` stand apart from the others: a reading system that does not
- * know the pseudo-class drops the whole rule it is in, and must still get the
- * face on `html` and `blockquote`. Body text
- * takes the embedded face first (it is the book's face, and readers without
- * Chinese fonts have nothing else); quotations and code keep their own
- * families first and fall back to it before the generic family, which on
- * such a reader would draw blank boxes; English keeps its Latin faces, with
- * the embedded face for any Chinese punctuation among it.
+ * Appended to the stylesheet, so the same selectors win by order. Rules with `:lang()` stand apart
+ * from the others: a reading system that does not know the pseudo-class drops the whole rule it is
+ * in, and must still get the face on `html` and `blockquote`. Body text takes the embedded face
+ * first (it is the book's face, and readers without Chinese fonts have nothing else); quotations
+ * and code keep their own families first and fall back to it before the generic family, which on
+ * such a reader would draw blank boxes; English keeps its Latin faces, with the embedded face for
+ * any Chinese punctuation among it.
  *
  * @param face
  *   The face.
@@ -108,9 +105,9 @@ pre {
 /**
  * Subset the face to the characters of the archive's content documents.
  *
- * Why from the archive: the documents are what a reader draws, written by
- * the library from our templates (chapters, navigation, cover page), so
- * their text is exactly the characters the font must have.
+ * Why from the archive: the documents are what a reader draws, written by the library from our
+ * templates (chapters, navigation, cover page), so their text is exactly the characters the font
+ * must have.
  *
  * @param entries
  *   The files of the library's archive.
@@ -142,14 +139,9 @@ export async function fontSubset(
 }
 
 /**
- * The text of an XHTML document as this renderer writes it: character data
- * between tags, with the four named escapes it uses (`escapeXml`, `toXhtml`)
- * decoded. There are no comments or CDATA sections.
- *
- * @param xhtml
- *   Document.
- * @returns
- *   Its text.
+ * The text of an XHTML document as this renderer writes it: character data between tags, with the
+ * four named escapes it uses (`escapeXml`, `toXhtml`) decoded. There are no comments or CDATA
+ * sections.
  */
 function documentText(xhtml: string): string {
   return xhtml

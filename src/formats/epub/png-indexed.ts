@@ -1,10 +1,9 @@
 /**
  * Encode an image of few colours as an indexed (palette) PNG.
  *
- * Why: the cover is a few flat colours and their anti-aliased edges (about 60
- * colours in all); as a palette PNG it takes one byte a pixel instead of
- * four, a third of the size of resvg's RGBA PNG (about 60 KB instead of
- * 190 KB, in every EPUB), without losing a pixel.
+ * Why: the cover is a few flat colours and their anti-aliased edges (about 60 colours in all); as a
+ * palette PNG it takes one byte a pixel instead of four, a third of the size of resvg's RGBA PNG
+ * (about 60 KB instead of 190 KB, in every EPUB), without losing a pixel.
  */
 import {promisify} from 'node:util'
 import zlib from 'node:zlib'
@@ -17,8 +16,8 @@ const paletteSize = 256
 /**
  * Encode RGBA pixels as an 8-bit indexed PNG.
  *
- * The palette lists colours in the order they first appear, so the same
- * pixels always give the same bytes.
+ * The palette lists colours in the order they first appear, so the same pixels always give the same
+ * bytes.
  *
  * @param width
  *   Width in pixels.
@@ -80,8 +79,7 @@ export async function indexedPng(
   headerView.setUint32(4, height)
   // Bit depth 8, colour type 3 (indexed); deflate, adaptive filters, no interlace.
   header.set([8, 3, 0, 0, 0], 8)
-  // Transparency only when some colour is not opaque; trailing opaque
-  // entries may be left out.
+  // Transparency only when some colour is not opaque; trailing opaque entries may be left out.
   let opaque = alpha.length
   while (opaque > 0 && alpha[opaque - 1] === 0xff) opaque--
 
@@ -105,16 +103,7 @@ export async function indexedPng(
   return result
 }
 
-/**
- * Make a PNG chunk: length, type, data, CRC of type and data.
- *
- * @param type
- *   Four-letter chunk type.
- * @param data
- *   Chunk data.
- * @returns
- *   Chunk bytes.
- */
+/** Make a PNG chunk: length, type, data, CRC of type and data. */
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const result = new Uint8Array(12 + data.byteLength)
   const view = new DataView(result.buffer)
@@ -136,11 +125,6 @@ const crcTable = Array.from({length: 256}, (_, byte) => {
  * Compute the CRC-32 of bytes.
  *
  * Why not `zlib.crc32`: Node has it only from 20.15.
- *
- * @param data
- *   Bytes.
- * @returns
- *   CRC, unsigned.
  */
 function crc32(data: Uint8Array): number {
   let value = 0xffffffff

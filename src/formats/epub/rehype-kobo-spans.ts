@@ -1,35 +1,29 @@
 /**
  * Kobo's markup for a content document (the `.kepub.epub` edition).
  *
- * Why: Kobo's reading system for kepubs keeps the reading position,
- * highlights, statistics and "time left in chapter" by spans, not by EPUB
- * CFIs: every sentence (or other run of text, and every image) sits in a
- * `<span class="koboSpan" id="kobo.N.M">` (paragraph N, segment M, both from
- * 1 in each document), and the body's content in
- * `<div id="book-columns"><div id="book-inner">`, which it paginates. A
- * kepub without them opens, but loses the reader's place.
+ * Why: Kobo's reading system for kepubs keeps the reading position, highlights, statistics and
+ * "time left in chapter" by spans, not by EPUB CFIs: every sentence (or other run of text, and
+ * every image) sits in a `<span class="koboSpan" id="kobo.N.M">` (paragraph N, segment M, both from
+ * 1 in each document), and the body's content in `<div id="book-columns"><div id="book-inner">`,
+ * which it paginates. A kepub without them opens, but loses the reader's place.
  *
- * Only text and images are wrapped; the tree's structure and semantics
- * (sections, roles, `epub:type`, notes, ids) stay as they are, so the kepub
- * is still a valid, accessible EPUB.
+ * Only text and images are wrapped; the tree's structure and semantics (sections, roles,
+ * `epub:type`, notes, ids) stay as they are, so the kepub is still a valid, accessible EPUB.
  */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
 
 /** Configuration of `rehypeKoboSpans`. */
 export interface Options {
-  /**
-   * Whether to wrap the content in `div#book-columns > div#book-inner`
-   * (optional, default: `true`).
-   */
+  /** Whether to wrap the content in `div#book-columns > div#book-inner` (optional, default: `true`). */
   readonly wrapper?: boolean | null | undefined
 }
 
 const emptyOptions: Options = {}
 
 /**
- * Elements whose content is not text to read: ruby annotations (wrapped
- * whole with their base, below), and embedded vocabularies.
+ * Elements whose content is not text to read: ruby annotations (wrapped whole with their base,
+ * below), and embedded vocabularies.
  */
 const skip = new Set(['rp', 'rt', 'script', 'style', 'svg', 'math', 'template'])
 
@@ -37,9 +31,8 @@ const skip = new Set(['rp', 'rt', 'script', 'style', 'svg', 'math', 'template'])
 const atomic = new Set(['ruby', 'img'])
 
 /**
- * Elements that are text-level (phrasing): text inside them belongs to the
- * paragraph of the block around them. Any other element starts a new
- * paragraph.
+ * Elements that are text-level (phrasing): text inside them belongs to the paragraph of the block
+ * around them. Any other element starts a new paragraph.
  */
 const phrasing = new Set([
   'a',
@@ -75,9 +68,9 @@ const phrasing = new Set([
 ])
 
 /**
- * The end of a sentence: Chinese full stops, question and exclamation marks,
- * semicolons and ellipses, or Latin ones before a space; with the closing
- * quotes and brackets that follow, and the space after.
+ * The end of a sentence: Chinese full stops, question and exclamation marks, semicolons and
+ * ellipses, or Latin ones before a space; with the closing quotes and brackets that follow, and the
+ * space after.
  */
 const sentenceEnd = /(?:[。！？；…]+|[.!?;]+(?=\s|$))[」』”’）)\]"']*\s*/g
 
@@ -114,16 +107,7 @@ export default function rehypeKoboSpans(options?: Options | null) {
   }
 }
 
-/**
- * Wrap the text and images among a list of siblings and their descendants.
- *
- * @param children
- *   Siblings.
- * @param state
- *   Counters, changed.
- * @returns
- *   New siblings.
- */
+/** Wrap the text and images among a list of siblings and their descendants. */
 function spanChildren(
   children: Array<ElementContent | RootContent>,
   state: State
@@ -142,8 +126,8 @@ function spanChildren(
         child.children = spanChildren(child.children, state) as ElementContent[]
         result.push(child)
       } else {
-        // A block: its text is a paragraph of its own, and so is the text
-        // that follows it in its parent.
+        // A block: its text is a paragraph of its own, and so is the text that follows it in its
+        // parent.
         state.open = false
         child.children = spanChildren(child.children, state) as ElementContent[]
         state.open = false
@@ -160,10 +144,6 @@ function spanChildren(
 /**
  * Wrap each sentence of a text node; whitespace alone is left as it is.
  *
- * @param node
- *   Text.
- * @param state
- *   Counters, changed.
  * @returns
  *   Spans (and the whitespace around them).
  */
@@ -180,16 +160,7 @@ function spanText(node: Text, state: State): ElementContent[] {
   return result
 }
 
-/**
- * Make the next segment's span.
- *
- * @param children
- *   Content.
- * @param state
- *   Counters, changed.
- * @returns
- *   `span.koboSpan`.
- */
+/** Make the next segment's span. */
 function span(children: ElementContent[], state: State): Element {
   if (!state.open) {
     state.paragraph++
@@ -201,14 +172,7 @@ function span(children: ElementContent[], state: State): Element {
   return h('span', {className: ['koboSpan'], id: `kobo.${state.paragraph}.${state.segment}`}, children)
 }
 
-/**
- * Split text after each sentence end.
- *
- * @param value
- *   Text.
- * @returns
- *   Pieces that join back to `value`.
- */
+/** Split text after each sentence end. */
 function sentences(value: string): string[] {
   const result: string[] = []
   let start = 0
@@ -223,14 +187,7 @@ function sentences(value: string): string[] {
   return result
 }
 
-/**
- * Check whether an element is already one of Kobo's spans.
- *
- * @param node
- *   Element.
- * @returns
- *   Whether it is a `span.koboSpan`.
- */
+/** Check whether an element is already one of Kobo's spans. */
 function isKoboSpan(node: Element): boolean {
   return (
     node.tagName === 'span' &&

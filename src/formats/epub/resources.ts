@@ -1,14 +1,12 @@
 /**
- * A book's resources (its images) in the EPUB: a manifest item and the bytes
- * of each, for the package template and the archive.
+ * A book's resources (its images) in the EPUB: a manifest item and the bytes of each, for the
+ * package template and the archive.
  *
- * Why not the library's own way (`<img src="file://…">` in a chapter's
- * content): it copies each image under a random name, which makes no two
- * builds the same, and it only sees images of content it sanitises. The
- * resources are added to the archive the library wrote, next to the chapter
- * documents (`OEBPS/images/…`), under the names the chapters already use,
- * and listed by the package template (`zhbook.resources`), as the embedded
- * font is.
+ * Why not the library's own way (`<img src="file://…">` in a chapter's content): it copies each
+ * image under a random name, which makes no two builds the same, and it only sees images of content
+ * it sanitises. The resources are added to the archive the library wrote, next to the chapter
+ * documents (`OEBPS/images/…`), under the names the chapters already use, and listed by the package
+ * template (`zhbook.resources`), as the embedded font is.
  */
 import type {EditionBook} from '../../core/model.js'
 import {resourceData} from '../shared/resources.js'

@@ -1,14 +1,13 @@
 /**
- * The EPUB stylesheet (`style.css` next to this file), made for reading
- * Chinese on e-readers, and the font families it names.
+ * The EPUB stylesheet (`style.css` next to this file), made for reading Chinese on e-readers, and
+ * the font families it names.
  *
- * Readers let people pick the size, margins and often the font, so this only
- * sets proportions (`em`, `%`), never pixel font sizes or positioning. Nothing
- * is fetched, and nothing embedded unless `book.yaml` asks (`epub-font.ts`):
- * the font stacks name fonts that ship with reading
- * systems and operating systems, chosen by `:lang()` so Traditional and
- * Simplified text get the glyph shapes of their own standard (the same code
- * point is drawn differently in TC and SC fonts, e.g. 骨, 直, 角).
+ * Readers let people pick the size, margins and often the font, so this only sets proportions
+ * (`em`, `%`), never pixel font sizes or positioning. Nothing is fetched, and nothing embedded
+ * unless `book.yaml` asks (`epub-font.ts`): the font stacks name fonts that ship with reading
+ * systems and operating systems, chosen by `:lang()` so Traditional and Simplified text get the
+ * glyph shapes of their own standard (the same code point is drawn differently in TC and SC fonts,
+ * e.g. 骨, 直, 角).
  */
 
 import {scriptOf, type Script} from '../../core/locale.js'
@@ -17,8 +16,8 @@ import {readAsset} from '../shared/assets.js'
 /**
  * Serif (Song / Ming) font families per script, most specific first.
  *
- * Exported so the SVG cover draws its text with the same faces as the book.
- * The generic `serif` is not in the lists: each format appends it unquoted.
+ * Exported so the SVG cover draws its text with the same faces as the book. The generic `serif` is
+ * not in the lists: each format appends it unquoted.
  */
 export const serifFamilies: Readonly<Record<Script, readonly string[]>> = {
   hant: [
@@ -42,9 +41,9 @@ export const serifFamilies: Readonly<Record<Script, readonly string[]>> = {
 }
 
 /**
- * Latin serif families for English (the bilingual edition's translation and
- * notes), most specific first: faces that e-readers and systems ship (Apple
- * Books: Charter, Georgia; Kobo: Georgia; Android: Noto Serif; Linux: DejaVu).
+ * Latin serif families for English (the bilingual edition's translation and notes), most specific
+ * first: faces that e-readers and systems ship (Apple Books: Charter, Georgia; Kobo: Georgia;
+ * Android: Noto Serif; Linux: DejaVu).
  *
  * Exported so the SVG cover draws its English title with the same faces.
  */
@@ -68,8 +67,8 @@ export const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
 export const monospaceFamilies: readonly string[] = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
 
 /**
- * The script whose fonts a language tag wants: Traditional unless the tag says
- * Simplified (a reader without the right fonts is better off with either).
+ * The script whose fonts a language tag wants: Traditional unless the tag says Simplified (a reader
+ * without the right fonts is better off with either).
  *
  * @param lang
  *   Language tag, e.g. `zh-Hans`, `zh-CN`, `zh-Hant-TW`.
@@ -86,11 +85,11 @@ export function fontScriptOf(lang: string): Script {
  * @param families
  *   Family names.
  * @param generic
- *   Generic family to end with (a system without any named font still gets
- *   its own CJK fallback for the element's `lang`).
+ *   Generic family to end with (a system without any named font still gets its own CJK fallback for
+ *   the element's `lang`).
  * @param quote
- *   Quote to wrap names in (optional, default: `"`); the SVG cover uses `'`
- *   because its value sits in a double-quoted attribute.
+ *   Quote to wrap names in (optional, default: `"`); the SVG cover uses `'` because its value sits
+ *   in a double-quoted attribute.
  * @returns
  *   CSS value.
  */
@@ -101,14 +100,12 @@ export function fontFamily(families: readonly string[], generic: string, quote: 
 /**
  * The EPUB stylesheet (`OEBPS/style.css`).
  *
- * Chinese body text: serif, line height 1.8, justified, first-line indent of
- * two characters and no blank line between paragraphs, strict line breaking
- * (no small kana or closing punctuation at a line start). Distinctions never
- * rest on colour alone (e-ink has none): quotations have a rule and an
- * indent, links an underline, speaker labels bold; in the bilingual edition
- * English has a Latin face, a smaller size and a rule, and a missing
- * translation a dashed outline and italics. Its font stacks are the lists
- * above (tests/render-bilingual.test.ts holds them together).
+ * Chinese body text: serif, line height 1.8, justified, first-line indent of two characters and no
+ * blank line between paragraphs, strict line breaking (no small kana or closing punctuation at a
+ * line start). Distinctions never rest on colour alone (e-ink has none): quotations have a rule and
+ * an indent, links an underline, speaker labels bold; in the bilingual edition English has a Latin
+ * face, a smaller size and a rule, and a missing translation a dashed outline and italics. Its font
+ * stacks are the lists above (tests/render-bilingual.test.ts holds them together).
  *
  * @returns
  *   CSS.

@@ -1,14 +1,13 @@
 /**
  * ejs templates handed to epub-gen-memory in place of its own.
  *
- * Why: the library's EPUB 3 templates write a `Math.random()` identifier, the
- * clock's `dcterms:modified` and year, an empty `dc:publisher` and
- * `dc:description`, a hard-coded `xml:lang="en"`, NCX `playOrder` from 0, and
- * escape with ejs's `<%= %>`, which turns quotes into numeric references. These
- * templates read only `zhbook` data (already escaped, see `escapeXml`) plus
- * what the library itself knows about its files (`content[].filename`,
- * `cover.extension`, `cover.mediaType`), so the package document always
- * describes the files the library wrote. Every value goes in with `<%- %>`.
+ * Why: the library's EPUB 3 templates write a `Math.random()` identifier, the clock's
+ * `dcterms:modified` and year, an empty `dc:publisher` and `dc:description`, a hard-coded
+ * `xml:lang="en"`, NCX `playOrder` from 0, and escape with ejs's `<%= %>`, which turns quotes into
+ * numeric references. These templates read only `zhbook` data (already escaped, see `escapeXml`)
+ * plus what the library itself knows about its files (`content[].filename`, `cover.extension`,
+ * `cover.mediaType`), so the package document always describes the files the library wrote. Every
+ * value goes in with `<%- %>`.
  */
 import type {AccessibilityMetadata} from './accessibility.js'
 import type {EpubToc} from './toc.js'
@@ -52,8 +51,8 @@ export interface BookTemplateData {
   /** Landmark label of the first chapter. */
   bodymatterLabel: string
   /**
-   * Files the package holds besides the library's documents (the embedded
-   * font, the book's images), listed in the manifest after them.
+   * Files the package holds besides the library's documents (the embedded font, the book's images),
+   * listed in the manifest after them.
    */
   resources: ResourceTemplateData[]
   /** Whether the text is set vertically, pages turning right to left. */
@@ -87,8 +86,8 @@ export interface TranslatedTemplateData {
 /** Per-document values for the templates; strings are escaped for XML. */
 export interface DocumentTemplateData {
   /**
-   * What the document is: the cover page, a chapter, or the glossary (back
-   * matter, listed in the contents and as the `glossary` landmark).
+   * What the document is: the cover page, a chapter, or the glossary (back matter, listed in the
+   * contents and as the `glossary` landmark).
    */
   kind: 'chapter' | 'cover' | 'glossary'
   /** Manifest `id` of the document (an XML name). */
@@ -108,9 +107,8 @@ export interface DocumentTemplateData {
 /**
  * Content document template (`chapterXHTML`), for chapters and the cover.
  *
- * Why: the library's template takes `content`, which its sanitiser has run
- * through dom-serializer (every non-ASCII character as `&#x…;`); this one
- * takes the body serialised by `toXhtml` instead.
+ * Why: the library's template takes `content`, which its sanitiser has run through dom-serializer
+ * (every non-ASCII character as `&#x…;`); this one takes the body serialised by `toXhtml` instead.
  */
 export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -129,23 +127,20 @@ export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 /**
  * Package document template (`contentOPF`).
  *
- * A translated title is written twice, for two kinds of reading system: as
- * `alternate-script` refinements of the main title and subtitle (how EPUB 3
- * gives one title in another language; Readium builds its localized titles
- * from them), and as one more `dc:title` in that language, refined as the
- * `expanded` title (title and subtitle in one string), for catalogues that
- * only read `dc:title`. The main title stays first and is refined as `main`,
- * so a reader that picks one title picks the edition's own.
+ * A translated title is written twice, for two kinds of reading system: as `alternate-script`
+ * refinements of the main title and subtitle (how EPUB 3 gives one title in another language;
+ * Readium builds its localized titles from them), and as one more `dc:title` in that language,
+ * refined as the `expanded` title (title and subtitle in one string), for catalogues that only read
+ * `dc:title`. The main title stays first and is refined as `main`, so a reader that picks one title
+ * picks the edition's own.
  *
- * A vertical edition turns its pages right to left
- * (`page-progression-direction`), and says so to Kindle's converter too,
- * which reads the writing mode from `primary-writing-mode` rather than the
+ * A vertical edition turns its pages right to left (`page-progression-direction`), and says so to
+ * Kindle's converter too, which reads the writing mode from `primary-writing-mode` rather than the
  * stylesheet.
  *
- * The accessibility metadata follows EPUB Accessibility 1.1
- * (`epub-accessibility.ts`). The EPUB 2 `<meta name="cover">` names the
- * manifest item of the cover image: EPUB 2 readers and Kindle's import find
- * the cover by it, not by `properties="cover-image"`.
+ * The accessibility metadata follows EPUB Accessibility 1.1 (`epub-accessibility.ts`). The EPUB 2
+ * `<meta name="cover">` names the manifest item of the cover image: EPUB 2 readers and Kindle's
+ * import find the cover by it, not by `properties="cover-image"`.
  */
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
@@ -234,9 +229,8 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 /**
  * NCX template (`tocNCX`), for reading systems that predate EPUB 3.
  *
- * Why: `dtb:uid` must equal the package's `dc:identifier` (the library writes
- * its random uuid), and `playOrder` counts from 1. The points nest as the
- * book's chapters do (`toc.ts`).
+ * Why: `dtb:uid` must equal the package's `dc:identifier` (the library writes its random uuid), and
+ * `playOrder` counts from 1. The points nest as the book's chapters do (`toc.ts`).
  */
 export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%- zhbook.lang %>">
@@ -257,11 +251,11 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 /**
- * Navigation document template (`tocXHTML`): the table of contents and the
- * landmarks (cover, table of contents, start of the text, glossary).
+ * Navigation document template (`tocXHTML`): the table of contents and the landmarks (cover, table
+ * of contents, start of the text, glossary).
  *
- * The table of contents is the page's `main` content (it is in the spine,
- * read as a page); the landmarks are for reading systems only (`hidden`).
+ * The table of contents is the page's `main` content (it is in the spine, read as a page); the
+ * landmarks are for reading systems only (`hidden`).
  */
 export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>

@@ -1,11 +1,10 @@
 /**
- * The EPUB's table of contents, nested as the book's layout nests it: the
- * list of the navigation document and the `navMap` of the NCX.
+ * The EPUB's table of contents, nested as the book's layout nests it: the list of the navigation
+ * document and the `navMap` of the NCX.
  *
- * A part's title heads its chapters: in the navigation document a `span`
- * over their list (what EPUB 3 allows an entry without a link), in the NCX a
- * navigation point to its first chapter (NCX points must lead somewhere).
- * A flat book gives the flat list it always had.
+ * A part's title heads its chapters: in the navigation document a `span` over their list (what EPUB
+ * 3 allows an entry without a link), in the NCX a navigation point to its first chapter (NCX points
+ * must lead somewhere). A flat book gives the flat list it always had.
  */
 import {escapeXml} from '../shared/xhtml.js'
 import {type Placed, type TocNode, tocDepth, tocTree} from '../shared/toc.js'

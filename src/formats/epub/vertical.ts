@@ -1,28 +1,23 @@
 /**
- * Vertical writing for an EPUB (`vertical` in `book.yaml`): lines run top to
- * bottom and follow each other right to left, as Traditional Chinese books
- * are set in Taiwan and Hong Kong.
+ * Vertical writing for an EPUB (`vertical` in `book.yaml`): lines run top to bottom and follow each
+ * other right to left, as Traditional Chinese books are set in Taiwan and Hong Kong.
  *
- * Most of it is the font's and the reading system's work: in
- * `writing-mode: vertical-rl` with the default `text-orientation: mixed`,
- * Han characters stand upright, the font's `vert` forms replace the corner
- * brackets 「」『』 and the full-width punctuation (，。、：；！？（）), and
- * the ellipsis …… and dash ——, which Unicode marks to be turned
- * (UAX #50), are drawn turned, down the line; Latin words and long numbers
- * lie on their side. What is left here: a run of one or two digits, or an
- * acronym of two capitals (`23`, `3D`, `AI`), is set across the line, upright
- * (`text-combine-upright`), as Chinese and Japanese books set them; and the
- * stylesheet's margins, rules and indents, which are physical (older reading
- * systems have no logical properties), are turned with the text.
+ * Most of it is the font's and the reading system's work: in `writing-mode: vertical-rl` with the
+ * default `text-orientation: mixed`, Han characters stand upright, the font's `vert` forms replace
+ * the corner brackets 「」『』 and the full-width punctuation (，。、：；！？（）), and the ellipsis …… and dash
+ * ——, which Unicode marks to be turned (UAX #50), are drawn turned, down the line; Latin words and
+ * long numbers lie on their side. What is left here: a run of one or two digits, or an acronym of
+ * two capitals (`23`, `3D`, `AI`), is set across the line, upright (`text-combine-upright`), as
+ * Chinese and Japanese books set them; and the stylesheet's margins, rules and indents, which are
+ * physical (older reading systems have no logical properties), are turned with the text.
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {h} from 'hastscript'
 import {SKIP, visit} from 'unist-util-visit'
 
 /**
- * Short Latin runs to set upright: one or two digits, or two characters of
- * capitals and digits, not part of a longer word, number or version
- * (`GPT-3`, `3.5`, `100%` stay sideways).
+ * Short Latin runs to set upright: one or two digits, or two characters of capitals and digits, not
+ * part of a longer word, number or version (`GPT-3`, `3.5`, `100%` stay sideways).
  */
 const shortRun = /(?<![\w.,%+\-/])(?:\d{1,2}|[A-Z\d]{2})(?![\w.,%+\-/])/g
 
@@ -52,8 +47,6 @@ export function uprightRuns<T extends Root | Element>(tree: T): T {
 /**
  * Split a text node around its short runs.
  *
- * @param node
- *   Text.
  * @returns
  *   Text and `span.upright` nodes (just the node when there is no run).
  */
@@ -75,10 +68,9 @@ function split(node: Text): ElementContent[] {
 /**
  * CSS appended to the stylesheet of a vertical edition.
  *
- * Each rule turns one of the stylesheet's horizontal rules: in `vertical-rl`
- * the top is where a line starts, the right where the text starts, so a
- * margin above a heading becomes a margin on its right, a rule at the left of
- * a quotation a rule above it.
+ * Each rule turns one of the stylesheet's horizontal rules: in `vertical-rl` the top is where a
+ * line starts, the right where the text starts, so a margin above a heading becomes a margin on its
+ * right, a rule at the left of a quotation a rule above it.
  */
 export const verticalStyle = `
 /* Vertical writing (book.yaml \`vertical\`). */

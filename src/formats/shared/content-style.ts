@@ -1,8 +1,8 @@
 /**
- * The rules of highlighted code, figures and math (`content.css`, bundled
- * into `dist/assets/`), and whether a book needs them: a book without any
- * keeps the stylesheet it had. What else the renderers ask of a chapter's
- * tree (math, links, notes, images, ruby) is found in the same single walk.
+ * The rules of highlighted code, figures and math (`content.css`, bundled into `dist/assets/`), and
+ * whether a book needs them: a book without any keeps the stylesheet it had. What else the
+ * renderers ask of a chapter's tree (math, links, notes, images, ruby) is found in the same single
+ * walk.
  */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -12,8 +12,8 @@ import {isNoteReference} from '../../stages/rehype-note-groups.js'
 import {chapterLinkPrefix} from '../../core/model.js'
 
 /**
- * The EPUB's rules of code, figures and math (one palette: reading systems
- * apply their own night mode).
+ * The EPUB's rules of code, figures and math (one palette: reading systems apply their own night
+ * mode).
  *
  * @returns
  *   CSS.
@@ -23,8 +23,7 @@ export function epubContentStyle(): string {
 }
 
 /**
- * The web edition's rules of code, figures and math, for its light and dark
- * themes.
+ * The web edition's rules of code, figures and math, for its light and dark themes.
  *
  * @returns
  *   CSS.
@@ -56,8 +55,8 @@ export interface TreeFeatures {
  * @param tree
  *   Chapter tree.
  * @param session
- *   Build session (optional): every format and every rebuild asks of every
- *   chapter, so the answer is kept per tree.
+ *   Build session (optional): every format and every rebuild asks of every chapter, so the answer
+ *   is kept per tree.
  * @returns
  *   The features.
  */

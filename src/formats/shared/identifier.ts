@@ -1,10 +1,10 @@
 /**
  * Each edition's own `dc:identifier`, derived from the book's.
  *
- * Why: the three EPUBs of a book are three publications; reading apps and
- * stores that see one identifier on all of them take them for one book (and
- * keep one, or mix their reading positions). Each edition's identifier is
- * stable (the same book and edition always give the same one) and distinct.
+ * Why: the three EPUBs of a book are three publications; reading apps and stores that see one
+ * identifier on all of them take them for one book (and keep one, or mix their reading positions).
+ * Each edition's identifier is stable (the same book and edition always give the same one) and
+ * distinct.
  */
 import {createHash} from 'node:crypto'
 
@@ -15,10 +15,9 @@ const urnUuid = /^urn:uuid:([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f
 const urlNamespace = '6ba7b8119dad11d180b400c04fd430c8'
 
 /**
- * The identifier of one edition of a book: a name-based (version 5) UUID of
- * the edition's id, in the book's UUID as namespace (RFC 4122, section 4.3);
- * a book identifier that is not a UUID (`isbn:…`, a URL) is named, with the
- * edition, in the URL namespace.
+ * The identifier of one edition of a book: a name-based (version 5) UUID of the edition's id, in
+ * the book's UUID as namespace (RFC 4122, section 4.3); a book identifier that is not a UUID
+ * (`isbn:…`, a URL) is named, with the edition, in the URL namespace.
  *
  * @param identifier
  *   The book's identifier (`book.yaml`), e.g. `urn:uuid:6d3f2a4e-…`.

@@ -1,10 +1,9 @@
 /**
  * Links between chapters, resolved for one output format.
  *
- * Stages write a link to another chapter as `chapter:<id>#<fragment>`
- * (`chapterLinkPrefix` in `model.ts`) because only a renderer knows what it
- * names a chapter's file; every renderer resolves them with this module, so
- * the EPUB (`logic.xhtml#gloss-ref-1`) and the web edition
+ * Stages write a link to another chapter as `chapter:<id>#<fragment>` (`chapterLinkPrefix` in
+ * `model.ts`) because only a renderer knows what it names a chapter's file; every renderer resolves
+ * them with this module, so the EPUB (`logic.xhtml#gloss-ref-1`) and the web edition
  * (`logic.html#gloss-ref-1`) check and resolve them the same way.
  */
 import type {Element, Root} from 'hast'
@@ -20,17 +19,17 @@ import {chapterLinkPrefix, type EditionChapter} from '../../core/model.js'
  * @param chapter
  *   Chapter whose tree to resolve (not changed: links are resolved in an own copy, see `writable`).
  * @returns
- *   The tree with every `chapter:` link resolved: the chapter's own tree when
- *   it has none, otherwise a copy.
+ *   The tree with every `chapter:` link resolved: the chapter's own tree when it has none,
+ *   otherwise a copy.
  */
 export type ChapterLinkResolver = (chapter: EditionChapter) => Root
 
 /**
  * Make a resolver of chapter links for a book.
  *
- * A link to a chapter that is not in the book, or to an id its tree does not
- * have, is a bug in the stage that made it; it throws instead of writing a
- * broken book (epubcheck rejects broken fragments).
+ * A link to a chapter that is not in the book, or to an id its tree does not have, is a bug in the
+ * stage that made it; it throws instead of writing a broken book (epubcheck rejects broken
+ * fragments).
  *
  * @param chapters
  *   Every chapter of the edition.
@@ -89,14 +88,7 @@ export function chapterLinkResolver(
   }
 }
 
-/**
- * Walk a tree for its ids.
- *
- * @param tree
- *   Tree.
- * @returns
- *   Ids.
- */
+/** Walk a tree for its ids. */
 function findIds(tree: Root): Set<string> {
   const ids = new Set<string>()
 

@@ -1,7 +1,7 @@
 /**
- * Note references (`a[role~=doc-noteref]`, the bilingual edition's glossary
- * notes): whether a chapter has any (the web edition then loads its notes
- * script). The stage `rehype-note-groups` groups and names them.
+ * Note references (`a[role~=doc-noteref]`, the bilingual edition's glossary notes): whether a
+ * chapter has any (the web edition then loads its notes script). The stage `rehype-note-groups`
+ * groups and names them.
  */
 import type {Root} from 'hast'
 import type {BuildSession} from '../../build/session.js'

@@ -1,6 +1,6 @@
 /**
- * The bytes of a book's resources (its images), as every renderer packages
- * them: the file as it is, an SVG cleaned first (`svg.ts`).
+ * The bytes of a book's resources (its images), as every renderer packages them: the file as it is,
+ * an SVG cleaned first (`svg.ts`).
  */
 import fs from 'node:fs/promises'
 import type {BookResource, EditionBook, OutputFile} from '../../core/model.js'
@@ -29,8 +29,7 @@ export async function resourceData(resource: BookResource): Promise<Uint8Array> 
  * @param book
  *   The edition.
  * @param folder
- *   Folder of the chapter documents in the output, with a trailing `/`
- *   (`web/hant/`).
+ *   Folder of the chapter documents in the output, with a trailing `/` (`web/hant/`).
  * @returns
  *   Files, one per resource.
  */
@@ -41,14 +40,14 @@ export async function resourceFiles(book: EditionBook, folder: string): Promise<
 }
 
 /**
- * A line that says how much the images of a build weigh and which are
- * large, for the build's summary.
+ * A line that says how much the images of a build weigh and which are large, for the build's
+ * summary.
  *
  * @param books
  *   The editions built (each carries the same images).
  * @returns
- *   `images: 4 files, 3 KB in each edition; over 1 MB: …`, or `undefined`
- *   when the book has no images.
+ *   `images: 4 files, 3 KB in each edition; over 1 MB: …`, or `undefined` when the book has no
+ *   images.
  */
 export function resourceSummary(books: readonly EditionBook[]): string | undefined {
   const resources = new Map<string, BookResource>()

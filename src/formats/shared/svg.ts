@@ -1,13 +1,12 @@
 /**
- * SVG images made safe to ship: no script, nothing that makes a reader's
- * device fetch anything, and well-formed XML that epubcheck accepts.
+ * SVG images made safe to ship: no script, nothing that makes a reader's device fetch anything, and
+ * well-formed XML that epubcheck accepts.
  *
- * An SVG file is a program as much as a picture: it can carry `<script>`,
- * event handlers, `<foreignObject>` HTML, and references to other files
- * (`<image href="https://…">`, `<use href="other.svg#a">`, `url(…)` in
- * styles). Drawing tools add their own namespaces (`inkscape:`,
- * `sodipodi:`), which EPUB readers do not need. The file is read with the
- * HTML parser's SVG rules (rehype-raw), cleaned, and written back as XML.
+ * An SVG file is a program as much as a picture: it can carry `<script>`, event handlers,
+ * `<foreignObject>` HTML, and references to other files (`<image href="https://…">`, `<use
+ * href="other.svg#a">`, `url(…)` in styles). Drawing tools add their own namespaces (`inkscape:`,
+ * `sodipodi:`), which EPUB readers do not need. The file is read with the HTML parser's SVG rules
+ * (rehype-raw), cleaned, and written back as XML.
  */
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -34,8 +33,7 @@ const externalCss = /@import|url\(\s*['"]?\s*(?!#)/i
  * @param value
  *   The file's text.
  * @returns
- *   The cleaned SVG, with an XML declaration, or `undefined` when the file
- *   has no `svg` element.
+ *   The cleaned SVG, with an XML declaration, or `undefined` when the file has no `svg` element.
  */
 export function sanitizeSvg(value: string): string | undefined {
   const tree = parser.runSync({type: 'root', children: [{type: 'raw', value}]}) as Root
@@ -75,9 +73,8 @@ export function sanitizeSvg(value: string): string | undefined {
 }
 
 /**
- * Whether an element is unsafe as a whole: a drawing tool's own element
- * (`sodipodi:namedview`), a style sheet that loads something, an image or
- * `use` of another file.
+ * Whether an element is unsafe as a whole: a drawing tool's own element (`sodipodi:namedview`), a
+ * style sheet that loads something, an image or `use` of another file.
  */
 function unsafe(node: Element): boolean {
   if (node.tagName.includes(':')) return true

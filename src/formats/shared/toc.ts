@@ -1,7 +1,7 @@
 /**
- * The table of contents as a tree: chapters nested by depth, under the title
- * of their part. Both renderers draw it (the EPUB's navigation document and
- * NCX, the web edition's contents), each in its own markup.
+ * The table of contents as a tree: chapters nested by depth, under the title of their part. Both
+ * renderers draw it (the EPUB's navigation document and NCX, the web edition's contents), each in
+ * its own markup.
  */
 
 /** What a chapter says of its place (as `EditionChapter`). */
@@ -20,9 +20,8 @@ export type TocNode<T> =
 /**
  * Make the tree of a list of chapters.
  *
- * A chapter deeper than the one before by more than one level is nested
- * one level down (there is nothing to hang it under); a part with no
- * chapter has no node.
+ * A chapter deeper than the one before by more than one level is nested one level down (there is
+ * nothing to hang it under); a part with no chapter has no node.
  *
  * @param items
  *   Chapters, in reading order.

@@ -1,10 +1,9 @@
 /**
  * Serialise hast as XML (XHTML content documents, the SVG cover).
  *
- * hast-util-to-html has no XML mode, so the tree goes through xast
- * (hast-util-to-xast) and out through xast-util-to-xml with
- * `closeEmptyElements`; this module only adds the two corrections an EPUB
- * needs on top of that (see `toXhtml`).
+ * hast-util-to-html has no XML mode, so the tree goes through xast (hast-util-to-xast) and out
+ * through xast-util-to-xml with `closeEmptyElements`; this module only adds the two corrections an
+ * EPUB needs on top of that (see `toXhtml`).
  */
 import type {Nodes as HastNodes} from 'hast'
 import type {Nodes as XastNodes} from 'xast'
@@ -14,12 +13,12 @@ import {toXml} from 'xast-util-to-xml'
 /** Configuration for `toXhtml`. */
 export interface Options {
   /**
-   * Whether the result is pasted inside an XHTML element that already
-   * declares the XHTML namespace (optional, default: `false`).
+   * Whether the result is pasted inside an XHTML element that already declares the XHTML namespace
+   * (optional, default: `false`).
    *
    * hast-util-to-xast has no parent to compare with, so it puts
-   * `xmlns="http://www.w3.org/1999/xhtml"` on every outermost element; inside
-   * a template's `<html>` that repeats what is already in scope.
+   * `xmlns="http://www.w3.org/1999/xhtml"` on every outermost element; inside a template's `<html>`
+   * that repeats what is already in scope.
    */
   readonly fragment?: boolean | null | undefined
 }
@@ -29,9 +28,8 @@ const emptyOptions: Options = {}
 const xhtmlNamespace = 'http://www.w3.org/1999/xhtml'
 
 /**
- * xast-util-to-xml escapes with hexadecimal references (`&#x26;`, `&#x3C;`,
- * `&#x22;`); the book stores text as characters and keeps only the named
- * escapes, so these are mapped back.
+ * xast-util-to-xml escapes with hexadecimal references (`&#x26;`, `&#x3C;`, `&#x22;`); the book
+ * stores text as characters and keeps only the named escapes, so these are mapped back.
  */
 const hexadecimalEscapes: Readonly<Record<string, string>> = {
   '&#x26;': '&amp;',
@@ -42,10 +40,10 @@ const hexadecimalEscapes: Readonly<Record<string, string>> = {
 /**
  * Serialise a hast tree as XML (XHTML, or SVG for an `svg` tree).
  *
- * Text is written as UTF-8 characters; the only escapes are `&amp;`, `&lt;`,
- * `&gt;` and `&quot;`. Comments are dropped: they mean nothing to a reader,
- * and without them every `&#x…;` in the serialiser's output is one of its own
- * escapes, which makes the mapping back to named escapes safe.
+ * Text is written as UTF-8 characters; the only escapes are `&amp;`, `&lt;`, `&gt;` and `&quot;`.
+ * Comments are dropped: they mean nothing to a reader, and without them every `&#x…;` in the
+ * serialiser's output is one of its own escapes, which makes the mapping back to named escapes
+ * safe.
  *
  * @param tree
  *   hast tree (root, element, or text).
@@ -65,22 +63,19 @@ export function toXhtml(tree: HastNodes, options?: Options | null): string {
       .replace(/&#x(?:26|3C|22);/g, (reference) => {
         return hexadecimalEscapes[reference] ?? reference
       })
-      // Why: `]]>` is not allowed in XML character data and
-      // xast-util-to-xml does not escape `>`; `&gt;` is also fine in
-      // attribute values, and there are no CDATA sections or comments left.
+      // Why: `]]>` is not allowed in XML character data and xast-util-to-xml does not escape `>`;
+      // `&gt;` is also fine in attribute values, and there are no CDATA sections or comments left.
       .replaceAll(']]>', ']]&gt;')
   )
 }
 
 /**
- * Escape a string for use as XML text or a double-quoted attribute value
- * in the EPUB templates.
+ * Escape a string for use as XML text or a double-quoted attribute value in the EPUB templates.
  *
  * @param value
  *   Raw text.
  * @returns
- *   Escaped text: `&`, `<`, `>` and `"` as named references, all other
- *   characters as themselves.
+ *   Escaped text: `&`, `<`, `>` and `"` as named references, all other characters as themselves.
  */
 export function escapeXml(value: string): string {
   return value.replace(/[&<>"]/g, (character) => {
@@ -89,15 +84,10 @@ export function escapeXml(value: string): string {
 }
 
 /**
- * Drop comments and, for fragments, the redundant XHTML `xmlns` on the
- * outermost elements.
+ * Drop comments and, for fragments, the redundant XHTML `xmlns` on the outermost elements.
  *
  * @param node
  *   xast node, changed in place (it was made by `toXast` just now).
- * @param fragment
- *   Whether the outermost elements sit inside an XHTML document.
- * @returns
- *   Nothing.
  */
 function clean(node: XastNodes, fragment: boolean): void {
   if (node.type === 'element' && fragment) {
@@ -107,8 +97,8 @@ function clean(node: XastNodes, fragment: boolean): void {
   }
 
   if (node.type === 'root' || node.type === 'element') {
-    // Children of an element that still carries `xmlns` are inside that
-    // namespace already, so only the outermost level is a fragment.
+    // Children of an element that still carries `xmlns` are inside that namespace already, so only
+    // the outermost level is a fragment.
     const childFragment = node.type === 'root' && fragment
     node.children = node.children.filter((child) => child.type !== 'comment')
 

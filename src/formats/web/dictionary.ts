@@ -1,8 +1,7 @@
 /**
- * The pop-up dictionary's table (`web/<edition>/dictionary.js`): the words
- * of this edition only, as the build found them in CC-CEDICT, never the
- * whole dictionary. A script assigning a global (`fetch` of a local file is
- * blocked on `file://`).
+ * The pop-up dictionary's table (`web/<edition>/dictionary.js`): the words of this edition only, as
+ * the build found them in CC-CEDICT, never the whole dictionary. A script assigning a global
+ * (`fetch` of a local file is blocked on `file://`).
  */
 import type {BuildSession} from '../../build/session.js'
 import type {EditionDictionary} from '../../core/model.js'
@@ -11,15 +10,15 @@ import type {EditionDictionary} from '../../core/model.js'
 export const dictionaryGlobal = 'zhbookDictionary'
 
 /**
- * Serialise a dictionary as the script `dictionary.js`: one word per line,
- * words in code point order (so output does not depend on the order they
- * were found in), each reading as `[pinyin, english]`.
+ * Serialise a dictionary as the script `dictionary.js`: one word per line, words in code point
+ * order (so output does not depend on the order they were found in), each reading as `[pinyin,
+ * english]`.
  *
  * @param dictionary
  *   Dictionary.
  * @param session
- *   The build session: the same dictionary comes back while no word of the
- *   edition comes or goes (watch mode), and is serialised once.
+ *   The build session: the same dictionary comes back while no word of the edition comes or goes
+ *   (watch mode), and is serialised once.
  * @returns
  *   JavaScript.
  */
@@ -54,14 +53,7 @@ function tableScript(dictionary: EditionDictionary): string {
   )
 }
 
-/**
- * Make text safe inside a block comment.
- *
- * @param value
- *   Text.
- * @returns
- *   Text without `*\/` or line breaks.
- */
+/** Make text safe inside a block comment. */
 function comment(value: string): string {
   return value.replace(/\*\//g, '* /').replace(/\s+/g, ' ')
 }

@@ -1,13 +1,12 @@
 /**
- * The parts of a web page around its content: the header with the reading
- * tools (contents drawer, edition switch, search, reading settings), the
- * contents drawer, the footer, and the small helpers every template uses.
+ * The parts of a web page around its content: the header with the reading tools (contents drawer,
+ * edition switch, search, reading settings), the contents drawer, the footer, and the small helpers
+ * every template uses.
  *
- * Every tool that needs a script is written with `hidden` and the class
- * `js-only`; `site.js` shows it. Without scripts a page shows only what works
- * without them: the book title, the links to the other editions, the chapter
- * list (at the end of a chapter page, or as a side column on wide screens)
- * and every word of the text.
+ * Every tool that needs a script is written with `hidden` and the class `js-only`; `site.js` shows
+ * it. Without scripts a page shows only what works without them: the book title, the links to the
+ * other editions, the chapter list (at the end of a chapter page, or as a side column on wide
+ * screens) and every word of the text.
  */
 import type {Element, ElementContent, Text} from 'hast'
 import {h, s} from 'hastscript'
@@ -88,8 +87,8 @@ export const mainId = 'main'
 export const drawerId = 'drawer'
 
 /**
- * The header of a page: the contents button, the book title, the edition
- * switch, and the search and settings buttons.
+ * The header of a page: the contents button, the book title, the edition switch, and the search and
+ * settings buttons.
  *
  * @param options
  *   What the header holds.
@@ -168,10 +167,9 @@ export function siteHeader(options: HeaderOptions): Element {
 }
 
 /**
- * The contents drawer of a chapter page: the book and its chapters, the
- * current one marked. Without scripts it is the chapter list at the end of
- * the page; with them, a drawer the header's button opens on small screens.
- * On wide screens it is a side column either way.
+ * The contents drawer of a chapter page: the book and its chapters, the current one marked. Without
+ * scripts it is the chapter list at the end of the page; with them, a drawer the header's button
+ * opens on small screens. On wide screens it is a side column either way.
  *
  * @param options
  *   Chapters.
@@ -198,8 +196,8 @@ export function contentsDrawer(options: DrawerOptions): Element {
 }
 
 /**
- * The chapters as a list, nested as the book nests them, each part's title
- * heading the list of its chapters.
+ * The chapters as a list, nested as the book nests them, each part's title heading the list of its
+ * chapters.
  *
  * @param chapters
  *   Chapters, in reading order.
@@ -270,8 +268,8 @@ export function editionNavigation(label: string, editions: readonly EditionLink[
 }
 
 /**
- * A link to an edition, in that edition's language: the label is written in
- * its own script, and `lang` lets fonts and screen readers treat it so.
+ * A link to an edition, in that edition's language: the label is written in its own script, and
+ * `lang` lets fonts and screen readers treat it so.
  *
  * @param edition
  *   Edition.
@@ -295,13 +293,8 @@ export function skipLink(strings: UiStrings): Element {
 }
 
 /**
- * A small line icon, drawn with the text colour, hidden from assistive
- * technology (the control it is in has a text label).
- *
- * @param name
- *   Icon.
- * @returns
- *   `<svg>`.
+ * A small line icon, drawn with the text colour, hidden from assistive technology (the control it
+ * is in has a text label).
  */
 function icon(name: 'menu' | 'search' | 'close'): Element {
   const paths: Record<typeof name, string> = {
@@ -332,8 +325,8 @@ function icon(name: 'menu' | 'search' | 'close'): Element {
 }
 
 /**
- * Put a line feed before each node and after the last, so the source of a
- * page reads one block per line and validator messages point at a line.
+ * Put a line feed before each node and after the last, so the source of a page reads one block per
+ * line and validator messages point at a line.
  *
  * @param nodes
  *   Block-level nodes.

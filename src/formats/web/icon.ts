@@ -1,7 +1,6 @@
 /**
- * The site's icon (`web/favicon.svg`): an open book, in the colours of the
- * stylesheet. Pages link it, so browsers do not ask the server for a
- * `/favicon.ico` it does not have.
+ * The site's icon (`web/favicon.svg`): an open book, in the colours of the stylesheet. Pages link
+ * it, so browsers do not ask the server for a `/favicon.ico` it does not have.
  */
 export const iconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" rx="7" fill="#7a2e0e"/>

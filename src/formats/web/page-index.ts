@@ -1,6 +1,6 @@
 /**
- * The title pages of the web edition: the site index (the book, its speaker,
- * its editions) and each edition's title page with its table of contents.
+ * The title pages of the web edition: the site index (the book, its speaker, its editions) and each
+ * edition's title page with its table of contents.
  */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
@@ -143,17 +143,9 @@ export function siteIndexPage(options: SiteIndexOptions): string {
 /**
  * Title, subtitle, and who and where from.
  *
- * @param meta
- *   Book metadata.
- * @param strings
- *   Interface strings.
- * @param full
- *   Whether to list host and source too.
  * @param translated
- *   The title in another language, set under the title and subtitle as the
- *   bilingual edition sets its headings (optional).
- * @returns
- *   `<header>` of a title page.
+ *   The title in another language, set under the title and subtitle as the bilingual edition sets
+ *   its headings (optional).
  */
 function titlePage(
   meta: BookMeta,
@@ -190,29 +182,22 @@ function titlePage(
 }
 
 /**
- * A run of text in another language, as the bilingual edition writes
- * translations: `<span lang="en" class="translation">`.
+ * A run of text in another language, as the bilingual edition writes translations: `<span lang="en"
+ * class="translation">`.
  *
  * @param translated
  *   The translated title, for its language (optional).
  * @param value
  *   The text (optional).
- * @returns
- *   `<span>`, or nothing without text.
  */
 function translation(translated: TranslatedTitle | undefined, value: string | undefined): Element | undefined {
   return translated && value ? h('span', {lang: translated.lang, className: ['translation']}, value) : undefined
 }
 
 /**
- * An item of the list of editions: the link, the languages of the edition
- * named in English (for readers who do not read the label's script), and a
- * link to the first chapter, in the edition's script.
- *
- * @param edition
- *   Edition.
- * @returns
- *   `<li>`.
+ * An item of the list of editions: the link, the languages of the edition named in English (for
+ * readers who do not read the label's script), and a link to the first chapter, in the edition's
+ * script.
  */
 function editionItem(edition: EditionEntry): Element {
   const names = new Intl.DisplayNames(['en'], {type: 'language'})

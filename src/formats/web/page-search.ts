@@ -1,11 +1,10 @@
 /**
- * The search page of an edition (`search.html`): a form, a status line and a
- * list of results, which `search-page.js` fills from the edition's index
- * (`search.js`). Without scripts the page says that search needs them; no
- * other page links to it then (the header's search link is script-only).
+ * The search page of an edition (`search.html`): a form, a status line and a list of results, which
+ * `search-page.js` fills from the edition's index (`search.js`). Without scripts the page says that
+ * search needs them; no other page links to it then (the header's search link is script-only).
  *
- * The form is a plain GET form on the page itself (`search.html?q=模型`), so
- * a query is a URL that can be shared, reloaded and opened from `file://`.
+ * The form is a plain GET form on the page itself (`search.html?q=模型`), so a query is a URL that
+ * can be shared, reloaded and opened from `file://`.
  */
 import {h} from 'hastscript'
 import type {BookMeta} from '../../core/model.js'

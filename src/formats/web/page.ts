@@ -1,12 +1,11 @@
 /**
- * Page templates of the web edition, built as hast and compiled by
- * rehype-stringify: the chapter content is already hast, and building the
- * frame the same way means nothing is escaped twice or not at all.
+ * Page templates of the web edition, built as hast and compiled by rehype-stringify: the chapter
+ * content is already hast, and building the frame the same way means nothing is escaped twice or
+ * not at all.
  *
- * Templates take plain data (titles, relative hrefs); which file links to
- * which is decided in `web.ts`. The frame around the content (header, drawer,
- * settings) is in `web-frame.ts`; the title pages in `web-page-index.ts`; the
- * search page in `web-page-search.ts`.
+ * Templates take plain data (titles, relative hrefs); which file links to which is decided in
+ * `web.ts`. The frame around the content (header, drawer, settings) is in `web-frame.ts`; the title
+ * pages in `web-page-index.ts`; the search page in `web-page-search.ts`.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -39,8 +38,8 @@ export interface SiteAssets {
   /** The icon. */
   icon: string
   /**
-   * The script that applies the reader's settings; loaded in `<head>`
-   * without `defer`, so the page is drawn with them from its first frame.
+   * The script that applies the reader's settings; loaded in `<head>` without `defer`, so the page
+   * is drawn with them from its first frame.
    */
   preferences: string
   /** Other scripts, loaded with `defer`, in this order. */
@@ -90,8 +89,8 @@ export interface ChapterPageOptions {
   /** This chapter in the other editions (or, for a chapter they lack, their title pages). */
   editions: readonly EditionLink[]
   /**
-   * This chapter in the other editions, for `<link rel="alternate">`
-   * (optional, default: `editions`).
+   * This chapter in the other editions, for `<link rel="alternate">` (optional, default:
+   * `editions`).
    */
   alternates?: readonly EditionLink[] | undefined
   /** What the settings panel offers. */
@@ -133,8 +132,8 @@ export function documentPage(options: DocumentOptions): string {
     head.push(h('link', {rel: 'alternate', hrefLang: alternate.lang, href: alternate.href}))
   }
 
-  // Blocking on purpose: it only sets attributes on `<html>`, and running it
-  // before the body is drawn keeps a dark-mode reader from a white flash.
+  // Blocking on purpose: it only sets attributes on `<html>`, and running it before the body is
+  // drawn keeps a dark-mode reader from a white flash.
   head.push(h('script', {src: assets.preferences}))
 
   for (const script of assets.scripts) {
@@ -162,8 +161,8 @@ export function documentPage(options: DocumentOptions): string {
 }
 
 /**
- * A chapter page: the header with the reading tools, the chapter,
- * previous/next links, and the contents drawer.
+ * A chapter page: the header with the reading tools, the chapter, previous/next links, and the
+ * contents drawer.
  *
  * @param options
  *   Chapter and links.
@@ -218,9 +217,8 @@ export function chapterPage(options: ChapterPageOptions): string {
 }
 
 /**
- * Classes of a page's `<body>`: its kind, and what the reader may hide (the
- * stylesheet hides the English or the pinyin only on pages that have a
- * switch for it).
+ * Classes of a page's `<body>`: its kind, and what the reader may hide (the stylesheet hides the
+ * English or the pinyin only on pages that have a switch for it).
  *
  * @param kind
  *   Kind of page, e.g. `chapter-page`.
@@ -236,20 +234,7 @@ export function bodyClasses(kind: string, settings: SettingsOptions): string[] {
   return classes
 }
 
-/**
- * One side of the previous/next navigation.
- *
- * @param className
- *   Class of the item, which places it in the grid.
- * @param rel
- *   `prev` or `next`.
- * @param label
- *   Visible label, e.g. `上一章`.
- * @param link
- *   Target.
- * @returns
- *   `<li>`.
- */
+/** One side of the previous/next navigation. */
 function pagerItem(className: string, rel: 'prev' | 'next', label: string, link: PageLink): Element {
   return h('li', {className: [className]}, [
     h('a', {href: link.href, rel: [rel]}, [
@@ -262,17 +247,15 @@ function pagerItem(className: string, rel: 'prev' | 'next', label: string, link:
 /**
  * The body of a chapter, as children of `<main>`.
  *
- * @param chapter
- *   Chapter.
  * @returns
- *   Its nodes (the glossary's wrapped in a `doc-glossary` section); a stray
- *   doctype (a root is allowed one, `<main>` is not) is dropped.
+ *   Its nodes (the glossary's wrapped in a `doc-glossary` section); a stray doctype (a root is
+ *   allowed one, `<main>` is not) is dropped.
  */
 function content(chapter: EditionChapter): ElementContent[] {
   const children = chapter.tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
 
-  // The glossary is a landmark of its own for assistive technology (the EPUB
-  // wraps it the same way).
+  // The glossary is a landmark of its own for assistive technology (the EPUB wraps it the same
+  // way).
   return chapter.kind === 'glossary'
     ? [h('section', {role: 'doc-glossary', ariaLabel: chapter.title}, children)]
     : children

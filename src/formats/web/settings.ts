@@ -1,8 +1,8 @@
 /**
- * The reading settings panel: text size, colours, and (in an edition with a
- * translation or pinyin) whether to show them. Each choice is a button with
- * `aria-pressed` and `data-preference` / `data-value`, which `site.js` reads;
- * the panel is `hidden` until the header's `Aa` button opens it.
+ * The reading settings panel: text size, colours, and (in an edition with a translation or pinyin)
+ * whether to show them. Each choice is a button with `aria-pressed` and `data-preference` /
+ * `data-value`, which `site.js` reads; the panel is `hidden` until the header's `Aa` button opens
+ * it.
  */
 import type {Element} from 'hast'
 import {h} from 'hastscript'
@@ -20,10 +20,9 @@ export interface SettingsOptions {
 export const settingsId = 'settings'
 
 /**
- * The reading settings: text size, colours, and (bilingual edition) whether
- * to show the English and the pinyin. Each choice is a button with
- * `aria-pressed`; `site.js` stores the choice and `prefs.js` applies it on
- * every page.
+ * The reading settings: text size, colours, and (bilingual edition) whether to show the English and
+ * the pinyin. Each choice is a button with `aria-pressed`; `site.js` stores the choice and
+ * `prefs.js` applies it on every page.
  *
  * @param web
  *   Interface strings.
@@ -60,18 +59,7 @@ export function settingsPanel(web: WebStrings, options: SettingsOptions): Elemen
   )
 }
 
-/**
- * A labelled group of setting buttons.
- *
- * @param name
- *   Name, for the label's id.
- * @param label
- *   Visible label.
- * @param buttons
- *   Buttons.
- * @returns
- *   `<div role="group">`.
- */
+/** A labelled group of setting buttons. */
 function settingGroup(name: string, label: string, buttons: Element[]): Element {
   const id = 'setting-' + name
   return h('div', {className: ['setting'], role: 'group', ariaLabelledBy: id}, [
@@ -85,14 +73,8 @@ function settingGroup(name: string, label: string, buttons: Element[]): Element 
  *
  * @param preference
  *   Preference it sets (`size`, `theme`, `english`, `pinyin`).
- * @param value
- *   Value it sets, or `toggle` for an on/off preference.
- * @param label
- *   Visible label.
  * @param pressed
  *   Whether it is pressed by default (`site.js` corrects it from storage).
- * @returns
- *   `<button>`.
  */
 function choice(preference: string, value: string, label: string, pressed: boolean): Element {
   return h(

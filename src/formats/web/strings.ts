@@ -1,11 +1,10 @@
 /**
- * The words the web edition's reading tools put on a page (the contents
- * drawer, search, reading settings, the dictionary's credit), in the script of
- * the page, as `locale.ts` does for the words every output shares.
+ * The words the web edition's reading tools put on a page (the contents drawer, search, reading
+ * settings, the dictionary's credit), in the script of the page, as `locale.ts` does for the words
+ * every output shares.
  *
- * Strings a script shows at run time (search results, counts) travel in the
- * page's markup (`data-*` attributes), so the scripts themselves carry no
- * words and one script serves every edition.
+ * Strings a script shows at run time (search results, counts) travel in the page's markup (`data-*`
+ * attributes), so the scripts themselves carry no words and one script serves every edition.
  */
 import {scriptOf, type Script} from '../../core/locale.js'
 

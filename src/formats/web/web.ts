@@ -1,6 +1,5 @@
 /**
- * The web edition: a static reading site of plain HTML pages, one folder per
- * edition.
+ * The web edition: a static reading site of plain HTML pages, one folder per edition.
  *
  * ```
  * web/index.html                the book, its speaker, its editions (renderSiteIndex)
@@ -19,18 +18,15 @@
  *                               when the edition has a dictionary)
  * ```
  *
- * Every link is relative and every page is complete, so the site works from
- * `file://` and any static server, and needs no request beyond its own files
- * (data is shipped as scripts assigning a global: `fetch` of a local file is
- * blocked on `file://`). Without scripts every page is readable and nothing
- * is hidden; the scripts add the drawer, settings, search, the edition switch
- * to the same paragraph, and the pop-ups. Output depends only on the input
- * (no clock, no random ids), so rebuilding an unchanged book writes identical
- * bytes.
+ * Every link is relative and every page is complete, so the site works from `file://` and any
+ * static server, and needs no request beyond its own files (data is shipped as scripts assigning a
+ * global: `fetch` of a local file is blocked on `file://`). Without scripts every page is readable
+ * and nothing is hidden; the scripts add the drawer, settings, search, the edition switch to the
+ * same paragraph, and the pop-ups. Output depends only on the input (no clock, no random ids), so
+ * rebuilding an unchanged book writes identical bytes.
  *
- * Files shared by the editions are written once by `renderSiteIndex` rather
- * than by each edition's `render`: two renderers writing one path would make
- * the build's output depend on their order.
+ * Files shared by the editions are written once by `renderSiteIndex` rather than by each edition's
+ * `render`: two renderers writing one path would make the build's output depend on their order.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -74,19 +70,19 @@ const names = {
 } as const
 
 /**
- * Chapter ids become file names: keep them to characters that need no
- * escaping in a URL or on any file system.
+ * Chapter ids become file names: keep them to characters that need no escaping in a URL or on any
+ * file system.
  */
 const chapterIdPattern = /^[A-Za-z\d][\w.-]*$/
 
 /**
  * Renderer of an edition's web pages: `web/<edition>/index.html`, one
- * `web/<edition>/<chapter>.html` per chapter, the search page and index,
- * and the dictionary table when the edition has one.
+ * `web/<edition>/<chapter>.html` per chapter, the search page and index, and the dictionary table
+ * when the edition has one.
  *
- * Pages link to the shared files `renderSiteIndex` writes (the renderer's
- * `finish`, once every edition is rendered); chapter pages link to the same
- * chapter in every other edition of `context.editions`.
+ * Pages link to the shared files `renderSiteIndex` writes (the renderer's `finish`, once every
+ * edition is rendered); chapter pages link to the same chapter in every other edition of
+ * `context.editions`.
  */
 export const web: Renderer = {
   name: 'web',
@@ -100,14 +96,12 @@ export const web: Renderer = {
 }
 
 /**
- * Render the site index and the files the editions share: the stylesheet,
- * the icon, the scripts, and (when needed) the note pop-up and dictionary
- * pop-up scripts.
+ * Render the site index and the files the editions share: the stylesheet, the icon, the scripts,
+ * and (when needed) the note pop-up and dictionary pop-up scripts.
  *
  * @param books
- *   Every edition of the build, in the order to list them; the page is
- *   written in the language of the edition in the manuscript's own script
- *   (the first edition if none is).
+ *   Every edition of the build, in the order to list them; the page is written in the language of
+ *   the edition in the manuscript's own script (the first edition if none is).
  * @param context
  *   Build-wide settings (the session keeps the page).
  * @returns
@@ -137,8 +131,8 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
       data: remembered(session, root + '/' + names.index, siteIndexPage, {
         meta: primary.meta,
         lang: primary.meta.language,
-        // The English title of the bilingual edition tells a reader without
-        // Chinese what the book is, whichever edition's metadata leads.
+        // The English title of the bilingual edition tells a reader without Chinese what the book
+        // is, whichever edition's metadata leads.
         translated: primary.meta.translated ?? books.find((book) => book.meta.translated)?.meta.translated,
         editions: books.map((book): EditionEntry => {
           const first = book.chapters[0]
@@ -154,8 +148,7 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
     ...[names.style, names.preferences, names.site, names.searchPage].map((name) => asset(name))
   ]
 
-  // Why only then: a build without notes or a dictionary has no use for
-  // their scripts.
+  // Why only then: a build without notes or a dictionary has no use for their scripts.
   if (books.some((book) => book.chapters.some((chapter) => treeFeatures(chapter.tree, session).noteReference))) {
     files.push(asset(names.notes))
   }
@@ -178,28 +171,19 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
  *
  * @param name
  *   Its name (`site.js`), the same in `dist/assets/web/`.
- * @returns
- *   Output file.
  */
 function asset(name: string): OutputFile {
   return {path: root + '/' + name, data: readAsset('web/' + name)}
 }
 
 /**
- * Render a page that is made from its options alone, or give back what the
- * same options gave last time (watch mode: an edit of a chapter leaves the
- * contents and search pages as they were).
+ * Render a page that is made from its options alone, or give back what the same options gave last
+ * time (watch mode: an edit of a chapter leaves the contents and search pages as they were).
  *
  * @param session
  *   The build session (it keeps the last page of each path).
- * @param path
- *   Output path of the page.
- * @param render
- *   Renders the page.
  * @param options
  *   Its options (JSON-able).
- * @returns
- *   HTML.
  */
 function remembered<T>(session: BuildSession, path: string, render: (options: T) => string, options: T): string {
   // The pages of a few books at a time.
@@ -212,16 +196,7 @@ function remembered<T>(session: BuildSession, path: string, render: (options: T)
   return html
 }
 
-/**
- * Render one edition.
- *
- * @param book
- *   Edition.
- * @param context
- *   Build-wide settings.
- * @returns
- *   The edition's pages and data.
- */
+/** Render one edition. */
 function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] {
   checkChapterIds(book.chapters)
   const {session} = context
@@ -269,16 +244,15 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   ]
 
   const resolved: EditionChapter[] = []
-  // What every page of the edition is made from besides its own chapter
-  // and place (see the options below), as one short token.
+  // What every page of the edition is made from besides its own chapter and place (see the options
+  // below), as one short token.
   const bookKey = session.intern(
     JSON.stringify([meta, edition.lang, links, names, settings, footer, others, dictionary !== undefined])
   )
 
   for (const [index, chapter] of chapters.entries()) {
-    // Only chapters (`kind: 'chapter'`) are in every edition: the
-    // glossary of the bilingual edition links to the other editions' title
-    // pages, and has no alternates.
+    // Only chapters (`kind: 'chapter'`) are in every edition: the glossary of the bilingual edition
+    // links to the other editions' title pages, and has no alternates.
     const shared = (chapter.kind ?? 'chapter') === 'chapter'
     const options = {
       meta,
@@ -294,10 +268,9 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
       settings,
       footer
     }
-    // A page depends on its chapter and on the rest of these options (the
-    // table of contents, neighbours, editions), which come from the
-    // book-wide inputs and its place: in watch mode, an unchanged chapter
-    // whose options are unchanged is not rendered again.
+    // A page depends on its chapter and on the rest of these options (the table of contents,
+    // neighbours, editions), which come from the book-wide inputs and its place: in watch mode, an
+    // unchanged chapter whose options are unchanged is not rendered again.
     const page = pageMemo(chapter, bookKey + '\0' + index + '\0' + chapter.id + '\0' + shared, () => {
       const tree = resolveLinks(chapter)
       const scripts = ['../' + names.site]
@@ -322,8 +295,8 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
         lang: edition.lang,
         index: names.index,
         href: names.search,
-        // The chapters' scripts after the index, in reading order; the
-        // search page's own script last (all deferred, so run in order).
+        // The chapters' scripts after the index, in reading order; the search page's own script
+        // last (all deferred, so run in order).
         assets: assets('../', ['../' + names.site, names.searchIndex, ...searchParts, '../' + names.searchPage]),
         editions: others.map((other) => editionLink(other, '../', names.search)),
         settings
@@ -345,10 +318,6 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
  *
  * @param base
  *   Relative path from the page to the site folder (`''` or `'../'`).
- * @param scripts
- *   Deferred scripts of the page, in order.
- * @returns
- *   Assets.
  */
 function assets(base: string, scripts: readonly string[]): SiteAssets {
   return {
@@ -359,29 +328,13 @@ function assets(base: string, scripts: readonly string[]): SiteAssets {
   }
 }
 
-/**
- * Check whether a tree has ruby annotations (`rt`).
- *
- * @param tree
- *   Chapter tree.
- * @param session
- *   The build session.
- * @returns
- *   Whether it has one.
- */
+/** Check whether a tree has ruby annotations (`rt`). */
 function hasRuby(tree: Root, session: BuildSession): boolean {
   // Asked of every chapter on every build: an unchanged tree is walked once.
   return session.chapterMemo<boolean>('web.ruby')(tree, '', () => findRuby(tree))
 }
 
-/**
- * Walk a tree for an `rt`.
- *
- * @param tree
- *   Chapter tree.
- * @returns
- *   Whether it has one.
- */
+/** Walk a tree for an `rt`. */
 function findRuby(tree: Root): boolean {
   let found = false
 
@@ -398,11 +351,9 @@ function findRuby(tree: Root): boolean {
 }
 
 /**
- * Check that chapter ids make distinct, safe file names that do not clash
- * with the index or search pages.
+ * Check that chapter ids make distinct, safe file names that do not clash with the index or search
+ * pages.
  *
- * @param chapters
- *   Chapters.
  * @returns
  *   Nothing; throws on the first bad id.
  */
@@ -433,14 +384,7 @@ function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
   }
 }
 
-/**
- * File name of a chapter's page, also its href from the edition's folder.
- *
- * @param id
- *   Chapter id.
- * @returns
- *   `<id>.html`.
- */
+/** File name of a chapter's page, also its href from the edition's folder. */
 function chapterFile(id: string): string {
   return id + '.html'
 }
@@ -448,14 +392,8 @@ function chapterFile(id: string): string {
 /**
  * A link to a page of an edition.
  *
- * @param edition
- *   Target edition.
  * @param base
  *   Relative path from the linking page to the site folder (`''` or `'../'`).
- * @param file
- *   Page in the edition's folder.
- * @returns
- *   Link.
  */
 function editionLink(edition: EditionInfo, base: string, file: string): EditionLink {
   return {

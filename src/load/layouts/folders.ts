@@ -1,7 +1,7 @@
 /**
- * A folder of folders: chapters by name (natural order: `2-` before `10-`),
- * each subfolder a section whose `README.md` or `index.md` is its page and
- * whose other files and folders are nested under it.
+ * A folder of folders: chapters by name (natural order: `2-` before `10-`), each subfolder a
+ * section whose `README.md` or `index.md` is its page and whose other files and folders are nested
+ * under it.
  */
 import {readdirSync} from 'node:fs'
 import path from 'node:path'

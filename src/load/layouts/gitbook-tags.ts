@@ -1,22 +1,21 @@
 /**
- * GitBook's block tags, turned into HTML blocks before the chapter is
- * parsed, the Markdown between them left to the parser:
+ * GitBook's block tags, turned into HTML blocks before the chapter is parsed, the Markdown between
+ * them left to the parser:
  *
- * - `{% hint style="info" %}` … `{% endhint %}`: a callout, an `aside`
- *   with a visible label (on e-ink a colour says nothing);
- * - `{% tabs %}` / `{% tab title="…" %}`: one titled section per tab (a
- *   book has room for all of them), one after the other;
- * - `{% code title="…" %}` … `{% endcode %}`: a code block in a `figure`
- *   with its caption;
+ * - `{% hint style="info" %}` … `{% endhint %}`: a callout, an `aside` with a visible label (on
+ *   e-ink a colour says nothing);
+ * - `{% tabs %}` / `{% tab title="…" %}`: one titled section per tab (a book has room for all of
+ *   them), one after the other;
+ * - `{% code title="…" %}` … `{% endcode %}`: a code block in a `figure` with its caption;
  * - `{% embed url="…" %}`: a link to what GitBook embeds;
  * - `{% content-ref %}`: its content (a link), the tags left out.
  *
- * Any other tag is a warning (L010) with its place and is left out, its
- * content kept; a block left open or an end tag that closes nothing is a
- * warning too (L011). Tags in fenced code and in code spans are text.
+ * Any other tag is a warning (L010) with its place and is left out, its content kept; a block left
+ * open or an end tag that closes nothing is a warning too (L011). Tags in fenced code and in code
+ * spans are text.
  *
- * Why as text: an HTML block must stand between blank lines for the Markdown
- * in it to be Markdown; the lines added are mapped back to the tag's line.
+ * Why as text: an HTML block must stand between blank lines for the Markdown in it to be Markdown;
+ * the lines added are mapped back to the tag's line.
  */
 import type {Options as Schema} from 'rehype-sanitize'
 import type {VFile} from 'vfile'
@@ -48,8 +47,7 @@ const hintLabels: Record<string, string> = {
  * @param lines
  *   Line map of `value` to the file as written (optional: none, the text is the file's).
  * @returns
- *   The new text and its line map (to `value`'s lines), or `undefined` when
- *   the text has no tag.
+ *   The new text and its line map (to `value`'s lines), or `undefined` when the text has no tag.
  */
 export function gitbookTags(
   file: VFile,
@@ -156,8 +154,8 @@ export function gitbookTags(
     open.push({name, known: true, line, column})
   }
 
-  // Tags that never close: embeds need not; any other is reported, and its
-  // element closed so the rest of the chapter is not inside it.
+  // Tags that never close: embeds need not; any other is reported, and its element closed so the
+  // rest of the chapter is not inside it.
   const lastLine = value.split('\n').length
   for (const top of open.reverse()) closeBlock(top, '', lastLine, false)
 
@@ -239,8 +237,7 @@ export const gitbookTagNames = ['aside', 'figure', 'figcaption']
 const hintStyles = Object.keys(hintLabels)
 
 /**
- * The classes the tags' elements carry, for the sanitising schema: only
- * these values pass.
+ * The classes the tags' elements carry, for the sanitising schema: only these values pass.
  *
  * @param attributes
  *   The schema's attributes (those of `p` and the headings are kept).

@@ -1,8 +1,7 @@
 /**
- * Text put together from pieces of a file and of other text (an include, a
- * tag turned into HTML), with, for each line of the result, where it comes
- * from in the file as written: so the parser's positions, and every message
- * made from them, can point at the author's file:line:col.
+ * Text put together from pieces of a file and of other text (an include, a tag turned into HTML),
+ * with, for each line of the result, where it comes from in the file as written: so the parser's
+ * positions, and every message made from them, can point at the author's file:line:col.
  */
 import type {LineMap} from '../../core/model.js'
 
@@ -15,8 +14,8 @@ export interface Piece {
   /** Column of the first character in the file as written. */
   column: number
   /**
-   * Whether the piece was made rather than copied (an included file): its
-   * every line points at `line`/`column` (optional, default: `false`).
+   * Whether the piece was made rather than copied (an included file): its every line points at
+   * `line`/`column` (optional, default: `false`).
    */
   made?: boolean | undefined
 }
@@ -24,8 +23,8 @@ export interface Piece {
 /**
  * Join pieces into a text and its line map.
  *
- * A line is mapped by the piece it starts with (a copied line after an
- * include on the same line points at the include).
+ * A line is mapped by the piece it starts with (a copied line after an include on the same line
+ * points at the include).
  *
  * @param pieces
  *   Pieces, in order.
@@ -82,8 +81,7 @@ export function mapPoint(lines: LineMap, line: number, column: number): {line: n
 }
 
 /**
- * A line map that first goes through `inner` (the later change) and then
- * `outer` (the earlier one).
+ * A line map that first goes through `inner` (the later change) and then `outer` (the earlier one).
  *
  * @param outer
  *   Map of the first change (its text → the file as written).

@@ -1,7 +1,4 @@
-/**
- * mdBook's `book.toml`: the book's title, authors, language and the folder
- * of its sources.
- */
+/** mdBook's `book.toml`: the book's title, authors, language and the folder of its sources. */
 import {parse, TomlError} from 'smol-toml'
 import type {VFile} from 'vfile'
 import {error, warn} from '../../core/diagnostics.js'
@@ -21,8 +18,8 @@ export interface BookToml {
 /**
  * Read `book.toml`.
  *
- * Invalid TOML stops the build (L005, error): mdBook does not build such a
- * book either. A field of the wrong type is a warning (L005) and is ignored.
+ * Invalid TOML stops the build (L005, error): mdBook does not build such a book either. A field of
+ * the wrong type is a warning (L005) and is ignored.
  *
  * @param file
  *   The `book.toml`.

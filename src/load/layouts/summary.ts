@@ -1,20 +1,19 @@
 /**
- * Read a `SUMMARY.md` (mdBook's and GitBook's table of contents) into the
- * list of chapters it names, with their nesting and parts.
+ * Read a `SUMMARY.md` (mdBook's and GitBook's table of contents) into the list of chapters it
+ * names, with their nesting and parts.
  *
- * The file is Markdown, so it is parsed as such (remark), never matched line
- * by line: a title with brackets, a path with spaces in `<…>`, a link split
- * over two lines all read as an author sees them.
+ * The file is Markdown, so it is parsed as such (remark), never matched line by line: a title with
+ * brackets, a path with spaces in `<…>`, a link split over two lines all read as an author sees
+ * them.
  *
- * What is understood, after mdBook's `SUMMARY.md` format (GitBook's is a
- * subset of it):
+ * What is understood, after mdBook's `SUMMARY.md` format (GitBook's is a subset of it):
  *
  * - the first heading, when it opens the file, is the summary's own title;
  * - any other heading is a part title (mdBook `# Part`, GitBook `## Part`);
  * - links in paragraphs are prefix or suffix chapters (no part, depth 0);
  * - list items are numbered chapters, nested lists nest them;
- * - a list item without a link (GitBook's `* Section` over sub-items) is a
- *   part title when it stands at the top, else its sub-items move up;
+ * - a list item without a link (GitBook's `* Section` over sub-items) is a part title when it
+ *   stands at the top, else its sub-items move up;
  * - `[Title]()` is a draft: left out with a note (L002);
  * - `---` separators are read and skipped (the contents shows no rule).
  */
@@ -54,14 +53,14 @@ const parser = unified().use(remarkParse).freeze()
 /**
  * Read a `SUMMARY.md`.
  *
- * Problems are messages on `file`: a draft (L002, a note), a link to a web
- * page or outside the book (L003), a chapter listed twice (L004).
+ * Problems are messages on `file`: a draft (L002, a note), a link to a web page or outside the book
+ * (L003), a chapter listed twice (L004).
  *
  * @param file
  *   The `SUMMARY.md`, with its `path` (absolute) and text.
  * @param root
- *   The book's folder (absolute): chapter paths are relative to it, and
- *   a link that leads outside it is left out.
+ *   The book's folder (absolute): chapter paths are relative to it, and a link that leads outside
+ *   it is left out.
  * @returns
  *   Chapters and parts.
  */
@@ -150,8 +149,8 @@ export function parseSummary(file: VFile, root: string): Summary {
 
     const name = path.relative(root, full).split(path.sep).join('/')
     if (seen.has(name)) {
-      // GitBook lists headings of a page as `page.md#heading`: the page is
-      // built once, where it is first listed.
+      // GitBook lists headings of a page as `page.md#heading`: the page is built once, where it is
+      // first listed.
       if (!/#/.test(link.url)) {
         warn(file, `Unexpected second entry for \`${name}\`, expected each chapter once: it is left out`, place, 'L004')
       }
