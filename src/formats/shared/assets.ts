@@ -1,12 +1,7 @@
 /**
- * The files the renderers copy into their output as they are: the web edition's scripts and
- * stylesheet and the EPUB stylesheet, bundled from `src/formats/web/client/`,
- * `src/formats/web/styles/` and `src/formats/epub/style.css` into `dist/assets/` by
- * `scripts/bundle.ts` (run by `make`, and before the tests).
- *
- * `dist/assets/` is found from this module: `src/formats/shared/` and `dist/formats/shared/` are
- * both three folders below the package, so the renderers run from either (the tests run `src/`, the
- * command `dist/`).
+ * The files the renderers copy as they are, bundled into `dist/assets/` by `scripts/bundle.ts`.
+ * Found from this module: `src/formats/shared/` and `dist/formats/shared/` are both three folders
+ * below the package (the tests run `src/`, the command `dist/`).
  */
 import {readFileSync} from 'node:fs'
 

@@ -1,8 +1,6 @@
 /**
- * The rules of highlighted code, figures and math (`content.css`, bundled into `dist/assets/`), and
- * whether a book needs them: a book without any keeps the stylesheet it had. What else the
- * renderers ask of a chapter's tree (math, links, notes, images, ruby) is found in the same single
- * walk.
+ * The rules of highlighted code, figures and math, and what the renderers ask of a chapter's tree,
+ * in one walk: a book without such content keeps the stylesheet it had.
  */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -42,7 +40,6 @@ export interface TreeFeatures {
   chapterLink: boolean
   /** A note reference (`role~=doc-noteref`), see `notes.ts`. */
   noteReference: boolean
-  /** Ruby (pinyin). */
   ruby: boolean
   /** Images, and how many have no `alt` (an empty one is decorative: a text alternative too). */
   images: number

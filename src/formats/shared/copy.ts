@@ -1,18 +1,11 @@
 /**
- * Copy-on-write for chapter trees in renderers.
- *
- * A chapter's tree is shared: every renderer reads it, and in watch mode it comes back from the
- * cache build after build, so a renderer never changes it. A renderer's steps (resolve links, group
- * note references, add EPUB semantics) each need a tree they may change; copying at every step
- * copies a chapter several times. A copy made here is the renderer's own, so the next step changes
- * it in place.
+ * Copy-on-write for chapter trees in renderers: a chapter's tree is shared (every renderer reads
+ * it, and watch mode keeps it between builds), and copying at every renderer step would copy a
+ * chapter several times.
  */
 import type {Root} from 'hast'
 
-/**
- * Mark of the trees made by `writable`, owned by the renderer that asked: a symbol key, which
- * `structuredClone` does not copy, so a copy of an owned tree is not marked.
- */
+/** Mark of the trees made by `writable`: a symbol key, which `structuredClone` does not copy. */
 const ownedMark = Symbol('zhbook.owned')
 
 /**

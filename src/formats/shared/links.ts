@@ -1,10 +1,6 @@
 /**
- * Links between chapters, resolved for one output format.
- *
- * Stages write a link to another chapter as `chapter:<id>#<fragment>` (`chapterLinkPrefix` in
- * `model.ts`) because only a renderer knows what it names a chapter's file; every renderer resolves
- * them with this module, so the EPUB (`logic.xhtml#gloss-ref-1`) and the web edition
- * (`logic.html#gloss-ref-1`) check and resolve them the same way.
+ * Links between chapters, resolved for one output format: stages write `chapter:<id>#<fragment>`
+ * because only a renderer knows what it names a chapter's file.
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -13,23 +9,12 @@ import {treeFeatures} from './content-style.js'
 import {writable} from './copy.js'
 import {chapterLinkPrefix, type EditionChapter} from '../../core/model.js'
 
-/**
- * Resolve the chapter links in one chapter's tree.
- *
- * @param chapter
- *   Chapter whose tree to resolve (not changed: links are resolved in an own copy, see `writable`).
- * @returns
- *   The tree with every `chapter:` link resolved: the chapter's own tree when it has none,
- *   otherwise a copy.
- */
+/** Resolve the chapter links in a chapter's tree: its own tree when it has none, else a copy. */
 export type ChapterLinkResolver = (chapter: EditionChapter) => Root
 
 /**
- * Make a resolver of chapter links for a book.
- *
- * A link to a chapter that is not in the book, or to an id its tree does not have, is a bug in the
- * stage that made it; it throws instead of writing a broken book (epubcheck rejects broken
- * fragments).
+ * Make a resolver of chapter links for a book. A link to a missing chapter or id is a bug in the
+ * stage that made it: it throws rather than write a broken book (epubcheck rejects it).
  *
  * @param chapters
  *   Every chapter of the edition.
@@ -46,7 +31,6 @@ export function chapterLinkResolver(
   session?: BuildSession | undefined
 ): ChapterLinkResolver {
   const byId = new Map(chapters.map((chapter) => [chapter.id, chapter]))
-  // Ids of each target chapter, collected on first use.
   const idsById = new Map<string, Set<string>>()
 
   return (chapter) => {
@@ -88,7 +72,6 @@ export function chapterLinkResolver(
   }
 }
 
-/** Walk a tree for its ids. */
 function findIds(tree: Root): Set<string> {
   const ids = new Set<string>()
 

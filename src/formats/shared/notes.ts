@@ -1,8 +1,4 @@
-/**
- * Note references (`a[role~=doc-noteref]`, the bilingual edition's glossary notes): whether a
- * chapter has any (the web edition then loads its notes script). The stage `rehype-note-groups`
- * groups and names them.
- */
+/** Note references: whether a chapter has any (the web edition then loads its notes script). */
 import type {Root} from 'hast'
 import type {BuildSession} from '../../build/session.js'
 import {treeFeatures} from './content-style.js'

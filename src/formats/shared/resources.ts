@@ -1,7 +1,4 @@
-/**
- * The bytes of a book's resources (its images), as every renderer packages them: the file as it is,
- * an SVG cleaned first (`svg.ts`).
- */
+/** The bytes of a book's images as every renderer packages them (an SVG cleaned first). */
 import fs from 'node:fs/promises'
 import type {BookResource, EditionBook, OutputFile} from '../../core/model.js'
 import {formatSize, largeImage} from '../../stages/rehype-local-images.js'
@@ -40,8 +37,7 @@ export async function resourceFiles(book: EditionBook, folder: string): Promise<
 }
 
 /**
- * A line that says how much the images of a build weigh and which are large, for the build's
- * summary.
+ * A line of the build's summary: how much the images weigh and which are large.
  *
  * @param books
  *   The editions built (each carries the same images).

@@ -1,12 +1,7 @@
 /**
- * SVG images made safe to ship: no script, nothing that makes a reader's device fetch anything, and
- * well-formed XML that epubcheck accepts.
- *
- * An SVG file is a program as much as a picture: it can carry `<script>`, event handlers,
- * `<foreignObject>` HTML, and references to other files (`<image href="https://…">`, `<use
- * href="other.svg#a">`, `url(…)` in styles). Drawing tools add their own namespaces (`inkscape:`,
- * `sodipodi:`), which EPUB readers do not need. The file is read with the HTML parser's SVG rules
- * (rehype-raw), cleaned, and written back as XML.
+ * SVG images made safe to ship: an SVG can carry `<script>`, event handlers, `<foreignObject>` and
+ * references that make a reader's device fetch files; drawing tools add namespaces (`inkscape:`)
+ * epubcheck rejects. Read with the HTML parser's SVG rules, cleaned, written back as XML.
  */
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -15,16 +10,12 @@ import {unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import {toXhtml} from './xhtml.js'
 
-/** Parses SVG markup into hast. */
 const parser = unified().use(rehypeRaw).freeze()
 
-/** Elements removed with their content. */
 const removed = new Set(['script', 'foreignobject', 'foreignObject', 'iframe', 'embed', 'object', 'audio', 'video'])
 
-/** A reference that stays in the file: a fragment, or an embedded raster image. */
 const internal = /^(?:#|data:image\/(?:png|jpeg|gif);)/i
 
-/** `url(…)` to anything but a fragment, or `@import`. */
 const externalCss = /@import|url\(\s*['"]?\s*(?!#)/i
 
 /**
@@ -72,10 +63,7 @@ export function sanitizeSvg(value: string): string | undefined {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXhtml(svg) + '\n'
 }
 
-/**
- * Whether an element is unsafe as a whole: a drawing tool's own element (`sodipodi:namedview`), a
- * style sheet that loads something, an image or `use` of another file.
- */
+/** Whether an element goes whole: a tool's own element, a loading style sheet, an external image. */
 function unsafe(node: Element): boolean {
   if (node.tagName.includes(':')) return true
   if (node.tagName === 'style') return externalCss.test(toString(node))

@@ -1,27 +1,17 @@
-/**
- * The table of contents as a tree: chapters nested by depth, under the title of their part. Both
- * renderers draw it (the EPUB's navigation document and NCX, the web edition's contents), each in
- * its own markup.
- */
+/** The table of contents as a tree, which each renderer draws in its own markup. */
 
-/** What a chapter says of its place (as `EditionChapter`). */
 export interface Placed {
-  /** Nesting (optional, default: 0). */
   depth?: number | undefined
-  /** Index of its part (optional: none). */
   part?: number | undefined
 }
 
-/** A node of the table of contents: a chapter, or a part's title. */
 export type TocNode<T> =
   | {kind: 'chapter'; item: T; index: number; children: Array<TocNode<T>>}
   | {kind: 'part'; title: string; children: Array<TocNode<T>>}
 
 /**
- * Make the tree of a list of chapters.
- *
- * A chapter deeper than the one before by more than one level is nested one level down (there is
- * nothing to hang it under); a part with no chapter has no node.
+ * Make the tree of a list of chapters. A chapter deeper than the one before by more than one level
+ * is nested one level down; a part with no chapter has no node.
  *
  * @param items
  *   Chapters, in reading order.

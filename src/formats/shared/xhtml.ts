@@ -1,24 +1,16 @@
 /**
- * Serialise hast as XML (XHTML content documents, the SVG cover).
- *
- * hast-util-to-html has no XML mode, so the tree goes through xast (hast-util-to-xast) and out
- * through xast-util-to-xml with `closeEmptyElements`; this module only adds the two corrections an
- * EPUB needs on top of that (see `toXhtml`).
+ * Serialise hast as XML: hast-util-to-html has no XML mode, so through hast-util-to-xast and
+ * xast-util-to-xml, with the two corrections an EPUB needs (see `toXhtml`).
  */
 import type {Nodes as HastNodes} from 'hast'
 import type {Nodes as XastNodes} from 'xast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
 
-/** Configuration for `toXhtml`. */
 export interface Options {
   /**
-   * Whether the result is pasted inside an XHTML element that already declares the XHTML namespace
-   * (optional, default: `false`).
-   *
-   * hast-util-to-xast has no parent to compare with, so it puts
-   * `xmlns="http://www.w3.org/1999/xhtml"` on every outermost element; inside a template's `<html>`
-   * that repeats what is already in scope.
+   * Whether the result goes inside an element that already declares the XHTML namespace (optional,
+   * default: `false`): hast-util-to-xast puts `xmlns` on every outermost element.
    */
   readonly fragment?: boolean | null | undefined
 }
@@ -38,12 +30,8 @@ const hexadecimalEscapes: Readonly<Record<string, string>> = {
 }
 
 /**
- * Serialise a hast tree as XML (XHTML, or SVG for an `svg` tree).
- *
- * Text is written as UTF-8 characters; the only escapes are `&amp;`, `&lt;`, `&gt;` and `&quot;`.
- * Comments are dropped: they mean nothing to a reader, and without them every `&#x…;` in the
- * serialiser's output is one of its own escapes, which makes the mapping back to named escapes
- * safe.
+ * Serialise a hast tree as XML (XHTML, or SVG for an `svg` tree). Comments are dropped, so every
+ * `&#x…;` left is the serialiser's own escape and safe to map back to a named one.
  *
  * @param tree
  *   hast tree (root, element, or text).
@@ -70,7 +58,7 @@ export function toXhtml(tree: HastNodes, options?: Options | null): string {
 }
 
 /**
- * Escape a string for use as XML text or a double-quoted attribute value in the EPUB templates.
+ * Escape a string as XML text or a double-quoted attribute value.
  *
  * @param value
  *   Raw text.
@@ -83,12 +71,7 @@ export function escapeXml(value: string): string {
   })
 }
 
-/**
- * Drop comments and, for fragments, the redundant XHTML `xmlns` on the outermost elements.
- *
- * @param node
- *   xast node, changed in place (it was made by `toXast` just now).
- */
+/** Drop comments and, for fragments, the redundant XHTML `xmlns` on the outermost elements. */
 function clean(node: XastNodes, fragment: boolean): void {
   if (node.type === 'element' && fragment) {
     if (node.attributes.xmlns === xhtmlNamespace) {
@@ -97,8 +80,7 @@ function clean(node: XastNodes, fragment: boolean): void {
   }
 
   if (node.type === 'root' || node.type === 'element') {
-    // Children of an element that still carries `xmlns` are inside that namespace already, so only
-    // the outermost level is a fragment.
+    // Children of an element that keeps `xmlns` are in its namespace: only the top is a fragment.
     const childFragment = node.type === 'root' && fragment
     node.children = node.children.filter((child) => child.type !== 'comment')
 
