@@ -1,7 +1,6 @@
 /**
- * The accessibility metadata of an EPUB (EPUB Accessibility 1.1): what a reader needs to perceive
- * the book, what it offers, what could harm, and the standard it meets, worked out from the edition
- * itself so the package document never claims a feature the book lacks (or misses one it has).
+ * The accessibility metadata of an EPUB (EPUB Accessibility 1.1), worked out from the edition so the
+ * package never claims a feature the book lacks (or misses one it has).
  */
 import type {BuildSession} from '../../build/session.js'
 import type {EditionBook} from '../../core/model.js'
@@ -19,7 +18,6 @@ export interface AccessibilityMetadata {
   hazards: string[]
   /** `schema:accessibilitySummary`, in English (`summaryLang`). */
   summary: string
-  /** Language of `summary`. */
   summaryLang: string
   /**
    * `dcterms:conformsTo`, or `undefined` when the book cannot claim it (an image without a text
@@ -28,26 +26,14 @@ export interface AccessibilityMetadata {
   conformsTo: string | undefined
 }
 
-/**
- * The conformance statement of EPUB Accessibility 1.1, as its §2.1 spells it. epubcheck 4.2.6
- * predates 1.1 but accepts any `dcterms:` property with a text value, without a message.
- */
+/** EPUB Accessibility 1.1 §2.1's conformance statement (epubcheck 4.2.6 accepts it silently). */
 export const conformsTo = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
 
 /**
- * Work out the accessibility metadata of an edition.
- *
- * The book is text first (`textual`, sufficient on its own: the cover image's text is also its
- * `alt`, and every chapter image has one; an image without one makes `visual` needed too, and drops
- * the conformance claim). Structural navigation (headings, sectioning, landmarks), the table of
- * contents and the reading order are always there; `visual` and `alternativeText` come with chapter
- * images, `rubyAnnotations` with pinyin ruby, `annotations` with notes, `MathML` with formulas;
- * `displayTransformability` always (the text reflows and takes the reader's settings). (schema.org
- * has no value for a glossary, and a glossary is not an `index`.) Nothing flashes, moves or plays:
- * no hazard.
- *
- * The summary is in English (`xml:lang="en"` in the package), the language catalogues and
- * conformance reviewers read this field in.
+ * Work out the accessibility metadata of an edition. The book is text first: `textual` suffices
+ * unless an image lacks `alt` (then `visual` is needed too, and the conformance claim goes). schema.org
+ * has no value for a glossary, and a glossary is not an `index`. The summary is in English, the
+ * language catalogues and conformance reviewers read.
  *
  * @param book
  *   The edition.
@@ -76,10 +62,8 @@ export function accessibilityMetadata(book: EditionBook, session?: BuildSession 
   if (images > 0 && imagesWithoutAlt === 0) features.push('alternativeText')
   if (ruby) features.push('rubyAnnotations')
   if (notes) features.push('annotations')
-  // Formulas are MathML, which assistive technology reads out.
   if (math) features.push('MathML')
-  // The text reflows and its style can be overridden: no fixed sizes, no text in images, colours
-  // left to the reading system.
+  // No fixed sizes, no text in images, colours left to the reading system.
   features.push('displayTransformability')
 
   const conforms = imagesWithoutAlt === 0
@@ -100,7 +84,6 @@ export function accessibilityMetadata(book: EditionBook, session?: BuildSession 
 
   return {
     accessModes: images > 0 ? ['textual', 'visual'] : ['textual'],
-    // Without a text alternative for every image, text alone is not enough.
     accessModeSufficient: conforms ? ['textual'] : ['textual', 'visual'],
     features: [...new Set(features)],
     hazards: ['none'],
@@ -110,7 +93,6 @@ export function accessibilityMetadata(book: EditionBook, session?: BuildSession 
   }
 }
 
-/** Name the languages of an edition for the summary. */
 function describeLanguages(book: EditionBook): string {
   const lang = book.edition.lang
   const main = /-Hans\b/.test(lang) ? 'Simplified Chinese' : /-Hant\b/.test(lang) ? 'Traditional Chinese' : 'Chinese'

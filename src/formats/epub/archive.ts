@@ -1,22 +1,14 @@
 /**
- * The one step that makes epub-gen-memory's archive reproducible: read the zip it generated back
- * with JSZip's public API and write it again.
- *
- * Why: the library dates every zip entry "now" and adds entries (and folder entries) in the order
- * it makes them, so two runs on the same input give different bytes. Its documents themselves are
- * reproducible (the templates, `templates.ts`, write no clock or random value). Rewriting the
- * archive is also where resources the library cannot take from memory are added (the font subset,
- * made from the library's documents: `font.ts`).
+ * The one step that makes epub-gen-memory's archive reproducible: it dates every entry "now" and
+ * adds entries in the order it makes them, so the zip is read back with JSZip's public API and
+ * written again. Resources the library cannot take from memory (the font subset) are added here.
  */
 import JSZip from 'jszip'
 
-/** Path of the entry OCF wants first, stored. */
 const mimetypePath = 'mimetype'
 
-/** Folder of embedded fonts in the archive (`font.ts`). */
 const fontFolder = 'OEBPS/fonts/'
 
-/** The files of an archive, by path. */
 export type Entries = Map<string, Uint8Array>
 
 /**
@@ -33,8 +25,7 @@ export async function readEntries(bytes: Uint8Array): Promise<Entries> {
 
   for (const file of Object.values(zip.files)) {
     if (file.dir) continue
-    // Why through a buffer: JSZip converts between its `nodebuffer` and `uint8array` types byte by
-    // byte; a view of the buffer costs nothing.
+    // JSZip converts to `uint8array` byte by byte; a view of a buffer costs nothing.
     const data = await file.async('nodebuffer')
     entries.set(file.name, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
   }
@@ -43,15 +34,10 @@ export async function readEntries(bytes: Uint8Array): Promise<Entries> {
 }
 
 /**
- * Write files as a reproducible, well-formed EPUB archive.
- *
- * Every file is dated `date`, in a fixed order: `mimetype` first and stored (OCF requires it), then
- * the rest by path, deflated; no folder entries (OCF does not need them). JSZip deflates with pako:
- * pure JavaScript, the same bytes on every machine.
- *
- * Why these levels: an embedded font is compact already (CFF outlines), and level 1 takes a quarter
- * of level 9's time on it for 1% more bytes; level 6 is zlib's default, and level 9 takes half as
- * long again for 0.2% smaller books.
+ * Write files as a reproducible EPUB archive: every entry dated `date`, `mimetype` first and stored
+ * (OCF), the rest by path, deflated by pako (the same bytes on every machine), no folder entries.
+ * Level 1 for fonts (CFF is compact: a quarter of level 9's time for 1% more), level 6 otherwise
+ * (level 9 takes half as long again for 0.2%).
  *
  * @param entries
  *   Files by path; must hold `mimetype`.

@@ -1,9 +1,4 @@
-/**
- * A chapter's hast made ready for an EPUB content document: wrapped in an EPUB section (a chapter,
- * or the glossary), with the format-neutral ARIA roles the stages write mapped to the EPUB
- * semantics reading systems act on. (Images and table alignment are dealt with by the stages, for
- * every format: `rehype-local-images`, `rehype-table-align`.)
- */
+/** A chapter's hast made ready for an EPUB content document: an EPUB section, ARIA roles mapped. */
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {headingRank} from 'hast-util-heading-rank'
 import {h} from 'hastscript'
@@ -12,12 +7,9 @@ import type {EditionChapter} from '../../core/model.js'
 import {writable} from '../shared/copy.js'
 
 /**
- * `epub:type` for an ARIA role, and the elements it may be added to (any element when absent).
- *
- * Why: Kobo, Apple Books and Kindle show a note as a pop-up only when the reference says
- * `epub:type="noteref"` and the note is an `aside epub:type="footnote"` in the same document; they
- * do not read `role`. Roles stay: assistive technology reads them, not `epub:type`. (`doc-backlink`
- * has no `epub:type` reading systems know; it keeps its role.)
+ * `epub:type` for an ARIA role, and the elements it may go on (any when absent). Kobo, Apple Books
+ * and Kindle show a pop-up note only for `epub:type="noteref"` to an `aside epub:type="footnote"`;
+ * assistive technology reads the roles, which stay.
  */
 const epubTypes: Readonly<Record<string, {type: string; tagNames?: readonly string[] | undefined}>> = {
   'doc-noteref': {type: 'noteref'},
@@ -25,17 +17,13 @@ const epubTypes: Readonly<Record<string, {type: string; tagNames?: readonly stri
   'doc-endnotes': {type: 'endnotes', tagNames: ['section']}
 }
 
-/**
- * DPUB-ARIA roles for the markup remark-gfm writes for footnotes, which has none: the reference,
- * the notes' section, the link back.
- */
+/** DPUB-ARIA roles for remark-gfm's footnote markup, which has none. */
 const footnoteRoles: ReadonlyArray<[property: string, role: string]> = [
   ['dataFootnoteRef', 'doc-noteref'],
   ['dataFootnotes', 'doc-endnotes'],
   ['dataFootnoteBackref', 'doc-backlink']
 ]
 
-/** Semantics of the section that wraps a chapter, by chapter kind. */
 const sections: Readonly<Record<NonNullable<EditionChapter['kind']>, {type: string; role: string; className: string}>> =
   {
     chapter: {type: 'chapter', role: 'doc-chapter', className: 'chapter'},
@@ -43,11 +31,8 @@ const sections: Readonly<Record<NonNullable<EditionChapter['kind']>, {type: stri
   }
 
 /**
- * Wrap a chapter's content in an EPUB section labelled by its heading (a chapter without a heading
- * gets its title as `h1`).
- *
- * A chapter's tree is copied, never changed (other renderers read it too); a renderer's own copy
- * (see `writable`) is changed in place.
+ * Wrap a chapter's content in an EPUB section labelled by its heading (its title as `h1` when it
+ * has none). A chapter's tree is copied; a renderer's own copy (see `writable`) is changed in place.
  *
  * @param chapter
  *   Chapter.
@@ -73,9 +58,8 @@ export function chapterSection(chapter: EditionChapter, tree: Root, manifestId: 
 
   let title = heading && headingRank(heading) ? heading : undefined
 
-  // Why: a chapter the manuscript left without a heading (M003) is listed in the contents under its
-  // fallback title; it gets that title as its heading too, so the document says where it is and
-  // assistive technology has a heading to go to (axe: `page-has-heading-one`).
+  // A chapter without a heading (M003) gets its fallback title, so assistive technology has a
+  // heading to go to (axe: `page-has-heading-one`).
   if (!title) {
     title = h('h1', {className: ['fallback-title']}, chapter.title)
     children.unshift(title)
@@ -91,12 +75,8 @@ export function chapterSection(chapter: EditionChapter, tree: Root, manifestId: 
 }
 
 /**
- * Give GFM footnotes their roles, and each note (`li`) `epub:type="endnote"`.
- *
- * Why: the notes of a chapter's Markdown footnotes are listed at its end; reading systems show a
- * note as a pop-up when the reference is a `noteref` and the note an `endnote` (or `footnote`), and
- * assistive technology announces references and the notes' section by their roles. (A note gets no
- * role: `doc-endnote` is deprecated in DPUB-ARIA 1.1.)
+ * Give GFM footnotes their roles and each note `epub:type="endnote"`, which reading systems show as
+ * a pop-up (a note gets no role: `doc-endnote` is deprecated in DPUB-ARIA 1.1).
  */
 function addFootnoteSemantics(tree: Root): undefined {
   visit(tree, 'element', (node: Element) => {
@@ -107,7 +87,6 @@ function addFootnoteSemantics(tree: Root): undefined {
     }
 
     if (node.properties.dataFootnotes === undefined) return
-    // The section is named by its heading (`Notes`), as landmarks should be.
     const heading = node.children.find((child): child is Element => child.type === 'element')
     const id = heading && headingRank(heading) ? heading.properties.id : undefined
     if (typeof id === 'string' && node.properties.ariaLabelledBy === undefined) {
@@ -126,10 +105,8 @@ function addFootnoteSemantics(tree: Root): undefined {
 }
 
 /**
- * Add `epub:type` where an element's role has one, and `xml:lang` next to every `lang`.
- *
- * Why `xml:lang`: in XHTML both work in browsers, but older EPUB reading systems (Adobe RMSDK and
- * the readers built on it) only read `xml:lang`, and they pick fonts and hyphenation by it.
+ * Add `epub:type` where a role has one, and `xml:lang` next to every `lang`: Adobe RMSDK and its
+ * readers only read `xml:lang`, and pick fonts and hyphenation by it.
  */
 function addEpubSemantics(tree: Root): undefined {
   visit(tree, 'element', (node: Element) => {
@@ -139,7 +116,7 @@ function addEpubSemantics(tree: Root): undefined {
 
     if (!epubType && typeof lang !== 'string') return
 
-    // Rebuild the properties so the added attribute is written next to the one it comes from.
+    // Rebuilt so the added attribute is written next to the one it comes from.
     const properties: Properties = {}
 
     for (const [key, value] of Object.entries(node.properties)) {
@@ -153,16 +130,7 @@ function addEpubSemantics(tree: Root): undefined {
   })
 }
 
-/**
- * The `epub:type` for an element's role, merged with the one it has.
- *
- * @param role
- *   Value of `role` (space-separated tokens).
- * @param existing
- *   The element's `epub:type`, if any.
- * @returns
- *   `epub:type` value, or `undefined` when no token maps.
- */
+/** The `epub:type` for an element's role, merged with the one it has; `undefined` when none maps. */
 function epubTypeOf(role: string, tagName: string, existing: Properties[string]): string | undefined {
   const types = typeof existing === 'string' ? existing.split(/\s+/).filter(Boolean) : []
   const before = types.length

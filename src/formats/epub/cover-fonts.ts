@@ -1,25 +1,15 @@
 /**
- * Where the glyphs of the raster cover come from: CJK font files on the machine that builds the
- * book.
- *
- * Why files on the machine, not fonts shipped with zhbook: a face that covers the Han characters of
- * any title is 20–60 MB, too much for an npm package, and a subset made ahead of time covers only
- * titles known ahead of time. Every desktop system has a CJK face (Debian/Ubuntu `fonts-noto-cjk`,
- * which CI installs; macOS Songti; Windows SimSun/MingLiU), so the cover is looked for in known
- * places, in a fixed order (the same machine always picks the same files, so the cover's bytes stay
- * the same). A build on a machine with none still succeeds: the cover is drawn without its text and
- * the build warns (I003); the cover page's `alt` still gives the title.
+ * Where the raster cover's glyphs come from: CJK font files on the building machine. A face that
+ * covers any title is 20–60 MB, too much for an npm package, and every desktop system has one. Known
+ * places in a fixed order keep the cover's bytes the same on one machine; with none, the cover has
+ * no text and the build warns (I003).
  */
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {warn} from '../../core/diagnostics.js'
 
-/**
- * Candidate sets of font files, best first; the first set with a file on this machine is used (all
- * of its files that exist). Serif first, the book's face; then sans, which is often all a minimal
- * system has.
- */
+/** Candidate sets of font files, best first (serif, the book's face; then sans); the first found wins. */
 const candidates: ReadonlyArray<readonly string[]> = [
   // Debian, Ubuntu (`fonts-noto-cjk`).
   ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc'],
@@ -43,10 +33,8 @@ const candidates: ReadonlyArray<readonly string[]> = [
 ]
 
 /**
- * Find the font files to draw the cover's text with.
- *
- * `ZHBOOK_COVER_FONTS` (paths separated by `:`, `;` on Windows) overrides the search, and set to an
- * empty string disables it (a cover without text, as on a machine without CJK fonts).
+ * Find the font files to draw the cover's text with. `ZHBOOK_COVER_FONTS` (paths separated by `:`,
+ * `;` on Windows) overrides the search; empty, it disables it.
  *
  * @param env
  *   Environment (optional, default: `process.env`).

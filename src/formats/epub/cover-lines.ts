@@ -1,21 +1,15 @@
 /**
- * Line breaking for display text (the cover's title, subtitle and host): balanced lines that break
- * between words, never before closing or after opening punctuation, preferably at clause ends.
- *
- * Words come from `Intl.Segmenter` (ICU's dictionary for Chinese); widths are estimated in ems,
- * which is close enough for centred display lines.
+ * Line breaking for display text (the cover): balanced lines between words, never before closing
+ * or after opening punctuation, preferably at clause ends. Words from `Intl.Segmenter`; widths in
+ * estimated ems, close enough for centred lines.
  */
 
 /** Punctuation that must not start a line (it joins the word before). */
 const closing = /^[，。、；：！？）」』》〉】〕…—,.;:!?)\]]+$/u
 /** Punctuation that must not end a line (it joins the word after). */
 const opening = /^[（「『《〈【〔([]+$/u
-/** Punctuation after which a break reads naturally. */
 const clauseEnd = /[，。、；：！？」』》,.;:!?]$/u
-/**
- * Punctuation a Chinese cover drops at a line end: the break itself separates. (English keeps its
- * commas.)
- */
+/** Punctuation a Chinese cover drops at a line end: the break itself separates (English keeps commas). */
 const droppable = /[，、；：,;:]$/u
 
 /**
@@ -25,17 +19,13 @@ const droppable = /[，、；：,;:]$/u
 const wide =
   /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u
 
-/** A run of text that is never broken. */
 interface Token {
-  /** The text. */
   value: string
-  /** Width in ems of the font size. */
+  /** Width in ems. */
   width: number
 }
 
-/** A block of lines set at one size. */
 export interface Block {
-  /** Lines, top to bottom, trimmed. */
   lines: string[]
   /** Font size the lines were broken for (`0` if not given). */
   size: number
@@ -44,10 +34,8 @@ export interface Block {
 }
 
 /**
- * Break text into balanced lines, between words only.
- *
- * A small version of Knuth and Plass: for the fewest lines that fit, pick the breaks that make the
- * lines most even, preferring breaks at clause ends.
+ * Break text into balanced lines: a small Knuth and Plass that, for the fewest lines that fit,
+ * makes lines most even, preferring clause ends.
  *
  * @param value
  *   Text.
@@ -116,15 +104,11 @@ export function wrap(value: string, maxWidth: number, lang: string, size = 0): B
   return {lines: [value], size, penalty: 0}
 }
 
-/** A row of the line-breaking table: nothing reachable yet. */
 function emptyRow(length: number): Array<{cost: number; from: number}> {
   return Array.from({length: length + 1}, () => ({cost: Infinity, from: -1}))
 }
 
-/**
- * Split text into unbreakable tokens: words (by `Intl.Segmenter`), with closing punctuation joined
- * to the word before and opening punctuation to the word after.
- */
+/** Split text into words, closing punctuation joined to the word before, opening to the one after. */
 function tokenize(value: string, lang: string): Token[] {
   const segmenter = new Intl.Segmenter(lang, {granularity: 'word'})
   const tokens: Token[] = []
@@ -148,10 +132,7 @@ function tokenize(value: string, lang: string): Token[] {
   return tokens
 }
 
-/**
- * Estimate the width of text in ems: Han characters and fullwidth forms are one em, everything else
- * a little over half.
- */
+/** Estimate width in ems: Han and fullwidth forms one em, everything else a little over half. */
 function measureText(value: string): number {
   let result = 0
   for (const character of value) {

@@ -1,16 +1,8 @@
 /**
- * The raster cover: the SVG cover (`epub-cover.ts`) drawn as PNG.
- *
- * Why a raster cover: Kindle's import (Send to Kindle, Kindle Previewer) wants the cover image as
- * JPEG or PNG and shows an SVG cover blank, and library views of other readers (Kobo, Apple Books)
- * make their thumbnails from the `cover-image` only when it is a raster image.
- *
- * Why resvg (`@resvg/resvg-js`): a complete SVG renderer whose npm package ships a prebuilt binary
- * per platform as an optional dependency (nothing runs at install, nothing is downloaded), that
- * draws text with the font files it is given and no others (`loadSystemFonts: false`), so the same
- * SVG and the same fonts give the same bytes. It draws on libuv's thread pool (`renderAsync`):
- * editions are drawn side by side, off the main thread. The result is stored as a palette PNG
- * (`png-indexed.ts`) when it has at most 256 colours, as covers do: a third of the size.
+ * The raster cover: the SVG cover drawn as PNG, as Kindle's import shows an SVG cover blank and Kobo
+ * and Apple Books make thumbnails only from a raster `cover-image`. resvg ships a prebuilt binary and
+ * draws only with the fonts it is given, so the same SVG and fonts give the same bytes; it draws on
+ * libuv's pool, editions side by side. A palette PNG (`png-indexed.ts`) is a third of the size.
  */
 import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
@@ -25,13 +17,8 @@ import {indexedPng} from './png-indexed.js'
 export const coverWidth = 1600
 
 /**
- * Draw an SVG cover as PNG.
- *
- * The result depends only on the SVG and on the font files (their paths, sizes and modification
- * times key the caches): the same book on the same machine gives the same bytes. Drawing costs
- * about half a second a cover, as much as the rest of a build, so covers are kept in memory (a
- * build session's memo, keyed by SVG and fonts) and, given a cache folder, on disk
- * (`<cache>/covers/<hash>.png`, keyed by zhbook's code and dependencies too).
+ * Draw an SVG cover as PNG. A drawing costs half a second, as much as the rest of a build, so covers
+ * are kept in the session's memo and, given a cache folder, in `<cache>/covers/<hash>.png`.
  *
  * @param svg
  *   SVG document.
@@ -57,8 +44,7 @@ export async function coverPng(
     cached(key, cacheDir, () =>
       renderAsync(svg, {
         fitTo: {mode: 'width', value: coverWidth},
-        // The SVG names its families (`Noto Serif CJK TC`, `Songti TC` …); for a face it does not
-        // name, resvg falls back to any loaded face that has the glyph.
+        // For a face the SVG does not name, resvg falls back to any loaded face with the glyph.
         font: {loadSystemFonts: false, fontFiles: [...fonts]},
         logLevel: 'off'
       }).then(async (image) => {
@@ -75,7 +61,6 @@ export async function coverPng(
   return result
 }
 
-/** Read a cover from the disk cache, or draw it and store it. */
 async function cached(
   key: string,
   cacheDir: string | undefined,
@@ -91,7 +76,6 @@ async function cached(
   } catch {}
 
   const data = await draw()
-  // Written beside, then renamed: a reader never sees half a file.
   const temporary = file + '.' + process.pid + '.tmp'
   await fs.mkdir(path.dirname(file), {recursive: true})
   await fs.writeFile(temporary, data)
@@ -99,18 +83,12 @@ async function cached(
   return data
 }
 
-/** Check that a PNG ends with its `IEND` chunk. */
 function endsWithIend(data: Uint8Array): boolean {
   const tail = new TextDecoder().decode(data.subarray(data.byteLength - 8, data.byteLength - 4))
   return tail === 'IEND'
 }
 
-/**
- * Identify a font file's version.
- *
- * @returns
- *   `path:size:mtime`.
- */
+/** A font file's version: `path:size:mtime`. */
 function fontStamp(file: string): string {
   const stats = statSync(file)
   return `${file}:${stats.size}:${stats.mtimeMs}`

@@ -1,9 +1,6 @@
 /**
- * The EPUB cover: a typographic SVG made from the book's metadata.
- *
- * Deterministic (same edition in, same bytes out) and self-contained: no images, no embedded or
- * remote fonts. The text is set in the edition's script with the book's serif stack; the reader's
- * system supplies the face.
+ * The EPUB cover: a typographic SVG made from the book's metadata, deterministic and self-contained
+ * (no images, no fonts: the reader's system supplies the serif face).
  */
 import type {Element} from 'hast'
 import {s} from 'hastscript'
@@ -21,7 +18,6 @@ const muted = '#55555a'
 const paper = '#f6f1e7'
 const accent = '#9e2a2b'
 
-/** Title sizes to try, largest first. */
 const titleSizes = [136, 120, 108, 96, 84, 72, 64, 56]
 
 /**
@@ -49,8 +45,7 @@ export function coverSvg(book: EditionBook): string {
   const title = setTitle(meta.title, lang)
   const subtitleSize = 46
   const subtitle = meta.subtitle ? wrap(meta.subtitle, measure / subtitleSize, lang).lines.slice(0, 3) : []
-  // The title in another language (the bilingual edition's English title), under the subtitle,
-  // smaller, in a Latin face.
+  // The bilingual edition's English title: under the subtitle, smaller, in a Latin face.
   const translatedSize = 40
   const translated = meta.translated
     ? wrap(meta.translated.title, measure / translatedSize, meta.translated.lang).lines.slice(0, 3)
@@ -64,8 +59,7 @@ export function coverSvg(book: EditionBook): string {
     ruleGap +
     (subtitle.length > 0 ? subtitleGap + (subtitle.length - 1) * leading(subtitleSize) : 0) +
     (translated.length > 0 ? translatedGap + (translated.length - 1) * leading(translatedSize) : 0)
-  // The title block sits on the optical centre of the space between the edition label and the
-  // author: 40% of the free space above it, 60% below.
+  // The title block sits on the optical centre: 40% of the free space above it, 60% below.
   let y = 260 + Math.round((1080 - blockHeight) * 0.4) + title.size
 
   children.push(text(title.lines, y, title.size, {fontWeight: 'bold', fill: ink}))
@@ -125,7 +119,6 @@ export function coverSvg(book: EditionBook): string {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXhtml(tree) + '\n'
 }
 
-/** Properties of a frame rectangle inset from the page edge. */
 function frame(inset: number, strokeWidth: number) {
   return {
     x: inset,
@@ -138,10 +131,8 @@ function frame(inset: number, strokeWidth: number) {
   }
 }
 
-/** Centred lines of text. */
 function text(lines: readonly string[], y: number, size: number, properties: Record<string, number | string>): Element {
-  // Letter spacing also follows the last character, which would push centred text left by half a
-  // space.
+  // Letter spacing also follows the last character, which would push centred text left.
   const x = width / 2 + (typeof properties.letterSpacing === 'number' ? properties.letterSpacing / 2 : 0)
   return s(
     'text',
@@ -156,10 +147,8 @@ function leading(size: number): number {
 }
 
 /**
- * Choose the size and lines of the title.
- *
- * The largest size wins whose lines break only at clause ends (`，` …) in at most three lines;
- * failing that, the largest size in at most three lines; failing that, the smallest size.
+ * Choose the title's size and lines: the largest size that breaks only at clause ends in at most
+ * three lines; else the largest in at most three lines; else the smallest.
  */
 function setTitle(title: string, lang: string): Block {
   const blocks = titleSizes.map((size) => wrap(title, measure / size, lang, size))

@@ -1,22 +1,10 @@
 /**
- * The EPUB renderer: one EPUB 3 file per edition, made by epub-gen-memory through its public API,
- * and made reproducible in one step after it.
- *
- * The library does what it is good at: the OCF layout, `container.xml`, writing each document
- * through the templates passed as its options (`templates.ts`), the cover file, the zip. Its zip is
- * then read back and written again with fixed dates and order (`archive.ts`), which is also where
- * the embedded font is added (`font.ts`).
- *
- * Why the chapters' bodies reach the templates as template data rather than as the library's
- * `content`: its sanitiser re-serialises the HTML with every non-ASCII character as a numeric
- * reference (`&#x5927;`, half as many bytes again on this book's documents), drops attributes
- * outside its allow-list (`ol start`, `data-*`), and takes every `<img>` (the cover page's too) for
- * an image to fetch and rename. The bodies are checked XHTML already: stages sanitise the
- * manuscript's HTML (`rehype-safe-html`) and `toXhtml` writes them.
- *
- * The chapter trees are format-neutral: links between chapters (`chapter:<id>#…`) are resolved to
- * `<id>.xhtml#…` (`links.ts`), and ARIA roles are mapped to the `epub:type`s reading systems act on
- * (`chapter.ts`).
+ * The EPUB renderer: one EPUB 3 per edition, made by epub-gen-memory through its public API
+ * (layout, `container.xml`, documents through `templates.ts`, cover, zip) and made reproducible in
+ * one step after it (`archive.ts`). Bodies reach the templates as template data, not as `content`:
+ * its sanitiser writes every non-ASCII character as a reference (half as many bytes again), drops
+ * attributes (`ol start`, `data-*`) and fetches every `<img>`. Stages sanitise the manuscript's HTML
+ * (`rehype-safe-html`) already.
  */
 import fs from 'node:fs/promises'
 import {type Chapter, EPub, type Options} from 'epub-gen-memory'
@@ -55,58 +43,35 @@ import {editionIdentifier} from '../shared/identifier.js'
 /** Drawn covers a session keeps: three editions, and their previous versions. */
 const coverMemoSize = 6
 
-/** Adds Kobo's spans to a content document's body. */
 const koboProcessor = unified().use(rehypeKoboSpans).freeze()
 
-/**
- * Chapter ids become file names (`OEBPS/<id>.xhtml`) and manifest ids; the library silently deletes
- * other characters from file names, which would break the links in the navigation.
- */
+/** Chapter ids name files and manifest items; the library silently deletes other characters. */
 const chapterIdExpression = /^[A-Za-z\d][-.\w]*$/
 
 /** File names (without `.xhtml`) the renderer uses for its own documents. */
 const reservedIds = new Set(['cover', 'toc'])
 
-/** A chapter as handed to the library, with the data our templates read. */
 type LibraryChapter = Chapter & {zhbook: DocumentTemplateData}
 
-/** Options as handed to the library, with the data our templates read. */
 type LibraryOptions = Options & {zhbook: BookTemplateData}
 
-/**
- * A file of the package besides the library's documents: listed in the manifest by the package
- * template, added to the archive when it is written again (the library takes only fonts and images
- * it downloads).
- */
+/** A file besides the library's documents (it takes only fonts and images it downloads). */
 interface Resource {
   /** Manifest item; `href` is relative to `OEBPS/`, the package's folder. */
   item: ResourceTemplateData
-  /** Make its bytes, from the library's documents if need be. */
   data: (documents: Entries) => Promise<Uint8Array>
 }
 
 /**
- * The EPUB renderer.
- *
- * Writes `<slug>-<edition>.epub`: EPUB 3 with a navigation document (contents and landmarks) and an
- * NCX, a PNG cover (drawn from an SVG made from the book's metadata), one XHTML file per chapter
- * (`<id>.xhtml`; a `glossary` chapter is an EPUB glossary and a landmark), and the EPUB
- * Accessibility 1.1 metadata. An edition in several languages gets one `dc:language` each, its own
- * first; a translated title gets a `dc:title` in its language and a line on the cover. With `kepub:
- * true` in `book.yaml` (`context.settings`), also `<slug>-<edition>.kepub.epub`: the same book with
- * Kobo's markup. The book's own cover image (`cover:` in `book.yaml`) takes the drawn one's place.
- * With `book.typography`, the EPUB embeds a font subset to the characters of its documents
- * (`epub-font.ts`, through `context.fonts`) and is set vertically (`epub-vertical.ts`). The same
- * edition and context always give the same bytes.
+ * The EPUB renderer: `<slug>-<edition>.epub` per edition, and with `kepub: true` also
+ * `<slug>-<edition>.kepub.epub` with Kobo's markup. The same edition and context give the same bytes.
  */
 export const epub: Renderer = {
   name: 'epub',
-  // Packing an archive per edition takes the better part of a second: a watch session writes the
-  // web edition first.
+  // Packing an archive takes the better part of a second: a watch session writes the web edition first.
   deferred: true,
   prepare(book, context) {
-    // The drawing runs in resvg's threads; the session remembers it by its SVG and fonts, and
-    // `render` asks for the same one.
+    // Drawn in resvg's threads; the session keeps it by SVG and fonts, and `render` asks for it.
     if (!book.meta.cover) coverFile(book, context, context.session).catch(() => {})
     return undefined
   },
@@ -128,18 +93,12 @@ export const epub: Renderer = {
     return files
   },
   finish(_books, context) {
-    // Covers are drawn without text on a machine without a CJK font (I003).
     const fonts = findCoverFonts(context.env)
     return {files: [], messages: fonts.length === 0 ? [coverFontMessage(context.root ?? '.')] : []}
   }
 }
 
-/**
- * Make one EPUB of an edition.
- *
- * @param session
- *   What the build session keeps (the chapters' documents).
- */
+/** Make one EPUB of an edition. */
 async function packageEpub(
   book: EditionBook,
   context: RenderContext,
@@ -161,12 +120,11 @@ async function packageEpub(
       data: (documents) => fontSubset(documents, font, edition.id, context.fonts)
     })
   }
-  // The book's images, next to the chapters that show them.
   for (const image of imageResources(book)) resources.push({item: image.item, data: image.data})
 
   const data: BookTemplateData = {
     lang: escapeXml(lang),
-    // The edition's language first: reading systems take the first `dc:language` as the book's.
+    // Reading systems take the first `dc:language` as the book's.
     languages: [lang, ...(edition.otherLanguages ?? [])].map(escapeXml),
     identifier: escapeXml(editionIdentifier(meta.identifier, edition.id)),
     title: escapeXml(meta.title),
@@ -182,12 +140,10 @@ async function packageEpub(
     author: escapeXml(meta.author ?? ''),
     publisher: escapeXml(meta.publisher ?? ''),
     date: escapeXml(meta.date),
-    // Why: the library writes an empty `dc:description` by default, which epubcheck rejects
-    // (RSC-005).
+    // The library writes an empty `dc:description`, which epubcheck rejects (RSC-005).
     description: escapeXml(meta.description || meta.subtitle || meta.title),
     source: escapeXml(meta.source ?? ''),
-    // Why: the library writes the clock's year; the book's own date is the one that means
-    // something, and keeps builds reproducible.
+    // The library writes the clock's year; the book's date keeps builds reproducible.
     rights: escapeXml(['©', meta.date.slice(0, 4), meta.author].filter(Boolean).join(' ')),
     modified: escapeXml(formatModified(context.modified)),
     tocTitle: escapeXml(strings.toc),
@@ -210,7 +166,6 @@ async function packageEpub(
 
   const resolveLinks = chapterLinkResolver(book.chapters, (id) => id + '.xhtml', session)
   const chapterIds = book.chapters.map((chapter) => chapter.id).join(' ')
-  // The content documents' bodies, per chapter (watch mode reuses them).
   const memo = session.chapterMemo<string>(kepub ? 'epub.kepub-body' : 'epub.body')
 
   const coverAlt =
@@ -220,9 +175,7 @@ async function packageEpub(
     {
       title: strings.cover,
       filename: 'cover.xhtml',
-      // Why: with `content` the library parses, sanitises and re-serialises the HTML with every
-      // non-ASCII character as `&#x…;` (and renames and fetches images); the body goes to our
-      // template as `zhbook.body`.
+      // With `content` the library re-serialises (see the header); the body goes as `zhbook.body`.
       content: '',
       beforeToc: true,
       excludeFromToc: true,
@@ -232,8 +185,7 @@ async function packageEpub(
         lang: escapeXml(lang),
         title: escapeXml(strings.cover),
         bodyClass: 'cover',
-        // Why the `h1`: the title is the cover page's heading, given by the image's `alt` (axe:
-        // `page-has-heading-one`).
+        // The title is the cover page's heading (axe: `page-has-heading-one`).
         body: serialize(
           h('section', {'epub:type': 'cover', className: ['cover']}, [
             h('h1', [h('img', {src: cover.name, alt: coverAlt, role: 'doc-cover'})])
@@ -244,16 +196,14 @@ async function packageEpub(
     },
     ...book.chapters.map((chapter): LibraryChapter => {
       const manifestId = 'chapter-' + chapter.id
-      // The XHTML of a chapter depends on it, its language, whether it is set vertically and,
-      // through its links, on the ids of the book's chapters.
+      // A chapter's XHTML depends on its language, vertical setting and the book's chapter ids.
       const body = memo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
         const section = chapterSection(chapter, resolveLinks(chapter), manifestId)
         return serialize(vertical ? uprightRuns(section) : section, kepub)
       })
       return {
         title: chapter.title,
-        // Why: the library names files after slugified titles, and Chinese titles slugify to
-        // nothing.
+        // The library names files after slugified titles; Chinese titles slugify to nothing.
         filename: chapter.id + '.xhtml',
         content: '',
         zhbook: {
@@ -263,14 +213,12 @@ async function packageEpub(
           title: escapeXml(chapter.title),
           bodyClass: '',
           body,
-          // EPUB 3 wants documents with MathML marked in the manifest.
           properties: treeFeatures(chapter.tree, session).math ? 'mathml' : ''
         }
       }
     })
   ]
 
-  // The contents, nested as the book's layout nests it.
   data.toc = epubToc(
     content.slice(1).map((item, index) => ({
       filename: item.filename!,
@@ -288,8 +236,7 @@ async function packageEpub(
     author: meta.author,
     publisher: meta.publisher,
     description: meta.description || meta.subtitle || meta.title,
-    // Why: a `File` is read in memory (`arrayBuffer()`); a string cover would be fetched. The
-    // library checks `instanceof File`, so a plain `{name, arrayBuffer}` object is refused.
+    // The library checks `instanceof File`; a string cover would be fetched.
     cover,
     tocTitle: strings.toc,
     tocInTOC: false,
@@ -308,8 +255,7 @@ async function packageEpub(
     tocXHTML: tocXhtml,
     fonts: [],
     version: 3,
-    // Nothing is downloaded (no fonts, no `content` to find images in, the cover in memory); were
-    // something to fail, the build fails.
+    // Nothing is downloaded; were something to fail, the build fails.
     ignoreFailedDownloads: false,
     verbose(type, ...values: unknown[]) {
       if (type === 'warn') warnings.push(values.map(String).join(' '))
@@ -319,31 +265,20 @@ async function packageEpub(
 
   const library = new EPub(options, content)
   await library.render()
-  // Why: a warning is something the library left out or replaced (a cover of an unknown type, an
-  // attribute it dropped); the book would be wrong.
+  // A warning is something the library left out or replaced: the book would be wrong.
   if (warnings.length > 0) {
     throw new Error('Unexpected warning from epub-gen-memory, expected none: ' + warnings.join('; '))
   }
 
-  // Stored: `writeEpub` deflates every entry once, when it writes the archive again.
+  // Stored: `writeEpub` deflates every entry once.
   const entries = await readEntries(await library.generateAsync({type: 'nodebuffer', compression: 'STORE'}))
   for (const resource of resources) entries.set('OEBPS/' + resource.item.href, await resource.data(entries))
   return writeEpub(entries, context.modified)
 }
 
 /**
- * The cover image: the book's own (`cover:` in `book.yaml`, a JPEG or PNG the loader checked is
- * inside the manuscript folder), or a PNG drawn from the SVG made from the book's metadata.
- *
- * Why a `File`: it is read in memory (`arrayBuffer()`); a string cover would be fetched. The
- * library checks `instanceof File`, so a plain `{name, arrayBuffer}` object is refused. It names
- * the file `cover.<extension of its type>` (`cover.jpeg`), so the file is named that way here too,
- * and the cover page can point at it.
- *
- * @param context
- *   Build-wide settings (the fonts to draw with, the cache).
- * @param session
- *   What the build session keeps (the covers lately drawn).
+ * The cover image: the book's own (`cover:`), or a PNG drawn from the SVG cover. A `File`, named
+ * `cover.<extension>` as the library names it, so the cover page can point at it.
  */
 async function coverFile(book: EditionBook, context: RenderContext, session: BuildSession): Promise<File> {
   const path = book.meta.cover
@@ -360,26 +295,15 @@ async function coverFile(book: EditionBook, context: RenderContext, session: Bui
   return new File([await coverPng(coverSvg(book), fonts, context.cacheDir, drawn)], 'cover.png', {type: 'image/png'})
 }
 
-/**
- * Serialise the body of a content document: its section in `main`, with Kobo's markup if asked.
- *
- * @param section
- *   The document's `section`, made for this call (changed in place).
- */
+/** Serialise a content document's body: its section in `main`, with Kobo's markup if asked. */
 function serialize(section: Element, kepub: boolean): string {
-  // Why `main`: the document's content is its main landmark, which assistive technology jumps to
-  // (axe: `landmark-one-main`, `region`).
+  // The content is the main landmark (axe: `landmark-one-main`, `region`).
   let tree: Root = {type: 'root', children: [h('main', [section])]}
   if (kepub) tree = koboProcessor.runSync(tree) as Root
   return toXhtml(tree, {fragment: true})
 }
 
-/**
- * Make sure chapter ids can name files and manifest items.
- *
- * @returns
- *   Nothing; throws on a problem.
- */
+/** Make sure chapter ids can name files and manifest items; throws on a problem. */
 function checkChapters(chapters: readonly EditionChapter[]): undefined {
   if (chapters.length === 0) {
     throw new Error('Unexpected book without chapters, expected at least one')
@@ -403,12 +327,7 @@ function checkChapters(chapters: readonly EditionChapter[]): undefined {
   }
 }
 
-/**
- * Format a date as `dcterms:modified` wants it.
- *
- * @returns
- *   `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction).
- */
+/** Format a date as `dcterms:modified` wants it: `YYYY-MM-DDThh:mm:ssZ`. */
 function formatModified(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z')
 }

@@ -1,24 +1,15 @@
-/**
- * The embedded font of an EPUB (`font` in `book.yaml`): its place in the package, its `@font-face`
- * and font stacks, and the subset itself, made from the characters the edition's documents hold
- * once the library has written them.
- */
+/** The embedded font of an EPUB (`font` in `book.yaml`): its item, its CSS, and its subset. */
 import type {Entries} from './archive.js'
 import type {EditionId, FontFace, FontSubsetter} from '../../core/model.js'
 import {createFontSubsetter} from '../../fonts/subsetter.js'
 import {fontFamily, fontScriptOf, kaiFamilies, latinSerifFamilies, monospaceFamilies, serifFamilies} from './style.js'
 
-/** Folder of the package documents in the library's layout. */
 const packageFolder = 'OEBPS/'
 
-/** The embedded font as the package document lists it. */
 export interface FontItem {
   /** Path from the package document, e.g. `fonts/NotoSerifCJKtc-Regular.otf`. */
   href: string
-  /**
-   * Media type. Why these: they are the core media types of EPUB 3.2 (`font/otf`, `font/ttf`),
-   * which epubcheck 4.2 accepts without a warning.
-   */
+  /** Core media types of EPUB 3.2, which epubcheck 4.2 accepts without a warning. */
   mediaType: 'font/otf' | 'font/ttf'
 }
 
@@ -31,22 +22,15 @@ export interface FontItem {
  *   Its manifest entry.
  */
 export function fontItem(face: FontFace): FontItem {
-  // PostScript names are printable ASCII; keep what is safe in a file name.
   const name = face.postscriptName.replace(/[^\w.-]/g, '') || 'font'
   return {href: `fonts/${name}.${face.format}`, mediaType: face.format === 'otf' ? 'font/otf' : 'font/ttf'}
 }
 
 /**
- * CSS for an embedded face: its `@font-face`, and the face in the font stacks of the book's
- * stylesheet.
- *
- * Appended to the stylesheet, so the same selectors win by order. Rules with `:lang()` stand apart
- * from the others: a reading system that does not know the pseudo-class drops the whole rule it is
- * in, and must still get the face on `html` and `blockquote`. Body text takes the embedded face
- * first (it is the book's face, and readers without Chinese fonts have nothing else); quotations
- * and code keep their own families first and fall back to it before the generic family, which on
- * such a reader would draw blank boxes; English keeps its Latin faces, with the embedded face for
- * any Chinese punctuation among it.
+ * CSS for an embedded face, appended to the stylesheet so the same selectors win by order. Rules
+ * with `:lang()` stand apart: a reading system that does not know it drops the whole rule. Quotations
+ * and code fall back to the face before the generic family, which on a reader without Chinese fonts
+ * draws blank boxes.
  *
  * @param face
  *   The face.
@@ -103,11 +87,7 @@ pre {
 }
 
 /**
- * Subset the face to the characters of the archive's content documents.
- *
- * Why from the archive: the documents are what a reader draws, written by the library from our
- * templates (chapters, navigation, cover page), so their text is exactly the characters the font
- * must have.
+ * Subset the face to the characters of the archive's content documents: what a reader draws.
  *
  * @param entries
  *   The files of the library's archive.
@@ -138,11 +118,7 @@ export async function fontSubset(
   return (await subsetter.subset({edition, face, characters})).data
 }
 
-/**
- * The text of an XHTML document as this renderer writes it: character data between tags, with the
- * four named escapes it uses (`escapeXml`, `toXhtml`) decoded. There are no comments or CDATA
- * sections.
- */
+/** The text of an XHTML document as this renderer writes it (no comments, four named escapes). */
 function documentText(xhtml: string): string {
   return xhtml
     .replace(/<[^>]*>/g, '')

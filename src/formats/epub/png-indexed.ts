@@ -1,23 +1,16 @@
 /**
- * Encode an image of few colours as an indexed (palette) PNG.
- *
- * Why: the cover is a few flat colours and their anti-aliased edges (about 60 colours in all); as a
- * palette PNG it takes one byte a pixel instead of four, a third of the size of resvg's RGBA PNG
- * (about 60 KB instead of 190 KB, in every EPUB), without losing a pixel.
+ * Encode an image of few colours as an indexed PNG: the cover (about 60 colours) takes a third of
+ * resvg's RGBA size (60 KB instead of 190 KB in every EPUB), without losing a pixel.
  */
 import {promisify} from 'node:util'
 import zlib from 'node:zlib'
 
 const deflate = promisify(zlib.deflate)
 
-/** The most colours a palette holds. */
 const paletteSize = 256
 
 /**
- * Encode RGBA pixels as an 8-bit indexed PNG.
- *
- * The palette lists colours in the order they first appear, so the same pixels always give the same
- * bytes.
+ * Encode RGBA pixels as an 8-bit indexed PNG; colours in order of appearance, so bytes are stable.
  *
  * @param width
  *   Width in pixels.

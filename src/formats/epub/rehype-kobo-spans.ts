@@ -1,19 +1,12 @@
 /**
- * Kobo's markup for a content document (the `.kepub.epub` edition).
- *
- * Why: Kobo's reading system for kepubs keeps the reading position, highlights, statistics and
- * "time left in chapter" by spans, not by EPUB CFIs: every sentence (or other run of text, and
- * every image) sits in a `<span class="koboSpan" id="kobo.N.M">` (paragraph N, segment M, both from
- * 1 in each document), and the body's content in `<div id="book-columns"><div id="book-inner">`,
- * which it paginates. A kepub without them opens, but loses the reader's place.
- *
- * Only text and images are wrapped; the tree's structure and semantics (sections, roles,
- * `epub:type`, notes, ids) stay as they are, so the kepub is still a valid, accessible EPUB.
+ * Kobo's markup for a content document (`.kepub.epub`). Kobo keeps the reading position, highlights
+ * and statistics by `<span class="koboSpan" id="kobo.N.M">` (paragraph N, segment M, from 1), not by
+ * CFIs, and paginates `div#book-columns > div#book-inner`; without them a kepub loses the reader's
+ * place. Structure and semantics stay, so the kepub is still a valid, accessible EPUB.
  */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
 
-/** Configuration of `rehypeKoboSpans`. */
 export interface Options {
   /** Whether to wrap the content in `div#book-columns > div#book-inner` (optional, default: `true`). */
   readonly wrapper?: boolean | null | undefined
@@ -21,19 +14,13 @@ export interface Options {
 
 const emptyOptions: Options = {}
 
-/**
- * Elements whose content is not text to read: ruby annotations (wrapped whole with their base,
- * below), and embedded vocabularies.
- */
+/** Elements whose content is not text to read (ruby annotations go whole with their base). */
 const skip = new Set(['rp', 'rt', 'script', 'style', 'svg', 'math', 'template'])
 
 /** Elements that are one segment as a whole (a term and its pinyin; an image). */
 const atomic = new Set(['ruby', 'img'])
 
-/**
- * Elements that are text-level (phrasing): text inside them belongs to the paragraph of the block
- * around them. Any other element starts a new paragraph.
- */
+/** Phrasing elements: their text belongs to the paragraph around them; others start a new one. */
 const phrasing = new Set([
   'a',
   'abbr',
@@ -67,20 +54,12 @@ const phrasing = new Set([
   'wbr'
 ])
 
-/**
- * The end of a sentence: Chinese full stops, question and exclamation marks, semicolons and
- * ellipses, or Latin ones before a space; with the closing quotes and brackets that follow, and the
- * space after.
- */
+/** A sentence end: Chinese stops, or Latin ones before a space; with closing quotes and the space after. */
 const sentenceEnd = /(?:[。！？；…]+|[.!?;]+(?=\s|$))[」』”’）)\]"']*\s*/g
 
-/** Counters of one document. */
 interface State {
-  /** Last paragraph number given. */
   paragraph: number
-  /** Last segment number given in the current paragraph. */
   segment: number
-  /** Whether the current block has its paragraph number yet. */
   open: boolean
 }
 
@@ -107,7 +86,6 @@ export default function rehypeKoboSpans(options?: Options | null) {
   }
 }
 
-/** Wrap the text and images among a list of siblings and their descendants. */
 function spanChildren(
   children: Array<ElementContent | RootContent>,
   state: State
@@ -126,8 +104,7 @@ function spanChildren(
         child.children = spanChildren(child.children, state) as ElementContent[]
         result.push(child)
       } else {
-        // A block: its text is a paragraph of its own, and so is the text that follows it in its
-        // parent.
+        // A block is a paragraph of its own, and so is the text after it.
         state.open = false
         child.children = spanChildren(child.children, state) as ElementContent[]
         state.open = false
@@ -141,12 +118,7 @@ function spanChildren(
   return result
 }
 
-/**
- * Wrap each sentence of a text node; whitespace alone is left as it is.
- *
- * @returns
- *   Spans (and the whitespace around them).
- */
+/** Wrap each sentence of a text node; whitespace alone is left as it is. */
 function spanText(node: Text, state: State): ElementContent[] {
   if (!/\S/.test(node.value)) return [node]
   const result: ElementContent[] = []
@@ -160,7 +132,6 @@ function spanText(node: Text, state: State): ElementContent[] {
   return result
 }
 
-/** Make the next segment's span. */
 function span(children: ElementContent[], state: State): Element {
   if (!state.open) {
     state.paragraph++
@@ -172,7 +143,6 @@ function span(children: ElementContent[], state: State): Element {
   return h('span', {className: ['koboSpan'], id: `kobo.${state.paragraph}.${state.segment}`}, children)
 }
 
-/** Split text after each sentence end. */
 function sentences(value: string): string[] {
   const result: string[] = []
   let start = 0
@@ -187,7 +157,6 @@ function sentences(value: string): string[] {
   return result
 }
 
-/** Check whether an element is already one of Kobo's spans. */
 function isKoboSpan(node: Element): boolean {
   return (
     node.tagName === 'span' &&

@@ -1,32 +1,24 @@
 /**
- * ejs templates handed to epub-gen-memory in place of its own.
- *
- * Why: the library's EPUB 3 templates write a `Math.random()` identifier, the clock's
- * `dcterms:modified` and year, an empty `dc:publisher` and `dc:description`, a hard-coded
- * `xml:lang="en"`, NCX `playOrder` from 0, and escape with ejs's `<%= %>`, which turns quotes into
- * numeric references. These templates read only `zhbook` data (already escaped, see `escapeXml`)
- * plus what the library itself knows about its files (`content[].filename`, `cover.extension`,
- * `cover.mediaType`), so the package document always describes the files the library wrote. Every
- * value goes in with `<%- %>`.
+ * ejs templates handed to epub-gen-memory in place of its own, which write a random identifier, the
+ * clock's `dcterms:modified`, a hard-coded `xml:lang="en"`, NCX `playOrder` from 0, and escape
+ * quotes as numeric references. These read only zhbook data, already escaped (`<%- %>`), plus what
+ * the library knows of its files, so the package always describes the files it wrote.
  */
 import type {AccessibilityMetadata} from './accessibility.js'
 import type {EpubToc} from './toc.js'
 
 /** Book-wide values for the templates; every string is escaped for XML. */
 export interface BookTemplateData {
-  /** Edition language (BCP 47). */
   lang: string
   /** Every language of the text, `lang` first (one `dc:language` each). */
   languages: string[]
   /** `dc:identifier`, stable across builds. */
   identifier: string
-  /** Main title. */
   title: string
   /** Subtitle, or `''`. */
   subtitle: string
   /** The title in another language (optional). */
   translated?: TranslatedTemplateData | undefined
-  /** Author. */
   author: string
   /** Publisher (the hosting programme), or `''`. */
   publisher: string
@@ -40,44 +32,31 @@ export interface BookTemplateData {
   rights: string
   /** `dcterms:modified`, `YYYY-MM-DDThh:mm:ssZ`. */
   modified: string
-  /** Heading of the table of contents. */
   tocTitle: string
   /** The table of contents, nested (`toc.ts`). */
   toc: EpubToc
-  /** Heading of the (hidden) landmarks list. */
   landmarksTitle: string
   /** Landmark label of the cover. */
   coverLabel: string
   /** Landmark label of the first chapter. */
   bodymatterLabel: string
-  /**
-   * Files the package holds besides the library's documents (the embedded font, the book's images),
-   * listed in the manifest after them.
-   */
+  /** Files besides the library's documents (the font, the images), listed after them. */
   resources: ResourceTemplateData[]
-  /** Whether the text is set vertically, pages turning right to left. */
   vertical: boolean
-  /** Accessibility metadata (EPUB Accessibility 1.1), escaped. */
   accessibility: AccessibilityMetadata
 }
 
 /** A manifest item of a resource; every string is escaped for XML. */
 export interface ResourceTemplateData {
-  /** Manifest `id` (an XML name). */
   id: string
-  /** Path from the package document. */
   href: string
-  /** Media type. */
   mediaType: string
 }
 
 /** The title in another language; every string is escaped for XML. */
 export interface TranslatedTemplateData {
-  /** Its language (BCP 47). */
   lang: string
-  /** Title. */
   title: string
-  /** Subtitle, or `''`. */
   subtitle: string
   /** Title and subtitle in one line (`Title: Subtitle`), or the title. */
   expanded: string
@@ -85,30 +64,21 @@ export interface TranslatedTemplateData {
 
 /** Per-document values for the templates; strings are escaped for XML. */
 export interface DocumentTemplateData {
-  /**
-   * What the document is: the cover page, a chapter, or the glossary (back matter, listed in the
-   * contents and as the `glossary` landmark).
-   */
+  /** What the document is; the glossary is back matter, listed as the `glossary` landmark. */
   kind: 'chapter' | 'cover' | 'glossary'
-  /** Manifest `id` of the document (an XML name). */
   manifestId: string
-  /** Edition language (BCP 47). */
   lang: string
-  /** Document title (`<title>`, nav, NCX). */
   title: string
   /** `class` of `<body>`, or `''`. */
   bodyClass: string
-  /** The serialised XHTML of the body's content. */
   body: string
   /** Manifest properties of the document (`mathml`), or `''` (optional). */
   properties?: string | undefined
 }
 
 /**
- * Content document template (`chapterXHTML`), for chapters and the cover.
- *
- * Why: the library's template takes `content`, which its sanitiser has run through dom-serializer
- * (every non-ASCII character as `&#x…;`); this one takes the body serialised by `toXhtml` instead.
+ * Content document template (`chapterXHTML`): the library's runs `content` through its sanitiser
+ * (every non-ASCII character as `&#x…;`); this takes the body serialised by `toXhtml`.
  */
 export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -125,22 +95,11 @@ export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 /**
- * Package document template (`contentOPF`).
- *
- * A translated title is written twice, for two kinds of reading system: as `alternate-script`
- * refinements of the main title and subtitle (how EPUB 3 gives one title in another language;
- * Readium builds its localized titles from them), and as one more `dc:title` in that language,
- * refined as the `expanded` title (title and subtitle in one string), for catalogues that only read
- * `dc:title`. The main title stays first and is refined as `main`, so a reader that picks one title
- * picks the edition's own.
- *
- * A vertical edition turns its pages right to left (`page-progression-direction`), and says so to
- * Kindle's converter too, which reads the writing mode from `primary-writing-mode` rather than the
- * stylesheet.
- *
- * The accessibility metadata follows EPUB Accessibility 1.1 (`epub-accessibility.ts`). The EPUB 2
- * `<meta name="cover">` names the manifest item of the cover image: EPUB 2 readers and Kindle's
- * import find the cover by it, not by `properties="cover-image"`.
+ * Package document template (`contentOPF`). A translated title is written twice: as
+ * `alternate-script` refinements (EPUB 3; Readium) and as one more `dc:title` refined as `expanded`,
+ * for catalogues that read only `dc:title`; the main title stays first. A vertical edition says so
+ * also by `primary-writing-mode`, which Kindle's converter reads. The EPUB 2 `<meta name="cover">` is
+ * how EPUB 2 readers and Kindle's import find the cover.
  */
 export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%- zhbook.lang %>">
@@ -227,10 +186,8 @@ export const contentOpf = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 /**
- * NCX template (`tocNCX`), for reading systems that predate EPUB 3.
- *
- * Why: `dtb:uid` must equal the package's `dc:identifier` (the library writes its random uuid), and
- * `playOrder` counts from 1. The points nest as the book's chapters do (`toc.ts`).
+ * NCX template (`tocNCX`): `dtb:uid` must equal the package's `dc:identifier` (the library writes
+ * its random uuid), and `playOrder` counts from 1.
  */
 export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%- zhbook.lang %>">
@@ -251,11 +208,8 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 /**
- * Navigation document template (`tocXHTML`): the table of contents and the landmarks (cover, table
- * of contents, start of the text, glossary).
- *
- * The table of contents is the page's `main` content (it is in the spine, read as a page); the
- * landmarks are for reading systems only (`hidden`).
+ * Navigation document template (`tocXHTML`): the contents as the page's `main` (it is in the spine),
+ * the landmarks `hidden`, for reading systems only.
  */
 export const tocXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>

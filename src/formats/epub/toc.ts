@@ -1,31 +1,22 @@
 /**
- * The EPUB's table of contents, nested as the book's layout nests it: the list of the navigation
- * document and the `navMap` of the NCX.
- *
- * A part's title heads its chapters: in the navigation document a `span` over their list (what EPUB
- * 3 allows an entry without a link), in the NCX a navigation point to its first chapter (NCX points
- * must lead somewhere). A flat book gives the flat list it always had.
+ * The EPUB's table of contents, nested as the book's layout nests it. A part's title is a `span` in
+ * the navigation document (an entry without a link) and a point to its first chapter in the NCX
+ * (NCX points must lead somewhere).
  */
 import {escapeXml} from '../shared/xhtml.js'
 import {type Placed, type TocNode, tocDepth, tocTree} from '../shared/toc.js'
 
 /** A document in the table of contents; strings escaped for XML. */
 export interface TocDocument extends Placed {
-  /** File name in the EPUB (`<id>.xhtml`). */
   filename: string
-  /** Title, escaped. */
   title: string
-  /** Manifest id. */
   manifestId: string
 }
 
 /** The table of contents in the markup of each navigation file. */
 export interface EpubToc {
-  /** The navigation document's `<ol>`, with its line breaks. */
   nav: string
-  /** The NCX's navigation points. */
   ncx: string
-  /** Depth of the tree, for the NCX's `dtb:depth`. */
   depth: number
 }
 
@@ -45,12 +36,10 @@ export function epubToc(documents: readonly TocDocument[], parts: readonly strin
   let partCount = 0
   return {nav: navList(tree), ncx: tree.map((node) => navPoint(node)).join(''), depth: Math.max(1, tocDepth(tree))}
 
-  /** An `<ol>` of nodes. */
   function navList(nodes: ReadonlyArray<TocNode<TocDocument>>): string {
     return `<ol>\n${nodes.map((node) => navItem(node)).join('')}</ol>\n`
   }
 
-  /** An `<li>`. */
   function navItem(node: TocNode<TocDocument>): string {
     const label =
       node.kind === 'part'

@@ -1,15 +1,8 @@
 /**
- * Vertical writing for an EPUB (`vertical` in `book.yaml`): lines run top to bottom and follow each
- * other right to left, as Traditional Chinese books are set in Taiwan and Hong Kong.
- *
- * Most of it is the font's and the reading system's work: in `writing-mode: vertical-rl` with the
- * default `text-orientation: mixed`, Han characters stand upright, the font's `vert` forms replace
- * the corner brackets 「」『』 and the full-width punctuation (，。、：；！？（）), and the ellipsis …… and dash
- * ——, which Unicode marks to be turned (UAX #50), are drawn turned, down the line; Latin words and
- * long numbers lie on their side. What is left here: a run of one or two digits, or an acronym of
- * two capitals (`23`, `3D`, `AI`), is set across the line, upright (`text-combine-upright`), as
- * Chinese and Japanese books set them; and the stylesheet's margins, rules and indents, which are
- * physical (older reading systems have no logical properties), are turned with the text.
+ * Vertical writing for an EPUB (`vertical` in `book.yaml`). The font and reading system turn Han
+ * characters, brackets and punctuation (`vert`, UAX #50); left here: one or two digits or two
+ * capitals (`23`, `AI`) set upright across the line, and the stylesheet's physical margins and rules
+ * (older reading systems have no logical properties) turned with the text.
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {h} from 'hastscript'
@@ -21,7 +14,6 @@ import {SKIP, visit} from 'unist-util-visit'
  */
 const shortRun = /(?<![\w.,%+\-/])(?:\d{1,2}|[A-Z\d]{2})(?![\w.,%+\-/])/g
 
-/** Elements whose text is never touched: code, and ruby annotations. */
 const skipped = new Set(['code', 'kbd', 'pre', 'rp', 'rt', 'samp', 'script', 'style'])
 
 /**
@@ -44,12 +36,7 @@ export function uprightRuns<T extends Root | Element>(tree: T): T {
   return tree
 }
 
-/**
- * Split a text node around its short runs.
- *
- * @returns
- *   Text and `span.upright` nodes (just the node when there is no run).
- */
+/** Split a text node around its short runs. */
 function split(node: Text): ElementContent[] {
   const parts: ElementContent[] = []
   let last = 0
@@ -66,11 +53,8 @@ function split(node: Text): ElementContent[] {
 }
 
 /**
- * CSS appended to the stylesheet of a vertical edition.
- *
- * Each rule turns one of the stylesheet's horizontal rules: in `vertical-rl` the top is where a
- * line starts, the right where the text starts, so a margin above a heading becomes a margin on its
- * right, a rule at the left of a quotation a rule above it.
+ * CSS appended to the stylesheet of a vertical edition: each rule turns one horizontal rule (in
+ * `vertical-rl` the top is where a line starts, the right where the text starts).
  */
 export const verticalStyle = `
 /* Vertical writing (book.yaml \`vertical\`). */
