@@ -1,24 +1,19 @@
 /**
- * The pop-up dictionary's table (`web/<edition>/dictionary.js`): the words of this edition only, as
- * the build found them in CC-CEDICT, never the whole dictionary. A script assigning a global
- * (`fetch` of a local file is blocked on `file://`).
+ * The pop-up dictionary's table (`web/<edition>/dictionary.js`): this edition's words only, as a
+ * script assigning a global (`fetch` of a local file is blocked on `file://`).
  */
 import type {BuildSession} from '../../build/session.js'
 import type {EditionDictionary} from '../../core/model.js'
 
-/** Global the table script assigns. */
 export const dictionaryGlobal = 'zhbookDictionary'
 
 /**
- * Serialise a dictionary as the script `dictionary.js`: one word per line, words in code point
- * order (so output does not depend on the order they were found in), each reading as `[pinyin,
- * english]`.
- *
+ * Serialise a dictionary as `dictionary.js`: a word per line, in code point order (output does not
+ * depend on the order words were found in), each reading as `[pinyin, english]`.
  * @param dictionary
  *   Dictionary.
  * @param session
- *   The build session: the same dictionary comes back while no word of the edition comes or goes
- *   (watch mode), and is serialised once.
+ *   The build session: it serialises a dictionary once while the edition's words stay (watch mode).
  * @returns
  *   JavaScript.
  */
@@ -26,7 +21,6 @@ export function dictionaryTableScript(dictionary: EditionDictionary, session: Bu
   return session.chapterMemo<string>('web.dictionary-table')(dictionary, '', () => tableScript(dictionary))
 }
 
-/** Serialise a dictionary (see `dictionaryTableScript`). */
 function tableScript(dictionary: EditionDictionary): string {
   const {attribution} = dictionary
   const words = Object.keys(dictionary.words)
@@ -53,7 +47,6 @@ function tableScript(dictionary: EditionDictionary): string {
   )
 }
 
-/** Make text safe inside a block comment. */
 function comment(value: string): string {
   return value.replace(/\*\//g, '* /').replace(/\s+/g, ' ')
 }

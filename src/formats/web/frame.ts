@@ -1,12 +1,7 @@
 /**
- * The parts of a web page around its content: the header with the reading tools (contents drawer,
- * edition switch, search, reading settings), the contents drawer, the footer, and the small helpers
- * every template uses.
- *
- * Every tool that needs a script is written with `hidden` and the class `js-only`; `site.js` shows
- * it. Without scripts a page shows only what works without them: the book title, the links to the
- * other editions, the chapter list (at the end of a chapter page, or as a side column on wide
- * screens) and every word of the text.
+ * The parts of a web page around its content: header, contents drawer, footer, small helpers. A tool
+ * that needs a script is `hidden` with class `js-only`, which `site.js` shows: without scripts a page
+ * shows the title, the edition links, the chapter list and every word of the text.
  */
 import type {Element, ElementContent, Text} from 'hast'
 import {h, s} from 'hastscript'
@@ -18,77 +13,54 @@ import {type TocNode, tocTree} from '../shared/toc.js'
 
 export type {SettingsOptions} from './settings.js'
 
-/** A link to a page. */
 export interface PageLink {
-  /** Relative href. */
   href: string
-  /** Text of the link. */
   title: string
   /** Nesting in the contents (optional, default: 0). */
   depth?: number | undefined
-  /** Index of the chapter's part (optional: none). */
   part?: number | undefined
-  /** Title of that part (optional). */
   partTitle?: string | undefined
 }
 
-/** A link to an edition (or to a page in another edition). */
 export interface EditionLink {
-  /** Relative href. */
   href: string
   /** BCP 47 language of the target, for `hreflang` and `lang`. */
   lang: string
-  /** Name of the edition in its own script, e.g. `简体中文`. */
   label: string
   /** Other languages of the edition's text, e.g. `['en']` (optional). */
   otherLanguages?: readonly string[] | undefined
 }
 
-/** What a page header holds. */
 export interface HeaderOptions {
-  /** Interface strings shared with the EPUB. */
   strings: UiStrings
-  /** Interface strings of the web edition. */
   web: WebStrings
-  /** Link to the edition's title page, shown as the book title (optional). */
   home?: PageLink | undefined
   /** Whether the page is that title page (`aria-current`). */
   atHome?: boolean | undefined
-  /** The same page in the other editions: the edition switch. */
   editions: readonly EditionLink[]
-  /** Whether the page has a contents drawer (chapter pages). */
   drawer: boolean
-  /** Relative href of the edition's search page (optional: none on the site index). */
   search?: string | undefined
   /** Whether the page is the search page (`aria-current`). */
   atSearch?: boolean | undefined
-  /** What the settings panel offers. */
   settings: SettingsOptions
 }
 
-/** What the contents drawer lists. */
 export interface DrawerOptions {
-  /** Interface strings shared with the EPUB. */
   strings: UiStrings
-  /** Interface strings of the web edition. */
   web: WebStrings
-  /** Link to the edition's title page. */
   home: PageLink
-  /** Chapters, in reading order. */
   chapters: readonly PageLink[]
   /** Href of the page showing the drawer, marked `aria-current`. */
   current: string
 }
 
-/** Id of the main landmark, target of the skip link. */
+/** Id of the main landmark, the skip link's target. */
 export const mainId = 'main'
 
-/** Id of the contents drawer. */
 export const drawerId = 'drawer'
 
 /**
- * The header of a page: the contents button, the book title, the edition switch, and the search and
- * settings buttons.
+ * The header of a page: contents button, book title, edition switch, search and settings.
  *
  * @param options
  *   What the header holds.
@@ -167,9 +139,8 @@ export function siteHeader(options: HeaderOptions): Element {
 }
 
 /**
- * The contents drawer of a chapter page: the book and its chapters, the current one marked. Without
- * scripts it is the chapter list at the end of the page; with them, a drawer the header's button
- * opens on small screens. On wide screens it is a side column either way.
+ * The contents drawer of a chapter page: without scripts the chapter list at the page's end; with
+ * them a drawer on small screens; a side column on wide screens either way.
  *
  * @param options
  *   Chapters.
@@ -196,8 +167,7 @@ export function contentsDrawer(options: DrawerOptions): Element {
 }
 
 /**
- * The chapters as a list, nested as the book nests them, each part's title heading the list of its
- * chapters.
+ * The chapters as a list, nested as the book nests them, under their parts' titles.
  *
  * @param chapters
  *   Chapters, in reading order.
@@ -211,12 +181,10 @@ export function contentsList(chapters: readonly PageLink[], current?: string | u
   for (const chapter of chapters) if (chapter.part !== undefined) parts[chapter.part] = chapter.partTitle ?? ''
   return list(tocTree(chapters, parts))
 
-  /** An `<ol>` of nodes. */
   function list(nodes: ReadonlyArray<TocNode<PageLink>>): Element {
     return h('ol', lines(nodes.map((node) => item(node))))
   }
 
-  /** An `<li>`, with the list of its children. */
   function item(node: TocNode<PageLink>): Element {
     const label =
       node.kind === 'part'
@@ -268,8 +236,7 @@ export function editionNavigation(label: string, editions: readonly EditionLink[
 }
 
 /**
- * A link to an edition, in that edition's language: the label is written in its own script, and
- * `lang` lets fonts and screen readers treat it so.
+ * A link to an edition in its own language and script (`lang` for fonts and screen readers).
  *
  * @param edition
  *   Edition.
@@ -292,10 +259,7 @@ export function skipLink(strings: UiStrings): Element {
   return h('a', {className: ['skip'], href: '#' + mainId}, strings.skip)
 }
 
-/**
- * A small line icon, drawn with the text colour, hidden from assistive technology (the control it
- * is in has a text label).
- */
+/** A line icon in the text colour, hidden from assistive technology (its control has a label). */
 function icon(name: 'menu' | 'search' | 'close'): Element {
   const paths: Record<typeof name, string> = {
     menu: 'M3 6h18M3 12h18M3 18h18',
@@ -325,8 +289,7 @@ function icon(name: 'menu' | 'search' | 'close'): Element {
 }
 
 /**
- * Put a line feed before each node and after the last, so the source of a page reads one block per
- * line and validator messages point at a line.
+ * Put a line feed before each node and after the last, so validator messages point at a line.
  *
  * @param nodes
  *   Block-level nodes.
@@ -344,12 +307,7 @@ export function lines(nodes: readonly ElementContent[]): ElementContent[] {
   return result
 }
 
-/**
- * A line feed text node.
- *
- * @returns
- *   Text node.
- */
+/** A line feed text node. */
 export function lineFeed(): Text {
   return {type: 'text', value: '\n'}
 }

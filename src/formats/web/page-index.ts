@@ -1,7 +1,4 @@
-/**
- * The title pages of the web edition: the site index (the book, its speaker, its editions) and each
- * edition's title page with its table of contents.
- */
+/** The web edition's title pages: the site index, and each edition's title page with its contents. */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {BookMeta, TranslatedTitle} from '../../core/model.js'
@@ -20,47 +17,30 @@ import {
 import {bodyClasses, documentPage, tocId, type SiteAssets} from './page.js'
 import {webStringsFor} from './strings.js'
 
-/** What an edition's title page needs. */
 export interface EditionIndexOptions {
-  /** Book metadata, in the edition's script. */
   meta: BookMeta
-  /** Language of the edition. */
   lang: string
   /** Name of the edition, e.g. `繁體中文`. */
   label: string
-  /** Chapters, in reading order. */
   chapters: readonly PageLink[]
-  /** Relative href of this page. */
   index: string
-  /** Relative href of the site index. */
   siteIndex: string
-  /** Relative href of the edition's search page. */
   search: string
-  /** Shared files. */
   assets: SiteAssets
-  /** The title page of the other editions. */
   editions: readonly EditionLink[]
-  /** What the settings panel offers. */
   settings: SettingsOptions
 }
 
-/** An edition as the site index lists it. */
 export interface EditionEntry extends EditionLink {
   /** Relative href of the edition's first chapter (optional). */
   start?: string | undefined
 }
 
-/** What the site index needs. */
 export interface SiteIndexOptions {
-  /** Book metadata, in the script of `lang`. */
   meta: BookMeta
-  /** Language of the page. */
   lang: string
-  /** Every edition. */
   editions: readonly EditionEntry[]
-  /** Shared files. */
   assets: SiteAssets
-  /** The title in another language, shown under the title (optional). */
   translated?: TranslatedTitle | undefined
 }
 
@@ -141,11 +121,8 @@ export function siteIndexPage(options: SiteIndexOptions): string {
 }
 
 /**
- * Title, subtitle, and who and where from.
- *
- * @param translated
- *   The title in another language, set under the title and subtitle as the bilingual edition sets
- *   its headings (optional).
+ * Title, subtitle, and who and where from; a translated title set under them as the bilingual
+ * edition sets its headings.
  */
 function titlePage(
   meta: BookMeta,
@@ -181,23 +158,14 @@ function titlePage(
   return h('header', {className: ['title-page']}, lines(children))
 }
 
-/**
- * A run of text in another language, as the bilingual edition writes translations: `<span lang="en"
- * class="translation">`.
- *
- * @param translated
- *   The translated title, for its language (optional).
- * @param value
- *   The text (optional).
- */
+/** A run of text in another language, as the bilingual edition writes translations. */
 function translation(translated: TranslatedTitle | undefined, value: string | undefined): Element | undefined {
   return translated && value ? h('span', {lang: translated.lang, className: ['translation']}, value) : undefined
 }
 
 /**
- * An item of the list of editions: the link, the languages of the edition named in English (for
- * readers who do not read the label's script), and a link to the first chapter, in the edition's
- * script.
+ * An item of the list of editions: the link, its languages named in English (for readers who do not
+ * read the label's script), and a link to the first chapter.
  */
 function editionItem(edition: EditionEntry): Element {
   const names = new Intl.DisplayNames(['en'], {type: 'language'})

@@ -1,10 +1,7 @@
 /**
- * The search page of an edition (`search.html`): a form, a status line and a list of results, which
- * `search-page.js` fills from the edition's index (`search.js`). Without scripts the page says that
- * search needs them; no other page links to it then (the header's search link is script-only).
- *
- * The form is a plain GET form on the page itself (`search.html?q=模型`), so a query is a URL that
- * can be shared, reloaded and opened from `file://`.
+ * The search page of an edition (`search.html`), filled by `search-page.js` from `search.js`. A plain
+ * GET form on the page itself (`search.html?q=模型`): a query is a URL that can be shared and opened
+ * from `file://`. Without scripts it says search needs them.
  */
 import {h} from 'hastscript'
 import type {BookMeta} from '../../core/model.js'
@@ -13,25 +10,17 @@ import {mainId, siteHeader, skipLink, type EditionLink, type SettingsOptions} fr
 import {bodyClasses, documentPage, type SiteAssets} from './page.js'
 import {webStringsFor} from './strings.js'
 
-/** What a search page needs. */
 export interface SearchPageOptions {
-  /** Book metadata, in the edition's script. */
   meta: BookMeta
-  /** Language of the edition. */
   lang: string
-  /** Relative href of the edition index. */
   index: string
   /** Relative href of this page (the form's action). */
   href: string
-  /** Shared files. */
   assets: SiteAssets
-  /** The search page of the other editions. */
   editions: readonly EditionLink[]
-  /** What the settings panel offers. */
   settings: SettingsOptions
 }
 
-/** Ids the search script looks for. */
 export const searchIds = {
   form: 'search-form',
   input: 'search-input',

@@ -1,11 +1,7 @@
 /**
- * Page templates of the web edition, built as hast and compiled by rehype-stringify: the chapter
- * content is already hast, and building the frame the same way means nothing is escaped twice or
- * not at all.
- *
- * Templates take plain data (titles, relative hrefs); which file links to which is decided in
- * `web.ts`. The frame around the content (header, drawer, settings) is in `web-frame.ts`; the title
- * pages in `web-page-index.ts`; the search page in `web-page-search.ts`.
+ * Page templates of the web edition, built as hast and compiled by rehype-stringify: the content is
+ * hast already, so nothing is escaped twice or not at all. Templates take plain data; which file
+ * links to which is decided in `web.ts`.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -28,19 +24,13 @@ import {webStringsFor} from './strings.js'
 
 export type {EditionLink, PageLink, SettingsOptions} from './frame.js'
 
-/** Compiles a page's tree to HTML: the end of every page's processor. */
 const pageCompiler = unified().use(rehypeStringify).freeze()
 
 /** Where a page finds the site's shared files, as hrefs relative to it. */
 export interface SiteAssets {
-  /** The stylesheet. */
   stylesheet: string
-  /** The icon. */
   icon: string
-  /**
-   * The script that applies the reader's settings; loaded in `<head>` without `defer`, so the page
-   * is drawn with them from its first frame.
-   */
+  /** The settings script, in `<head>` without `defer`, so the first frame is drawn with them. */
   preferences: string
   /** Other scripts, loaded with `defer`, in this order. */
   scripts: readonly string[]
@@ -48,52 +38,33 @@ export interface SiteAssets {
 
 /** What every page has: its frame. */
 export interface DocumentOptions {
-  /** Language of the page. */
   lang: string
-  /** Contents of `<title>`. */
   title: string
-  /** Shared files. */
   assets: SiteAssets
-  /** Meta description (optional). */
   description?: string | undefined
   /** The same page in other editions, for `<link rel="alternate">` (optional). */
   alternates?: readonly EditionLink[] | undefined
-  /** Classes of `<body>` (optional). */
   bodyClass?: readonly string[] | undefined
-  /** Children of `<body>`. */
   body: ElementContent[]
 }
 
 /** What a chapter page needs. */
 export interface ChapterPageOptions {
-  /** Book metadata, in the edition's script. */
   meta: BookMeta
-  /** Language of the edition. */
   lang: string
-  /** The chapter. */
   chapter: EditionChapter
   /** Every chapter of the edition, for the contents drawer. */
   chapters: readonly PageLink[]
-  /** Relative href of this chapter (as in `chapters`). */
   href: string
-  /** Previous chapter (optional; none on the first). */
   previous?: PageLink | undefined
-  /** Next chapter (optional; none on the last). */
   next?: PageLink | undefined
-  /** Relative href of the edition index. */
   index: string
-  /** Relative href of the edition's search page. */
   search: string
-  /** Shared files. */
   assets: SiteAssets
   /** This chapter in the other editions (or, for a chapter they lack, their title pages). */
   editions: readonly EditionLink[]
-  /**
-   * This chapter in the other editions, for `<link rel="alternate">` (optional, default:
-   * `editions`).
-   */
+  /** This chapter in the other editions, for `<link rel="alternate">` (optional, default: `editions`). */
   alternates?: readonly EditionLink[] | undefined
-  /** What the settings panel offers. */
   settings: SettingsOptions
   /** Content of the page footer, e.g. the dictionary's credit (optional). */
   footer?: readonly ElementContent[] | undefined
@@ -132,8 +103,8 @@ export function documentPage(options: DocumentOptions): string {
     head.push(h('link', {rel: 'alternate', hrefLang: alternate.lang, href: alternate.href}))
   }
 
-  // Blocking on purpose: it only sets attributes on `<html>`, and running it before the body is
-  // drawn keeps a dark-mode reader from a white flash.
+  // Blocking on purpose: it sets attributes on `<html>` before the body is drawn (no white flash in
+  // dark mode).
   head.push(h('script', {src: assets.preferences}))
 
   for (const script of assets.scripts) {
@@ -161,8 +132,7 @@ export function documentPage(options: DocumentOptions): string {
 }
 
 /**
- * A chapter page: the header with the reading tools, the chapter, previous/next links, and the
- * contents drawer.
+ * A chapter page: the header with the reading tools, the chapter, previous/next, the drawer.
  *
  * @param options
  *   Chapter and links.
@@ -196,7 +166,7 @@ export function chapterPage(options: ChapterPageOptions): string {
       search: options.search,
       settings: options.settings
     }),
-    // The chapter's own nodes, not copies: serialising does not change them.
+    // The chapter's own nodes: serialising does not change them.
     h('main', {id: mainId}, content(options.chapter)),
     h('nav', {className: ['pager'], ariaLabel: strings.chapterNavigation}, h('ul', lines(pager))),
     contentsDrawer({strings, web, home, chapters: options.chapters, current: options.href})
@@ -218,7 +188,7 @@ export function chapterPage(options: ChapterPageOptions): string {
 
 /**
  * Classes of a page's `<body>`: its kind, and what the reader may hide (the stylesheet hides the
- * English or the pinyin only on pages that have a switch for it).
+ * English or the pinyin only on pages with a switch for it).
  *
  * @param kind
  *   Kind of page, e.g. `chapter-page`.
@@ -234,7 +204,6 @@ export function bodyClasses(kind: string, settings: SettingsOptions): string[] {
   return classes
 }
 
-/** One side of the previous/next navigation. */
 function pagerItem(className: string, rel: 'prev' | 'next', label: string, link: PageLink): Element {
   return h('li', {className: [className]}, [
     h('a', {href: link.href, rel: [rel]}, [
@@ -244,18 +213,11 @@ function pagerItem(className: string, rel: 'prev' | 'next', label: string, link:
   ])
 }
 
-/**
- * The body of a chapter, as children of `<main>`.
- *
- * @returns
- *   Its nodes (the glossary's wrapped in a `doc-glossary` section); a stray doctype (a root is
- *   allowed one, `<main>` is not) is dropped.
- */
+/** The body of a chapter for `<main>`; a stray doctype (allowed in a root, not in `<main>`) is dropped. */
 function content(chapter: EditionChapter): ElementContent[] {
   const children = chapter.tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
 
-  // The glossary is a landmark of its own for assistive technology (the EPUB wraps it the same
-  // way).
+  // The glossary is a landmark of its own (the EPUB wraps it the same way).
   return chapter.kind === 'glossary'
     ? [h('section', {role: 'doc-glossary', ariaLabel: chapter.title}, children)]
     : children

@@ -1,28 +1,20 @@
 /**
- * The reading settings panel: text size, colours, and (in an edition with a translation or pinyin)
- * whether to show them. Each choice is a button with `aria-pressed` and `data-preference` /
- * `data-value`, which `site.js` reads; the panel is `hidden` until the header's `Aa` button opens
- * it.
+ * The reading settings panel: buttons with `aria-pressed` and `data-preference` / `data-value`, which
+ * `site.js` reads and stores and `prefs.js` applies on every page.
  */
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {WebStrings} from './strings.js'
 
-/** What the reading settings panel offers besides size and colours. */
 export interface SettingsOptions {
-  /** Whether the edition has a translation to show or hide. */
   translation: boolean
-  /** Whether the edition has pinyin ruby to show or hide. */
   ruby: boolean
 }
 
-/** Id of the reading settings panel. */
 export const settingsId = 'settings'
 
 /**
- * The reading settings: text size, colours, and (bilingual edition) whether to show the English and
- * the pinyin. Each choice is a button with `aria-pressed`; `site.js` stores the choice and
- * `prefs.js` applies it on every page.
+ * The reading settings: text size, colours, and (bilingual edition) the English and the pinyin.
  *
  * @param web
  *   Interface strings.
@@ -59,7 +51,6 @@ export function settingsPanel(web: WebStrings, options: SettingsOptions): Elemen
   )
 }
 
-/** A labelled group of setting buttons. */
 function settingGroup(name: string, label: string, buttons: Element[]): Element {
   const id = 'setting-' + name
   return h('div', {className: ['setting'], role: 'group', ariaLabelledBy: id}, [
@@ -68,14 +59,7 @@ function settingGroup(name: string, label: string, buttons: Element[]): Element 
   ])
 }
 
-/**
- * A setting button.
- *
- * @param preference
- *   Preference it sets (`size`, `theme`, `english`, `pinyin`).
- * @param pressed
- *   Whether it is pressed by default (`site.js` corrects it from storage).
- */
+/** A setting button; `pressed` is the default, which `site.js` corrects from storage. */
 function choice(preference: string, value: string, label: string, pressed: boolean): Element {
   return h(
     'button',

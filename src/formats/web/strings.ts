@@ -1,58 +1,39 @@
 /**
- * The words the web edition's reading tools put on a page (the contents drawer, search, reading
- * settings, the dictionary's credit), in the script of the page, as `locale.ts` does for the words
- * every output shares.
- *
- * Strings a script shows at run time (search results, counts) travel in the page's markup (`data-*`
- * attributes), so the scripts themselves carry no words and one script serves every edition.
+ * The words of the web edition's reading tools, in the page's script. Strings a script shows at run
+ * time travel in the page's markup (`data-*`), so one script serves every edition.
  */
 import {scriptOf, type Script} from '../../core/locale.js'
 
 /** The web edition's interface strings, in one script. */
 export interface WebStrings {
-  /** Label of the button that opens the contents drawer (short). */
+  /** Button that opens the contents drawer (short). */
   contents: string
-  /** Label of the button that closes the contents drawer. */
   closeContents: string
-  /** Link to the search page, and its heading. */
   search: string
-  /** Label of the search field. */
   searchLabel: string
-  /** Shown on the search page when scripts do not run. */
   searchNeedsScript: string
-  /** Shown on the search page before a query. */
   searchPrompt: string
   /** Count of results; `{n}` is the number. */
   searchFound: string
   /** No result; `{q}` is the query. */
   searchNone: string
-  /** Label of the reading settings button and panel. */
   settings: string
-  /** Label of the text size setting. */
   size: string
   /** Names of the text sizes, smallest first (the second is the default). */
   sizes: readonly [string, string, string, string]
-  /** Label of the colour scheme setting. */
   theme: string
   /** Follow the system's colour scheme. */
   themeAuto: string
-  /** Light colours. */
   themeLight: string
-  /** Dark colours. */
   themeDark: string
-  /** Label of what the bilingual edition shows. */
   show: string
-  /** The English translation. */
   english: string
-  /** Pinyin over the characters. */
   pinyin: string
-  /** Close a panel. */
   close: string
   /** Link to an edition's first chapter on the site index. */
   start: string
   /** Credit of the pop-up dictionary, before its name. */
   dictionary: string
-  /** Brackets around the licence of the dictionary. */
   brackets: readonly [string, string]
 }
 

@@ -2,31 +2,18 @@
  * The web edition: a static reading site of plain HTML pages, one folder per edition.
  *
  * ```
- * web/index.html                the book, its speaker, its editions (renderSiteIndex)
- * web/style.css                 one stylesheet for all, print included
- * web/favicon.svg               the icon
- * web/prefs.js                  applies the reader's settings, in <head>
- * web/site.js                   contents drawer, settings panel, edition switch
- * web/search-page.js            the search pages' script
- * web/notes.js                  glossary note pop-ups (when a chapter has notes)
- * web/dictionary-popup.js       the pop-up dictionary (when an edition has one)
- * web/<edition>/index.html      title page and contents        (web.render)
- * web/<edition>/<id>.html       one page per chapter           (web.render)
- * web/<edition>/search.html     search page                    (web.render)
- * web/<edition>/search.js       the edition's search index     (web.render)
- * web/<edition>/dictionary.js   the edition's dictionary table (web.render,
- *                               when the edition has a dictionary)
+ * web/index.html, style.css, favicon.svg   site index and shared files (renderSiteIndex)
+ * web/prefs.js, site.js, search-page.js    reader's settings, drawer and switch, search
+ * web/notes.js, dictionary-popup.js        pop-ups, when a chapter has notes / a dictionary
+ * web/<edition>/index.html, <id>.html      title page and contents, chapters (web.render)
+ * web/<edition>/search.html, search.js     search page and index
+ * web/<edition>/dictionary.js              the edition's dictionary table, if any
  * ```
  *
- * Every link is relative and every page is complete, so the site works from `file://` and any
- * static server, and needs no request beyond its own files (data is shipped as scripts assigning a
- * global: `fetch` of a local file is blocked on `file://`). Without scripts every page is readable
- * and nothing is hidden; the scripts add the drawer, settings, search, the edition switch to the
- * same paragraph, and the pop-ups. Output depends only on the input (no clock, no random ids), so
- * rebuilding an unchanged book writes identical bytes.
- *
- * Files shared by the editions are written once by `renderSiteIndex` rather than by each edition's
- * `render`: two renderers writing one path would make the build's output depend on their order.
+ * Links are relative and data ships as scripts assigning a global (`fetch` of a local file is
+ * blocked on `file://`), so the site works from `file://`. Without scripts every page is readable.
+ * Shared files are written once by `renderSiteIndex`: two renderers writing one path would make the
+ * output depend on their order.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -45,15 +32,12 @@ import {chapterPage, type EditionLink, type PageLink, type SiteAssets} from './p
 import {searchIndex, searchScripts} from './search-index.js'
 import {webStringsFor} from './strings.js'
 
-/** Folder of the web edition in the output folder. */
 const root = 'web'
 
-/** Whether an edition has code, figures, images or math to style. */
 function needsStyle(book: EditionBook, session: BuildSession): boolean {
   return book.chapters.some((chapter) => treeFeatures(chapter.tree, session).contentStyle)
 }
 
-/** Names of the files in the site folder and in each edition's folder. */
 const names = {
   index: 'index.html',
   style: 'style.css',
@@ -69,25 +53,16 @@ const names = {
   dictionary: 'dictionary.js'
 } as const
 
-/**
- * Chapter ids become file names: keep them to characters that need no escaping in a URL or on any
- * file system.
- */
+/** Chapter ids become file names: characters that need no escaping in a URL or on any file system. */
 const chapterIdPattern = /^[A-Za-z\d][\w.-]*$/
 
 /**
- * Renderer of an edition's web pages: `web/<edition>/index.html`, one
- * `web/<edition>/<chapter>.html` per chapter, the search page and index, and the dictionary table
- * when the edition has one.
- *
- * Pages link to the shared files `renderSiteIndex` writes (the renderer's `finish`, once every
- * edition is rendered); chapter pages link to the same chapter in every other edition of
- * `context.editions`.
+ * Renderer of an edition's web pages; they link to the shared files `renderSiteIndex` writes (the
+ * renderer's `finish`), and each chapter to itself in every other edition.
  */
 export const web: Renderer = {
   name: 'web',
   async render(book, context) {
-    // The images sit next to the pages, as next to an EPUB's documents.
     return [...renderEdition(book, context), ...(await resourceFiles(book, root + '/' + book.edition.id + '/'))]
   },
   finish(books, context) {
@@ -96,12 +71,11 @@ export const web: Renderer = {
 }
 
 /**
- * Render the site index and the files the editions share: the stylesheet, the icon, the scripts,
- * and (when needed) the note pop-up and dictionary pop-up scripts.
+ * Render the site index and the files the editions share.
  *
  * @param books
- *   Every edition of the build, in the order to list them; the page is written in the language of
- *   the edition in the manuscript's own script (the first edition if none is).
+ *   Every edition, in the order to list them; the page is in the language of the edition in the
+ *   manuscript's own script (else the first).
  * @param context
  *   Build-wide settings (the session keeps the page).
  * @returns
@@ -131,8 +105,7 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
       data: remembered(session, root + '/' + names.index, siteIndexPage, {
         meta: primary.meta,
         lang: primary.meta.language,
-        // The English title of the bilingual edition tells a reader without Chinese what the book
-        // is, whichever edition's metadata leads.
+        // The English title tells a reader without Chinese what the book is, whichever edition leads.
         translated: primary.meta.translated ?? books.find((book) => book.meta.translated)?.meta.translated,
         editions: books.map((book): EditionEntry => {
           const first = book.chapters[0]
@@ -148,7 +121,6 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
     ...[names.style, names.preferences, names.site, names.searchPage].map((name) => asset(name))
   ]
 
-  // Why only then: a build without notes or a dictionary has no use for their scripts.
   if (books.some((book) => book.chapters.some((chapter) => treeFeatures(chapter.tree, session).noteReference))) {
     files.push(asset(names.notes))
   }
@@ -157,7 +129,6 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
     files.push(asset(names.dictionaryPopup))
   }
 
-  // The rules of code, figures and math only in a book that has them.
   if (books.some((book) => needsStyle(book, session))) {
     const style = files.find((file) => file.path === root + '/' + names.style)!
     style.data = String(style.data) + webContentStyle()
@@ -166,27 +137,16 @@ export function renderSiteIndex(books: readonly EditionBook[], context: RenderCo
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-/**
- * A file of the site folder bundled from `client/` or `styles/`.
- *
- * @param name
- *   Its name (`site.js`), the same in `dist/assets/web/`.
- */
+/** A file of the site folder bundled from `client/` or `styles/`, named as in `dist/assets/web/`. */
 function asset(name: string): OutputFile {
   return {path: root + '/' + name, data: readAsset('web/' + name)}
 }
 
 /**
- * Render a page that is made from its options alone, or give back what the same options gave last
- * time (watch mode: an edit of a chapter leaves the contents and search pages as they were).
- *
- * @param session
- *   The build session (it keeps the last page of each path).
- * @param options
- *   Its options (JSON-able).
+ * Render a page made from its options alone, or give back what the same options gave last time
+ * (watch mode: an edited chapter leaves the contents and search pages as they were).
  */
 function remembered<T>(session: BuildSession, path: string, render: (options: T) => string, options: T): string {
-  // The pages of a few books at a time.
   const pages = session.keyed<{key: string; html: string}>('web.other-pages', 64)
   const key = JSON.stringify(options)
   const known = pages.peek(path)
@@ -196,11 +156,9 @@ function remembered<T>(session: BuildSession, path: string, render: (options: T)
   return html
 }
 
-/** Render one edition. */
 function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] {
   checkChapterIds(book.chapters)
   const {session} = context
-  // Chapter pages already rendered (watch mode reuses them).
   const pageMemo = session.chapterMemo<{tree: Root; html: string}>('web.page')
 
   const {edition, meta, chapters, dictionary} = book
@@ -208,7 +166,6 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   const others = context.editions.filter((other) => other.id !== edition.id)
   const links: PageLink[] = chapters.map((chapter) => {
     const link: PageLink = {href: chapterFile(chapter.id), title: chapter.title}
-    // Nested contents (a book's own layout); a flat book's links stay as they were.
     if (chapter.depth) link.depth = chapter.depth
     if (chapter.part !== undefined) {
       link.part = chapter.part
@@ -244,15 +201,13 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   ]
 
   const resolved: EditionChapter[] = []
-  // What every page of the edition is made from besides its own chapter and place (see the options
-  // below), as one short token.
+  // What every page of the edition is made from besides its chapter and place, as one short token.
   const bookKey = session.intern(
     JSON.stringify([meta, edition.lang, links, names, settings, footer, others, dictionary !== undefined])
   )
 
   for (const [index, chapter] of chapters.entries()) {
-    // Only chapters (`kind: 'chapter'`) are in every edition: the glossary of the bilingual edition
-    // links to the other editions' title pages, and has no alternates.
+    // Only chapters are in every edition: the bilingual glossary links to the other title pages.
     const shared = (chapter.kind ?? 'chapter') === 'chapter'
     const options = {
       meta,
@@ -268,9 +223,8 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
       settings,
       footer
     }
-    // A page depends on its chapter and on the rest of these options (the table of contents,
-    // neighbours, editions), which come from the book-wide inputs and its place: in watch mode, an
-    // unchanged chapter whose options are unchanged is not rendered again.
+    // An unchanged chapter with unchanged options (contents, neighbours, editions) is not rendered
+    // again in watch mode.
     const page = pageMemo(chapter, bookKey + '\0' + index + '\0' + chapter.id + '\0' + shared, () => {
       const tree = resolveLinks(chapter)
       const scripts = ['../' + names.site]
@@ -295,8 +249,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
         lang: edition.lang,
         index: names.index,
         href: names.search,
-        // The chapters' scripts after the index, in reading order; the search page's own script
-        // last (all deferred, so run in order).
+        // Deferred, so run in order: the chapters' scripts after the index, the page's own last.
         assets: assets('../', ['../' + names.site, names.searchIndex, ...searchParts, '../' + names.searchPage]),
         editions: others.map((other) => editionLink(other, '../', names.search)),
         settings
@@ -313,12 +266,7 @@ function renderEdition(book: EditionBook, context: RenderContext): OutputFile[] 
   return files
 }
 
-/**
- * The shared files, as a page at `base` from the site folder links them.
- *
- * @param base
- *   Relative path from the page to the site folder (`''` or `'../'`).
- */
+/** The shared files, as a page at `base` (`''` or `'../'`) from the site folder links them. */
 function assets(base: string, scripts: readonly string[]): SiteAssets {
   return {
     stylesheet: base + names.style,
@@ -328,13 +276,10 @@ function assets(base: string, scripts: readonly string[]): SiteAssets {
   }
 }
 
-/** Check whether a tree has ruby annotations (`rt`). */
 function hasRuby(tree: Root, session: BuildSession): boolean {
-  // Asked of every chapter on every build: an unchanged tree is walked once.
   return session.chapterMemo<boolean>('web.ruby')(tree, '', () => findRuby(tree))
 }
 
-/** Walk a tree for an `rt`. */
 function findRuby(tree: Root): boolean {
   let found = false
 
@@ -350,13 +295,7 @@ function findRuby(tree: Root): boolean {
   return found
 }
 
-/**
- * Check that chapter ids make distinct, safe file names that do not clash with the index or search
- * pages.
- *
- * @returns
- *   Nothing; throws on the first bad id.
- */
+/** Check that chapter ids make distinct, safe file names apart from the index and search pages. */
 function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
   const seen = new Set<string>()
   const reserved = new Set<string>([names.index, names.search])
@@ -384,17 +323,11 @@ function checkChapterIds(chapters: readonly EditionChapter[]): undefined {
   }
 }
 
-/** File name of a chapter's page, also its href from the edition's folder. */
 function chapterFile(id: string): string {
   return id + '.html'
 }
 
-/**
- * A link to a page of an edition.
- *
- * @param base
- *   Relative path from the linking page to the site folder (`''` or `'../'`).
- */
+/** A link to a page of an edition; `base` is the path from the linking page to the site folder. */
 function editionLink(edition: EditionInfo, base: string, file: string): EditionLink {
   return {
     href: base + edition.id + '/' + file,
