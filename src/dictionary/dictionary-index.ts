@@ -1,49 +1,29 @@
 /**
- * The compact CC-CEDICT index in memory.
- *
- * Its body is two sections of UTF-8 lines. First the headwords, sorted by UTF-16 code units, one a
- * line, each with where its readings start in the second section (`模型\t4211233`); then the
- * readings, a line per headword in the same order: `pinyin\tenglish`, several readings separated by
- * tabs.
- *
- * Opening it only decodes the headwords section (about 2 MB of text): no line is split off and no
- * table is built. A word is found by binary search over the text itself (a probe lands in a line
- * and backs up to its start, the way `look(1)` searches a sorted file); its readings are decoded
- * when asked for.
+ * The compact CC-CEDICT index in memory. Opening it decodes only the headwords section (about 2 MB):
+ * no table is built. A word is found by binary search over the text itself (a probe backs up to its
+ * line's start, as `look(1)` does); readings are decoded when asked for.
  */
 import type {DictionaryReading} from '../core/model.js'
 
 /** Tab: ends a headword, and sorts before any character of one. */
 const tab = 9
 
-/** What no headword holds. */
 const whitespace = /\s/
 
-/** Offset of the character after the one at `at` (a surrogate pair is one). */
 function next(text: string, at: number): number {
   const code = text.charCodeAt(at)
   return code >= 0xd8_00 && code <= 0xdb_ff && at + 1 < text.length ? at + 2 : at + 1
 }
 
-/** Headwords and their readings. */
 export class DictionaryIndex {
-  /** The headwords section, decoded. */
   private readonly text: string
-  /** The readings section. */
   private readonly readingsSection: Buffer
   /**
-   * Text repeats itself, within a chapter and across chapters and builds: where each candidate's
-   * lines start (or `-1` when no headword starts with it), so each is searched for once. Bounded by
-   * the distinct short substrings of the book's text.
+   * Where each candidate's lines start (`-1`: no headword starts with it): text repeats itself, so
+   * each is searched for once. Bounded by the distinct short substrings of the book.
    */
   private readonly known = new Map<string, number>()
 
-  /**
-   * @param text
-   *   Headwords section.
-   * @param readingsSection
-   *   Readings section.
-   */
   private constructor(text: string, readingsSection: Buffer) {
     this.text = text
     this.readingsSection = readingsSection
@@ -92,14 +72,7 @@ export class DictionaryIndex {
     return readings
   }
 
-  /**
-   * Whether CC-CEDICT has a headword.
-   *
-   * @param word
-   *   Simplified headword.
-   * @returns
-   *   Whether it does (its readings are not decoded).
-   */
+  /** Whether CC-CEDICT has a headword (its readings are not decoded). */
   has(word: string): boolean {
     if (whitespace.test(word)) return false
     const at = this.prefixLine(word, 0)
@@ -107,10 +80,8 @@ export class DictionaryIndex {
   }
 
   /**
-   * Visit every headword that occurs in a text, at any place and of any length: from each
-   * character, the text is extended a character at a time while some headword starts with it, so
-   * the search stops as soon as no word can match. Headwords hold no whitespace, so none is looked
-   * for across it.
+   * Visit every headword in a text, at any place and of any length: from each character, the text
+   * is extended while some headword starts with it. Headwords hold no whitespace.
    *
    * @param text
    *   Text.
@@ -147,19 +118,7 @@ export class DictionaryIndex {
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   }
 
-  /**
-   * Where the first line whose headword starts with `key` starts.
-   *
-   * Text repeats itself, within a chapter and across chapters and builds, so each key is searched
-   * for once (`known`).
-   *
-   * @param key
-   *   Text (no whitespace).
-   * @param from
-   *   Start of a line at or before the answer.
-   * @returns
-   *   Start of that line, or `-1` when no headword starts with `key`.
-   */
+  /** Where the first line whose headword starts with `key` starts, or `-1`. */
   private prefixLine(key: string, from: number): number {
     let at = this.known.get(key)
     if (at === undefined) {
@@ -172,16 +131,8 @@ export class DictionaryIndex {
   }
 
   /**
-   * Where, in the headwords section, the first line whose headword does not sort before `key`
-   * starts. A line sorts as its headword does, because the tab after a headword sorts before any
-   * character of one.
-   *
-   * @param key
-   *   Text to look for (no whitespace).
-   * @param from
-   *   Start of a line to search from.
-   * @returns
-   *   Start of that line (the section's length when there is none).
+   * Where the first line not sorting before `key` starts (the section's length if none). A line sorts
+   * as its headword: the tab after one sorts before any character.
    */
   private lowerBound(key: string, from: number): number {
     let low = from
@@ -196,16 +147,7 @@ export class DictionaryIndex {
     return low
   }
 
-  /**
-   * Whether the line at a place sorts before a key, by UTF-16 code units.
-   *
-   * @param lineStart
-   *   Start of the line.
-   * @param key
-   *   Key.
-   * @returns
-   *   Whether it does.
-   */
+  /** Whether the line at a place sorts before a key, by UTF-16 code units. */
   private lineBefore(lineStart: number, key: string): boolean {
     for (let index = 0; index < key.length; index++) {
       const difference = this.text.charCodeAt(lineStart + index) - key.charCodeAt(index)
@@ -216,21 +158,13 @@ export class DictionaryIndex {
     return false
   }
 
-  /**
-   * Where the readings of the headword whose line starts at a place start.
-   *
-   * @param lineStart
-   *   Start of the headword's line.
-   * @returns
-   *   Byte offset in the readings section.
-   */
+  /** Byte offset of the readings of the headword whose line starts at `lineStart`. */
   private readingsStart(lineStart: number): number {
     const end = this.text.indexOf('\n', lineStart)
     return Number(this.text.slice(this.text.lastIndexOf('\t', end) + 1, end))
   }
 }
 
-/** Whether text is empty or ends with a line feed. */
 function wholeLines(text: string): boolean {
   return text === '' || text.endsWith('\n')
 }

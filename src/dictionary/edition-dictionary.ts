@@ -1,7 +1,4 @@
-/**
- * An edition's pop-up dictionary: the CC-CEDICT entries of the words its chapters and title page
- * use, and only those.
- */
+/** An edition's pop-up dictionary: the CC-CEDICT entries of the words it uses, and only those. */
 import {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import type {BookMeta, EditionChapter, EditionDictionary} from '../core/model.js'
@@ -19,30 +16,23 @@ export const cedictAttribution: Readonly<EditionDictionary['attribution']> = Obj
   licenseUrl: 'https://creativecommons.org/licenses/by-sa/4.0/'
 })
 
-/** What of an edition is looked up. */
 export interface DictionarySource {
-  /** Chapters, after the edition's stages. */
   chapters: readonly EditionChapter[]
-  /**
-   * Metadata in the edition's script: its title, subtitle, author, host and source are shown to
-   * readers too (optional).
-   */
+  /** Metadata in the edition's script: the title page is shown to readers too (optional). */
   meta?: BookMeta | undefined
 }
 
 /**
- * The dictionary of an edition: the CC-CEDICT headwords (Simplified) of the words of the Chinese
- * text of its chapters (not in English, code or pinyin ruby) and of its title page (`popupWords`),
- * each single character included, with their readings.
+ * The dictionary of an edition: the CC-CEDICT headwords of the Chinese text of its chapters and
+ * title page (not English, code or ruby), single characters included.
  *
  * @param book
  *   The edition (its chapters, and its metadata when given).
  * @param index
  *   The CC-CEDICT index.
  * @param session
- *   The build session (optional): it keeps the words of each chapter object (in watch mode an
- *   unchanged chapter is not searched again) and the union of the last edition's words (see
- *   `Union`).
+ *   The build session (optional): an unchanged chapter is not searched again, and the union of the
+ *   last edition's words is kept (see `Union`).
  * @returns
  *   Dictionary with its words in sorted order (same input, same output).
  */
@@ -62,7 +52,6 @@ export function editionDictionary(
         Boolean(value)
       )
     : []
-  // Only the bilingual edition has a dictionary: one union per index.
   const union = (session?.chapterMemo<Union>('dictionary.union') ?? ((_, __, make: () => Union) => make()))(
     index,
     '',
@@ -80,40 +69,26 @@ export function editionDictionary(
 }
 
 /**
- * The words of an edition so far, as word lists (each chapter's, the title page's) and how many of
- * them hold each word.
- *
- * Why: a rebuild after an edit changes one chapter's list; the union is updated by that list alone,
- * and when no word comes or goes, the last dictionary is handed back as it was (the same object, so
- * its table is not written again).
+ * The words of an edition so far, as word lists and how many lists hold each word: an edit changes
+ * one list, and when no word comes or goes, the last dictionary is handed back as it was (its table
+ * is not written again).
  */
 interface Union {
-  /** Lists in the union, with how many times each is in it. */
   lists: Map<readonly string[], number>
-  /** Number of lists holding each word. */
   counts: Map<string, number>
-  /** Readings of each word in the union. */
   readings: Map<string, EditionDictionary['words'][string]>
-  /** Text of the title page, and its words. */
   metaText: string
   metaWords: readonly string[]
-  /** The dictionary last made from the union. */
   result: EditionDictionary | undefined
 }
 
-/**
- * Make the union hold exactly `lists`, and give its dictionary.
- *
- * @param union
- *   Union (changed in place).
- */
+/** Make the union hold exactly `lists` (changed in place), and give its dictionary. */
 function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: DictionaryIndex): EditionDictionary {
   const wanted = new Map<readonly string[], number>()
   for (const list of lists) wanted.set(list, (wanted.get(list) ?? 0) + 1)
   let changed = union.result === undefined
 
-  // Lists that come in first, then lists that go: a word in both stays counted throughout, so only
-  // a word that truly comes or goes changes the dictionary.
+  // Lists that come in first, then those that go: only a word that truly comes or goes counts.
   for (const [list, times] of wanted) {
     for (let time = union.lists.get(list) ?? 0; time < times; time++) {
       for (const word of list) {
@@ -157,8 +132,7 @@ function unite(union: Union, lists: ReadonlyArray<readonly string[]>, index: Dic
 }
 
 /**
- * The warning a build shows when it has no dictionary (or no cache), as a file with its message so
- * it is reported like the others.
+ * The warning a build shows when it has no dictionary (or no cache), as a file with its message.
  *
  * @param load
  *   Result of loading the index.

@@ -1,11 +1,7 @@
-/**
- * A lock file, so that processes started together (parallel test workers, two builds) derive the
- * dictionary's index once: the others wait, then read what the first wrote.
- */
+/** A lock file, so processes started together derive the dictionary's index once. */
 import fs from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
 
-/** Options of `withLock`. */
 export interface LockOptions {
   /** Age after which a lock is taken to be left by a crashed process, in ms (default: `30_000`). */
   readonly stale?: number | undefined
@@ -16,16 +12,13 @@ export interface LockOptions {
 }
 
 /**
- * Run a task holding a lock file (made with `O_EXCL`, removed afterwards).
- *
- * The lock only saves work: when it cannot be had (a read-only folder, a lock held too long), the
- * task runs without it, since whatever it writes is written atomically anyway.
+ * Run a task holding a lock file (`O_EXCL`). The lock only saves work: without it (a read-only
+ * folder, a lock held too long) the task runs anyway, as it writes atomically.
  *
  * @param file
  *   Lock file; its folder must exist.
  * @param task
- *   Task; it is told whether it waited for another holder (then what that holder made may now be
- *   there).
+ *   Task; told whether it waited for another holder (whose work may now be there).
  * @param options
  *   Configuration (optional).
  * @returns
@@ -64,7 +57,6 @@ export async function withLock<T>(
   }
 }
 
-/** Whether an error says a file exists. */
 function isExists(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST'
 }

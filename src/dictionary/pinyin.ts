@@ -1,24 +1,15 @@
 /**
- * CC-CEDICT's numbered pinyin (`da4 mo2 xing2`, `lu:4`, `ma5`) as readers read it, with tone marks
- * (`dà mó xíng`, `lǜ`, `ma`).
- *
- * pinyin-pro places the marks; around it this module handles what CC-CEDICT writes and pinyin-pro
- * does not read: `u:` for ü, the neutral tone `5`, and capitalised syllables (proper nouns, `Ou1
- * zhou1` → `Ōu zhōu`: pinyin-pro marks the wrong vowel of a capitalised syllable that starts with a
- * vowel).
+ * CC-CEDICT's numbered pinyin (`lu:4`, `ma5`) with tone marks (`lǜ`, `ma`). pinyin-pro places the
+ * marks; this handles what it does not read: `u:`, the neutral tone `5`, and capitalised syllables
+ * (it marks the wrong vowel of `Ou1`).
  */
 import {convert} from 'pinyin-pro'
 
-/** A syllable with its tone number: letters (`u:` for ü), then 1–5. */
 const numberedSyllable = /^([A-Za-zÜü:]+)([1-5])$/
 
 /**
- * Convert CC-CEDICT's numbered pinyin to pinyin with tone marks.
- *
- * Syllables are space-separated; what is not a numbered syllable (a Latin letter as in `san1 D da3
- * yin4`, the `·` and `,` of names and phrases) is kept as it is. Case is kept: CC-CEDICT
- * capitalises proper nouns.
- *
+ * Convert numbered pinyin to tone marks; what is not a numbered syllable (`D` in `san1 D da3 yin4`,
+ * `·`) is kept, and so is case (proper nouns).
  * @param numbered
  *   Pinyin with tone numbers, e.g. `Zhong1 guo2`.
  * @returns
@@ -32,8 +23,7 @@ export function toneMarks(numbered: string): string {
 }
 
 /**
- * Convert numbered pinyin in brackets inside a definition (CC-CEDICT's cross-references, `see
- * 的士[di1 shi4]`, `also pr. [di4]`) to tone marks.
+ * Convert bracketed numbered pinyin in a definition (`see 的士[di1 shi4]`) to tone marks.
  *
  * @param text
  *   Definition.
@@ -49,13 +39,11 @@ export function toneMarksInText(text: string): string {
   )
 }
 
-/** Convert one token. */
 function syllableMarks(token: string): string {
   const match = numberedSyllable.exec(token)
   if (!match) return token
   const letters = match[1]!
   const tone = match[2]!
-  // pinyin-pro reads lowercase pinyin with `v` for ü.
   const lower = letters.toLowerCase().replace(/u:|ü/g, 'v')
   // The neutral tone has no mark; pinyin-pro would keep the `5`.
   const marked = (tone === '5' ? lower : convert(lower + tone, {format: 'numToSymbol'}))

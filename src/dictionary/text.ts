@@ -1,7 +1,4 @@
-/**
- * The Chinese text of a chapter's tree, as runs a reader sees unbroken: the text a pop-up
- * dictionary can be asked about.
- */
+/** The Chinese text of a chapter's tree, as runs a reader sees unbroken. */
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
 import {opaque, otherLanguage} from '../stages/rehype-hant-to-hans.js'
@@ -10,12 +7,8 @@ import {opaque, otherLanguage} from '../stages/rehype-hant-to-hans.js'
 const annotations = new Set(['rp', 'rt'])
 
 /**
- * Collect the runs of Chinese text of a tree.
- *
- * A run goes on through inline markup (`<strong>作业</strong>系统`, ruby whose pinyin is skipped) and
- * stops at blocks, line breaks, code and text in another language (`lang="en"`,
- * `lang="zh-Latn-pinyin"`), so no word is made of text that a reader sees apart. Chinese marked
- * inside another language (`<span lang="zh-Hans">` in English) is collected too.
+ * Collect the runs of Chinese text of a tree. A run goes on through inline markup and ruby, and
+ * stops at blocks, line breaks, code and other languages, so no word joins text a reader sees apart.
  *
  * @param tree
  *   Tree (a chapter's body).
