@@ -1,10 +1,7 @@
 /**
- * OpenCC's `tw2sp` chain, compiled from opencc-js's dictionaries with zhbook's vocabulary layered
- * over its Taiwan phrase table, and how it runs on traced text, recording its hits.
- *
- * Where OpenCC cuts text at the longest match from the left, the chain cuts it into words first
- * (`segment.ts`): over a lattice of every word its dictionaries know, the split with the fewest
- * segments.
+ * OpenCC's `tw2sp` chain, compiled from opencc-js's dictionaries with zhbook's vocabulary over its
+ * Taiwan phrases, run on traced text recording its hits. Text is cut into words first (`segment.ts`),
+ * not at OpenCC's longest match from the left.
  */
 import {configs} from 'opencc-js/preset'
 import type {ConversionHit, HitKind} from './converter.js'
@@ -13,71 +10,44 @@ import {Table, unmatchedLength} from './table.js'
 import type {TracedText} from './traced.js'
 import {type AddedEntry, added, type ReviewedEntry, review, type VocabularyField} from './vocabulary.js'
 
-/** A dictionary entry of an OpenCC step. */
 export interface StepEntry {
-  /** Replacement. */
   readonly to: string
-  /**
-   * Whether the replacement differs from the key: a key that maps onto itself only consumes its
-   * span (no later key may start inside it).
-   */
+  /** Whether the replacement differs: a key that maps onto itself only consumes its span. */
   readonly changes: boolean
-  /** Kind of the hit it makes. */
   readonly kind: Exclude<HitKind, 'override'>
 }
 
-/** Where a conversion collects what it changed. */
 export interface Trace {
-  /** Vocabulary, phrase and override hits, in the order they were made. */
   hits: ConversionHit[]
-  /** Number of single-character changes (not listed one by one). */
+  /** Single-character changes (not listed one by one). */
   characters: number
 }
 
 type DictLike = string | ReadonlyArray<readonly [string, string]>
 
-/** The compiled chain. */
 export interface Chain {
   /** Compatibility ideographs → unified ones (no hits). */
   normalize: Table<StepEntry>
-  /** Cuts text into words. */
   segmenter: Segmenter
-  /**
-   * Steps run on each segment, in order: zhbook's vocabulary with OpenCC's Taiwan phrases and
-   * variants reversed, then Traditional → Simplified.
-   */
+  /** Steps run on each segment: zhbook's vocabulary with Taiwan phrases reversed, then Traditional → Simplified. */
   steps: ReadonlyArray<Table<StepEntry>>
 }
 
-/** The parts of opencc-js's `tw2sp` configuration used here. */
 interface Tw2sp {
   normalizationChain: DictLike[][]
   segmentation: DictLike[]
   conversionChain: DictLike[][]
 }
 
-/**
- * Compiled chains by field, for the life of the process: compiling is the costly part (the word
- * lattice has some 50,000 words), converting is cheap.
- */
+/** Compiled chains by field, for the process: compiling (a lattice of 50,000 words) is the cost. */
 const chains = new Map<VocabularyField, Chain>()
 
-/** zhbook's vocabulary tables. */
 export interface Layers {
-  /** OpenCC entries dropped or restricted. */
   readonly review: readonly ReviewedEntry[]
-  /** Words added. */
   readonly added: readonly AddedEntry[]
 }
 
-/**
- * Compile the chain of a field once per process.
- *
- * @param field
- *   The book's field (default: `'general'`).
- * @returns
- *   The chain.
- */
+/** Compile the chain of a field (default: `'general'`) once per process. */
 export function loadChain(field: VocabularyField = 'general'): Chain {
   let chain = chains.get(field)
   if (!chain) {
@@ -102,9 +72,8 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
   const config = configs.tw2sp as Tw2sp
   const [group = [], ...rest] = config.conversionChain
   const [phrases = [], ...variants] = group
-  // The first dictionary of tw2sp's first group is TWPhrasesRev: Taiwan words and their mainland
-  // equivalents, reviewed by zhbook. Its hits are vocabulary, even one character long (矽 → 硅);
-  // every other hit of OpenCC is a phrase or a character.
+  // TWPhrasesRev (tw2sp's first dictionary), reviewed by zhbook: its hits are vocabulary, even one
+  // character long (矽 → 硅); every other OpenCC hit is a phrase or a character.
   const withheld = new Set(
     review.filter((entry) => entry.action === 'drop' || entry.field !== field).map((entry) => entry.from)
   )
@@ -119,8 +88,7 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
   }
 
   const first = compile(merge([openccVocabulary.filter(([from]) => !withheld.has(from)), ...variants]))
-  // zhbook's words win over OpenCC's. Their Simplified values go through the Traditional →
-  // Simplified step unchanged (a test checks it).
+  // zhbook's words win over OpenCC's; their Simplified values pass the T → S step unchanged (tested).
   for (const entry of added) {
     if (entry.field && entry.field !== field) continue
     first.set(entry.from, {to: entry.to, changes: true, kind: 'zhbook'})
@@ -128,9 +96,8 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 
   const steps = [new Table(first), ...rest.map((next) => new Table(compile(merge(next))))]
 
-  // The lattice: every word any dictionary of the chain knows (its keys, withheld ones too: they
-  // are still words), and the Traditional side of OpenCC's Simplified → Traditional phrases, some
-  // 49,000 common words (列出, 列表, 參數 …). One character is no word: it is always a way on.
+  // The lattice: every key of the chain (withheld ones are still words) and the Traditional side of
+  // OpenCC's S → T phrases, some 49,000 common words. One character is always a way on.
   const words = new Map<string, true>()
   const addWord = (word: string) => {
     if (word.length > 1 && (word.length > 2 || !/^[\ud800-\udbff]/.test(word))) words.set(word, true)
@@ -144,7 +111,6 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 
   for (const entry of added) addWord(entry.from)
 
-  // tw2sp normalises with one group: the compatibility ideographs.
   const [normalization = []] = config.normalizationChain
   return {
     normalize: new Table(compile(merge(normalization))),
@@ -154,15 +120,13 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 }
 
 /**
- * Normalise the compatibility ideographs of a text (no hits: OpenCC's normalisation is not a change
- * a reader would see).
+ * Normalise the compatibility ideographs of a text (no hits: not a change a reader would see).
  *
  * @param chain
  *   The chain.
- * @param text
  *   Closed text.
  * @param out
- *   Where the normalised text goes (emptied first; closed like `text`).
+ *   Emptied first; closed like `text`.
  */
 export function normalize(chain: Chain, text: TracedText, out: TracedText): void {
   applyTable(chain.normalize, text, 0, text.length, out.clear(), undefined)
@@ -170,23 +134,8 @@ export function normalize(chain: Chain, text: TracedText, out: TracedText): void
 }
 
 /**
- * Convert `text[start..end)` (text without overrides in it): cut it into words and run every step
- * on each.
- *
- * @param text
- *   Normalised, closed text.
- * @param start
- *   First unit.
- * @param end
- *   End.
- * @param chain
- *   The chain.
- * @param scratch
- *   One text per step but the last, for what that step makes of a segment.
- * @param out
- *   Where the converted text is appended.
- * @param trace
- *   Where hits are recorded.
+ * Convert `text[start..end)` (no overrides in it): cut into words, every step run on each; `scratch`
+ * holds one text per step but the last.
  */
 export function convertPlain(
   text: TracedText,
@@ -202,11 +151,9 @@ export function convertPlain(
   while (index < end) {
     const next = ends[index - start]!
 
-    // Each step reads what the one before made of the segment, and sees nothing else: no match
-    // reaches across a segment's bounds. The last step writes to the output.
+    // Each step reads what the one before made of the segment: no match reaches across its bounds.
     const last = steps.length - 1
-    // One unit no earlier step changes (most segments) goes straight to the last step: the same
-    // result without the copies.
+    // One unit no earlier step changes (most segments) goes straight to the last step.
     if (next - index === 1 && keptBefore(steps, last, text.units, index)) {
       applyTable(steps[last]!, text, index, next, out, trace)
       index = next
@@ -229,7 +176,6 @@ export function convertPlain(
   }
 }
 
-/** Whether no step before `last` changes the unit at `index` on its own. */
 function keptBefore(steps: ReadonlyArray<Table<StepEntry>>, last: number, units: Uint16Array, index: number): boolean {
   for (let position = 0; position < last; position++) {
     const step = steps[position]!
@@ -239,10 +185,7 @@ function keptBefore(steps: ReadonlyArray<Table<StepEntry>>, last: number, units:
   return true
 }
 
-/**
- * Apply one table to `text[start..end)` (longest match first, like `Trie#convert`), appending to
- * `out`, and record hits in `trace` when given.
- */
+/** Apply one table to `text[start..end)`, longest match first as `Trie#convert`, recording hits. */
 function applyTable(
   table: Table<StepEntry>,
   text: TracedText,
@@ -257,7 +200,6 @@ function applyTable(
     const matchEnd = table.match(text.units, index, end)
     const entry = table.matched
     if (matchEnd === -1 || !entry!.changes) {
-      // A match that changes nothing still consumes its span, as in OpenCC.
       index = matchEnd === -1 ? index + unmatchedLength(text.units, index, end) : matchEnd
       continue
     }
@@ -279,10 +221,7 @@ function applyTable(
   out.copy(text, plainStart, end)
 }
 
-/**
- * Pairs of a dictionary group, merged as `Trie#loadDictGroup` does: of two entries for one key, the
- * one in the earlier dictionary wins, and within a dictionary the later one.
- */
+/** Pairs of a dictionary group, merged as `Trie#loadDictGroup` does: the earlier dictionary wins. */
 function merge(group: readonly DictLike[]): Map<string, string> {
   const merged = new Map<string, string>()
   for (const dict of [...group].reverse()) {

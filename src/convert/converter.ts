@@ -1,17 +1,9 @@
 /**
- * Traditional (Taiwan) → Simplified (mainland) conversion that says what it changed.
- *
- * Three layers, each winning over the next: the editor's overrides, zhbook's mainland vocabulary
- * (`vocabulary.ts`), and OpenCC's `tw2sp` chain, run from opencc-js's own dictionaries in the same
- * order as opencc-js's `Converter({from: 'twp', to: 'cn'})`: normalise compatibility ideographs,
- * then per segment Taiwan phrases and variants reversed, then Traditional → Simplified phrases and
- * characters. Segments are words: the text is cut over a lattice of dictionary words
- * (`segment.ts`), not at OpenCC's longest match from the left. opencc-js has no API that reports
- * its matches, so its dictionaries are compiled into tables of our own (`chain.ts`, `table.ts`,
- * once per process) and every hit is recorded with its place in the input as it goes.
- *
- * The editor's overrides are matched first, on the Traditional input, so an entry wins over
- * anything it overlaps (a patch on the Simplified output could not stop a wrong phrase conversion).
+ * Traditional (Taiwan) → Simplified (mainland) conversion that says what it changed. Three layers,
+ * each winning over the next: the editor's overrides (matched on the input, so an entry wins over
+ * any phrase it overlaps), zhbook's vocabulary, and OpenCC's `tw2sp` in opencc-js's order. opencc-js
+ * cannot report its matches, so its dictionaries are compiled into our own tables (`chain.ts`,
+ * `table.ts`) that record every hit with its place in the input.
  */
 import type {OverrideEntry} from '../core/model.js'
 import {compileChain, convertPlain, type Layers, loadChain, normalize, type Trace} from './chain.js'
@@ -19,9 +11,7 @@ import {codePointLength, Table} from './table.js'
 import {TracedText} from './traced.js'
 import type {VocabularyField} from './vocabulary.js'
 
-/** What kind of change a hit is: the layer that made it. */
 export type HitKind =
-  /** An override from the editor's dictionary. */
   | 'override'
   /** A Taiwan word replaced by zhbook's mainland vocabulary. */
   | 'zhbook'
@@ -32,68 +22,41 @@ export type HitKind =
   /** A single-character variant or Traditional → Simplified character. */
   | 'character'
 
-/** One change the converter made. */
 export interface ConversionHit {
-  /** Kind of change. */
   kind: HitKind
   /** Source text (Traditional), as in the input. */
   from: string
-  /** What it became in the output. */
   to: string
   /** Offset of `from` in the input (UTF-16 code units). */
   start: number
-  /** End offset of `from` in the input. */
   end: number
-  /** The override entry that made the change, for `override` hits. */
   override?: OverrideEntry | undefined
 }
 
-/** Result of a conversion. */
 export interface Conversion {
-  /** Converted text. */
   value: string
   /**
-   * For each UTF-16 index of `value`, plus one past the end, the input offset it comes from;
-   * non-decreasing. Lets callers split the output back over the input's pieces (text nodes split by
-   * inline markup).
+   * Input offset of each UTF-16 index of `value`, plus one past the end; non-decreasing. Splits the
+   * output back over the input's text nodes.
    */
   origin: Int32Array
-  /** Overrides applied and phrase-level changes, in input order. */
   hits: ConversionHit[]
-  /** Number of single-character changes. */
   characters: number
 }
 
-/** A configured converter. */
 export interface Converter {
-  /**
-   * Convert text and trace the changes.
-   *
-   * @param value
-   *   Traditional text.
-   * @returns
-   *   The conversion.
-   */
   convert(value: string): Conversion
 }
 
-/** Text with, for each UTF-16 index and one past the end, its input offset. */
 interface Traced {
   value: string
   origin: Int32Array
 }
 
-/** Options of `createConverter`. */
 export interface ConverterOptions {
-  /**
-   * The book's field: `'technical'` adds the words whose mainland form differs in computing (介面 →
-   * 接口, 預設 → 默认) (optional, default: `'general'`).
-   */
+  /** `'technical'` adds computing words (介面 → 接口, 預設 → 默认) (optional, default: `'general'`). */
   readonly vocabulary?: VocabularyField | undefined
-  /**
-   * Vocabulary tables to use instead of zhbook's, compiled for this converter alone: for measuring
-   * what an entry does (`make bench-convert`) (optional).
-   */
+  /** Vocabulary tables instead of zhbook's, to measure what an entry does (`make bench-convert`) (optional). */
   readonly layers?: Layers | undefined
 }
 
@@ -111,10 +74,9 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
   const chain = options.layers
     ? compileChain(options.vocabulary ?? 'general', options.layers)
     : loadChain(options.vocabulary)
-  // Like a trie, a later entry for the same key wins.
   const overrideTable = new Table(new Map(overrides.map((entry) => [entry.from, {to: entry.to, override: entry}])))
 
-  // `convert` runs start to end without yielding, so one set of buffers serves every call.
+  // `convert` never yields, so one set of buffers serves every call.
   let workspace: Workspace | undefined
 
   return {
@@ -126,8 +88,7 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
       out.clear()
       const plain = (start: number, end: number) => convertPlain(normalized, start, end, chain, scratch, out, trace)
 
-      // Overrides first: the text between two override hits goes to OpenCC on its own, so no OpenCC
-      // phrase can reach across an override.
+      // Overrides first: no OpenCC phrase can reach across one.
       const length = normalized.length
       let plainStart = 0
       let index = 0
@@ -158,15 +119,13 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
       if (plainStart < length) plain(plainStart, length)
       out.close(input.length)
       const result: Traced = {value: out.toString(), origin: out.origin.slice(0, out.length + 1)}
-      // One long text must not keep megabytes alive in every converter.
       const kept = [source, normalized, out, ...scratch]
       if (kept.some((text) => text.capacity > keptCapacity)) {
         workspace = undefined
       }
 
       const hits = trace.hits.sort((a, b) => a.start - b.start || a.end - b.end)
-      // Report what each source span finally became, not the intermediate form after the first
-      // step.
+      // Report what each source span finally became, not the form after the first step.
       for (const hit of hits) {
         if (hit.kind === 'override') continue
         hit.from = input.slice(hit.start, hit.end)
@@ -184,22 +143,15 @@ export function createConverter(overrides: readonly OverrideEntry[] = [], option
   }
 }
 
-/** Buffers a converter reuses from call to call. */
 interface Workspace {
-  /** The input. */
   source: TracedText
-  /** The input with compatibility ideographs normalised. */
   normalized: TracedText
-  /** Output of each step but the last, for one segment. */
   scratch: TracedText[]
-  /** The output. */
   out: TracedText
 }
 
-/** Units a converter's buffers may hold to be kept for the next call. */
 const keptCapacity = 0x10000
 
-/** Make the buffers of a converter whose chain has `steps` steps. */
 function createWorkspace(steps: number): Workspace {
   const text = () => new TracedText(1024)
   return {
@@ -210,7 +162,6 @@ function createWorkspace(steps: number): Workspace {
   }
 }
 
-/** The output that comes from the input span `[start, end)`. */
 function outputOf(text: Traced, start: number, end: number): string {
   return text.value.slice(outputIndex(text, start), outputIndex(text, end))
 }

@@ -1,13 +1,6 @@
 /**
  * The editor's override dictionary: a YAML map from Traditional text to the Simplified text it must
- * become, with comments saying why.
- *
- * ```yaml
- * # The source's artifact: an earlier tool turned 領域 into 領網域.
- * 領網域: 领域
- * # Stock OpenCC turns 核心 into 内核 (the kernel of an OS).
- * 核心: 核心
- * ```
+ * become, with comments saying why (`核心: 核心` where stock OpenCC writes 内核).
  */
 import path from 'node:path'
 import {isMap, isScalar} from 'yaml'
@@ -32,7 +25,6 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
   const relative = path.relative(root, file.path)
   const contents = yaml.document.contents
 
-  // An empty file (or one with only comments) is an empty dictionary.
   if (contents === null || (isScalar(contents) && contents.value === null)) return []
 
   if (!isMap(contents)) {
@@ -78,10 +70,8 @@ export function parseOverrides(file: VFile, root: string): OverrideEntry[] {
 }
 
 /**
- * The entry that would change `value` if the dictionary were applied to it (longest key first, as
- * the converter matches): a result that holds another entry's key (`A: B` with `B: A`) or its own
- * (`A: xAy`) reads as a chain the converter never follows, and converting the Simplified text again
- * would change it. A key that maps to itself (`核心: 核心`) changes nothing and is fine.
+ * The entry that would change `value` again (longest key first): a result holding a key (`A: B`
+ * with `B: A`, or `A: xAy`) reads as a chain the converter never follows. `核心: 核心` is fine.
  */
 function changedAgain(value: string, entries: readonly OverrideEntry[]): OverrideEntry | undefined {
   const byLength = [...entries].sort((a, b) => b.from.length - a.from.length)

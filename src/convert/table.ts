@@ -1,55 +1,33 @@
 /**
- * A dictionary compiled for longest-prefix matching on UTF-16 code units.
- *
- * opencc-js's `Trie` keeps a `Map` per node keyed by code point and returns a new `{end, value}`
- * object per match; on a book that is millions of map look-ups and objects. A `Table` holds the
- * same keys in typed arrays, made once (for OpenCC's dictionaries, once per process): a flat 64K
- * table for the first code unit, so a step of single characters is one array read per character,
- * and below it each node's children sorted by code unit for a binary search. Matching allocates
- * nothing: it returns the end of the longest key and leaves the entry in `matched`.
- *
- * Matching goes by code unit, opencc-js's by code point. The two agree because a key is a whole
- * string: a match can only end where a key ends, which is on a code point boundary, except after a
- * lone high surrogate, which `match` rejects when the input goes on with a low surrogate.
+ * A dictionary compiled for longest-prefix matching on UTF-16 code units. opencc-js's `Trie` makes a
+ * `Map` look-up and an object per match (millions on a book); a `Table` is typed arrays: a flat 64K
+ * table for the first unit, then sorted children for a binary search, and matching allocates
+ * nothing. By code unit, it agrees with opencc-js's code points: a key ends on a code point boundary,
+ * except after a lone high surrogate, which `match` rejects.
  */
 
-/** No node: 0 is the root, which is never anyone's child. */
 const none = 0
 
-/** A compiled dictionary. */
 export class Table<Entry> {
-  /** Entry of the last successful `match`. */
   matched: Entry | undefined
 
-  /** Whether the table has no keys. */
   readonly empty: boolean
 
-  /** Node reached from the root by each code unit. */
   private readonly first = new Int32Array(0x10000)
   /** Children of node `n` are at `[childStart[n], childStart[n + 1])`. */
   private readonly childStart: Int32Array
-  /** Code unit of each child, sorted within a node. */
   private readonly childUnit: Uint16Array
-  /** Node of each child. */
   private readonly childNode: Int32Array
   /** Entry ending at each node (`undefined`: no key ends there). */
   private readonly entryAt: Array<Entry | undefined>
 
-  /**
-   * Compile entries.
-   *
-   * @param entries
-   *   Map of keys to entries; empty keys are ignored (they never match in opencc-js either).
-   */
+  /** Compile entries; empty keys are ignored (they never match in opencc-js either). */
   constructor(entries: ReadonlyMap<string, Entry>) {
-    // Laid out straight from the sorted keys, breadth first, so each node's children are numbered,
-    // and their edges stored, one after the other (a trie of maps first costs several times more on
-    // the 50,000 words of the segmentation lattice). A node is the run of sorted keys that share
-    // its prefix; `sort` orders strings by code unit, as the edges are.
+    // Laid out straight from the sorted keys, breadth first (a trie of maps first costs several times
+    // more on the 50,000-word lattice). A node is the run of sorted keys sharing its prefix.
     const keys = [...entries.keys()].filter((key) => key !== '').sort()
     let units = 0
     for (const key of keys) units += key.length
-    // A node per unit at most, and the root.
     const low = new Int32Array(units + 1)
     const high = new Int32Array(units + 1)
     const depth = new Int32Array(units + 1)
@@ -65,7 +43,6 @@ export class Table<Entry> {
       let index = low[node]!
       const end = high[node]!
       childStart[node] = edge
-      // The key that ends here sorts first in its run.
       entryAt[node] = index < end && keys[index]!.length === at ? entries.get(keys[index]!) : undefined
       if (entryAt[node] !== undefined) index++
       while (index < end) {
@@ -94,16 +71,16 @@ export class Table<Entry> {
   }
 
   /**
-   * Find the longest key at `start`.
+   * Find the longest key at `start`; its entry is left in `matched`.
    *
    * @param units
    *   Text.
    * @param start
-   *   Where the key must start (below `limit`).
+   *   Where the key starts (below `limit`).
    * @param limit
-   *   Where the key must end at the latest (the text seen is `units[start..limit)`).
+   *   Where the key ends at the latest.
    * @returns
-   *   End of the longest key (its entry is left in `matched`), or `-1`.
+   *   End of the longest key, or `-1`.
    */
   match(units: Uint16Array, start: number, limit: number): number {
     let node = this.first[units[start]!]!
@@ -130,9 +107,9 @@ export class Table<Entry> {
    * @param units
    *   Text.
    * @param start
-   *   Where the keys must start (below `limit`).
+   *   Where the keys start (below `limit`).
    * @param limit
-   *   Where the keys must end at the latest.
+   *   Where the keys end at the latest.
    * @param ends
    *   Where the end of each key is written (as many as fit).
    * @returns
@@ -152,7 +129,6 @@ export class Table<Entry> {
     return count
   }
 
-  /** Child of `node` by `unit` (binary search), or `none`. */
   private child(node: number, unit: number): number {
     let low = this.childStart[node]!
     let high = this.childStart[node + 1]!
@@ -168,7 +144,6 @@ export class Table<Entry> {
   }
 }
 
-/** Whether `index` falls between the two halves of a surrogate pair of `units[..limit)`. */
 function splitsPair(units: Uint16Array, index: number, limit: number): boolean {
   return index < limit && (units[index]! & 0xfc00) === 0xdc00 && (units[index - 1]! & 0xfc00) === 0xd800
 }
@@ -190,9 +165,8 @@ export function codePointLength(units: Uint16Array, index: number, limit: number
 }
 
 /**
- * How far opencc-js steps over text that no key matches at `index`: an ideographic description
- * sequence (`⿰木國`, a character described by its parts) as a whole, so no part of it is converted on
- * its own; else one code point.
+ * How far opencc-js steps over text no key matches: an ideographic description sequence (`⿰木國`)
+ * as a whole, so no part is converted on its own; else one code point.
  *
  * @param units
  *   Text.
@@ -210,14 +184,9 @@ export function unmatchedLength(units: Uint16Array, index: number, limit: number
   return end > index ? end - index : 1
 }
 
-/**
- * End of the ideographic description sequence at `index`, or 0 when there is none (not a
- * description character, or the text ends before its parts). A part is a sequence itself or any one
- * code point.
- */
+/** End of the description sequence at `index`, or 0 (none, or cut off); a part is a sequence or a code point. */
 function sequenceEnd(units: Uint16Array, index: number, limit: number): number {
   const unit = units[index]!
-  // ⿲ and ⿳ describe three parts; every other description character two.
   const parts = (unit & 0xfff0) !== 0x2ff0 ? 0 : unit === 0x2ff2 || unit === 0x2ff3 ? 3 : 2
   if (parts === 0) return 0
   let end = index + 1

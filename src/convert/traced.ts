@@ -1,58 +1,31 @@
 /**
- * Text being converted, as UTF-16 code units with, for each unit, the offset in the converter's
- * input it comes from.
- *
- * Each step of the chain appends to one of these instead of making a string and an `Int32Array` per
- * piece and joining them: a book is hundreds of thousands of pieces, and their garbage cost more
- * than the look-ups. They are meant to be reused from call to call (`clear`): a typed array costs
- * more to allocate than a short paragraph costs to convert.
+ * Text being converted: UTF-16 code units, each with the input offset it comes from. Steps append to
+ * reused buffers (`clear`) rather than make strings per piece: a book is hundreds of thousands of
+ * pieces, and their garbage cost more than the look-ups.
  */
 export class TracedText {
-  /** Code units (`units[0..length)`). */
   units: Uint16Array
-  /**
-   * Input offset of each unit; `origin[length]` is set by `close`: the offset of what follows the
-   * text.
-   */
+  /** Input offset of each unit; `origin[length]`, set by `close`, is that of what follows. */
   origin: Int32Array
-  /** Number of units. */
   length = 0
 
-  /**
-   * Make an empty text.
-   *
-   * @param capacity
-   *   Expected number of units (it grows as needed).
-   */
+  /** Make an empty text; `capacity` grows as needed. */
   constructor(capacity: number) {
     this.units = new Uint16Array(capacity + 1)
     this.origin = new Int32Array(capacity + 1)
   }
 
-  /** Number of units the text holds without growing. */
   get capacity(): number {
     return this.units.length - 1
   }
 
-  /**
-   * Empty the text (its memory is kept, for the next use).
-   *
-   * @returns
-   *   This text.
-   */
+  /** Empty the text, keeping its memory. */
   clear(): this {
     this.length = 0
     return this
   }
 
-  /**
-   * Set the text to a string, each unit coming from its own index.
-   *
-   * @param value
-   *   Input.
-   * @returns
-   *   This text, closed.
-   */
+  /** Set the text to a string, each unit from its own index; closed. */
   load(value: string): this {
     this.clear().reserve(value.length)
     for (let index = 0; index < value.length; index++) {
@@ -64,16 +37,7 @@ export class TracedText {
     return this.close(value.length)
   }
 
-  /**
-   * Append units `[start, end)` of another text, keeping their origins.
-   *
-   * @param source
-   *   Text.
-   * @param start
-   *   First unit.
-   * @param end
-   *   End.
-   */
+  /** Append units `[start, end)` of another text, keeping their origins. */
   copy(source: TracedText, start: number, end: number): void {
     this.reserve(end - start)
     let length = this.length
@@ -87,16 +51,8 @@ export class TracedText {
   }
 
   /**
-   * Append the replacement of an input span. Its units are spread over the span in proportion, so
-   * when `作業|系統` (split by markup) becomes `操作系统`, `操作` falls on the first part and `系统` on the
-   * second; a surrogate pair stays on one side of any split.
-   *
-   * @param value
-   *   Replacement.
-   * @param start
-   *   Input offset of the span.
-   * @param end
-   *   Input offset of its end.
+   * Append the replacement of an input span, spread over it in proportion: when `作業|系統` (split by
+   * markup) becomes `操作系统`, `操作` falls on the first part; a surrogate pair stays on one side.
    */
   replace(value: string, start: number, end: number): void {
     this.reserve(value.length)
@@ -114,28 +70,15 @@ export class TracedText {
     this.length = length
   }
 
-  /**
-   * Set the offset of what follows the text.
-   *
-   * @param end
-   *   Input offset.
-   * @returns
-   *   This text.
-   */
+  /** Set the offset of what follows the text. */
   close(end: number): this {
     this.origin[this.length] = end
     return this
   }
 
-  /**
-   * The text as a string.
-   *
-   * @returns
-   *   Value.
-   */
+  /** The text as a string. */
   toString(): string {
-    // `fromCharCode` keeps lone surrogates as they are (a UTF-16 decoder would not); in chunks, as
-    // arguments are limited.
+    // `fromCharCode` keeps lone surrogates (a UTF-16 decoder would not); in chunks, as arguments are limited.
     const chunks: string[] = []
     for (let start = 0; start < this.length; start += chunkSize) {
       const end = Math.min(this.length, start + chunkSize)
@@ -146,7 +89,6 @@ export class TracedText {
     return chunks.join('')
   }
 
-  /** Make room for `extra` more units and the closing offset. */
   private reserve(extra: number): void {
     const needed = this.length + extra + 1
     if (needed <= this.units.length) return
@@ -160,5 +102,4 @@ export class TracedText {
   }
 }
 
-/** Units per `String.fromCharCode` call. */
 const chunkSize = 0x2000

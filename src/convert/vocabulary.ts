@@ -1,49 +1,29 @@
 /**
- * zhbook's mainland vocabulary: the layer between the editor's overrides and OpenCC. Two tables,
- * each entry with its reason:
- *
- * - `review`: OpenCC's Taiwan → mainland phrase table (`TWPhrasesRev`), reviewed. An entry that
- *   replaces a word standard in both places (序列, 向量, 執行, 查詢) is dropped; one that is right only in
- *   a field or only inside longer words is restricted (kept for `vocabulary: technical`, or through
- *   the longer entries of `added`).
- * - `added`: the vocabulary of current mainland writing that OpenCC lacks (實作 → 实现, 回傳 → 返回, 透過 →
- *   通过 …). Keys are Taiwan Traditional, values mainland Simplified.
- *
- * Every entry is a general word mapping any book could rely on. Where the mainland word depends on
- * the field (介面: 界面 on a screen, 接口 in code), the entry names the field it holds in.
+ * zhbook's mainland vocabulary, between the editor's overrides and OpenCC, each entry with its
+ * reason: `review` drops OpenCC `TWPhrasesRev` entries for words standard in both places (序列, 執行)
+ * or restricts them to a field or to longer words; `added` is current mainland vocabulary OpenCC
+ * lacks (實作 → 实现, 透過 → 通过). Where the word depends on the field (介面: 界面 or 接口), the entry says so.
  */
 
 /** The field a book's vocabulary comes from (`vocabulary` in `book.yaml`). */
 export type VocabularyField = 'general' | 'technical'
 
-/** A word zhbook adds: Taiwan form → mainland form. */
 export interface AddedEntry {
-  /** Taiwan word (Traditional). */
   readonly from: string
-  /** Mainland word (Simplified). */
   readonly to: string
   /** Only in this field (default: every field). */
   readonly field?: 'technical' | undefined
-  /** Why. */
   readonly reason: string
 }
 
-/** An OpenCC `TWPhrasesRev` entry that zhbook does not apply as is. */
 export interface ReviewedEntry {
-  /** Key of the OpenCC entry (Traditional). */
   readonly from: string
-  /**
-   * `drop`: never applied. `restrict`: applied only in the technical field (`field`), or only
-   * inside the longer entries that `added` or OpenCC has.
-   */
+  /** `restrict`: applied only in `field`, or only inside the longer entries of `added` or OpenCC. */
   readonly action: 'drop' | 'restrict'
-  /** For `restrict`: the field the entry is kept in. */
   readonly field?: 'technical' | undefined
-  /** Why. */
   readonly reason: string
 }
 
-/** Shorthand of the tables below. */
 type Row = readonly [from: string, to: string, reason: string]
 type Review = readonly [from: string, reason: string]
 
@@ -54,7 +34,6 @@ const restrict = (rows: readonly Review[], field?: 'technical'): ReviewedEntry[]
 const add = (rows: readonly Row[], field?: 'technical'): AddedEntry[] =>
   rows.map(([from, to, reason]) => ({from, to, field, reason}))
 
-/** OpenCC entries reviewed: dropped or restricted. */
 export const review: readonly ReviewedEntry[] = [
   ...drop([
     ['向量', '向量 "vector" is the mainland term in mathematics and computing; 矢量 is the physics word'],
@@ -99,7 +78,6 @@ export const review: readonly ReviewedEntry[] = [
   )
 ]
 
-/** Words zhbook adds. */
 export const added: readonly AddedEntry[] = [
   ...add([
     ['透過', '通过', 'Taiwan 透過 "by means of, through"; the mainland writes 通过 (透过 is "see through")'],

@@ -72,7 +72,14 @@ export class DictionaryIndex {
     return readings
   }
 
-  /** Whether CC-CEDICT has a headword (its readings are not decoded). */
+  /**
+   * Whether CC-CEDICT has a headword (its readings are not decoded).
+   *
+   * @param word
+   *   Simplified headword.
+   * @returns
+   *   Whether it does.
+   */
   has(word: string): boolean {
     if (whitespace.test(word)) return false
     const at = this.prefixLine(word, 0)
