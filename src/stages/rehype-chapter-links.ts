@@ -1,16 +1,9 @@
 /**
- * Stage: point links between chapters at the chapters.
- *
- * An author links to another chapter by its source file, as GitHub and mdBook show it:
- * `ch03-02-data-types.md`, `../ch03/README.md#變數`, or the `.html` mdBook makes of it. Such a link
- * becomes `chapter:<id>#<fragment>` (`chapterLinkPrefix`), which each renderer resolves to its own
- * file name.
- *
- * A link this stage cannot point anywhere in the book (a file that is not a chapter, an id the
- * chapter does not have) would be a dead link in every edition and an error for epubcheck: it is
- * unwrapped to its text, with a warning (L013, L014). Links to other chapters' ids are checked once
- * every chapter is processed (`checkChapterLinks`), from what this stage records in
- * `file.data.chapterLinks`.
+ * Stage: point links between chapters at the chapters. An author links to a chapter's source file
+ * (`../ch03/README.md#變數`, or mdBook's `.html`); it becomes `chapter:<id>#<fragment>`, resolved by
+ * each renderer. A link that leads nowhere in the book would be dead in every edition and an
+ * epubcheck error: it is unwrapped, with a warning (L013, L014). Links to other chapters' ids are
+ * checked once all are processed (`checkChapterLinks`).
  */
 import path from 'node:path'
 import type {Element, ElementContent, Root} from 'hast'
@@ -22,34 +15,25 @@ import {chapterLinkPrefix} from '../core/model.js'
 
 declare module 'vfile' {
   interface DataMap {
-    /** Links to other chapters, with the place each stands (for `checkChapterLinks`). */
     chapterLinks: ChapterLinkRecord[]
   }
 }
 
-/** A link to another chapter, as written and as rewritten. */
 export interface ChapterLinkRecord {
-  /** The rewritten `href` (`chapter:<id>#<fragment>`). */
   href: string
-  /** The `href` as written. */
   written: string
-  /** Where the link starts in the source (optional). */
   place?: Point | undefined
 }
 
-/** Options of `rehypeChapterLinks`. */
 export interface Options {
-  /** Manuscript folder (required). */
   readonly root: string
   /** The book's chapters: id and path relative to the manuscript folder (required). */
   readonly chapters: ReadonlyArray<{readonly id: string; readonly path: string}>
 }
 
 /**
- * Rewrite links to chapters' source files; unwrap those that lead nowhere.
- *
- * Runs after sanitising (a `chapter:` URL is not one the sanitiser lets through) and after every
- * stage that makes ids.
+ * Rewrite links to chapters' source files; unwrap those that lead nowhere. Runs after sanitising
+ * (which would not let `chapter:` through) and after every stage that makes ids.
  *
  * @param options
  *   Configuration (required).
@@ -71,7 +55,6 @@ export default function rehypeChapterLinks(options: Options) {
       if (node.tagName !== 'a') return
       const href = node.properties.href
       if (typeof href !== 'string' || href === '') return
-      // Remote, `mailto:`, or another scheme: not this stage's business.
       if (/^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//')) return
       const place = node.position?.start
       const hash = href.indexOf('#')
@@ -111,7 +94,6 @@ export default function rehypeChapterLinks(options: Options) {
       }
 
       if (resolved === own || byPath.get(own ?? '') === id) {
-        // A link into the chapter itself: checked here.
         if (fragment === undefined || fragment === '') {
           node.properties.href = chapterLinkPrefix + id
           return
@@ -138,10 +120,7 @@ export default function rehypeChapterLinks(options: Options) {
   }
 }
 
-/**
- * The chapter a path leads to: its `.md` file, the `.html` mdBook makes of it, or a folder's
- * `README.md` / `index.md`.
- */
+/** The chapter a path leads to: its `.md`, mdBook's `.html` of it, or a folder's `README.md` / `index.md`. */
 function chapterOf(resolved: string, byPath: ReadonlyMap<string, string>): string | undefined {
   const stem = resolved.replace(/\.html?$/i, '')
   const folder = resolved.replace(/\/?(?:index\.html?)?$/i, '')
@@ -213,12 +192,10 @@ export function unwrapLinks(tree: Root, links: ReadonlySet<Element>): undefined 
   return undefined
 }
 
-/** A path relative to the manuscript folder, with `/` and in Unicode NFC. */
 function normalise(value: string): string {
   return value.split(path.sep).join('/').replace(/^\.\//, '').normalize('NFC')
 }
 
-/** Decode percent-escapes, leaving a malformed one as written. */
 function decode(value: string): string {
   try {
     return decodeURIComponent(value)

@@ -8,24 +8,20 @@ import {warn} from '../core/diagnostics.js'
 
 declare module 'vfile' {
   interface DataMap {
-    /** Plain-text title of the chapter, set by `rehypeChapterTitle`. */
     title: string
   }
 }
 
-/** Options of `rehypeChapterTitle`. */
 export interface Options {
-  /** Title to use when the chapter has no heading (default: the file stem). */
+  /** Title when the chapter has no heading (default: the file stem). */
   readonly fallback?: string | undefined
 }
 
 const emptyOptions: Options = {}
 
 /**
- * Set `file.data.title` from the first heading; warn (M003) when there is none in a chapter that
- * has text.
- *
- * Runs after conversion, so the title is in the edition's script.
+ * Set `file.data.title` from the first heading; warn (M003) when a chapter with text has none. Runs
+ * after conversion, so the title is in the edition's script.
  *
  * @param options
  *   Configuration (optional).
@@ -60,10 +56,7 @@ export default function rehypeChapterTitle(options: Options = emptyOptions) {
   }
 }
 
-/**
- * Text of a heading in the edition's language: a translation in the heading (`<span lang="en">`)
- * and pinyin are not part of the title.
- */
+/** Text of a heading without its translation (`<span lang="en">`) or pinyin. */
 function textOf(node: Element | ElementContent): string {
   if (node.type === 'text') return node.value
   if (node.type !== 'element' || otherLanguage(node) || node.tagName === 'rt' || node.tagName === 'rp') return ''

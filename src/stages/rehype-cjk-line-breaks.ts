@@ -1,30 +1,19 @@
 /**
- * Stage: drop a soft line break between two CJK characters.
- *
- * A paragraph wrapped at 80 columns in the source has a line ending inside it; HTML shows a line
- * ending as a space, and Chinese has no spaces between words (「数据。 通常」). Like pandoc's
- * `east_asian_line_breaks`, a line ending with a Chinese or Japanese character (or full-width
- * punctuation) on both sides goes; between Latin words, or a Latin and a Chinese word, it stays a
- * space.
- *
- * Runs before conversion: a phrase split over two lines (作業\n系統) is then one phrase to the
- * converter.
+ * Stage: drop a soft line break between two CJK characters. HTML shows a line ending as a space, and
+ * Chinese has none between words (「数据。 通常」); as pandoc's `east_asian_line_breaks`, it goes when
+ * both sides are wide, and stays beside Latin. Runs before conversion, so 作業\n系統 is one phrase.
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {visit} from 'unist-util-visit'
 
-/**
- * Characters set without spaces between them: Han, kana, bopomofo, CJK symbols and punctuation,
- * full-width forms. Hangul is left out: Korean puts spaces between words.
- */
+/** Characters set without spaces between them (not Hangul: Korean spaces its words). */
 const wide =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u
 
 /** Inline elements whose text is kept as written, but read as a neighbour. */
 const inlineVerbatim = new Set(['code', 'kbd', 'samp', 'math'])
 
-/** Elements whose text is kept as written. */
 const verbatim = new Set(['pre', 'code', 'kbd', 'samp', 'script', 'style', 'textarea', 'math', 'svg'])
 
 /** Elements that hold a run of text (a line break inside one joins it). */
@@ -69,7 +58,6 @@ export default function rehypeCjkLineBreaks() {
   }
 }
 
-/** The text of a block in order, down to (not into) blocks nested in it. */
 function collect(node: Element, texts: Text[]): undefined {
   for (const child of node.children as ElementContent[]) {
     if (child.type === 'text') texts.push(child)
@@ -77,7 +65,6 @@ function collect(node: Element, texts: Text[]): undefined {
       // A copy: its first and last characters count, its text is not changed.
       texts.push({type: 'text', value: toString(child)})
     } else if (child.type === 'element' && !verbatim.has(child.tagName)) {
-      // A nested block ends the run: text does not flow across it.
       if (blocks.has(child.tagName)) texts.push({type: 'text', value: '\0'})
       else collect(child, texts)
     }
@@ -86,7 +73,6 @@ function collect(node: Element, texts: Text[]): undefined {
   return undefined
 }
 
-/** Drop each `\n` with a wide character on both sides, across text nodes. */
 function join(texts: readonly Text[]): undefined {
   for (const [index, text] of texts.entries()) {
     if (!text.value.includes('\n')) continue
@@ -102,7 +88,6 @@ function join(texts: readonly Text[]): undefined {
   return undefined
 }
 
-/** The last character of the text before `index` (a code point). */
 function lastChar(texts: readonly Text[], index: number): string | undefined {
   for (let at = index - 1; at >= 0; at--) {
     const value = texts[at]!.value
@@ -112,7 +97,6 @@ function lastChar(texts: readonly Text[], index: number): string | undefined {
   return undefined
 }
 
-/** The first character of the text after `index` (a code point). */
 function firstChar(texts: readonly Text[], index: number): string | undefined {
   for (let at = index + 1; at < texts.length; at++) {
     const value = texts[at]!.value

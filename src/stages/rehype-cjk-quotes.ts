@@ -2,13 +2,11 @@
 import type {Element, Root} from 'hast'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
-/** Options of `rehypeCjkQuotes`. */
 export interface Options {
   /** Map of quote characters to their replacements (default: `hansQuotes`). */
   readonly quotes?: Readonly<Record<string, string>> | undefined
 }
 
-/** Corner brackets to the quotes of mainland typography. */
 export const hansQuotes: Readonly<Record<string, string>> = {
   '「': '“',
   '」': '”',
@@ -32,10 +30,8 @@ export function replaceQuotes(value: string, quotes: Readonly<Record<string, str
   return replaceWith(value, quotes, quotes === hansQuotes ? hansPattern : patternOf(quotes))
 }
 
-/** Replace the quotes `pattern` (made by `patternOf(quotes)`) finds. */
 function replaceWith(value: string, quotes: Readonly<Record<string, string>>, pattern: RegExp): string {
-  // Most text has no quotes: `replace` then gives back the same string, without building a new one
-  // character by character.
+  // Most text has no quotes: `replace` then gives back the same string.
   return value.replace(pattern, (character) => quotes[character]!)
 }
 
@@ -55,8 +51,7 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
     walk(tree)
   }
 
-  // A plain walk: only elements have children to enter, and `visit` would keep the ancestors of
-  // every node, which this stage never looks at.
+  // A plain walk: `visit` would keep the ancestors of every node, which this stage never reads.
   function walk(parent: Root | Element) {
     for (const node of parent.children) {
       if (node.type === 'text') {
@@ -68,7 +63,7 @@ export default function rehypeCjkQuotes(options: Options = emptyOptions) {
   }
 }
 
-/** A pattern that matches each key of a quote map that is one code point (a key is a character). */
+/** A pattern matching each one-code-point key of a quote map. */
 function patternOf(quotes: Readonly<Record<string, string>>): RegExp {
   const keys = Object.keys(quotes).filter((key) => [...key].length === 1)
   if (keys.length === 0) return /(?!)/g
@@ -76,5 +71,4 @@ function patternOf(quotes: Readonly<Record<string, string>>): RegExp {
   return new RegExp(`[${escaped.join('')}]`, 'gu')
 }
 
-/** The pattern of `hansQuotes`. */
 const hansPattern = patternOf(hansQuotes)

@@ -1,12 +1,8 @@
-/**
- * Stage: mark the turns of a dialogue (`**主持人**：您覺得……`) so stylesheets can set them apart, by
- * typography rather than colour.
- */
+/** Stage: mark the turns of a dialogue (`**主持人**：您覺得……`), to be set apart by typography, not colour. */
 import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {visit} from 'unist-util-visit'
 
-/** Options of `rehypeDialogue`. */
 export interface Options {
   /** Class added to a turn's paragraph (default: `dialogue`). */
   readonly className?: string | undefined
@@ -16,7 +12,6 @@ export interface Options {
 
 const emptyOptions: Options = {}
 
-/** A colon that ends a speaker's label, full-width or not. */
 const colon = /^\s*[：:]/
 
 /**
@@ -48,7 +43,6 @@ export default function rehypeDialogue(options: Options = emptyOptions) {
   }
 }
 
-/** A class list as an array. */
 function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : []
 }

@@ -1,21 +1,13 @@
 /**
- * Stage: mark English phrases inside Chinese text as English (`<span lang="en">`).
- *
- * Why: a screen reader and a reading system's text-to-speech read text in the voice of its
- * language; a Chinese voice spells out or mangles an English phrase (WCAG 2.1 SC 3.1.2, Language of
- * Parts). Reading systems also pick fonts and hyphenation by language.
- *
- * What counts as an English phrase: two or more Latin words in a row (`Hugging Face`,
- * `Reinforcement Learning from Human Feedback`). A single Latin word in Chinese text (`AI`,
- * `ChatGPT`, `GPU`) is a name or a term Chinese speech uses as it is, which SC 3.1.2 exempts, and
- * which a voice change in mid-sentence would only make harder to follow. Text already marked with
- * another language (the English translation, pinyin), code and the like are left alone.
+ * Stage: mark English phrases in Chinese text `<span lang="en">`: a Chinese voice mangles them (WCAG
+ * 2.1 SC 3.1.2), and reading systems pick fonts and hyphenation by language. A phrase is two or more
+ * Latin words; a single word (`AI`, `GPU`) is a term Chinese speech uses as it is, which SC 3.1.2
+ * exempts and a voice change mid-sentence would only make harder to follow.
  */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
-/** Options of `rehypeEnglishRuns`. */
 export interface Options {
   /** Language given to the phrases (optional, default: `'en'`). */
   readonly lang?: string | null | undefined
@@ -23,10 +15,7 @@ export interface Options {
 
 const emptyOptions: Options = {}
 
-/**
- * Two or more Latin words separated by spaces; a word is letters, with inner apostrophes, hyphens
- * or dots (`don't`, `e-mail`, `Node.js`).
- */
+/** Two or more Latin words; a word may hold inner apostrophes, hyphens or dots (`don't`, `Node.js`). */
 const phrase = /[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:[ \u00A0]+[A-Za-z]+(?:['’.-][A-Za-z]+)*)+/g
 
 /**
@@ -45,7 +34,6 @@ export default function rehypeEnglishRuns(options?: Options | null) {
   }
 }
 
-/** Wrap the phrases among siblings and in their descendants. */
 function wrapChildren(
   children: Array<ElementContent | RootContent>,
   lang: string
@@ -67,25 +55,18 @@ function wrapChildren(
   return result
 }
 
-/**
- * Whether an element's content is left alone.
- *
- * @returns
- *   Whether it is code-like, pinyin, in another language, or a phrase already.
- */
+/** Whether an element's content is left alone: code-like, pinyin, another language, or a phrase already. */
 function skip(node: Element): boolean {
   return (
     opaque.has(node.tagName) || node.tagName === 'rt' || node.tagName === 'rp' || otherLanguage(node) || isLatin(node)
   )
 }
 
-/** Whether an element is marked as Latin-script Chinese (pinyin). */
 function isLatin(node: Element): boolean {
   const lang = node.properties.lang
   return typeof lang === 'string' && /^zh-latn\b/i.test(lang)
 }
 
-/** Split a text node around its English phrases. */
 function wrapText(node: Text, lang: string): ElementContent[] {
   const result: ElementContent[] = []
   let start = 0

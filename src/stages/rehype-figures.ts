@@ -1,19 +1,13 @@
 /**
- * Stage: an image alone in its paragraph, with a title, is a figure with a caption (`![圖一](a.png
- * "系統架構")` → `<figure><img><figcaption>系統架構`), as pandoc makes it; the manuscript's own `<figure>`
- * stays as written.
- *
- * Why only with a title: an alt text describes the image for who cannot see it, a caption is for
- * every reader; without a title the source gives no caption, and the paragraph stays.
+ * Stage: an image alone in its paragraph, with a title, is a figure with a caption, as pandoc makes
+ * it. Only with a title: an alt text is for who cannot see the image, a caption for every reader.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 
 /**
- * Turn paragraphs that hold only an image with a title into figures.
- *
- * The figure takes the paragraph's id (its block number, for the edition switch) and the caption
- * the title, which leaves the image.
+ * Turn paragraphs that hold only an image with a title into figures (the paragraph's id goes to the
+ * figure, for the edition switch).
  *
  * @returns
  *   Transform.

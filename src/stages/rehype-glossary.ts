@@ -1,10 +1,6 @@
 /**
- * Stage: annotate each glossary term's first occurrence in a chapter with pinyin ruby and a note
- * holding its English gloss (the bilingual edition).
- *
- * The note is an ARIA footnote (`role="doc-noteref"` → `role="doc-footnote"`, the back-link first
- * in the note); the EPUB renderer adds `epub:type`, so Kobo, Apple Books and Kindle show it as a
- * pop-up.
+ * Stage: the bilingual edition's glossary terms, first occurrence per chapter, with pinyin ruby and
+ * an ARIA footnote holding the English gloss (the EPUB adds `epub:type`, so readers pop it up).
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {h} from 'hastscript'
@@ -12,24 +8,19 @@ import type {VFile} from 'vfile'
 import type {EditionTerm} from '../glossary/terms.js'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
-/** A term annotated in a chapter. */
 export interface TermOccurrence {
-  /** Index of the term in the glossary. */
   index: number
-  /** Id of the noteref, to link to it from the glossary chapter. */
+  /** Id of the noteref, linked from the glossary chapter. */
   refId: string
 }
 
 declare module 'vfile' {
   interface DataMap {
-    /** Terms annotated by `rehypeGlossary`, in document order. */
     glossary: TermOccurrence[]
   }
 }
 
-/** Options of `rehypeGlossary`. */
 export interface Options {
-  /** Terms in the edition's script (required). */
   readonly terms: readonly EditionTerm[]
   /** Language of the glosses (default: `en`). */
   readonly lang?: string | undefined
@@ -96,7 +87,6 @@ export default function rehypeGlossary(options: Options) {
         ]
         if (before.value) replacement.unshift(before)
         parent.children.splice(index, 1, ...replacement, ...(after.value ? [after] : []))
-        // Go on with the text after the term (it may hold other terms).
         index += replacement.length - 1
       }
     }
@@ -106,7 +96,6 @@ export default function rehypeGlossary(options: Options) {
     if (notes.length > 0) tree.children.push(h('div', {className: ['gloss-notes']}, notes))
   }
 
-  /** The term in the text: ruby with pinyin, or a span for a Latin term. */
   function mark(term: EditionTerm): Element {
     if (!term.pinyin) return h('span', {className: ['gloss-term']}, term.term)
     return h('ruby', {className: ['gloss-term']}, [
@@ -117,7 +106,6 @@ export default function rehypeGlossary(options: Options) {
     ])
   }
 
-  /** The note: back-link first, then term, pinyin, gloss and note. */
   function note(term: EditionTerm, id: string, refId: string): Element {
     const content: ElementContent[] = [
       h('a', {href: `#${refId}`, role: 'doc-backlink', ariaLabel: 'Back to text'}, '↩'),
@@ -138,9 +126,8 @@ export default function rehypeGlossary(options: Options) {
 }
 
 /**
- * The first remaining term in a text, reading it as every term (used or not) would: the leftmost,
- * then longest match. A term already annotated still covers its text, so the 模型 inside a second 大模型
- * is not taken for a term.
+ * The first remaining term in a text, leftmost then longest, as every term (used or not) would read
+ * it: the 模型 inside a second 大模型 is not taken for a term.
  */
 function firstMatch(
   value: string,
@@ -157,7 +144,6 @@ function firstMatch(
         start = value.indexOf(term.term, start + 1)
       }
 
-      // Terms are sorted longest first: on a tie, the first found is longest.
       if (start !== -1 && (!best || start < best.start)) best = {term, start}
     }
 
@@ -169,7 +155,6 @@ function firstMatch(
   return undefined
 }
 
-/** Whether `[start, start + length)` is not part of a longer Latin word. */
 function wholeWord(value: string, start: number, length: number): boolean {
   return !/[A-Za-z0-9]/.test(value.charAt(start - 1)) && !/[A-Za-z0-9]/.test(value.charAt(start + length))
 }

@@ -1,40 +1,30 @@
-/**
- * Stage: convert the chapter's text from Traditional (Taiwan) to Simplified (mainland) Chinese,
- * recording every phrase-level change for the report.
- */
+/** Stage: Traditional (Taiwan) to Simplified (mainland), recording every phrase-level change for the report. */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {phrasing} from 'hast-util-phrasing'
 import type {VFile} from 'vfile'
 import {outputIndex, type Converter, type ConversionHit} from '../convert/converter.js'
 
-/** A change with its place in the manuscript. */
 export interface PlacedHit extends ConversionHit {
   /** Line in the chapter file (1-based). */
   line: number
   /** Column in the chapter file (1-based). */
   column: number
-  /** The text around the change, for the report. */
   context: string
 }
 
-/** What the stage records on `file.data.conversion`. */
 export interface ConversionData {
-  /** Overrides applied and phrase-level changes, in document order. */
   hits: PlacedHit[]
-  /** Number of single-character conversions. */
   characters: number
 }
 
 declare module 'vfile' {
   interface DataMap {
-    /** Changes made by `rehypeHantToHans`. */
     conversion: ConversionData
   }
 }
 
-/** Options of `rehypeHantToHans`. */
 export interface Options {
-  /** The converter to use (with the book's overrides). */
+  /** The converter (with the book's overrides). */
   readonly converter: Converter
 }
 
@@ -54,8 +44,7 @@ export const opaque = new Set([
 ])
 
 /**
- * Whether an element is marked as text in a language other than Chinese (the English of the
- * bilingual edition, pinyin): such text is not converted.
+ * Whether an element is marked as a language other than Chinese (the English, pinyin): not converted.
  *
  * @param node
  *   Element.
@@ -67,18 +56,13 @@ export function otherLanguage(node: Element): boolean {
   return typeof lang === 'string' && lang !== '' && !/^zh(?:-(?!latn\b)|$)/i.test(lang)
 }
 
-/** Characters of context shown on each side of a change. */
 const contextSize = 12
 
 /**
- * Convert text to Simplified Chinese.
- *
- * Text is converted a run at a time: the text of a block that inline markup alone splits
- * (`<strong>作業</strong>系統`) is converted as one string, then split back over its nodes, so phrases
- * across markup convert as phrases. Code (`code`, `pre`, `kbd` …), scripts, styles and text marked
- * as another language (`lang="en"`, `lang="zh-Latn-pinyin"`) are never touched, nor is any
- * attribute (URLs, classes, titles) but `alt`: alt text is what a reader who cannot see the image
- * reads, so it is in the edition's script.
+ * Convert text to Simplified Chinese, a run at a time: text that only inline markup splits
+ * (`<strong>作業</strong>系統`) is one string, split back over its nodes. Code, scripts and other
+ * languages are never touched, nor any attribute but `alt`, which a reader who cannot see the image
+ * reads in the edition's script.
  *
  * @param options
  *   Configuration (required).
@@ -94,7 +78,6 @@ export default function rehypeHantToHans(options: Options) {
     file.data.conversion = data
   }
 
-  /** Text nodes grouped into runs that only inline markup separates. */
   function collectRuns(tree: Root): Text[][] {
     const runs: Text[][] = []
     let current: Text[] = []
@@ -122,7 +105,6 @@ export default function rehypeHantToHans(options: Options) {
       if (opaque.has(node.tagName) || otherLanguage(node)) {
         flush()
       } else if (phrasing(node) && node.children.length > 0) {
-        // Inline markup: the run goes on through it.
         walk(node.children)
       } else {
         // A block, or an empty inline (`br`, `img`): the run stops here.
@@ -138,10 +120,8 @@ export default function rehypeHantToHans(options: Options) {
   }
 }
 
-/** Convert one run and split the result back over its nodes. */
 function convertRun(run: Text[], converter: Converter, data: ConversionData) {
   const joined = run.length === 1 ? run[0]!.value : run.map((node) => node.value).join('')
-  // Whitespace between blocks is not worth a trip through the dictionaries.
   if (!/\S/.test(joined)) return
   const result = converter.convert(joined)
   data.characters += result.characters
@@ -156,8 +136,7 @@ function convertRun(run: Text[], converter: Converter, data: ConversionData) {
     outStart = outEnd
   }
 
-  // Hits come in input order, so one pass over the run's nodes and newlines places them all (a scan
-  // from the node's start per hit is quadratic in a long paragraph).
+  // Hits come in input order: one pass places them all (a scan per hit is quadratic in a long paragraph).
   let index = -1
   let newlines = 0
   let lastNewline = -1

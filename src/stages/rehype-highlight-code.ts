@@ -1,21 +1,13 @@
 /**
- * Stage: highlight code blocks at build time, with starry-night (GitHub's grammars, through
- * rehype-starry-night).
- *
- * The result is `<span class="pl-…">` runs, coloured by the book's style sheets
- * (`formats/shared/code-style.ts`): no script reaches a reader. The highlighter and its grammars
- * (two seconds to import on a busy machine) are loaded on the first chapter that has code with a
- * language, so a build of a book without code pays nothing.
- *
- * mdBook's info strings carry attributes after a comma (`rust,ignore`, `rust,no_run`): the language
- * is what comes before it.
+ * Stage: highlight code at build time with starry-night: `<span class="pl-…">` runs coloured by the
+ * book's CSS, no script for a reader. It loads (two seconds on a busy machine) on the first chapter
+ * with a language. mdBook's `rust,ignore`: the language is what comes before the comma.
  */
 import type {Root} from 'hast'
 import type {Transformer} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 
-/** Prefix of the language class of a code element. */
 const prefix = 'language-'
 
 /** Languages that are text: not highlighted, not reported. */

@@ -1,12 +1,8 @@
 /**
- * Stage: TeX math (`$…$`, `$$…$$`, read by remark-math) as MathML, made at build time by temml.
- *
- * MathML is what EPUB 3 reading systems and browsers render without a script; the book ships no
- * math library. remark-rehype leaves math as `<code class="language-math math-inline">` (in a
- * `<pre>` for display math); this stage replaces it. temml's `class` and `style` attributes go:
- * they serve temml's own style sheet, which the book does not carry. A formula temml cannot read
- * stays as its TeX source, with a warning (M012). Inline math follows pandoc's rule for `$`: no
- * space just inside the dollars, no digit just after the closing one, so prices stay text.
+ * Stage: TeX math as MathML, made at build time by temml: reading systems and browsers draw it with
+ * no script. temml's `class` and `style` go (they serve its own CSS). A formula temml cannot read
+ * stays TeX, with a warning (M012). Inline `$` follows pandoc: no space inside, no digit after the
+ * closing one, so prices stay text.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -17,7 +13,6 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 
-/** Parses temml's MathML into hast (as the HTML parser reads `<math>`). */
 const parser = unified().use(rehypeRaw).freeze()
 
 /**
@@ -35,7 +30,6 @@ export default function rehypeMathml() {
       const tex = toString(node)
       const source = display ? undefined : dollars(node, file)
       if (source !== undefined) {
-        // Prices, not a formula (`$5 到 $10`): the text as written.
         parent.children[index] = {type: 'text', value: source, position: node.position}
         return 'skip'
       }
@@ -63,10 +57,7 @@ export default function rehypeMathml() {
   }
 }
 
-/**
- * The source of inline math that pandoc would not read as math, or `undefined`: its TeX starts or
- * ends with a space, or a digit follows the closing `$` (`$5 到 $10`, `US$3 與 $4`).
- */
+/** The source of inline math pandoc would not read as math (`$5 到 $10`), or `undefined`. */
 function dollars(node: Element, file: VFile): string | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
@@ -77,14 +68,12 @@ function dollars(node: Element, file: VFile): string | undefined {
   return /^\s|\s$/.test(inner) || /^\d/.test(value.slice(end)) ? written : undefined
 }
 
-/** Whether a node is remark-math's `code` element. */
 function isMath(node: ElementContent | undefined): node is Element {
   if (node?.type !== 'element' || node.tagName !== 'code') return false
   const classes = node.properties.className
   return Array.isArray(classes) && classes.includes('language-math')
 }
 
-/** The `math` element of temml's output, cleaned. */
 function parse(mathml: string, tex: string): Element | undefined {
   const root = parser.runSync({type: 'root', children: [{type: 'raw', value: mathml}]}) as Root
   const math = root.children.find((child): child is Element => child.type === 'element')

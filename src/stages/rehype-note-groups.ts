@@ -1,9 +1,6 @@
 /**
- * Stage: keep each note reference (`a[role~=doc-noteref]`, the bilingual edition's glossary notes)
- * on the line of the term it follows, and name each note after its reference.
- *
- * Done once per chapter here rather than by each renderer: every format wants the same, and a
- * renderer changing a tree must copy it first.
+ * Stage: keep each note reference on the line of the term it follows, and name each note after its
+ * reference; once here, as every format wants the same.
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -49,12 +46,8 @@ export function isNoteReference(node: ElementContent | RootContent): boolean {
 }
 
 /**
- * Group note references with the element before them, in a `span.noteref-group` that the
- * stylesheets set `white-space: nowrap`.
- *
- * Why: Chinese breaks lines between any two characters, and between an inline element and what
- * follows it, so a reference would otherwise start a line on its own, away from its term. A
- * reference after text is left alone: the text's last character is not the term.
+ * Group note references with the element before them in a `span.noteref-group` (`nowrap`): Chinese
+ * breaks after an inline element, so a reference could start a line away from its term.
  */
 function group(children: Array<ElementContent | RootContent>): undefined {
   let index = 1
@@ -82,10 +75,8 @@ function group(children: Array<ElementContent | RootContent>): undefined {
 }
 
 /**
- * Name each unnamed note (`role~=doc-footnote`) after the reference that points to it: a page lists
- * many notes, and assistive technology (and axe-core's `landmark-unique`, which counts `aside`
- * elements) needs them told apart. The name is the reference's `aria-label` (the stages write the
- * gloss there: `large model (English gloss)`), else its text.
+ * Name each unnamed note after its reference (`aria-label`, the gloss, else its text): assistive
+ * technology and axe's `landmark-unique` (which counts `aside`s) need them told apart.
  */
 function labelNotes(tree: Root, labels: ReadonlyMap<string, string>): undefined {
   visit(tree, 'element', (node: Element) => {

@@ -1,10 +1,7 @@
 /**
- * Stage: pinyin over every Chinese word, for learners (`pinyin: all` in `book.yaml`, bilingual
- * edition).
- *
- * Words come from `segmentWords` (`Intl.Segmenter`, corrected), one text node at a time (it is
- * super-linear on long strings); readings from pinyin-pro, on the whole text node, so a polyphone
- * gets the reading of its context (银行 yín háng, 行业 háng yè).
+ * Stage: pinyin over every Chinese word (`pinyin: all`, bilingual edition). Words from
+ * `segmentWords`, a text node at a time (it is super-linear on long strings); readings from
+ * pinyin-pro on the whole node, so a polyphone reads by context (银行 yín háng, 行业 háng yè).
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -15,14 +12,9 @@ import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 /** Where no pinyin is added: code, headings, existing ruby, notes, links stay readable. */
 const skip = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ruby', 'rt', 'rp', 'aside'])
 
-/** Han characters. */
 const han = /\p{Script=Han}/u
 
-/**
- * Whether the 地 that ends a segment is the adverbial particle (`de`: 快速地订购, 不断地修炼), not the noun
- * (`dì`: 领地, 各地): it stands after a word (as its own segment, or at the end of a segment of three
- * or more characters) and before a Han character, the verb.
- */
+/** Whether a final 地 is the particle `de` (快速地订购), not `dì` (各地): after a word, before a Han character. */
 function adverbialDe(previous: string, segment: string, next: string): boolean {
   if (!segment.endsWith('地') || !han.test(next)) return false
   if (segment !== '地') return segment.length >= 3
@@ -60,7 +52,6 @@ export default function rehypePinyin() {
     parent.children = children as never
   }
 
-  /** A text as text and ruby, word by word. */
   function annotate(value: string): ElementContent[] {
     const readings = pinyinPerCharacter(value)
     const out: ElementContent[] = []

@@ -1,9 +1,6 @@
 /**
- * Stage: parse the manuscript's raw HTML into the tree (rehype-raw), only in chapters that have
- * any.
- *
- * rehype-raw runs the whole tree through an HTML parser again; a chapter of plain Markdown (most
- * chapters) gains nothing from it and pays for it.
+ * Stage: rehype-raw, only in chapters that have raw HTML: it runs the whole tree through an HTML
+ * parser again, which a plain Markdown chapter pays for and gains nothing from.
  */
 import type {Root} from 'hast'
 import type {Options} from 'rehype-raw'
@@ -28,8 +25,7 @@ export default function rehypeRawIfAny(options?: Options | null) {
       return EXIT
     })
     if (!found) return tree
-    // rehype-raw (and parse5 under it) is loaded by the first chapter that has HTML: a book of
-    // plain Markdown never pays for it.
+    // Loaded by the first chapter with HTML: a book of plain Markdown never pays for it.
     if (!transform) {
       const {default: rehypeRaw} = await import('rehype-raw')
       transform = rehypeRaw(options) as (tree: Root, file: VFile) => Root

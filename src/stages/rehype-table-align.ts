@@ -1,9 +1,4 @@
-/**
- * Stage: write GFM column alignment as CSS.
- *
- * remark-rehype writes it as the `align` attribute, which HTML 5 and XHTML 5 no longer allow (the
- * Nu checker and epubcheck reject it).
- */
+/** Stage: GFM column alignment as CSS: HTML 5 and XHTML 5 no longer allow `align` (Nu checker, epubcheck). */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
 

@@ -1,14 +1,10 @@
 /**
- * Stage: number the blocks of a chapter (`id="p-1"`, `p-2` …) the same way in every edition, so a
- * link can open another edition of a chapter at the same paragraph.
- *
- * Runs first, on the manuscript's own blocks: what later stages add (the bilingual edition's
- * English) is not numbered and shifts nothing.
+ * Stage: number the blocks of a chapter (`p-1` …) alike in every edition, so a link can open another
+ * edition at the same paragraph. Runs first: blocks later stages add shift nothing.
  */
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 
-/** Options of `remarkBlockIds`. */
 export interface Options {
   /** Prefix of the ids (default: `p-`). */
   readonly prefix?: string | undefined
@@ -17,10 +13,8 @@ export interface Options {
 const emptyOptions: Options = {}
 
 /**
- * Give every paragraph and heading an id by its position in the chapter.
- *
- * A list item's first paragraph gives its id to the item: in a tight list the paragraph has no
- * element of its own.
+ * Give every paragraph and heading an id by its position; a list item's first paragraph gives it to
+ * the item (in a tight list the paragraph has no element).
  *
  * @param options
  *   Configuration (optional).

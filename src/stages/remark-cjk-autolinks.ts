@@ -1,10 +1,7 @@
 /**
- * Stage: end a bare URL (a GFM autolink literal) where Chinese text starts.
- *
- * GFM ends an autolink literal at white space, which Chinese text does not use: `(見
- * http://example.com)。` links `http://example.com)。`, a URL no reader can open (and epubcheck
- * rejects). The URL ends at the first CJK punctuation mark or Han character, and a `)` before it
- * that opens nowhere in the URL goes back to the text.
+ * Stage: end a bare URL where Chinese text starts. GFM ends one at white space, which Chinese does
+ * not use (`(見 http://example.com)。`); it ends at CJK punctuation or a Han character, and an
+ * unopened `)` before it goes back to the text.
  */
 import type {Link, Parent, Root, Text} from 'mdast'
 import {visit} from 'unist-util-visit'
@@ -41,7 +38,6 @@ export default function remarkCjkAutolinks() {
   }
 }
 
-/** How often `character` occurs in `value`. */
 function count(value: string, character: string): number {
   return value.split(character).length - 1
 }

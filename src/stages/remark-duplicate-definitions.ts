@@ -1,9 +1,6 @@
 /**
- * Stage: warn about a footnote or link definition given twice.
- *
- * Markdown uses the first definition of a label and drops the others without a word: the text of a
- * second `[^1]: …` would be lost from every edition. Each later definition is a warning (M011) at
- * its line.
+ * Stage: warn (M011) about a footnote or link definition given twice: Markdown silently drops the
+ * later ones, whose text would be lost from every edition.
  */
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'

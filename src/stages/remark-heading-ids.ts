@@ -1,12 +1,7 @@
 /**
- * Stage: give every heading an id made from its text, the way GitHub and mdBook make them
- * (github-slugger: lower case, spaces to `-`, punctuation dropped, Chinese kept, `-1`, `-2` … for
- * repeats), so an author's `[見此](#使用-result-處理可能的錯誤)` leads somewhere.
- *
- * Runs on the manuscript's own text, before any edition's stages: the ids are the same in the
- * Traditional, Simplified and bilingual editions, and a link written in the source finds its
- * heading in each. An author's `{#custom-id}` at the end of a heading is honoured and removed from
- * the text.
+ * Stage: heading ids made as GitHub and mdBook make them (github-slugger), so an author's
+ * `[見此](#使用-result-處理可能的錯誤)` leads somewhere. On the manuscript's text, before any edition's
+ * stages: the ids are the same in every edition. `{#custom-id}` is honoured and removed.
  */
 import GithubSlugger, {slug} from 'github-slugger'
 import type {Heading, Root} from 'mdast'
@@ -17,10 +12,8 @@ import {visit} from 'unist-util-visit'
 const customId = /[ \t]*\{#([^\s{}]+)\}[ \t]*$/
 
 /**
- * Give headings ids from their text.
- *
- * Runs after `remarkBlockIds`: a heading's id replaces its block number (`p-N`), which it keeps
- * counting, so the numbers of the paragraphs do not change.
+ * Give headings ids from their text. After `remarkBlockIds`: a heading's id replaces its block
+ * number, which keeps counting, so paragraph numbers do not change.
  *
  * @returns
  *   Transform.
@@ -53,32 +46,18 @@ export default function remarkHeadingIds() {
   }
 }
 
-/**
- * The id of a heading's text, as a link to it is written.
- *
- * @param slugger
- *   Slugger of the chapter (counts repeats).
- * @returns
- *   The id, or `undefined` when the text has nothing to make one of (the heading keeps its block
- *   number).
- */
+/** The id of a heading's text as a link writes it; `undefined` when it has nothing to make one of. */
 function headingSlug(text: string, slugger: GithubSlugger, taken: ReadonlySet<string>): string | undefined {
   if (slug(text) === '') return undefined
   // Footnote ids (`user-content-fn-1`) are remark-rehype's, whatever the suffix.
   const base = slug(text).startsWith('user-content-') ? 'heading ' + text : text
   let id = slugger.slug(base)
-  // The next one (`p-3-1`) when the id is another block's, or the footnotes' heading's; `taken` is
-  // finite, so this ends.
+  // The next one (`p-3-1`) when the id is another block's or the footnotes'; `taken` is finite.
   while (taken.has(id) || id === 'footnote-label') id = slugger.slug(base)
   return id
 }
 
-/**
- * Remove `{#id}` from the end of a heading.
- *
- * @param node
- *   Heading (changed).
- */
+/** Remove `{#id}` from the end of a heading (changed). */
 function takeCustomId(node: Heading): string | undefined {
   const last = node.children.at(-1)
   if (last?.type !== 'text') return undefined

@@ -1,10 +1,6 @@
 /**
- * Stage: lead the tree's positions back to the file as written, when the loader changed the text
- * before it was parsed (mdBook's includes, GitBook's tags): every message made from a node then
- * points at the author's line.
- *
- * The line map comes in `file.data.sourceLines` (see `LineMap`); without one the tree is left as it
- * is. Offsets stay those of the parsed text.
+ * Stage: lead positions back to the file as written when the loader changed the text (mdBook's
+ * includes, GitBook's tags), through `file.data.sourceLines`, so messages point at the author's line.
  */
 import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'
@@ -41,7 +37,6 @@ function mapPosition(position: Position, lines: LineMap): Position {
   return {start: mapOne(position.start, lines), end: mapOne(position.end, lines)}
 }
 
-/** One point, mapped. */
 function mapOne(point: Point, lines: LineMap): Point {
   return {...point, ...mapPoint(lines, point.line, point.column)}
 }

@@ -1,10 +1,7 @@
 /**
- * Stage: put the translation after each block it translates (the bilingual edition), from the
- * book's PO catalogs.
- *
- * Blocks are found by their Markdown source (see `translate/units.ts`), so a translation stays with
- * its paragraph when paragraphs move. A missing or fuzzy translation is never used silently: it is
- * reported with the paragraph's place, and the edition shows a visible placeholder instead.
+ * Stage: the bilingual edition's translation after each block, from the PO catalogs. Blocks are
+ * found by their source (`translate/units.ts`), so a translation moves with its paragraph. A missing
+ * or fuzzy translation is reported and shown as a visible placeholder, never used silently.
  */
 import type {Emphasis, Paragraph, PhrasingContent, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -26,16 +23,12 @@ export interface TranslationCoverage {
 
 declare module 'vfile' {
   interface DataMap {
-    /** Id of the chapter being processed (set by the pipeline). */
     chapterId: string
-    /** Coverage of the chapter's translation, set by `remarkTranslations`. */
     translation: TranslationCoverage
   }
 }
 
-/** Options of `remarkTranslations`. */
 export interface Options {
-  /** The book's translation (required). */
   readonly translations: BookTranslations
   /** Placeholder for a paragraph without translation (default: English). */
   readonly missing?: string | undefined
@@ -43,10 +36,8 @@ export interface Options {
   readonly fuzzy?: string | undefined
 }
 
-/** Han characters: blocks without any are not translated. */
 const han = /\p{Script=Han}/u
 
-/** Parser of translations: they are Markdown, like the manuscript. */
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
 
 /**
@@ -114,8 +105,7 @@ export default function remarkTranslations(options: Options) {
         return [SKIP, index + 2]
       }
 
-      // Headings and table cells hold phrasing only: the English goes in a span of its own, set on
-      // its own line by the stylesheets.
+      // Headings and cells hold phrasing only: the English goes in a span, on its own line by CSS.
       appendSpan(node, content, hProperties)
       return SKIP
     })
@@ -128,7 +118,6 @@ export default function remarkTranslations(options: Options) {
   }
 }
 
-/** Add the translation to a heading or a table cell. */
 function appendSpan(node: UnitNode, content: PhrasingContent[], hProperties: {lang: string; className: string[]}) {
   const span: Emphasis = {type: 'emphasis', children: content, data: {hName: 'span', hProperties}}
   node.children.push(span as never)
@@ -137,18 +126,12 @@ function appendSpan(node: UnitNode, content: PhrasingContent[], hProperties: {la
 /** Characters that can make Markdown of plain text. */
 const markdownSyntax = /[\\`*_[\]<>!&#~|\n]|^\s|\s$|^(?:\d+[.)]|[-+=])/
 
-/**
- * Parse a translation (Markdown) into phrasing content, without positions: they would point into
- * the PO file, not the chapter.
- *
- * Most translations are plain text: those skip the parser.
- */
+/** Parse a translation into phrasing without positions (they would point into the PO file). */
 function inline(markdown: string): PhrasingContent[] {
   if (!markdownSyntax.test(markdown)) return [{type: 'text', value: markdown}]
   return parse(markdown)
 }
 
-/** Parse Markdown into phrasing content. */
 function parse(markdown: string): PhrasingContent[] {
   const tree = parser.parse(markdown)
   const children: PhrasingContent[] = []
