@@ -1,25 +1,18 @@
 /**
- * Characters of a Traditional (Taiwan-standard) text in the wrong form: Simplified-only characters
- * (`于`, `内`), OpenCC Traditional variants that are not the Taiwan standard (`着`), and Traditional
- * characters in the wrong word where Simplified merged two (`關系` for `關係`, `制作` for `製作`).
- *
- * Decided from OpenCC's own tables (opencc-js's presets): a run of Han characters is taken to
- * Simplified (`TSPhrases`, `TSCharacters`) and back to Taiwan Traditional (`STPhrases`,
- * `STCharacters`, `TWVariants…`); where a character comes back different, it is reported. The round
- * trip, not the character tables alone, is what sees the wrong word (`關系` → `关系` → `關係`), and what
- * keeps a character that is right in its word (`群` goes to `羣` and back to `群`).
+ * Characters of a Taiwan-standard text in the wrong form: Simplified-only (`于`), OpenCC variants
+ * that are not the Taiwan standard (`着`), and characters of the wrong word where Simplified merged
+ * two (`關系`). A run goes to Simplified and back to Taiwan Traditional with OpenCC's tables; the round
+ * trip, not the tables alone, sees the wrong word (`關系` → `关系` → `關係`) and keeps a character
+ * right in its word (`群` → `羣` → `群`).
  */
 import {ConverterFactory} from 'opencc-js/core'
 import {from, to} from 'opencc-js/preset'
 import type {RuleId} from '../core/diagnostics.js'
 
-/** A character in the wrong form. */
 export interface ScriptProblem {
   /** Offset in the text (UTF-16). */
   offset: number
-  /** The character as written. */
   actual: string
-  /** The Taiwan-standard form in this place. */
   expected: string
   /** S001 (Simplified form), S002 (variant not the Taiwan standard), S003 (wrong character for the word). */
   ruleId: Extract<RuleId, 'S001' | 'S002' | 'S003'>
@@ -28,9 +21,8 @@ export interface ScriptProblem {
 }
 
 /**
- * Characters that OpenCC's character table converts but that are standard Traditional characters
- * too, each in its own words (干擾, 皇后, 公里, 平台): they are reported only where a phrase of OpenCC's
- * says the word needs the other form. Reviewed by hand; keep sorted.
+ * Characters OpenCC converts that are standard Traditional too, each in its own words (干擾, 皇后):
+ * reported only where an OpenCC phrase says so. Reviewed by hand; keep sorted.
  */
 export const validInBothScripts = new Set(
   Array.from(
@@ -38,50 +30,33 @@ export const validInBothScripts = new Set(
   )
 )
 
-/**
- * Characters with more than one Traditional form, each right in other words (发 → 發 or 髮, 干 → 幹, 乾
- * or 干): a character-table suggestion for them is a guess, never fixed without a phrase that
- * decides it.
- */
+/** Characters with several Traditional forms (发 → 發 or 髮): never fixed without a phrase that decides. */
 const severalForms = new Set(Array.from('发干后里台余游面只系复历汇尽当卷准冲范获钟采征制松斗谷丑几表才云向回困划'))
 
 /**
- * Words the round trip would change that are standard in Taiwan as written (OpenCC prefers 侷限, 分佈,
- * 內捲, 平臺; Taiwan's Ministry of Education lists 局限, 分布 and 平台, and 內卷 is how Taiwan writes the
- * borrowed term). Matched on the text with its Simplified characters taken to Traditional, so 内卷 is
- * the word 內卷 with one problem, not two. Reviewed by hand.
+ * Words the round trip would change that Taiwan writes as they are (Ministry of Education: 局限, 分布,
+ * 平台; 內卷 as borrowed). Matched after Simplified characters go to Traditional, so 内卷 is one
+ * problem, not two. Reviewed by hand.
  */
 export const acceptedWords: readonly string[] = ['內卷', '分布', '局限', '平台']
 
-/**
- * Phrases OpenCC's tables lack, as Simplified → Taiwan Traditional: the verb 餵 (feed), which
- * Simplified writes 喂 like the interjection.
- */
+/** Phrases OpenCC lacks, Simplified → Taiwan: the verb 餵 (feed), which Simplified writes 喂. */
 const extraPhrases: ReadonlyArray<readonly [string, string]> = [
   ['喂大', '餵大'],
   ['喂养', '餵養'],
   ['喂食', '餵食']
 ]
 
-/** Han characters. */
 const hanRun = /\p{Script=Han}+/gu
 
-/** The character tables of the chain, by name. */
 const [stPhrases, stCharacters] = from.cn![0]!
 const [twPhrases, twCharacters] = to.tw![0]!
 
-/**
- * The characters valid in both scripts, each kept as it is. Loaded before OpenCC's character table:
- * of two entries for one key, opencc-js keeps the first; a longer phrase still wins.
- */
+/** The characters valid in both scripts kept; first, as opencc-js keeps the first of two entries. */
 const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
 
-/** Traditional (any) → Simplified, phrases first. */
 const toSimplified = ConverterFactory(to.cn!)
-/**
- * Simplified → Taiwan Traditional, phrases first; a character valid in both scripts changes only
- * inside a phrase that says so.
- */
+/** Simplified → Taiwan Traditional; a character valid in both changes only inside a phrase. */
 const toTaiwan = ConverterFactory(
   [
     stPhrases!,
@@ -91,10 +66,7 @@ const toTaiwan = ConverterFactory(
   ],
   [twPhrases!, twCharacters!]
 )
-/**
- * Simplified → Taiwan Traditional, characters only: what the form would be without a phrase to
- * decide it (a character valid in both scripts stays).
- */
+/** Simplified → Taiwan Traditional, characters only: the form without a phrase to decide it. */
 const toTaiwanCharacters = ConverterFactory([keepBoth, stCharacters!], [twCharacters!])
 /** OpenCC Traditional variants → Taiwan standard, characters only (着 → 著). */
 const variantsToTaiwan = ConverterFactory([twCharacters!])
@@ -115,7 +87,6 @@ export function scriptProblems(text: string): ScriptProblem[] {
     const run = match[0]
     const simplified = toSimplified(run)
     const back = toTaiwan(simplified)
-    // OpenCC's phrases keep lengths; where one does not, compare by character.
     const aligned = back.length === run.length ? back : toTaiwanCharacters(simplified)
     const byCharacters = toTaiwanCharacters(simplified)
     const traditional = simplifiedToTraditional(run)
@@ -134,13 +105,7 @@ export function scriptProblems(text: string): ScriptProblem[] {
   return problems
 }
 
-/**
- * Places of a run covered by an accepted word.
- *
- * @param runs
- *   The run of Han characters, as written and with its Simplified characters taken to Traditional
- *   (same length).
- */
+/** Places of a run covered by an accepted word (the run as written and with Simplified taken to Traditional). */
 function acceptedPlaces(...runs: string[]): Set<number> {
   const places = new Set<number>()
   for (const run of runs) {
@@ -154,13 +119,7 @@ function acceptedPlaces(...runs: string[]): Set<number> {
   return places
 }
 
-/**
- * Say what is wrong with a character that the round trip changed.
- *
- * @returns
- *   Rule, form and whether it has one answer; `undefined` when the change is a matter of vocabulary
- *   (硅谷 → 矽谷), not of form.
- */
+/** What is wrong with a character the round trip changed; `undefined` for vocabulary (硅谷 → 矽谷). */
 function classify(actual: string, expected: string, byCharacter: string): Omit<ScriptProblem, 'offset'> | undefined {
   if (!validInBothScripts.has(actual)) {
     if (simplifiedToTraditional(actual) !== actual) {
@@ -172,9 +131,9 @@ function classify(actual: string, expected: string, byCharacter: string): Omit<S
     if (variantsToTaiwan(actual) !== actual) return {actual, expected, ruleId: 'S002', fixable: true}
   }
 
-  // A Traditional character where the word has the other character that Simplified writes the same
-  // (系/係 → 系, 鍾/鐘 → 钟): a form error, when a phrase decides it (註 alone, a note, is as right as 注).
-  // Two characters that stay apart in Simplified (硅/矽) are two words: vocabulary, not form.
+  // A character where the word has another that Simplified writes the same (系/係, 鍾/鐘): a form error
+  // when a phrase decides (註 alone is as right as 注). Characters apart in Simplified (硅/矽) are
+  // vocabulary.
   if (expected !== byCharacter && toSimplified(actual) === toSimplified(expected)) {
     return {actual, expected, ruleId: 'S003', fixable: true}
   }
@@ -182,10 +141,7 @@ function classify(actual: string, expected: string, byCharacter: string): Omit<S
   return undefined
 }
 
-/**
- * Whether a code unit is half of a surrogate pair (OpenCC's tables hold few astral characters; they
- * are left alone).
- */
+/** Whether a code unit is half a surrogate pair (OpenCC holds few astral characters: left alone). */
 function isSurrogate(unit: string): boolean {
   const code = unit.charCodeAt(0)
   return code >= 0xd800 && code <= 0xdfff

@@ -1,29 +1,21 @@
 /**
- * Mainland and Taiwan vocabulary in one text (芯片 beside 作業系統).
- *
- * The two vocabularies are OpenCC's own: the keys of `TWPhrases` are mainland words (as Traditional
- * characters), its values their Taiwan counterparts. Words both use in their own sense (互動, 影像, 設定)
- * are reviewed out.
+ * Mainland and Taiwan vocabulary in one text (芯片 beside 作業系統), from OpenCC's `TWPhrases` (keys
+ * mainland, values Taiwan); words both use in their own sense (互動, 影像) are reviewed out.
  */
 import {Trie} from 'opencc-js/core'
 import {to} from 'opencc-js/preset'
 
-/** One vocabulary word found in the text. */
 export interface VocabularyWord {
   /** Offset in the text (UTF-16). */
   offset: number
-  /** The word. */
   word: string
-  /** Which vocabulary it belongs to. */
   vocabulary: 'mainland' | 'taiwan'
-  /** The other vocabulary's word. */
   counterpart: string
 }
 
 /**
- * Words of OpenCC's table that both vocabularies use in the sense this kind of text uses them (互動
- * and 影像 are mainland words too; 支持 and 消息 are Taiwan words too; 導出 is mostly the tail of 推導出): not
- * evidence of either vocabulary. Reviewed by hand.
+ * OpenCC words both vocabularies use in this kind of text (互動 and 影像 are mainland too; 支持 and 消息
+ * Taiwan too; 導出 is mostly the tail of 推導出). Reviewed by hand.
  */
 export const sharedWords: ReadonlySet<string> = new Set([
   '互動',
@@ -52,7 +44,6 @@ export const sharedWords: ReadonlySet<string> = new Set([
   '連結'
 ])
 
-/** Both vocabularies, compiled once. */
 let trie: Trie | undefined
 
 /**
@@ -81,7 +72,6 @@ export function vocabularyWords(text: string): VocabularyWord[] {
   return words
 }
 
-/** Compile OpenCC's Taiwan phrase table into one trie of both vocabularies. */
 function compile(): Trie {
   const result = new Trie()
   const table = to.twp![0]![0]!

@@ -1,7 +1,4 @@
-/**
- * The glossary chapter of the bilingual edition: every term with its pinyin, English gloss and
- * note, and a link to its first occurrence in the book.
- */
+/** The bilingual edition's glossary chapter: each term with pinyin, gloss, note and first occurrence. */
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {BuildSession} from '../build/session.js'
@@ -9,25 +6,19 @@ import {chapterLinkPrefix, type EditionChapter} from '../core/model.js'
 import type {TermOccurrence} from '../stages/rehype-glossary.js'
 import type {EditionTerm} from './terms.js'
 
-/** Options of `glossaryChapter`. */
 export interface Options {
-  /** Terms in glossary order. */
   terms: readonly EditionTerm[]
-  /** Chapters in reading order, with the terms each annotated. */
   chapters: ReadonlyArray<{id: string; title: string; occurrences: readonly TermOccurrence[]}>
   /** Title in the edition's script (e.g. `词汇表`). */
   title: string
   /** Title in the translation's language (e.g. `Glossary`). */
   translatedTitle: string
-  /** Language of the terms (e.g. `zh-Hans`). */
   lang: string
-  /** Language of the glosses (e.g. `en`). */
   glossLang: string
   /** Text before a link to the first occurrence (e.g. `First in:`). */
   firstIn: string
 }
 
-/** Id of the glossary chapter. */
 export const glossaryId = 'glossary'
 
 /**
@@ -36,8 +27,7 @@ export const glossaryId = 'glossary'
  * @param options
  *   Configuration.
  * @param session
- *   The build session (optional): the same inputs give back the same chapter (the same object, so
- *   renderers in watch mode know it is unchanged).
+ *   The build session (optional): the same inputs give the same object, so watch mode sees it unchanged.
  * @returns
  *   Chapter (`kind: 'glossary'`).
  */
@@ -50,7 +40,6 @@ export function glossaryChapter(options: Options, session?: BuildSession | undef
   }
 
   if (!session) return makeGlossaryChapter(options, first)
-  // The chapter is made from the terms, where each is first, and the words.
   const key = JSON.stringify([
     options.terms,
     [...first].map(([index, where]) => [index, where.chapter.id, where.chapter.title, where.refId]),
@@ -63,7 +52,6 @@ export function glossaryChapter(options: Options, session?: BuildSession | undef
   return session.keyed<EditionChapter>('glossary.chapter', 4).get(key, () => makeGlossaryChapter(options, first))
 }
 
-/** Make the glossary chapter, given where each term is first. */
 function makeGlossaryChapter(
   options: Options,
   first: ReadonlyMap<number, {chapter: {id: string; title: string}; refId: string}>

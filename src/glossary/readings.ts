@@ -1,16 +1,11 @@
 /**
- * Readings pinyin-pro gets wrong in this kind of text, given as words in context (pinyin-pro's
- * `customPinyin`), so a polyphone takes the reading of its word: 为 wéi in 分别为, 视为, 转为 (but wèi in
- * 为了); 调 diào in 强调, 调用; 行 háng in 这行, 行业; neutral tones (东西 dōngxi, 告诉 gàosu); and one reading for
- * one word wherever it stands (这个 zhège, 进行 jìnxíng).
- *
- * Why a table: pinyin-pro reads most polyphones right from its own word list, and a word it does
- * not know falls back to the character's most frequent reading. The table is the editor's, reviewed
- * against the whole manuscript's `pinyin: all` output (tests/fixtures/pinyin-all.txt).
+ * Readings pinyin-pro gets wrong in this kind of text, as words in context (`customPinyin`): 为 wéi in
+ * 视为 (wèi in 为了), 调 diào in 强调, neutral tones (东西 dōngxi), one reading per word (这个 zhège).
+ * pinyin-pro falls back to a character's most frequent reading for a word it does not know; the
+ * table is reviewed against the manuscript's `pinyin: all` output (tests/fixtures/pinyin-all.txt).
  */
 import {customPinyin} from 'pinyin-pro'
 
-/** Words (Simplified) and their readings, syllables separated by spaces. */
 export const customReadings: Readonly<Record<string, string>> = {
   // 为 wéi: "be, become, act as" after a verb or in 以……为.
   大约为: 'dà yuē wéi',
@@ -93,13 +88,9 @@ export const customReadings: Readonly<Record<string, string>> = {
   内卷: 'nèi juǎn'
 }
 
-/** Whether the table is in pinyin-pro's dictionary. */
 let registered = false
 
-/**
- * Give pinyin-pro the table (once per process; pinyin-pro keeps one custom dictionary, and zhbook
- * is its only user in the process).
- */
+/** Give pinyin-pro the table once per process (it keeps one custom dictionary; zhbook is its only user). */
 export function registerReadings(): undefined {
   if (registered) return
   customPinyin({...customReadings})

@@ -4,21 +4,16 @@ import type {GlossaryEntry} from '../core/model.js'
 import {registerReadings} from './readings.js'
 import {segmentWords} from './words.js'
 
-/** A glossary term in an edition. */
 export interface EditionTerm {
   /** Position in the glossary (0-based): identifies the term across chapters. */
   index: number
   /** The term as the edition writes it (Simplified in `bilingual`). */
   term: string
-  /** English gloss. */
   en: string
-  /** Note (optional). */
   note?: string | undefined
-  /** Pinyin, for terms with Han characters (optional). */
   pinyin?: string | undefined
 }
 
-/** Han characters. */
 const han = /\p{Script=Han}/u
 
 /**
@@ -38,20 +33,16 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
       index,
       term,
       en: entry.en,
-      // Chinese inside a note is in the edition's script too (公鏈 → 公链).
       note: entry.note === undefined ? undefined : convert(entry.note),
-      // The override is the editor's word for a polyphone pinyin-pro misreads.
+      // The glossary's pinyin is the editor's word for a polyphone pinyin-pro misreads.
       pinyin: han.test(term) ? (entry.pinyin ?? pinyinOf(term)) : undefined
     }
   })
 }
 
 /**
- * Pinyin of a term as a dictionary writes it (GB/T 16159): the syllables of a word joined, words
- * separated by spaces (大模型 → `dà móxíng`, 芯片 → `xīnpiàn`). Proper names, which the standard
- * capitalises, are the glossary's `pinyin` (`Zhāng Péng`): which term is a name is the editor's
- * call.
- *
+ * Pinyin of a term as a dictionary writes it (GB/T 16159): a word's syllables joined (大模型 →
+ * `dà móxíng`). Which term is a name (capitalised) is the editor's call, in the glossary's `pinyin`.
  * @param value
  *   Chinese text.
  * @returns
@@ -66,10 +57,8 @@ export function pinyinOf(value: string): string {
       readings
         .slice(start, end)
         .map((reading, index) => reading ?? characters[start + index]!)
-        // A syllable that starts with a, o or e after another takes an apostrophe, so the word
-        // reads one way (dì'èr, not dìèr).
+        // After another syllable, a, o or e takes an apostrophe (dì'èr, not dìèr).
         .reduce((word, syllable) => word + (word && /^[aoeāáǎàōóǒòēéěè]/.test(syllable) ? "'" : '') + syllable, '')
-        // An ordinal takes a hyphen (第一 dì-yī, 第二 dì-èr).
         .replace(/^dì'?(?=[a-zāáǎàēéěèīíǐìōóǒòūúǔù])/, (whole) => (characters[start] === '第' ? 'dì-' : whole))
     )
     .join(' ')
@@ -82,10 +71,7 @@ const prefixes = new Set(Array.from('预元超非反准'))
 /** Suffixes that join the word before them (分布式 fēnbùshì). */
 const suffixes = new Set(Array.from('式性化者员院家链'))
 
-/**
- * The words of a term, as code point ranges: `segmentWords`'s words, with runs of single characters
- * (芯|片) made one word, and prefixes and suffixes joined to their word.
- */
+/** The words of a term: `segmentWords`'s, single characters (芯|片) as one, affixes joined to their word. */
 function termWords(value: string): Array<{start: number; end: number}> {
   const words: Array<{start: number; end: number; text: string}> = []
   let start = 0
@@ -113,8 +99,7 @@ function termWords(value: string): Array<{start: number; end: number}> {
 }
 
 /**
- * Pinyin of every character of a text, read in context (so polyphones get the reading of their
- * word), aligned with the text's characters.
+ * Pinyin of every code point of a text, read in context (polyphones by their word).
  *
  * @param value
  *   Text.

@@ -1,16 +1,10 @@
 /**
- * Chinese text split into words: `Intl.Segmenter` (ICU's dictionary), with the splits it gets wrong
- * in this kind of text corrected from a reviewed table (视频|和音|频 → 视频|和|音频, 原|子弹 → 原子弹, 注册|人为 →
- * 注册|人|为).
- *
- * Why a table: ICU's word list prefers a longer word where the text means two (和音 "harmony" in 和音频
- * "and audio"); a dictionary cannot tell which, the editor can.
+ * Chinese text split into words by `Intl.Segmenter`, with its wrong splits corrected from a reviewed
+ * table: ICU prefers a longer word where the text means two (和音 "harmony" in 和音频 "and audio"); a
+ * dictionary cannot tell which, the editor can.
  */
 
-/**
- * Corrections: the text as it must be split, words separated by `|` (Simplified; the bilingual
- * edition is where words are looked at).
- */
+/** Corrections: the text as it must be split, words separated by `|` (Simplified). */
 export const wordCorrections: readonly string[] = [
   '视频|和|音频',
   '原子弹',
@@ -46,8 +40,8 @@ export function segmentWords(value: string): string[] {
 }
 
 /**
- * Where the words of a text end, and which of those ends a correction put there (a word may not run
- * across them: 人|为 in 注册人为).
+ * Where the words of a text end, and which ends a correction put there (no word runs across them:
+ * 人|为 in 注册人为).
  *
  * @param value
  *   Text.
@@ -62,7 +56,6 @@ export function wordBoundaries(value: string): {ends: number[]; hard: Set<number
   for (const correction of wordCorrections) {
     const text = correction.replaceAll('|', '')
     for (let at = value.indexOf(text); at !== -1; at = value.indexOf(text, at + text.length)) {
-      // Only where the span starts and ends between words already.
       if (!(at === 0 || boundaries.has(at)) || !boundaries.has(at + text.length)) continue
       for (let offset = at + 1; offset < at + text.length; offset++) boundaries.delete(offset)
       let offset = at

@@ -1,10 +1,6 @@
-/**
- * Gettext PO catalogs, read and written with gettext-parser: the standard format for translating
- * documents paragraph by paragraph (po4a, Sphinx), editable in Poedit or Weblate.
- */
+/** Gettext PO catalogs (gettext-parser): the standard format for translating documents by paragraph (po4a, Sphinx). */
 import {po, type GetTextTranslation, type GetTextTranslationRecord} from 'gettext-parser'
 
-/** One entry of a catalog. */
 export interface CatalogEntry {
   /** `msgctxt`: the chapter id (or `book` for the metadata). */
   context: string
@@ -12,7 +8,6 @@ export interface CatalogEntry {
   id: string
   /** `msgstr`: the translation (empty when untranslated). */
   translation: string
-  /** Whether the translation is marked fuzzy (out of date). */
   fuzzy: boolean
   /** The source the fuzzy translation was made for (`#| msgid`) (optional). */
   previous?: string | undefined
@@ -22,11 +17,8 @@ export interface CatalogEntry {
   comment?: string | undefined
 }
 
-/** A catalog. */
 export interface Catalog {
-  /** Header fields (`Language`, `Content-Type` …). */
   headers: Record<string, string>
-  /** Live entries, in file order. */
   entries: CatalogEntry[]
   /** Obsolete entries (`#~`): translations whose source is gone. */
   obsolete: CatalogEntry[]
@@ -50,10 +42,8 @@ export function parseCatalog(text: string): Catalog {
 }
 
 /**
- * Serialise a catalog as PO text.
- *
- * Lines are not folded: a paragraph's msgid stays on one line, so a changed paragraph shows as one
- * changed line in a diff.
+ * Serialise a catalog as PO text. Lines are not folded, so a changed paragraph is one changed line
+ * in a diff.
  *
  * @param catalog
  *   Catalog.

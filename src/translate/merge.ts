@@ -1,11 +1,9 @@
 /**
- * Update a catalog from the current source, the way gettext's msgmerge does: an unchanged paragraph
- * keeps its translation; a new one gets an empty entry; a changed one keeps its old translation
- * marked fuzzy, with the previous source (`#| msgid`); a removed one becomes obsolete (`#~`).
+ * Update a catalog from the source as msgmerge does: an unchanged paragraph keeps its translation, a
+ * new one is empty, a changed one keeps its old one fuzzy (`#| msgid`), a removed one is obsolete.
  */
 import type {Catalog, CatalogEntry} from './catalog.js'
 
-/** A source unit to merge: its text and where it stands. */
 export interface SourceUnit {
   /** msgid. */
   key: string
@@ -13,22 +11,15 @@ export interface SourceUnit {
   reference: string
 }
 
-/** What a merge did. */
 export interface MergeStats {
-  /** Entries whose source is unchanged. */
   kept: number
-  /** New, untranslated entries. */
   added: number
   /** Entries newly marked fuzzy because their source changed. */
   fuzzy: number
-  /** Entries that became obsolete. */
   obsolete: number
 }
 
-/**
- * How alike two sources must be for a changed paragraph to keep its old translation (as fuzzy)
- * rather than start empty; on the Dice coefficient of character bigrams.
- */
+/** How alike (Dice coefficient of bigrams) a changed paragraph must be to keep its translation as fuzzy. */
 export const similarityThreshold = 0.5
 
 /**
@@ -55,7 +46,6 @@ export function mergeCatalog(
   const live = new Map((old?.entries ?? []).map((entry) => [entry.id, entry]))
   const dead = new Map((old?.obsolete ?? []).map((entry) => [entry.id, entry]))
 
-  // The same paragraph twice is one entry with two references.
   const references = new Map<string, string[]>()
   for (const unit of units) {
     const list = references.get(unit.key)
@@ -130,8 +120,7 @@ export function mergeCatalog(
 }
 
 /**
- * Dice coefficient of the character bigrams of two strings: 1 for equal strings, 0 for strings
- * without a bigram in common.
+ * Dice coefficient of the character bigrams of two strings (1: equal; 0: no bigram in common).
  *
  * @param a
  *   One string.
@@ -150,7 +139,6 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / total
 }
 
-/** Bigram counts of a string (by code point). */
 function bigrams(value: string): Map<string, number> {
   const characters = [...value.replace(/\s+/g, '')]
   const counts = new Map<string, number>()
@@ -162,7 +150,6 @@ function bigrams(value: string): Map<string, number> {
   return counts
 }
 
-/** Sum of counts. */
 function sum(counts: Map<string, number>): number {
   let total = 0
   for (const count of counts.values()) total += count

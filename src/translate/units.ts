@@ -1,10 +1,6 @@
 /**
- * Translation units: the blocks of a chapter a translator translates one by one (paragraphs,
- * headings, table cells), each keyed by its Markdown source in Traditional Chinese, the `msgid` of
- * its PO entry.
- *
- * The key is the source itself, not a position, so a translation follows its paragraph when
- * paragraphs move, and a changed paragraph is recognised as changed rather than as a different one.
+ * Translation units: the blocks translated one by one, each keyed by its Traditional Markdown source
+ * (the `msgid`), not a position, so a translation follows its paragraph when it moves.
  */
 import type {Heading, Nodes, Paragraph, Root, TableCell} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -14,14 +10,11 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 
-/** A block that is translated as one. */
 export type UnitNode = Paragraph | Heading | TableCell
 
-/** A translation unit. */
 export interface Unit {
   /** The block's Markdown source (container markers removed): the msgid. */
   key: string
-  /** The block. */
   node: UnitNode
   /** Line of the block in its file (1-based). */
   line: number
@@ -29,7 +22,6 @@ export interface Unit {
   column: number
 }
 
-/** Han characters: a block without any needs no translation. */
 const han = /\p{Script=Han}/u
 
 /** Parser of chapters, the same Markdown dialect as the build. */
@@ -66,7 +58,6 @@ export function collectUnits(tree: Root, source: string): Unit[] {
     if (!key || !han.test(key)) return
     const start = node.position?.start
     units.push({key, node, line: start?.line ?? 1, column: start?.column ?? 1})
-    // A paragraph holds no further blocks.
     return 'skip'
   })
 
@@ -74,8 +65,8 @@ export function collectUnits(tree: Root, source: string): Unit[] {
 }
 
 /**
- * The Markdown source of a block's content: for a heading without its `#` markers, for any block
- * without the blockquote or list markers and indentation on its continuation lines.
+ * The Markdown source of a block's content, without heading markers, blockquote or list markers and
+ * continuation indentation.
  *
  * @param node
  *   Block.
