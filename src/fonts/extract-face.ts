@@ -1,12 +1,8 @@
 /**
- * One face of a font collection (`.ttc`, `.otc`) as a font file of its own.
- *
- * Why by hand: subset-font (harfbuzz) reads only face 0 of a file and refuses collections; fontkit
- * reads a collection's faces but writes no font file. A face of a collection is a list of tables
- * that the faces may share, each at an offset from the start of the file, so a font of its own is
- * the same tables behind a table directory of its own (OpenType, "Font Collections" and "Table
- * Directory"). Table checksums do not depend on where a table stands, so they are copied;
- * `head.checkSumAdjustment` is left to the subsetter, which writes the font anew.
+ * One face of a font collection as a font of its own, by hand: subset-font (harfbuzz) reads only
+ * face 0 and refuses collections; fontkit writes no font file. A face is tables (maybe shared) at
+ * offsets, so its font is those tables behind a directory of its own (OpenType, "Font Collections");
+ * checksums are copied, `head.checkSumAdjustment` left to the subsetter.
  */
 import type {Font} from 'fontkit'
 

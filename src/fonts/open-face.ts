@@ -1,19 +1,13 @@
-/**
- * Find a face in a font file with fontkit: the only face of an `.otf` or `.ttf`, or one face of a
- * collection, by index or PostScript name.
- */
+/** Find a face in a font file with fontkit: the only face, or one of a collection by index or PostScript name. */
 import {createRequire} from 'node:module'
 import type {Font, FontCollection} from 'fontkit'
 
 /** A face found in a font file. */
 export interface OpenedFace {
-  /** The face, as fontkit reads it. */
   font: Font
   /** Its index in the file (0 for a single font). */
   index: number
-  /** PostScript name. */
   postscriptName: string
-  /** Family name. */
   family: string
   /** Outline format: CFF (`otf`) or TrueType (`ttf`). */
   format: 'otf' | 'ttf'
@@ -74,7 +68,6 @@ export function openFace(file: Uint8Array, face?: number | string | undefined): 
   }
 }
 
-/** fontkit, once loaded. */
 let loaded: typeof import('fontkit') | undefined
 
 /**

@@ -1,13 +1,10 @@
 /** Types of subset-font, which ships none (the options zhbook uses). */
 
 declare module 'subset-font' {
-  /** Options of `subsetFont` (those zhbook uses), as its README lists them. */
+  /** Options of `subsetFont` that zhbook uses, as its README lists them. */
   interface SubsetFontOptions {
-    /** Output format (default: that of the input). */
     targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype'
-    /** Name ids to keep on top of harfbuzz's default (0–6). */
     preserveNameIds?: number[]
-    /** OpenType layout features to keep (default: all). */
     keepFeatures?: string[]
   }
 

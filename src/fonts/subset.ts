@@ -1,21 +1,14 @@
-/**
- * Subset a face to the characters an edition uses, with subset-font (harfbuzz's hb-subset, as
- * WebAssembly).
- */
+/** Subset a face to the characters an edition uses, with subset-font (harfbuzz's hb-subset in wasm). */
 import type {Font} from 'fontkit'
 import type {FontFace, FontSubset} from '../core/model.js'
 import {extractFace} from './extract-face.js'
 import {fontkit, openFace} from './open-face.js'
 
 /**
- * Layout features kept in a subset, with the alternate glyphs they reach.
- *
- * Why a list: subset-font keeps every feature by default, and the closure of `aalt` (every
- * alternate of every glyph), `trad`, `jp78` and the like adds glyphs no reading system shows. These
- * are the ones it does: vertical forms of punctuation (`vert`, `vrt2`) and their metrics (`vhal`,
- * `vpal`, `vkrn`), proportional and half-width punctuation (`halt`, `palt`, `kern`) that
- * `text-spacing-trim` asks for, and the composition features of Latin and pinyin with tone marks
- * (`ccmp`, `locl`, `mark`, `mkmk`, `liga`).
+ * Layout features kept in a subset: subset-font keeps all, and the closure of `aalt`, `trad`, `jp78`
+ * adds glyphs no reading system shows. Kept: vertical punctuation and metrics (`vert`, `vrt2`,
+ * `vhal`, `vpal`, `vkrn`), proportional punctuation for `text-spacing-trim` (`halt`, `palt`, `kern`),
+ * composition for Latin and pinyin tone marks (`ccmp`, `locl`, `mark`, `mkmk`, `liga`).
  */
 const layoutFeatures = [
   'ccmp',
@@ -36,11 +29,7 @@ const layoutFeatures = [
   'pwid'
 ]
 
-/**
- * Name ids kept on top of harfbuzz's default (0–6: copyright, names, version): 13 and 14, the
- * licence and its URL, which the SIL Open Font License (Noto CJK's) asks every copy of the font to
- * carry.
- */
+/** Name ids 13 and 14 (licence and its URL) on top of harfbuzz's 0–6: the OFL asks every copy to carry them. */
 const licenseNameIds = [13, 14]
 
 /**
@@ -76,7 +65,6 @@ export async function subsetFace(file: Uint8Array, face: FontFace, characters: s
   }
 }
 
-/** View bytes as a Buffer, without copying. */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

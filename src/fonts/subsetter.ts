@@ -1,7 +1,6 @@
 /**
- * The build's font subsetter: subsets faces for the renderers, keeps each subset in the cache
- * folder by a hash of what made it, and records what every edition embedded, for the build's
- * summary.
+ * The build's font subsetter: keeps each subset in the cache folder by a hash of what made it, and
+ * records what every edition embedded, for the build's summary.
  */
 import {createHash, randomUUID} from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -13,31 +12,24 @@ import {subsetFace} from './subset.js'
 /** Format of the entries; bump it when what is stored changes. */
 const formatVersion = 1
 
-/** What an edition embedded. */
 export interface EmbeddedFontRecord {
-  /** Edition. */
   edition: EditionId
   /** Family of the face, e.g. `Noto Serif CJK TC`. */
   family: string
   /** Distinct characters asked for. */
   characters: number
-  /** Glyphs in the subset. */
   glyphs: number
-  /** Size of the subset in bytes. */
   bytes: number
   /** Characters the face has no glyph for. */
   missing: string
-  /** Whether the subset came from the cache. */
   cached: boolean
 }
 
-/** A subsetter with its record. */
 export interface RecordingSubsetter extends FontSubsetter {
   /** What was embedded, in the order of the requests. */
   readonly records: EmbeddedFontRecord[]
 }
 
-/** What an entry on disk holds. */
 interface StoredSubset {
   format: number
   key: string
@@ -47,7 +39,6 @@ interface StoredSubset {
   data: string
 }
 
-/** Options of `createFontSubsetter`. */
 export interface FontSubsetterOptions {
   /** Folder to keep subsets in (optional: no cache). */
   dir?: string | undefined
@@ -131,12 +122,10 @@ async function write(dir: string, key: string, subset: FontSubset): Promise<void
   await fs.rename(temporary, file)
 }
 
-/** Path of a stored subset. */
 function fileOf(dir: string, key: string): string {
   return path.join(dir, `${key}.json`)
 }
 
-/** SHA-256 of bytes, as hex. */
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }

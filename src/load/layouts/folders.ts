@@ -1,12 +1,10 @@
 /**
- * A folder of folders: chapters by name (natural order: `2-` before `10-`), each subfolder a
- * section whose `README.md` or `index.md` is its page and whose other files and folders are nested
- * under it.
+ * A folder of folders: chapters in natural order (`2-` before `10-`), each subfolder a section whose
+ * `README.md` or `index.md` is its page, the rest nested under it.
  */
 import {readdirSync} from 'node:fs'
 import path from 'node:path'
 
-/** A chapter found in the folders. */
 export interface FolderChapter {
   /** POSIX path relative to the book's folder. */
   path: string
@@ -14,19 +12,17 @@ export interface FolderChapter {
   depth: number
 }
 
-/** Names by natural order (numbers by value), the same on every machine. */
+/** Natural order (numbers by value), the same on every machine. */
 const collator = new Intl.Collator('en', {numeric: true})
 
 /** Folders that are never chapters: tools', output, zhbook's translations. */
 const skipped = new Set(['node_modules', 'translations', 'output', 'book', '_book'])
 
-/** Deepest folder read. */
 const maxDepth = 8
 
-/** A section page's name. */
 const sectionPage = /^(?:readme|index)\.md$/i
 
-/** A file the layout leaves out at the top (the repository's README, a summary). */
+/** A file left out at the top (the repository's README, a summary). */
 const topLevelSkipped = /^(?:readme|index|summary)\.md$/i
 
 /**
@@ -54,7 +50,6 @@ export function folderChapters(root: string): FolderChapter[] {
   walk('', 0)
   return chapters
 
-  /** Add the chapters of a folder (POSIX path relative to root) at a depth. */
   function walk(folder: string, depth: number): undefined {
     const full = path.join(root, folder)
     const subfolders = new Set(folders(full))
@@ -81,7 +76,6 @@ export function folderChapters(root: string): FolderChapter[] {
   }
 }
 
-/** Names in a folder (none when it cannot be read). */
 function list(folder: string): string[] {
   try {
     return readdirSync(folder)
@@ -90,7 +84,6 @@ function list(folder: string): string[] {
   }
 }
 
-/** Subfolders that may hold chapters (not hidden, not tools' or output). */
 function folders(folder: string): string[] {
   try {
     return readdirSync(folder, {withFileTypes: true})
@@ -101,7 +94,6 @@ function folders(folder: string): string[] {
   }
 }
 
-/** Whether a folder or one below it holds a `.md` file. */
 function hasMarkdown(folder: string, depth: number): boolean {
   if (list(folder).some((name) => /\.md$/i.test(name))) return true
   return depth < maxDepth && folders(folder).some((name) => hasMarkdown(path.join(folder, name), depth + 1))

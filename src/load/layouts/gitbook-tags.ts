@@ -1,21 +1,10 @@
 /**
- * GitBook's block tags, turned into HTML blocks before the chapter is parsed, the Markdown between
- * them left to the parser:
- *
- * - `{% hint style="info" %}` … `{% endhint %}`: a callout, an `aside` with a visible label (on
- *   e-ink a colour says nothing);
- * - `{% tabs %}` / `{% tab title="…" %}`: one titled section per tab (a book has room for all of
- *   them), one after the other;
- * - `{% code title="…" %}` … `{% endcode %}`: a code block in a `figure` with its caption;
- * - `{% embed url="…" %}`: a link to what GitBook embeds;
- * - `{% content-ref %}`: its content (a link), the tags left out.
- *
- * Any other tag is a warning (L010) with its place and is left out, its content kept; a block left
- * open or an end tag that closes nothing is a warning too (L011). Tags in fenced code and in code
- * spans are text.
- *
- * Why as text: an HTML block must stand between blank lines for the Markdown in it to be Markdown;
- * the lines added are mapped back to the tag's line.
+ * GitBook's block tags as HTML blocks, before parsing (an HTML block must stand between blank lines
+ * for the Markdown in it to stay Markdown; added lines map back to the tag's line): `hint` an `aside`
+ * with a visible label (on e-ink a colour says nothing), each `tab` a titled section (a book has room
+ * for all), `code` a `figure` with its caption, `embed` a link, `content-ref` its content. Other tags
+ * (L010) are left out, their content kept; an unclosed block or stray end tag is L011. Tags in code
+ * are text.
  */
 import type {Options as Schema} from 'rehype-sanitize'
 import type {VFile} from 'vfile'
@@ -26,7 +15,6 @@ import {mapPoint} from './line-map.js'
 /** A line that is a tag and nothing else: indent, `end`, name, attributes. */
 const tagLine = /^([ \t]*)\{%-?\s*(end)?([a-z][\w-]*)\s*(.*?)\s*-?%\}[ \t]*$/i
 
-/** A tag anywhere. */
 const anyTag = /\{%-?\s*(end)?([a-z][\w-]*)?[^%]*?-?%\}/gi
 
 /** Labels of hint styles, in the manuscript's script (converted like the text). */
@@ -127,7 +115,7 @@ export function gitbookTags(
       const label = hintLabels[style] ?? hintLabels.info!
       block(indent, `<aside class="hint hint-${style}">\n${indent}<p class="hint-label">${label}</p>`, line)
     } else if (name === 'tabs') {
-      // Nothing of its own: its tabs follow one another as sections.
+      // Its tabs follow one another as sections.
     } else if (name === 'tab') {
       const level = Math.min(heading + 1, 6)
       const title = escapeHtml(attributes.title ?? '')
@@ -154,8 +142,7 @@ export function gitbookTags(
     open.push({name, known: true, line, column})
   }
 
-  // Tags that never close: embeds need not; any other is reported, and its element closed so the
-  // rest of the chapter is not inside it.
+  // Tags never closed: embeds need not; others are reported and closed, so the rest of the chapter is not inside.
   const lastLine = value.split('\n').length
   for (const top of open.reverse()) closeBlock(top, '', lastLine, false)
 
@@ -183,13 +170,12 @@ export function gitbookTags(
     else if (entry.name === 'code' && entry.line !== 0) block(indent, '</figure>', line)
   }
 
-  /** Copy a line. */
   function push(text: string, line: number): undefined {
     output.push(text)
     map.push({line, shift: 0})
   }
 
-  /** Add an HTML block (its lines) between blank lines, all mapped to `line`. */
+  /** Add an HTML block between blank lines, all its lines mapped to `line`. */
   function block(indent: string, html: string, line: number): undefined {
     for (const text of ['', indent + html, '']) {
       for (const part of text.split('\n')) {
@@ -202,7 +188,6 @@ export function gitbookTags(
   /** Tags inside a line of text: reported and left out (code spans kept). */
   function inlineTags(text: string, line: number): string {
     if (!text.includes('{%')) return text
-    // Code spans are text: blank them out for the search, keep them in the line.
     const searched = text.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length))
     let result = ''
     let last = 0
@@ -221,19 +206,15 @@ export function gitbookTags(
     return result + text.slice(last)
   }
 
-  /** Warn at a place of `value`, mapped to the file as written. */
   function report(reason: string, line: number, column: number, ruleId: 'L010' | 'L011'): undefined {
     warn(file, reason, lines ? mapPoint(lines, line, column) : {line, column}, ruleId)
   }
 }
 
-/** Attributes of a sanitising schema. */
 type Attributes = NonNullable<Schema['attributes']>
 
-/** Elements the tags become that GitHub's sanitising schema lacks. */
 export const gitbookTagNames = ['aside', 'figure', 'figcaption']
 
-/** Hint styles GitBook has. */
 const hintStyles = Object.keys(hintLabels)
 
 /**
@@ -256,7 +237,7 @@ export function gitbookAttributes(attributes: Attributes, pClasses: readonly str
   return result
 }
 
-/** An element's attributes with more allowed classes (one `className` entry: the schema reads one). */
+/** Add allowed classes (one `className` entry: the schema reads one). */
 function withClasses(definitions: Attributes[string] | undefined, classes: readonly string[]): Attributes[string] {
   const rest = (definitions ?? []).filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'))
   const old = (definitions ?? []).find((entry) => Array.isArray(entry) && entry[0] === 'className')
@@ -274,7 +255,6 @@ function parseAttributes(value: string): Record<string, string> {
   return result
 }
 
-/** Escape text for HTML. */
 function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

@@ -1,30 +1,21 @@
 /**
- * Text put together from pieces of a file and of other text (an include, a tag turned into HTML),
- * with, for each line of the result, where it comes from in the file as written: so the parser's
- * positions, and every message made from them, can point at the author's file:line:col.
+ * Text put together from pieces of a file and other text (an include, a tag as HTML), with where
+ * each line comes from in the file as written, so messages point at the author's file:line:col.
  */
 import type {LineMap} from '../../core/model.js'
 
 /** A piece of text and where its first character comes from (1-based). */
 export interface Piece {
-  /** Text. */
   text: string
-  /** Line of the first character in the file as written. */
   line: number
-  /** Column of the first character in the file as written. */
   column: number
-  /**
-   * Whether the piece was made rather than copied (an included file): its every line points at
-   * `line`/`column` (optional, default: `false`).
-   */
+  /** Made rather than copied (an included file): every line points at `line`/`column` (optional, default: `false`). */
   made?: boolean | undefined
 }
 
 /**
- * Join pieces into a text and its line map.
- *
- * A line is mapped by the piece it starts with (a copied line after an include on the same line
- * points at the include).
+ * Join pieces into a text and its line map; a line is mapped by the piece it starts with (a copied
+ * line after an include on the same line points at the include).
  *
  * @param pieces
  *   Pieces, in order.
@@ -45,7 +36,6 @@ export function assemble(pieces: readonly Piece[]): {value: string; lines: LineM
         column = 1
       }
 
-      // The first piece on a line maps it.
       if (lines.length <= current) {
         lines.push(
           index === 0 || piece.made

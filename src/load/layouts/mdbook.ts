@@ -3,9 +3,7 @@ import {parse, TomlError} from 'smol-toml'
 import type {VFile} from 'vfile'
 import {error, warn} from '../../core/diagnostics.js'
 
-/** What zhbook reads of `book.toml`. */
 export interface BookToml {
-  /** `[book] title` (optional). */
   title?: string | undefined
   /** `[book] authors` (or `author`), joined (optional). */
   author?: string | undefined
@@ -16,10 +14,8 @@ export interface BookToml {
 }
 
 /**
- * Read `book.toml`.
- *
- * Invalid TOML stops the build (L005, error): mdBook does not build such a book either. A field of
- * the wrong type is a warning (L005) and is ignored.
+ * Read `book.toml`. Invalid TOML stops the build (L005, error), as mdBook does; a field of the wrong
+ * type is a warning (L005) and ignored.
  *
  * @param file
  *   The `book.toml`.
@@ -57,7 +53,6 @@ export function readBookToml(file: VFile): BookToml | undefined {
   if (src) result.src = src
   return result
 
-  /** A string field, trimmed; a warning when it is not a string. */
   function text(field: unknown, name: string): string | undefined {
     if (field === undefined) return undefined
     if (typeof field === 'string') return field.trim() || undefined
@@ -65,12 +60,10 @@ export function readBookToml(file: VFile): BookToml | undefined {
     return undefined
   }
 
-  /** Warn about a field of the wrong type. */
   function wrong(name: string, expected: string): undefined {
     warn(file, `Unexpected value of \`book.${name}\`, expected ${expected}: ignored`, lineOf(name), 'L005')
   }
 
-  /** Where a key of `[book]` stands (the first line that sets it). */
   function lineOf(name: string) {
     const lines = String(file.value).split('\n')
     const index = lines.findIndex((line) => new RegExp(`^\\s*${name}\\s*=`).test(line))
@@ -78,7 +71,6 @@ export function readBookToml(file: VFile): BookToml | undefined {
   }
 }
 
-/** Whether a value is a plain object. */
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,8 +1,4 @@
-/**
- * A chapter's text as the parser reads it: mdBook's includes expanded and, in a GitBook, its block
- * tags turned into HTML, with the line map that leads the parser's positions back to the file as
- * written.
- */
+/** A chapter's text as the parser reads it (includes expanded, GitBook tags as HTML), with its line map. */
 import type {VFile} from 'vfile'
 import type {LineMap} from '../../core/model.js'
 import {gitbookTags} from './gitbook-tags.js'
