@@ -9,6 +9,7 @@ import {ConverterFactory} from 'opencc-js/core'
 import {from, to} from 'opencc-js/preset'
 import type {RuleId} from '../core/diagnostics.js'
 
+/** A character in the wrong form. */
 export interface ScriptProblem {
   /** Offset in the text (UTF-16). */
   offset: number

@@ -5,6 +5,7 @@
 import {Trie} from 'opencc-js/core'
 import {to} from 'opencc-js/preset'
 
+/** One vocabulary word found in the text. */
 export interface VocabularyWord {
   /** Offset in the text (UTF-16). */
   offset: number

@@ -10,6 +10,7 @@ import {Table, unmatchedLength} from './table.js'
 import type {TracedText} from './traced.js'
 import {type AddedEntry, added, type ReviewedEntry, review, type VocabularyField} from './vocabulary.js'
 
+/** A dictionary entry of an OpenCC step. */
 export interface StepEntry {
   readonly to: string
   /** Whether the replacement differs: a key that maps onto itself only consumes its span. */
@@ -17,6 +18,7 @@ export interface StepEntry {
   readonly kind: Exclude<HitKind, 'override'>
 }
 
+/** Where a conversion collects what it changed. */
 export interface Trace {
   hits: ConversionHit[]
   /** Single-character changes (not listed one by one). */
@@ -25,6 +27,7 @@ export interface Trace {
 
 type DictLike = string | ReadonlyArray<readonly [string, string]>
 
+/** The compiled chain. */
 export interface Chain {
   /** Compatibility ideographs → unified ones (no hits). */
   normalize: Table<StepEntry>
@@ -42,12 +45,20 @@ interface Tw2sp {
 /** Compiled chains by field, for the process: compiling (a lattice of 50,000 words) is the cost. */
 const chains = new Map<VocabularyField, Chain>()
 
+/** zhbook's vocabulary tables. */
 export interface Layers {
   readonly review: readonly ReviewedEntry[]
   readonly added: readonly AddedEntry[]
 }
 
-/** Compile the chain of a field (default: `'general'`) once per process. */
+/**
+ * Compile the chain of a field once per process.
+ *
+ * @param field
+ *   The book's field (default: `'general'`).
+ * @returns
+ *   The chain.
+ */
 export function loadChain(field: VocabularyField = 'general'): Chain {
   let chain = chains.get(field)
   if (!chain) {
@@ -120,13 +131,15 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 }
 
 /**
- * Normalise the compatibility ideographs of a text (no hits: not a change a reader would see).
+ * Normalise the compatibility ideographs of a text (no hits: OpenCC's normalisation is not a change
+ * a reader would see).
  *
  * @param chain
  *   The chain.
+ * @param text
  *   Closed text.
  * @param out
- *   Emptied first; closed like `text`.
+ *   Where the normalised text goes (emptied first; closed like `text`).
  */
 export function normalize(chain: Chain, text: TracedText, out: TracedText): void {
   applyTable(chain.normalize, text, 0, text.length, out.clear(), undefined)
@@ -134,8 +147,23 @@ export function normalize(chain: Chain, text: TracedText, out: TracedText): void
 }
 
 /**
- * Convert `text[start..end)` (no overrides in it): cut into words, every step run on each; `scratch`
- * holds one text per step but the last.
+ * Convert `text[start..end)` (text without overrides in it): cut it into words and run every step
+ * on each.
+ *
+ * @param text
+ *   Normalised, closed text.
+ * @param start
+ *   First unit.
+ * @param end
+ *   End.
+ * @param chain
+ *   The chain.
+ * @param scratch
+ *   One text per step but the last, for what that step makes of a segment.
+ * @param out
+ *   Where the converted text is appended.
+ * @param trace
+ *   Where hits are recorded.
  */
 export function convertPlain(
   text: TracedText,

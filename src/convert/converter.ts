@@ -11,6 +11,7 @@ import {codePointLength, Table} from './table.js'
 import {TracedText} from './traced.js'
 import type {VocabularyField} from './vocabulary.js'
 
+/** What kind of change a hit is: the layer that made it. */
 export type HitKind =
   | 'override'
   /** A Taiwan word replaced by zhbook's mainland vocabulary. */
@@ -22,6 +23,7 @@ export type HitKind =
   /** A single-character variant or Traditional → Simplified character. */
   | 'character'
 
+/** One change the converter made. */
 export interface ConversionHit {
   kind: HitKind
   /** Source text (Traditional), as in the input. */
@@ -33,6 +35,7 @@ export interface ConversionHit {
   override?: OverrideEntry | undefined
 }
 
+/** Result of a conversion. */
 export interface Conversion {
   value: string
   /**
@@ -44,7 +47,16 @@ export interface Conversion {
   characters: number
 }
 
+/** A configured converter. */
 export interface Converter {
+  /**
+   * Convert text and trace the changes.
+   *
+   * @param value
+   *   Traditional text.
+   * @returns
+   *   The conversion.
+   */
   convert(value: string): Conversion
 }
 
@@ -53,6 +65,7 @@ interface Traced {
   origin: Int32Array
 }
 
+/** Options of `createConverter`. */
 export interface ConverterOptions {
   /** `'technical'` adds computing words (介面 → 接口, 預設 → 默认) (optional, default: `'general'`). */
   readonly vocabulary?: VocabularyField | undefined

@@ -17,6 +17,12 @@ export class Segmenter {
   private next = new Int32Array(256)
   private readonly ends = new Int32Array(maxCandidates)
 
+  /**
+   * Make a segmenter.
+   *
+   * @param lattice
+   *   Dictionary of words (only its keys are used).
+   */
   constructor(lattice: Table<unknown>) {
     this.lattice = lattice
   }

@@ -8,6 +8,7 @@
 
 const none = 0
 
+/** A compiled dictionary. */
 export class Table<Entry> {
   matched: Entry | undefined
 
@@ -21,7 +22,12 @@ export class Table<Entry> {
   /** Entry ending at each node (`undefined`: no key ends there). */
   private readonly entryAt: Array<Entry | undefined>
 
-  /** Compile entries; empty keys are ignored (they never match in opencc-js either). */
+  /**
+   * Compile entries.
+   *
+   * @param entries
+   *   Map of keys to entries; empty keys are ignored (they never match in opencc-js either).
+   */
   constructor(entries: ReadonlyMap<string, Entry>) {
     // Laid out straight from the sorted keys, breadth first (a trie of maps first costs several times
     // more on the 50,000-word lattice). A node is the run of sorted keys sharing its prefix.

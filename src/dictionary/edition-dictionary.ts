@@ -16,6 +16,7 @@ export const cedictAttribution: Readonly<EditionDictionary['attribution']> = Obj
   licenseUrl: 'https://creativecommons.org/licenses/by-sa/4.0/'
 })
 
+/** What of an edition is looked up. */
 export interface DictionarySource {
   chapters: readonly EditionChapter[]
   /** Metadata in the edition's script: the title page is shown to readers too (optional). */

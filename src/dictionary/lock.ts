@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
 
+/** Options of `withLock`. */
 export interface LockOptions {
   /** Age after which a lock is taken to be left by a crashed process, in ms (default: `30_000`). */
   readonly stale?: number | undefined

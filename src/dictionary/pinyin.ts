@@ -10,6 +10,7 @@ const numberedSyllable = /^([A-Za-zÜü:]+)([1-5])$/
 /**
  * Convert numbered pinyin to tone marks; what is not a numbered syllable (`D` in `san1 D da3 yin4`,
  * `·`) is kept, and so is case (proper nouns).
+ *
  * @param numbered
  *   Pinyin with tone numbers, e.g. `Zhong1 guo2`.
  * @returns

@@ -74,6 +74,14 @@ function clause(breaks: readonly number[], at: number, length: number): [number,
 }
 
 interface RunWords {
+  /**
+   * @param start
+   *   Start of the headword in the run.
+   * @param end
+   *   End.
+   * @returns
+   *   Whether it stands as the words do.
+   */
   keeps(start: number, end: number): boolean
 }
 

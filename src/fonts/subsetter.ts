@@ -12,6 +12,7 @@ import {subsetFace} from './subset.js'
 /** Format of the entries; bump it when what is stored changes. */
 const formatVersion = 1
 
+/** What an edition embedded. */
 export interface EmbeddedFontRecord {
   edition: EditionId
   /** Family of the face, e.g. `Noto Serif CJK TC`. */
@@ -25,6 +26,7 @@ export interface EmbeddedFontRecord {
   cached: boolean
 }
 
+/** A subsetter with its record. */
 export interface RecordingSubsetter extends FontSubsetter {
   /** What was embedded, in the order of the requests. */
   readonly records: EmbeddedFontRecord[]
@@ -39,6 +41,7 @@ interface StoredSubset {
   data: string
 }
 
+/** Options of `createFontSubsetter`. */
 export interface FontSubsetterOptions {
   /** Folder to keep subsets in (optional: no cache). */
   dir?: string | undefined

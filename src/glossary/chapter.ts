@@ -6,6 +6,7 @@ import {chapterLinkPrefix, type EditionChapter} from '../core/model.js'
 import type {TermOccurrence} from '../stages/rehype-glossary.js'
 import type {EditionTerm} from './terms.js'
 
+/** Options of `glossaryChapter`. */
 export interface Options {
   terms: readonly EditionTerm[]
   chapters: ReadonlyArray<{id: string; title: string; occurrences: readonly TermOccurrence[]}>
@@ -19,6 +20,7 @@ export interface Options {
   firstIn: string
 }
 
+/** Id of the glossary chapter. */
 export const glossaryId = 'glossary'
 
 /**

@@ -6,6 +6,7 @@
  */
 import {customPinyin} from 'pinyin-pro'
 
+/** Words (Simplified) and their readings, syllables separated by spaces. */
 export const customReadings: Readonly<Record<string, string>> = {
   // 为 wéi: "be, become, act as" after a verb or in 以……为.
   大约为: 'dà yuē wéi',

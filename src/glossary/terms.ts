@@ -4,6 +4,7 @@ import type {GlossaryEntry} from '../core/model.js'
 import {registerReadings} from './readings.js'
 import {segmentWords} from './words.js'
 
+/** A glossary term in an edition. */
 export interface EditionTerm {
   /** Position in the glossary (0-based): identifies the term across chapters. */
   index: number
@@ -43,6 +44,7 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
 /**
  * Pinyin of a term as a dictionary writes it (GB/T 16159): a word's syllables joined (大模型 →
  * `dà móxíng`). Which term is a name (capitalised) is the editor's call, in the glossary's `pinyin`.
+ *
  * @param value
  *   Chinese text.
  * @returns

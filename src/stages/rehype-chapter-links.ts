@@ -19,12 +19,14 @@ declare module 'vfile' {
   }
 }
 
+/** A link to another chapter, as written and as rewritten. */
 export interface ChapterLinkRecord {
   href: string
   written: string
   place?: Point | undefined
 }
 
+/** Options of `rehypeChapterLinks`. */
 export interface Options {
   readonly root: string
   /** The book's chapters: id and path relative to the manuscript folder (required). */

@@ -12,6 +12,7 @@ declare module 'vfile' {
   }
 }
 
+/** Options of `rehypeChapterTitle`. */
 export interface Options {
   /** Title when the chapter has no heading (default: the file stem). */
   readonly fallback?: string | undefined

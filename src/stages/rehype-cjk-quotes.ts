@@ -2,11 +2,13 @@
 import type {Element, Root} from 'hast'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
+/** Options of `rehypeCjkQuotes`. */
 export interface Options {
   /** Map of quote characters to their replacements (default: `hansQuotes`). */
   readonly quotes?: Readonly<Record<string, string>> | undefined
 }
 
+/** Corner brackets to the quotes of mainland typography. */
 export const hansQuotes: Readonly<Record<string, string>> = {
   '「': '“',
   '」': '”',

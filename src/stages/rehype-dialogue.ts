@@ -3,6 +3,7 @@ import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {visit} from 'unist-util-visit'
 
+/** Options of `rehypeDialogue`. */
 export interface Options {
   /** Class added to a turn's paragraph (default: `dialogue`). */
   readonly className?: string | undefined

@@ -8,6 +8,7 @@ import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
+/** Options of `rehypeEnglishRuns`. */
 export interface Options {
   /** Language given to the phrases (optional, default: `'en'`). */
   readonly lang?: string | null | undefined

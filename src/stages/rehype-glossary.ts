@@ -8,6 +8,7 @@ import type {VFile} from 'vfile'
 import type {EditionTerm} from '../glossary/terms.js'
 import {opaque, otherLanguage} from './rehype-hant-to-hans.js'
 
+/** A term annotated in a chapter. */
 export interface TermOccurrence {
   index: number
   /** Id of the noteref, linked from the glossary chapter. */
@@ -20,6 +21,7 @@ declare module 'vfile' {
   }
 }
 
+/** Options of `rehypeGlossary`. */
 export interface Options {
   readonly terms: readonly EditionTerm[]
   /** Language of the glosses (default: `en`). */

@@ -4,6 +4,7 @@ import {phrasing} from 'hast-util-phrasing'
 import type {VFile} from 'vfile'
 import {outputIndex, type Converter, type ConversionHit} from '../convert/converter.js'
 
+/** A change with its place in the manuscript. */
 export interface PlacedHit extends ConversionHit {
   /** Line in the chapter file (1-based). */
   line: number
@@ -12,6 +13,7 @@ export interface PlacedHit extends ConversionHit {
   context: string
 }
 
+/** What the stage records on `file.data.conversion`. */
 export interface ConversionData {
   hits: PlacedHit[]
   characters: number
@@ -23,6 +25,7 @@ declare module 'vfile' {
   }
 }
 
+/** Options of `rehypeHantToHans`. */
 export interface Options {
   /** The converter (with the book's overrides). */
   readonly converter: Converter

@@ -5,6 +5,7 @@
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 
+/** Options of `remarkBlockIds`. */
 export interface Options {
   /** Prefix of the ids (default: `p-`). */
   readonly prefix?: string | undefined

@@ -28,6 +28,7 @@ declare module 'vfile' {
   }
 }
 
+/** Options of `remarkTranslations`. */
 export interface Options {
   readonly translations: BookTranslations
   /** Placeholder for a paragraph without translation (default: English). */

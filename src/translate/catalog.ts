@@ -1,6 +1,7 @@
 /** Gettext PO catalogs (gettext-parser): the standard format for translating documents by paragraph (po4a, Sphinx). */
 import {po, type GetTextTranslation, type GetTextTranslationRecord} from 'gettext-parser'
 
+/** One entry of a catalog. */
 export interface CatalogEntry {
   /** `msgctxt`: the chapter id (or `book` for the metadata). */
   context: string
@@ -17,6 +18,7 @@ export interface CatalogEntry {
   comment?: string | undefined
 }
 
+/** A catalog. */
 export interface Catalog {
   headers: Record<string, string>
   entries: CatalogEntry[]

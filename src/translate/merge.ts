@@ -4,6 +4,7 @@
  */
 import type {Catalog, CatalogEntry} from './catalog.js'
 
+/** A source unit to merge: its text and where it stands. */
 export interface SourceUnit {
   /** msgid. */
   key: string
@@ -11,6 +12,7 @@ export interface SourceUnit {
   reference: string
 }
 
+/** What a merge did. */
 export interface MergeStats {
   kept: number
   added: number

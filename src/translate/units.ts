@@ -10,8 +10,10 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 
+/** A block that is translated as one. */
 export type UnitNode = Paragraph | Heading | TableCell
 
+/** A translation unit. */
 export interface Unit {
   /** The block's Markdown source (container markers removed): the msgid. */
   key: string

@@ -9,6 +9,7 @@ const mimetypePath = 'mimetype'
 
 const fontFolder = 'OEBPS/fonts/'
 
+/** The files of an archive, by path. */
 export type Entries = Map<string, Uint8Array>
 
 /**

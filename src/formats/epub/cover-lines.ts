@@ -25,6 +25,7 @@ interface Token {
   width: number
 }
 
+/** A block of lines set at one size. */
 export interface Block {
   lines: string[]
   /** Font size the lines were broken for (`0` if not given). */

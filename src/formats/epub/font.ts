@@ -6,6 +6,7 @@ import {fontFamily, fontScriptOf, kaiFamilies, latinSerifFamilies, monospaceFami
 
 const packageFolder = 'OEBPS/'
 
+/** The embedded font as the package document lists it. */
 export interface FontItem {
   /** Path from the package document, e.g. `fonts/NotoSerifCJKtc-Regular.otf`. */
   href: string

@@ -7,6 +7,7 @@
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
 
+/** Configuration of `rehypeKoboSpans`. */
 export interface Options {
   /** Whether to wrap the content in `div#book-columns > div#book-inner` (optional, default: `true`). */
   readonly wrapper?: boolean | null | undefined

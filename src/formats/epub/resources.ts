@@ -5,6 +5,7 @@
 import type {EditionBook} from '../../core/model.js'
 import {resourceData} from '../shared/resources.js'
 
+/** A file of the package besides the library's documents. */
 export interface PackageResource {
   /** Manifest item (not escaped); `href` is relative to `OEBPS/`. */
   item: {id: string; href: string; mediaType: string}

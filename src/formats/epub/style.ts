@@ -49,6 +49,7 @@ export const kaiFamilies: Readonly<Record<Script, readonly string[]>> = {
   hans: ['Kaiti SC', 'STKaiti', 'KaiTi', 'AR PL UKai CN']
 }
 
+/** Monospace families for code. */
 export const monospaceFamilies: readonly string[] = ['Sarasa Mono TC', 'Noto Sans Mono CJK TC', 'Menlo']
 
 /**

@@ -9,7 +9,15 @@ import {treeFeatures} from './content-style.js'
 import {writable} from './copy.js'
 import {chapterLinkPrefix, type EditionChapter} from '../../core/model.js'
 
-/** Resolve the chapter links in a chapter's tree: its own tree when it has none, else a copy. */
+/**
+ * Resolve the chapter links in one chapter's tree.
+ *
+ * @param chapter
+ *   Chapter whose tree to resolve (not changed: links are resolved in an own copy, see `writable`).
+ * @returns
+ *   The tree with every `chapter:` link resolved: the chapter's own tree when it has none,
+ *   otherwise a copy.
+ */
 export type ChapterLinkResolver = (chapter: EditionChapter) => Root
 
 /**

@@ -5,6 +5,7 @@ export interface Placed {
   part?: number | undefined
 }
 
+/** A node of the table of contents: a chapter, or a part's title. */
 export type TocNode<T> =
   | {kind: 'chapter'; item: T; index: number; children: Array<TocNode<T>>}
   | {kind: 'part'; title: string; children: Array<TocNode<T>>}

@@ -7,6 +7,7 @@ import type {Nodes as XastNodes} from 'xast'
 import {toXast} from 'hast-util-to-xast'
 import {toXml} from 'xast-util-to-xml'
 
+/** Configuration for `toXhtml`. */
 export interface Options {
   /**
    * Whether the result goes inside an element that already declares the XHTML namespace (optional,

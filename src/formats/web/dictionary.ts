@@ -5,11 +5,13 @@
 import type {BuildSession} from '../../build/session.js'
 import type {EditionDictionary} from '../../core/model.js'
 
+/** Global the table script assigns. */
 export const dictionaryGlobal = 'zhbookDictionary'
 
 /**
  * Serialise a dictionary as `dictionary.js`: a word per line, in code point order (output does not
  * depend on the order words were found in), each reading as `[pinyin, english]`.
+ *
  * @param dictionary
  *   Dictionary.
  * @param session

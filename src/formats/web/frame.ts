@@ -13,6 +13,7 @@ import {type TocNode, tocTree} from '../shared/toc.js'
 
 export type {SettingsOptions} from './settings.js'
 
+/** A link to a page. */
 export interface PageLink {
   href: string
   title: string
@@ -22,6 +23,7 @@ export interface PageLink {
   partTitle?: string | undefined
 }
 
+/** A link to an edition (or to a page in another edition). */
 export interface EditionLink {
   href: string
   /** BCP 47 language of the target, for `hreflang` and `lang`. */
@@ -31,6 +33,7 @@ export interface EditionLink {
   otherLanguages?: readonly string[] | undefined
 }
 
+/** What a page header holds. */
 export interface HeaderOptions {
   strings: UiStrings
   web: WebStrings
@@ -45,6 +48,7 @@ export interface HeaderOptions {
   settings: SettingsOptions
 }
 
+/** What the contents drawer lists. */
 export interface DrawerOptions {
   strings: UiStrings
   web: WebStrings
@@ -57,6 +61,7 @@ export interface DrawerOptions {
 /** Id of the main landmark, the skip link's target. */
 export const mainId = 'main'
 
+/** Id of the contents drawer. */
 export const drawerId = 'drawer'
 
 /**
@@ -307,7 +312,12 @@ export function lines(nodes: readonly ElementContent[]): ElementContent[] {
   return result
 }
 
-/** A line feed text node. */
+/**
+ * A line feed text node.
+ *
+ * @returns
+ *   Text node.
+ */
 export function lineFeed(): Text {
   return {type: 'text', value: '\n'}
 }

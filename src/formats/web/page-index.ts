@@ -17,6 +17,7 @@ import {
 import {bodyClasses, documentPage, tocId, type SiteAssets} from './page.js'
 import {webStringsFor} from './strings.js'
 
+/** What an edition's title page needs. */
 export interface EditionIndexOptions {
   meta: BookMeta
   lang: string
@@ -31,11 +32,13 @@ export interface EditionIndexOptions {
   settings: SettingsOptions
 }
 
+/** An edition as the site index lists it. */
 export interface EditionEntry extends EditionLink {
   /** Relative href of the edition's first chapter (optional). */
   start?: string | undefined
 }
 
+/** What the site index needs. */
 export interface SiteIndexOptions {
   meta: BookMeta
   lang: string

@@ -10,6 +10,7 @@ import {mainId, siteHeader, skipLink, type EditionLink, type SettingsOptions} fr
 import {bodyClasses, documentPage, type SiteAssets} from './page.js'
 import {webStringsFor} from './strings.js'
 
+/** What a search page needs. */
 export interface SearchPageOptions {
   meta: BookMeta
   lang: string
@@ -21,6 +22,7 @@ export interface SearchPageOptions {
   settings: SettingsOptions
 }
 
+/** Ids the search script looks for. */
 export const searchIds = {
   form: 'search-form',
   input: 'search-input',

@@ -6,11 +6,13 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {WebStrings} from './strings.js'
 
+/** What the reading settings panel offers besides size and colours. */
 export interface SettingsOptions {
   translation: boolean
   ruby: boolean
 }
 
+/** Id of the reading settings panel. */
 export const settingsId = 'settings'
 
 /**

@@ -5,6 +5,7 @@
 import {readdirSync} from 'node:fs'
 import path from 'node:path'
 
+/** A chapter found in the folders. */
 export interface FolderChapter {
   /** POSIX path relative to the book's folder. */
   path: string

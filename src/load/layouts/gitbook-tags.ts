@@ -213,6 +213,7 @@ export function gitbookTags(
 
 type Attributes = NonNullable<Schema['attributes']>
 
+/** Elements the tags become that GitHub's sanitising schema lacks. */
 export const gitbookTagNames = ['aside', 'figure', 'figcaption']
 
 const hintStyles = Object.keys(hintLabels)

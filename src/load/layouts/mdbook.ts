@@ -3,6 +3,7 @@ import {parse, TomlError} from 'smol-toml'
 import type {VFile} from 'vfile'
 import {error, warn} from '../../core/diagnostics.js'
 
+/** What zhbook reads of `book.toml`. */
 export interface BookToml {
   title?: string | undefined
   /** `[book] authors` (or `author`), joined (optional). */

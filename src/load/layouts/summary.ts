@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import {note, type Place, warn} from '../../core/diagnostics.js'
 import {isInside} from '../read-text.js'
 
+/** One chapter named by a `SUMMARY.md`. */
 export interface SummaryEntry {
   /** POSIX path of the chapter relative to the book's folder. */
   path: string
@@ -25,6 +26,7 @@ export interface SummaryEntry {
   place: Place
 }
 
+/** A `SUMMARY.md`, read. */
 export interface Summary {
   entries: SummaryEntry[]
   parts: string[]
