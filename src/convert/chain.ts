@@ -131,8 +131,7 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
 }
 
 /**
- * Normalise the compatibility ideographs of a text (no hits: OpenCC's normalisation is not a change
- * a reader would see).
+ * Normalise the compatibility ideographs of a text (no hits: not a change a reader would see).
  *
  * @param chain
  *   The chain.
@@ -147,8 +146,7 @@ export function normalize(chain: Chain, text: TracedText, out: TracedText): void
 }
 
 /**
- * Convert `text[start..end)` (text without overrides in it): cut it into words and run every step
- * on each.
+ * Convert `text[start..end)` (no overrides in it): cut it into words, run every step on each.
  *
  * @param text
  *   Normalised, closed text.

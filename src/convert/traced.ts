@@ -78,9 +78,8 @@ export class TracedText {
   }
 
   /**
-   * Append the replacement of an input span. Its units are spread over the span in proportion, so
-   * when `作業|系統` (split by markup) becomes `操作系统`, `操作` falls on the first part and `系统` on the
-   * second; a surrogate pair stays on one side of any split.
+   * Append the replacement of an input span, spread over it in proportion: when `作業|系統` (split by
+   * markup) becomes `操作系统`, `操作` falls on the first part; a surrogate pair stays on one side.
    *
    * @param value
    *   Replacement.

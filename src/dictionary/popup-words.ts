@@ -73,15 +73,8 @@ function clause(breaks: readonly number[], at: number, length: number): [number,
   return [last >= 0 ? breaks[last]! + 1 : 0, low < breaks.length ? breaks[low]! : length]
 }
 
+/** The words of a run: `keeps(start, end)` says whether a headword there stands as they do. */
 interface RunWords {
-  /**
-   * @param start
-   *   Start of the headword in the run.
-   * @param end
-   *   End.
-   * @returns
-   *   Whether it stands as the words do.
-   */
   keeps(start: number, end: number): boolean
 }
 

@@ -1,7 +1,6 @@
 /**
- * The files the renderers copy as they are, bundled into `dist/assets/` by `scripts/bundle.ts`.
- * Found from this module: `src/formats/shared/` and `dist/formats/shared/` are both three folders
- * below the package (the tests run `src/`, the command `dist/`).
+ * Files the renderers copy as they are, bundled into `dist/assets/` by `scripts/bundle.ts`; found
+ * from here, as `src/formats/shared/` (tests) and `dist/formats/shared/` are both three folders deep.
  */
 import {readFileSync} from 'node:fs'
 

@@ -1,7 +1,4 @@
-/**
- * The rules of highlighted code, figures and math, and what the renderers ask of a chapter's tree,
- * in one walk: a book without such content keeps the stylesheet it had.
- */
+/** The rules of code, figures and math (only for a book that has them), and a chapter's features. */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import type {BuildSession} from '../../build/session.js'
@@ -10,8 +7,7 @@ import {isNoteReference} from '../../stages/rehype-note-groups.js'
 import {chapterLinkPrefix} from '../../core/model.js'
 
 /**
- * The EPUB's rules of code, figures and math (one palette: reading systems apply their own night
- * mode).
+ * The EPUB's rules of code, figures and math (one palette: reading systems have their own night mode).
  *
  * @returns
  *   CSS.

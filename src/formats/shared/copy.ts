@@ -1,7 +1,6 @@
 /**
- * Copy-on-write for chapter trees in renderers: a chapter's tree is shared (every renderer reads
- * it, and watch mode keeps it between builds), and copying at every renderer step would copy a
- * chapter several times.
+ * Copy-on-write for chapter trees in renderers: every renderer reads a chapter's tree (and watch mode
+ * keeps it), and copying at each renderer step would copy a chapter several times.
  */
 import type {Root} from 'hast'
 

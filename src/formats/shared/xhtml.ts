@@ -20,10 +20,7 @@ const emptyOptions: Options = {}
 
 const xhtmlNamespace = 'http://www.w3.org/1999/xhtml'
 
-/**
- * xast-util-to-xml escapes with hexadecimal references (`&#x26;`, `&#x3C;`, `&#x22;`); the book
- * stores text as characters and keeps only the named escapes, so these are mapped back.
- */
+/** xast-util-to-xml's hexadecimal references, mapped back to the named escapes the book keeps. */
 const hexadecimalEscapes: Readonly<Record<string, string>> = {
   '&#x26;': '&amp;',
   '&#x3C;': '&lt;',
@@ -52,8 +49,7 @@ export function toXhtml(tree: HastNodes, options?: Options | null): string {
       .replace(/&#x(?:26|3C|22);/g, (reference) => {
         return hexadecimalEscapes[reference] ?? reference
       })
-      // Why: `]]>` is not allowed in XML character data and xast-util-to-xml does not escape `>`;
-      // `&gt;` is also fine in attribute values, and there are no CDATA sections or comments left.
+      // `]]>` is not allowed in XML character data, and xast-util-to-xml does not escape `>`.
       .replaceAll(']]>', ']]&gt;')
   )
 }
