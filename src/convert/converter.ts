@@ -13,6 +13,7 @@ import type {VocabularyField} from './vocabulary.js'
 
 /** What kind of change a hit is: the layer that made it. */
 export type HitKind =
+  /** An override from the editor's dictionary. */
   | 'override'
   /** A Taiwan word replaced by zhbook's mainland vocabulary. */
   | 'zhbook'

@@ -77,7 +77,7 @@ export interface DocumentTemplateData {
 }
 
 /**
- * Content document template (`chapterXHTML`): the library's runs `content` through its sanitiser
+ * Content document template (`chapterXHTML`): the library's template takes `content` through its sanitiser
  * (every non-ASCII character as `&#x…;`); this takes the body serialised by `toXhtml`.
  */
 export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
