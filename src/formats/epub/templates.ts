@@ -77,8 +77,8 @@ export interface DocumentTemplateData {
 }
 
 /**
- * Content document template (`chapterXHTML`): the library's template takes `content` through its sanitiser
- * (every non-ASCII character as `&#x…;`); this takes the body serialised by `toXhtml`.
+ * Content document template (`chapterXHTML`): the library's takes `content`, which its sanitiser
+ * writes with every non-ASCII character as `&#x…;`; this takes the body serialised by `toXhtml`.
  */
 export const chapterXhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
