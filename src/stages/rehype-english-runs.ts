@@ -1,8 +1,19 @@
 /**
- * Stage: mark English phrases in Chinese text `<span lang="en">`: a Chinese voice mangles them (WCAG
- * 2.1 SC 3.1.2), and reading systems pick fonts and hyphenation by language. A phrase is two or more
- * Latin words; a single word (`AI`, `GPU`) is a term Chinese speech uses as it is, which SC 3.1.2
- * exempts and a voice change mid-sentence would only make harder to follow.
+ * Stage: mark English phrases inside Chinese text as English
+ * (`<span lang="en">`).
+ *
+ * Why: a screen reader and a reading system's text-to-speech read text in
+ * the voice of its language; a Chinese voice spells out or mangles an
+ * English phrase (WCAG 2.1 SC 3.1.2, Language of Parts). Reading systems
+ * also pick fonts and hyphenation by language.
+ *
+ * What counts as an English phrase: two or more Latin words in a row
+ * (`Hugging Face`, `Reinforcement Learning from Human Feedback`). A single
+ * Latin word in Chinese text (`AI`, `ChatGPT`, `GPU`) is a name or a term
+ * Chinese speech uses as it is, which SC 3.1.2 exempts, and which a voice
+ * change in mid-sentence would only make harder to follow. Text already
+ * marked with another language (the English translation, pinyin), code and
+ * the like are left alone.
  */
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import {h} from 'hastscript'
@@ -16,7 +27,10 @@ export interface Options {
 
 const emptyOptions: Options = {}
 
-/** Two or more Latin words; a word may hold inner apostrophes, hyphens or dots (`don't`, `Node.js`). */
+/**
+ * Two or more Latin words separated by spaces; a word is letters, with
+ * inner apostrophes, hyphens or dots (`don't`, `e-mail`, `Node.js`).
+ */
 const phrase = /[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:[ \u00A0]+[A-Za-z]+(?:['’.-][A-Za-z]+)*)+/g
 
 /**
@@ -35,6 +49,16 @@ export default function rehypeEnglishRuns(options?: Options | null) {
   }
 }
 
+/**
+ * Wrap the phrases among siblings and in their descendants.
+ *
+ * @param children
+ *   Siblings.
+ * @param lang
+ *   Language to give.
+ * @returns
+ *   New siblings.
+ */
 function wrapChildren(
   children: Array<ElementContent | RootContent>,
   lang: string
@@ -56,18 +80,44 @@ function wrapChildren(
   return result
 }
 
-/** Whether an element's content is left alone: code-like, pinyin, another language, or a phrase already. */
+/**
+ * Whether an element's content is left alone.
+ *
+ * @param node
+ *   Element.
+ * @returns
+ *   Whether it is code-like, pinyin, in another language, or a phrase
+ *   already.
+ */
 function skip(node: Element): boolean {
   return (
     opaque.has(node.tagName) || node.tagName === 'rt' || node.tagName === 'rp' || otherLanguage(node) || isLatin(node)
   )
 }
 
+/**
+ * Whether an element is marked as Latin-script Chinese (pinyin).
+ *
+ * @param node
+ *   Element.
+ * @returns
+ *   Whether its `lang` is `zh-Latn…`.
+ */
 function isLatin(node: Element): boolean {
   const lang = node.properties.lang
   return typeof lang === 'string' && /^zh-latn\b/i.test(lang)
 }
 
+/**
+ * Split a text node around its English phrases.
+ *
+ * @param node
+ *   Text.
+ * @param lang
+ *   Language to give.
+ * @returns
+ *   Text and spans.
+ */
 function wrapText(node: Text, lang: string): ElementContent[] {
   const result: ElementContent[] = []
   let start = 0
@@ -83,7 +133,17 @@ function wrapText(node: Text, lang: string): ElementContent[] {
   return result
 }
 
-/** A piece of a text node, keeping its position (messages still point at the manuscript line). */
+/**
+ * A piece of a text node, keeping its position (messages still point at the
+ * manuscript line).
+ *
+ * @param node
+ *   Original text.
+ * @param value
+ *   The piece.
+ * @returns
+ *   Text node.
+ */
 function piece(node: Text, value: string): Text {
   const text: Text = {type: 'text', value}
   if (node.position) text.position = node.position
