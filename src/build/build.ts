@@ -16,7 +16,9 @@ import type {DictionaryOptions} from '../dictionary/cache.js'
 import type {EmbeddedFontRecord} from '../fonts/subsetter.js'
 import {formats} from '../formats/formats.js'
 import type {TranslationCoverage} from '../stages/remark-translations.js'
-import {recoverOutput, writeOutput} from './output.js'
+import {recoverOutput} from './output.js'
+import {claimOutput} from './ownership.js'
+import {folderMessage, publish} from './publish.js'
 import {processProject, type Rendered} from './process.js'
 import {BuildSession} from './session.js'
 
@@ -141,6 +143,10 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
   const session = options.session ?? new BuildSession()
   let deferred = false
   try {
+    // A folder zhbook may not write into is refused before anything is
+    // read, and before anything in it is touched.
+    const claim = claimOutput(options.output, options.input)
+    if ('problem' in claim) return refused(folderMessage(claim.problem))
     await recoverOutput(options.output, session.output)
     const {result, render} = await processProject(options, session)
     if (!render) return result
@@ -150,9 +156,15 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
     add(result, await render(renderers.filter((renderer) => !later.includes(renderer))))
     result.timings.render = performance.now() - started
     started = performance.now()
-    await writeOutput(options.output, result.outputs, session.output)
+    const failed = await publish(claim, result.outputs, {memo: session.output, last: later.length === 0})
     result.timings.write = performance.now() - started
+    if (failed.length > 0) {
+      result.messages.push(...failed)
+      return result
+    }
+
     result.ok = true
+    const written = new Set(result.outputs.map((file) => file.path.split('/')[0]!))
     if (later.length > 0) {
       deferred = true
       result.deferred = (async () => {
@@ -162,15 +174,18 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
           const outputs = rendered.aborted ? [] : sortFiles(rendered.outputs)
           const renderTime = performance.now() - started
           started = performance.now()
-          if (!rendered.aborted) await writeOutput(options.output, outputs, session.output)
+          const failed = rendered.aborted
+            ? []
+            : await publish(claim, outputs, {memo: session.output, last: true, others: written})
           const timings = {render: renderTime, write: performance.now() - started}
           // A face without some glyphs is told on `book.yaml`'s file (F003).
           const config = rendered.fonts.some((record) => record.missing)
             ? result.messages.find((file) => path.basename(file.path) === configName)
             : undefined
-          const messages = config ? [...rendered.messages, config] : rendered.messages
+          const messages = config ? [...rendered.messages, config, ...failed] : [...rendered.messages, ...failed]
           const names = later.map((renderer) => renderer.name)
-          return {renderers: names, messages, outputs, fonts: rendered.fonts, timings, aborted: rendered.aborted}
+          const made = failed.length > 0 ? [] : outputs
+          return {renderers: names, messages, outputs: made, fonts: rendered.fonts, timings, aborted: rendered.aborted}
         } finally {
           if (!options.session) await session.dispose()
         }
@@ -182,6 +197,20 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
     return result
   } finally {
     if (!options.session && !deferred) await session.dispose()
+  }
+}
+
+/** The result of a build refused before it started. */
+function refused(file: VFile): BuildResult {
+  return {
+    ok: false,
+    messages: [file],
+    editions: [],
+    reports: [],
+    outputs: [],
+    coverage: [],
+    fonts: [],
+    timings: {read: 0, stages: 0, book: 0, render: 0, write: 0}
   }
 }
 

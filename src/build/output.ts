@@ -211,11 +211,23 @@ export async function writeOutput(
       for (const [top, produced] of filesByTop) {
         const old = path.join(retired, top)
         const kept = path.join(fresh, top)
-        if (isFolder(old)) {
-          renameSync(old, path.join(spares, top))
-          // The session's first write knows nothing of the old folder's
-          // files: it looks (once), so the next write need not replace them.
-          next.files.set(top, before.get(top) ?? inodesOnDisk(path.join(spares, top), top, produced))
+        const last = state?.produced.get(top)
+        if (isFolder(old) && last) {
+          // The folder the last write made: its files this write changed or
+          // no longer makes hold the previous build's text, which must not
+          // stay in the output folder. The rest are the files in place.
+          const spare = path.join(spares, top)
+          renameSync(old, spare)
+          const files = new Map(before.get(top))
+          const written = new Set(report.written.filter((name) => name.split('/')[0] === top))
+          for (const name of last) {
+            const relative = name.split(path.sep).join('/')
+            if (produced.has(name) && !written.has(relative)) continue
+            rmSync(path.join(spare, path.relative(top, name)), {force: true})
+            files.delete(name)
+          }
+
+          next.files.set(top, files)
         } else if (isFolder(kept)) {
           renameSync(kept, path.join(spares, top))
           next.files.set(top, inodes(out, produced, memo))
@@ -225,6 +237,9 @@ export async function writeOutput(
       }
     }
   } catch (cause) {
+    // A folder moved aside whose replacement did not arrive goes back
+    // first: a failed write leaves the last output as it was.
+    restoreRetired(out, retired)
     rmSync(staging, {recursive: true, force: true})
     throw cause
   }
@@ -240,6 +255,22 @@ export async function writeOutput(
   // ends first leaves a staging folder the next build removes.
   await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
   return report
+}
+
+/** Put back each entry of a `.retired` folder whose place is empty. */
+function restoreRetired(out: string, retired: string): undefined {
+  let names: string[] = []
+  try {
+    names = readdirSync(retired)
+  } catch {}
+
+  for (const name of names) {
+    try {
+      if (!lstatSync(path.join(out, name), {throwIfNoEntry: false})) {
+        renameSync(path.join(retired, name), path.join(out, name))
+      }
+    } catch {}
+  }
 }
 
 /** A file's identity and times, as the memo records them. */
@@ -261,17 +292,6 @@ function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<str
   for (const name of names) {
     const known = memo.files.get(path.join(out, name))
     if (known) found.set(name, {ino: known.ino, size: known.size, mtimeMs: known.mtimeMs})
-  }
-
-  return found
-}
-
-/** The identities of the files of a folder, by their paths in the output. */
-function inodesOnDisk(folder: string, top: string, names: Iterable<string>): Map<string, Inode> {
-  const found = new Map<string, Inode>()
-  for (const name of names) {
-    const stat = lstatSync(path.join(folder, path.relative(top, name)), {throwIfNoEntry: false})
-    if (stat?.isFile()) found.set(name, {ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs})
   }
 
   return found

@@ -3,6 +3,8 @@
  */
 import path from 'node:path'
 import {build} from '../build/build.js'
+import {claimCache, defaultCacheDir} from '../build/cache-folder.js'
+import {folderMessage} from '../build/publish.js'
 import {BuildSession} from '../build/session.js'
 import {formatMessages} from '../core/diagnostics.js'
 import {resourceSummary} from '../formats/shared/resources.js'
@@ -13,8 +15,8 @@ export interface BuildCommandOptions {
   out: string
   /** Print nothing but messages. */
   quiet?: boolean | undefined
-  /** Folder of the chapter cache, or `false` for none. */
-  cache: string | false
+  /** Folder of the chapter cache (default: `DIR/.zhbook-cache`), or `false` for none. */
+  cache?: string | false | undefined
 }
 
 /**
@@ -29,7 +31,14 @@ export interface BuildCommandOptions {
  */
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now()
-  const session = new BuildSession({cacheDir: options.cache === false ? undefined : options.cache})
+  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir(dir))
+  const problem = cacheDir === undefined ? undefined : claimCache(cacheDir)
+  if (problem) {
+    for (const line of formatMessages([folderMessage(problem)])) console.error(line)
+    return 1
+  }
+
+  const session = new BuildSession({cacheDir})
   let result: Awaited<ReturnType<typeof build>>
   try {
     result = await build({input: dir, output: options.out, session})

@@ -1,27 +1,84 @@
 /**
- * `zhbook clean`: remove the caches.
+ * `zhbook clean [DIR]`: remove the caches. Only what carries zhbook's mark
+ * is removed: a cache folder with its tag (`CACHEDIR.TAG`), dictionary
+ * index files with their header.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {cacheName, defaultCacheDir, isCache} from '../build/cache-folder.js'
+import {folderMessage} from '../build/publish.js'
+import {formatMessages} from '../core/diagnostics.js'
 import {dictionaryCacheDir} from '../dictionary/cache.js'
 
-/** Default folder of the chapter cache, in the working folder. */
-export const defaultCacheDir = '.zhbook-cache'
+/** First bytes of a dictionary index file (see `dictionary/cache.ts`). */
+const indexMagic = 'zhbook-cedict\t'
 
 /**
  * Run the clean command.
  *
+ * @param dir
+ *   Manuscript folder, whose cache is removed.
  * @param options
- *   Command options.
+ *   Command options: `cache`, another cache folder (optional).
  * @returns
- *   Exit code (0).
+ *   Exit code: 0, or 1 when a folder is not zhbook's cache.
  */
-export async function cleanCommand(options: {cache: string}): Promise<number> {
-  for (const dir of [path.resolve(options.cache), dictionaryCacheDir()]) {
-    if (!dir) continue
-    await fs.rm(dir, {recursive: true, force: true})
-    console.log(`Removed ${path.relative(process.cwd(), dir) || dir}`)
+export async function cleanCommand(dir: string, options: {cache?: string | undefined}): Promise<number> {
+  const cache = path.resolve(options.cache ?? defaultCacheDir(dir))
+  const shown = (full: string) => path.relative(process.cwd(), full) || full
+  let code = 0
+
+  if (isCache(cache)) {
+    await fs.rm(cache, {recursive: true, force: true})
+    console.log(`Removed ${shown(cache)}`)
+  } else if (await exists(cache)) {
+    const problem = folderMessage({
+      ruleId: 'W008',
+      path: cache,
+      reason: `Unexpected folder \`${shown(cache)}\` without zhbook's cache tag (\`CACHEDIR.TAG\`), expected a \`${cacheName}\` folder zhbook made (it is not removed)`
+    })
+    for (const line of formatMessages([problem])) console.error(line)
+    code = 1
   }
 
-  return 0
+  // The dictionary index: files recognised by their header, then the
+  // folder if nothing else is in it.
+  const dictionary = dictionaryCacheDir()
+  if (dictionary) {
+    const names = await fs.readdir(dictionary).catch(() => [] as string[])
+    for (const name of names) {
+      const full = path.join(dictionary, name)
+      if (!/^cedict-.*\.tsv$/.test(name) || !(await startsWith(full, indexMagic))) continue
+      await fs.rm(full, {force: true})
+      console.log(`Removed ${shown(full)}`)
+    }
+
+    await fs.rmdir(dictionary).catch(() => undefined)
+  }
+
+  return code
+}
+
+/** Whether a path exists. */
+async function exists(full: string): Promise<boolean> {
+  return fs.lstat(full).then(
+    () => true,
+    () => false
+  )
+}
+
+/** Whether a regular file starts with some text. */
+async function startsWith(full: string, text: string): Promise<boolean> {
+  let handle: fs.FileHandle | undefined
+  try {
+    if (!(await fs.lstat(full)).isFile()) return false
+    handle = await fs.open(full, 'r')
+    const buffer = Buffer.alloc(text.length)
+    await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.toString('utf8') === text
+  } catch {
+    return false
+  } finally {
+    await handle?.close()
+  }
 }

@@ -4,7 +4,6 @@
  */
 import {createRequire} from 'node:module'
 import {Command} from 'commander'
-import {defaultCacheDir} from './clean.js'
 
 const {version} = createRequire(import.meta.url)('../../package.json') as {version: string}
 const program = new Command()
@@ -23,9 +22,9 @@ program
   .argument('[dir]', 'manuscript folder (book.yaml and *.md chapters)', 'manuscript')
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('-q, --quiet', 'print only warnings and errors')
-  .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
+  .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
   .option('--no-cache', 'process every chapter, using no cache')
-  .action(async (dir: string, options: {out: string; quiet?: boolean; cache: string | false}) => {
+  .action(async (dir: string, options: {out: string; quiet?: boolean; cache?: string | false}) => {
     // Each command's modules are loaded when it runs: a build does not pay
     // for the watcher and its server, nor `watch` for `translate`.
     const {buildCommand} = await import('./build.js')
@@ -41,19 +40,22 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('-p, --port <port>', 'port of the preview server', '4173')
   .option('--host <host>', 'loopback address to listen on', '127.0.0.1')
-  .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
-  .action(async (dir: string, options: {out: string; port: string; host: string; cache: string}) => {
+  .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
+  .action(async (dir: string, options: {out: string; port: string; host: string; cache?: string}) => {
     const {watchCommand} = await import('./watch.js')
     process.exitCode = await watchCommand(dir, options)
   })
 
 program
   .command('clean')
-  .description('remove the chapter cache and the dictionary index (they are rebuilt on the next build)')
-  .option('--cache <dir>', 'folder of the chapter cache', defaultCacheDir)
-  .action(async (options: {cache: string}) => {
+  .description(
+    "remove the chapter cache of the manuscript in DIR and the dictionary index (they are rebuilt on the next build); only folders that carry zhbook's cache tag are removed"
+  )
+  .argument('[dir]', 'manuscript folder', 'manuscript')
+  .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
+  .action(async (dir: string, options: {cache?: string}) => {
     const {cleanCommand} = await import('./clean.js')
-    process.exitCode = await cleanCommand(options)
+    process.exitCode = await cleanCommand(dir, options)
   })
 
 program

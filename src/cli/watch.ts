@@ -1,6 +1,9 @@
 /**
  * `zhbook watch [DIR]`: build, serve, rebuild on change.
  */
+import {claimCache, defaultCacheDir} from '../build/cache-folder.js'
+import {folderMessage} from '../build/publish.js'
+import {formatMessages} from '../core/diagnostics.js'
 import {watch} from '../watch/watch.js'
 
 /**
@@ -15,7 +18,7 @@ import {watch} from '../watch/watch.js'
  */
 export async function watchCommand(
   dir: string,
-  options: {out: string; port: string; host: string; cache: string}
+  options: {out: string; port: string; host: string; cache?: string | undefined}
 ): Promise<number> {
   const port = Number(options.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -23,9 +26,16 @@ export async function watchCommand(
     return 2
   }
 
+  const cacheDir = options.cache ?? defaultCacheDir(dir)
+  const problem = claimCache(cacheDir)
+  if (problem) {
+    for (const line of formatMessages([folderMessage(problem)])) console.error(line)
+    return 1
+  }
+
   let session: Awaited<ReturnType<typeof watch>>
   try {
-    session = await watch({input: dir, output: options.out, port, host: options.host, cacheDir: options.cache})
+    session = await watch({input: dir, output: options.out, port, host: options.host, cacheDir})
   } catch (cause) {
     console.error(`zhbook: ${cause instanceof Error ? cause.message : String(cause)}`)
     return 1

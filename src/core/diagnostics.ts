@@ -19,7 +19,8 @@ import type {VFileMessage} from 'vfile-message'
  * T: translation; D: dictionary; F: the embedded font; L: a book's own
  * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags) and its
  * links; S: script
- * and vocabulary of a Traditional text (`zhbook check`).
+ * and vocabulary of a Traditional text (`zhbook check`); W: the folders
+ * zhbook writes (output, caches); X: characters and documents XML refuses.
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -77,7 +78,20 @@ export const rules = {
   S002: 'a Traditional text holds a variant that is not the Taiwan standard form',
   S003: 'a Traditional character is the wrong one for its word (Simplified merges the two)',
   S004: 'half-width punctuation next to Han characters',
-  S005: 'mainland and Taiwan vocabulary mixed in one text'
+  S005: 'mainland and Taiwan vocabulary mixed in one text',
+  W001: 'the output folder is inside the manuscript folder',
+  W002: 'the manuscript folder is inside the output folder',
+  W003: 'the output folder is the current folder, which holds other files',
+  W004: 'the output folder holds files zhbook did not write',
+  W005: 'an entry the build replaces was not written by zhbook',
+  W006: 'the output folder is not a folder',
+  W007: 'the output could not be written (no space, read-only, no permission)',
+  W008: "a folder to clean does not carry zhbook's marker",
+  W009: "the cache folder holds files that are not zhbook's cache",
+  X001: 'a text holds a character XML 1.0 forbids',
+  X002: 'a text holds a Unicode non-character',
+  X003: 'a document the build made is not well-formed XML',
+  X004: 'an EPUB the build made cannot be read back'
 } as const
 
 /** A rule id. */

@@ -163,9 +163,10 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
 
   const watcher = chokidar(input, {
     ignoreInitial: true,
-    // Editors' swap and backup files are not input.
+    // Editors' swap and backup files are not input, nor the book's cache.
     ignored: (file) =>
-      /(?:^|[/\\])(?:\.#|#.*#$|.*~$|.*\.sw[px]$|\.git$|node_modules$)/.test(file) || file.startsWith(output + path.sep)
+      /(?:^|[/\\])(?:\.#|#.*#$|.*~$|.*\.sw[px]$|\.git$|node_modules$|\.zhbook-cache$)/.test(file) ||
+      file.startsWith(output + path.sep)
   })
   watcher.on('all', (event, file) => schedule(`${event} ${path.relative(input, file)}`))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))

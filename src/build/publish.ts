@@ -1,0 +1,131 @@
+/**
+ * The last step of a build: check what it made, then put it in the output
+ * folder zhbook owns (see `ownership.ts`), with `writeOutput`.
+ *
+ * Every way this step can fail is reported as a message with a rule id and
+ * the path, never thrown: a document that does not parse (X003, X004), an
+ * entry zhbook did not make (W005), a disk that is full, read-only or not
+ * ours to write (W007). The last output stays in place each time.
+ */
+import {mkdirSync, renameSync, rmSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {OutputFile} from '../core/model.js'
+import {error} from '../core/diagnostics.js'
+import {checkEntries, type FolderProblem, type OutputClaim, writeMarker} from './ownership.js'
+import {type OutputMemo, writeOutput} from './output.js'
+import {verifyOutputs} from './verify.js'
+
+/** Error codes of a write that are the machine's state, not zhbook's bug. */
+const writeErrors: Record<string, string> = {
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'a read-only file system',
+  EACCES: 'no permission to write',
+  EPERM: 'no permission to write',
+  ENOTDIR: 'a file where a folder belongs',
+  EISDIR: 'a folder where a file belongs',
+  EEXIST: 'an entry in the way',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'a path too long for the file system'
+}
+
+/** Options of `publish`. */
+export interface PublishOptions {
+  /** What the session last wrote (optional). */
+  memo?: OutputMemo | undefined
+  /**
+   * Whether this is the build's last write: then the entries the marker
+   * lists that the build no longer makes are removed.
+   */
+  last: boolean
+  /** Top-level entries the build's other writes made (kept when `last`). */
+  others?: ReadonlySet<string> | undefined
+}
+
+/**
+ * Check and write a build's files into its output folder.
+ *
+ * @param claim
+ *   The output folder's claim (`claimOutput`); its `owned` is brought up to
+ *   date.
+ * @param files
+ *   Files, relative to the folder.
+ * @param options
+ *   Options.
+ * @returns
+ *   Files with messages, empty when everything was written.
+ */
+export async function publish(
+  claim: OutputClaim,
+  files: readonly OutputFile[],
+  options: PublishOptions
+): Promise<VFile[]> {
+  const failed = await verifyOutputs(claim.out, files)
+  if (failed.length > 0) return failed
+  const tops = new Set(files.map((file) => file.path.split('/')[0]!))
+  const problem = checkEntries(claim, tops)
+  if (problem) return [folderMessage(problem)]
+
+  try {
+    mkdirSync(claim.out, {recursive: true})
+    for (const top of tops) claim.owned.add(top)
+    writeMarker(claim.out, claim.owned)
+    await writeOutput(claim.out, files, options.memo)
+    if (options.last) {
+      const kept = new Set([...tops, ...(options.others ?? [])])
+      const stale = [...claim.owned].filter((name) => !kept.has(name))
+      if (stale.length > 0) {
+        removeEntries(claim.out, stale)
+        for (const name of stale) claim.owned.delete(name)
+        writeMarker(claim.out, claim.owned)
+      }
+    }
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code
+    if (!code || !(code in writeErrors)) throw cause
+    const where = (cause as NodeJS.ErrnoException).path ?? claim.out
+    return [
+      folderMessage({
+        ruleId: 'W007',
+        path: claim.out,
+        reason: `Unexpected ${writeErrors[code]} (${code}) at \`${where}\`, expected a folder zhbook can write (the last output is kept)`
+      })
+    ]
+  }
+
+  return []
+}
+
+/**
+ * A message about a folder, on a file of its own.
+ *
+ * @param problem
+ *   The problem.
+ * @returns
+ *   File with the message.
+ */
+export function folderMessage(problem: FolderProblem): VFile {
+  const file = new VFile({path: problem.path})
+  error(file, problem.reason, undefined, problem.ruleId)
+  return file
+}
+
+/**
+ * Remove entries of an output folder: first moved aside together (a rename
+ * each), then deleted, so a build that stops midway leaves each entry either
+ * in place or gone.
+ */
+function removeEntries(out: string, names: readonly string[]): undefined {
+  const aside = path.join(out, `.zhbook-staging-remove-${process.pid}`)
+  mkdirSync(aside, {recursive: true})
+  for (const name of names) {
+    try {
+      renameSync(path.join(out, name), path.join(aside, name))
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause
+    }
+  }
+
+  rmSync(aside, {recursive: true, force: true})
+}

@@ -1,0 +1,109 @@
+/**
+ * Read back what a build made before anything replaces the last output: each
+ * EPUB is opened as a zip, and every XML document in it or beside it (XHTML,
+ * the package document, the navigation, SVG) is parsed by a strict XML
+ * parser; a web page is checked for characters no reader takes. A document
+ * that does not parse stops the build (X003, X004), so a bug that would ship
+ * a broken book leaves the last good one in place.
+ */
+import JSZip from 'jszip'
+import {SaxesParser} from 'saxes'
+import {VFile} from 'vfile'
+import path from 'node:path'
+import type {OutputFile} from '../core/model.js'
+import {error} from '../core/diagnostics.js'
+import {findForbidden} from '../core/xml-characters.js'
+
+/** Files parsed as XML, by extension. */
+const xmlExtension = /\.(?:xhtml|opf|ncx|xml|svg|smil)$/i
+
+/** Files checked for forbidden characters only (HTML is not XML). */
+const textExtension = /\.(?:html?|css|js|json|txt|md)$/i
+
+/**
+ * Check the files of a build.
+ *
+ * @param out
+ *   Output folder (absolute), for the paths of the messages.
+ * @param files
+ *   Files, relative to it.
+ * @returns
+ *   A file per document that fails, with its message.
+ */
+export async function verifyOutputs(out: string, files: readonly OutputFile[]): Promise<VFile[]> {
+  const failed: VFile[] = []
+  for (const file of files) {
+    const full = path.join(out, ...file.path.split('/'))
+    if (file.path.endsWith('.epub')) {
+      let zip: JSZip
+      try {
+        zip = await JSZip.loadAsync(file.data)
+      } catch (cause) {
+        const report = new VFile({path: full})
+        error(
+          report,
+          `Unexpected unreadable EPUB (${cause instanceof Error ? cause.message : String(cause)}), expected a zip archive`,
+          undefined,
+          'X004'
+        )
+        failed.push(report)
+        continue
+      }
+
+      for (const entry of Object.values(zip.files)) {
+        if (entry.dir || !xmlExtension.test(entry.name)) continue
+        const problem = parseProblem(await entry.async('string'))
+        if (problem) failed.push(report(`${full}/${entry.name}`, problem))
+      }
+    } else if (xmlExtension.test(file.path) || textExtension.test(file.path)) {
+      const text = typeof file.data === 'string' ? file.data : Buffer.from(file.data).toString('utf8')
+      const problem = xmlExtension.test(file.path) ? parseProblem(text) : characterProblem(text)
+      if (problem) failed.push(report(full, problem))
+    }
+  }
+
+  return failed
+}
+
+/** What is wrong with a document, with its place. */
+type Problem = {reason: string; line: number; column: number}
+
+/** A file with the message of a document that fails. */
+function report(full: string, problem: Problem): VFile {
+  const file = new VFile({path: full})
+  error(
+    file,
+    `Unexpected ${problem.reason} in a document zhbook made, expected well-formed XML (this is a bug in zhbook; the last output is kept)`,
+    {line: problem.line, column: problem.column},
+    'X003'
+  )
+  return file
+}
+
+/**
+ * Why a document is not well-formed XML, or `undefined`.
+ *
+ * @param text
+ *   Document.
+ * @returns
+ *   Problem.
+ */
+export function parseProblem(text: string): Problem | undefined {
+  const parser = new SaxesParser({xmlns: true})
+  let problem: Problem | undefined
+  parser.on('error', (cause) => {
+    // Saxes goes on after an error; the first says where the document breaks.
+    problem ??= {reason: cause.message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column}
+  })
+  parser.write(text).close()
+  return problem
+}
+
+/** Where a text holds a character no document may hold, or `undefined`. */
+function characterProblem(text: string): Problem | undefined {
+  const found = findForbidden(text)
+  if (!found) return undefined
+  const before = text.slice(0, found.index)
+  const line = before.split('\n').length
+  return {reason: `character ${found.name}`, line, column: found.index - before.lastIndexOf('\n')}
+}

@@ -1,0 +1,62 @@
+/**
+ * Characters no book may carry: those XML 1.0 forbids (C0 controls but tab,
+ * line feed and carriage return; U+FFFE and U+FFFF; a surrogate without its
+ * pair), which make an EPUB unreadable, and the other Unicode non-characters
+ * (U+FDD0–U+FDEF, the last two of every plane), which XML allows but
+ * Unicode reserves for a program's own use and HTML parsers report: no
+ * author means one, they come from a broken conversion or a YAML or PO
+ * escape.
+ */
+import type {RuleId} from './diagnostics.js'
+
+/** A forbidden character found in a text. */
+export interface ForbiddenCharacter {
+  /** Offset in the text (UTF-16 code units). */
+  index: number
+  /** The character as `U+XXXX`. */
+  name: string
+  /** What it is. */
+  kind: 'character XML does not allow' | 'unpaired surrogate' | 'Unicode non-character'
+  /** X001 (XML forbids it) or X002 (a non-character). */
+  ruleId: RuleId
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const forbiddenExpression =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFDD0-\uFDEF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Find the first character of a text no book may carry.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   The character, or `undefined` when there is none.
+ */
+export function findForbidden(text: string): ForbiddenCharacter | undefined {
+  const match = forbiddenExpression.exec(text)
+  if (!match) return undefined
+  const code = match[0].codePointAt(0)!
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  const kind =
+    code >= 0xd800 && code <= 0xdfff
+      ? 'unpaired surrogate'
+      : code < 0x20 || code === 0xfffe || code === 0xffff
+        ? 'character XML does not allow'
+        : 'Unicode non-character'
+  return {index: match.index, name, kind, ruleId: kind === 'Unicode non-character' ? 'X002' : 'X001'}
+}
+
+/**
+ * The reason of a message about a forbidden character.
+ *
+ * @param found
+ *   The character.
+ * @param where
+ *   What holds it (`a value`, `a translation`).
+ * @returns
+ *   Reason, phrased "Unexpected X, expected Y".
+ */
+export function forbiddenReason(found: ForbiddenCharacter, where: string): string {
+  return `Unexpected ${found.kind} ${found.name} in ${where}, expected text (remove it, or the escape that makes it)`
+}
