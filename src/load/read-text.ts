@@ -13,6 +13,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
 import {error, type Place} from '../core/diagnostics.js'
+import {findForbidden, forbiddenReason} from '../core/xml-characters.js'
 
 /**
  * Characters no XML 1.0 document may hold (C0 controls but tab, line feed
@@ -49,7 +50,8 @@ const racyMilliseconds = 1000
  * Read a UTF-8 text file of the manuscript into a vfile.
  *
  * A BOM is dropped (it is not text). A file that is not UTF-8 (M006), holds
- * a control character (M009) or leads outside the manuscript folder through a
+ * a control character (M009) or a Unicode non-character (X001 for U+FFFE and
+ * U+FFFF, X002 for the others) or leads outside the manuscript folder through a
  * symbolic link (M010) is reported on the returned file, whose `value` is
  * then empty.
  *
@@ -121,6 +123,12 @@ export async function readManuscriptText(
         ? 'Unexpected NUL byte, expected text (is the file UTF-16 or binary?)'
         : `Unexpected control character U+${code.toString(16).toUpperCase().padStart(4, '0')}, expected text`
     error(file, reason, placeOfOffset(value, control.index), 'M009')
+    return file
+  }
+
+  const forbidden = findForbidden(value)
+  if (forbidden) {
+    error(file, forbiddenReason(forbidden, 'the text'), placeOfOffset(value, forbidden.index), forbidden.ruleId)
     return file
   }
 

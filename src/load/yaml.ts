@@ -4,8 +4,9 @@
  * at a line.
  */
 import type {VFile} from 'vfile'
-import {isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
+import {isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
 import {error, type Place, type RuleId} from '../core/diagnostics.js'
+import {findForbidden, forbiddenReason} from '../core/xml-characters.js'
 
 /** A parsed YAML file that can say where a value stands. */
 export interface PositionedYaml {
@@ -58,6 +59,16 @@ export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefin
 
     return undefined
   }
+
+  // An escape (`"A\0B"`, `"\uFFFF"`) makes what the bytes of the file, which
+  // `readManuscriptText` checks, do not show: the parsed values are checked.
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string') return
+      const found = findForbidden(node.value)
+      if (found) error(file, forbiddenReason(found, 'a YAML value'), placeAt(node.range?.[0] ?? 0), found.ruleId)
+    }
+  })
 
   return {
     value: document.toJS(),

@@ -15,6 +15,13 @@ import path from 'node:path'
 /** Path prefix of the server's own endpoints. */
 const internal = '/__zhbook/'
 
+/**
+ * Most event streams open at once: one per open page. Why a cap: each holds
+ * a socket for as long as its page is open; a page that opens them in a loop
+ * must not exhaust the process's sockets.
+ */
+const maxClients = 64
+
 /** Content types of the files a web edition holds. */
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,12 +92,19 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
 
   const clients = new Set<http.ServerResponse>()
   let lastError: string[] | undefined
+  /** The `Host` headers this server answers (known once it listens). */
+  let hosts = new Set<string>()
 
   const server = http.createServer(async (request, response) => {
+    // Why: a page on another site can point a name of its own at 127.0.0.1
+    // (DNS rebinding) and read the unpublished book; its requests carry
+    // that name, never one of these.
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) return send(response, 421, 'Misdirected request')
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed')
 
     if (url.pathname === `${internal}events`) {
+      if (clients.size >= maxClients) return send(response, 503, 'Too many event streams')
       response.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -117,14 +131,18 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
 
     // Refuse anything outside the served folder, however it is spelt.
     if (pathname.includes('\0')) return send(response, 400, 'Bad request')
-    let file = path.resolve(root, '.' + path.posix.normalize('/' + pathname))
+    const normal = path.posix.normalize('/' + pathname)
+    let file = path.resolve(root, '.' + normal)
     if (file !== root && !file.startsWith(root + path.sep)) return send(response, 403, 'Forbidden')
 
     try {
       let stat = await fs.stat(file)
       if (stat.isDirectory()) {
         if (!pathname.endsWith('/')) {
-          response.writeHead(301, {location: url.pathname + '/'})
+          // The path as served, one leading slash: never `//host/…`, which
+          // a browser reads as another site.
+          const location = normal.split('/').map(encodeURIComponent).join('/').replace(/\/*$/, '/')
+          response.writeHead(301, {location})
           return response.end()
         }
 
@@ -161,6 +179,7 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
 
   const address = server.address() as AddressInfo
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  hosts = new Set(['127.0.0.1', 'localhost', '[::1]', shown].map((name) => `${name}:${address.port}`))
 
   function broadcast(event: string, data: string) {
     for (const client of clients) client.write(`event: ${event}\ndata: ${data}\n\n`)
