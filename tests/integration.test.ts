@@ -119,6 +119,7 @@ afterAll(() => {
 describe('zhbook build manuscript', () => {
   it('should write every edition as EPUB and web, and the report', () => {
     expect(list(first)).toEqual([
+      '.zhbook-output',
       'reports/conversion-hans.json',
       'reports/conversion-hans.md',
       'small-models-bilingual.epub',
@@ -372,6 +373,7 @@ describe('zhbook command line', () => {
     const out = path.join(tmp, 'bad-out')
     fs.mkdirSync(input)
     fs.mkdirSync(out)
+    fs.writeFileSync(path.join(out, '.zhbook-output'), 'keep.txt\n')
     fs.writeFileSync(path.join(out, 'keep.txt'), 'previous output')
     fs.writeFileSync(path.join(input, 'book.yaml'), 'title: 書\nauthor: 人\nlanguage: 12\n')
     fs.writeFileSync(path.join(input, 'a.md'), '# 一\n')
@@ -380,7 +382,7 @@ describe('zhbook command line', () => {
     expect(result.stderr).toContain(
       `${path.relative(root, path.join(input, 'book.yaml'))}:3:11: error: Unexpected value for \`language\`: Invalid input: expected string, received number [C002]`
     )
-    expect(list(out)).toEqual(['keep.txt'])
+    expect(list(out)).toEqual(['.zhbook-output', 'keep.txt'])
   })
 
   it('should exit non-zero on an unknown option', () => {

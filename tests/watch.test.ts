@@ -175,7 +175,7 @@ describe('build with deferred formats', () => {
     controller.abort()
     const late = await result.deferred
     expect([late?.aborted, late?.outputs]).toEqual([true, []])
-    expect((await fs.readdir(out)).sort()).toEqual(['reports', 'web'])
+    expect((await fs.readdir(out)).sort()).toEqual(['.zhbook-output', 'reports', 'web'])
   })
 })
 

@@ -18,7 +18,7 @@ import {formats} from '../formats/formats.js'
 import type {TranslationCoverage} from '../stages/remark-translations.js'
 import {recoverOutput} from './output.js'
 import {claimOutput} from './ownership.js'
-import {folderMessage, publish} from './publish.js'
+import {folderMessage, publish, writeProblem} from './publish.js'
 import {processProject, type Rendered} from './process.js'
 import {BuildSession} from './session.js'
 
@@ -145,9 +145,15 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
   try {
     // A folder zhbook may not write into is refused before anything is
     // read, and before anything in it is touched.
-    const claim = claimOutput(options.output, options.input)
+    let claim: ReturnType<typeof claimOutput>
+    try {
+      claim = claimOutput(options.output, options.input)
+      if (!('problem' in claim)) await recoverOutput(options.output, session.output)
+    } catch (cause) {
+      claim = {problem: writeProblem(cause, path.resolve(options.output))}
+    }
+
     if ('problem' in claim) return refused(folderMessage(claim.problem))
-    await recoverOutput(options.output, session.output)
     const {result, render} = await processProject(options, session)
     if (!render) return result
     const renderers = options.renderers ?? defaultRenderers

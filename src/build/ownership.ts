@@ -26,7 +26,7 @@ const explanation = [
 ]
 
 /** Entries that do not make a folder someone's: they are left alone. */
-const ignorable = new Set(['.gitkeep', '.DS_Store', 'Thumbs.db'])
+const ignorable: readonly string[] = ['.gitkeep', '.DS_Store', 'Thumbs.db']
 
 /** Why a folder cannot be written or cleaned. */
 export interface FolderProblem {
@@ -84,7 +84,18 @@ export function claimOutput(
     )
   }
 
-  const stat = lstatSync(out, {throwIfNoEntry: false})
+  let stat: ReturnType<typeof lstatSync>
+  try {
+    stat = lstatSync(out, {throwIfNoEntry: false})
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOTDIR') throw cause
+    return refuse(
+      'W006',
+      out,
+      `Unexpected file in the path of the output folder \`${shown}\`, expected folders (pass another \`--out\`)`
+    )
+  }
+
   if (!stat) return {out, owned: new Set()}
   if (!stat.isDirectory()) {
     return refuse(
@@ -97,7 +108,7 @@ export function claimOutput(
   const owned = readMarker(out)
   const names = readdirSync(out)
   const foreign = names.filter(
-    (name) => !ignorable.has(name) && name !== markerName && !isOwnName(name) && !owned?.has(name)
+    (name) => !ignorable.includes(name) && name !== markerName && !isOwnName(name) && !owned?.has(name)
   )
 
   if (foreign.length > 0 && realOut === realish(path.resolve(cwd))) {

@@ -7,7 +7,7 @@
  * entry zhbook did not make (W005), a disk that is full, read-only or not
  * ours to write (W007). The last output stays in place each time.
  */
-import {mkdirSync, renameSync, rmSync} from 'node:fs'
+import {accessSync, constants, existsSync, mkdirSync, renameSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {OutputFile} from '../core/model.js'
@@ -18,16 +18,16 @@ import {verifyOutputs} from './verify.js'
 
 /** Error codes of a write that are the machine's state, not zhbook's bug. */
 const writeErrors: Record<string, string> = {
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'a read-only file system',
-  EACCES: 'no permission to write',
-  EPERM: 'no permission to write',
-  ENOTDIR: 'a file where a folder belongs',
-  EISDIR: 'a folder where a file belongs',
-  EEXIST: 'an entry in the way',
-  EMFILE: 'too many open files',
-  ENAMETOOLONG: 'a path too long for the file system'
+  ENOSPC: 'full disk',
+  EDQUOT: 'used-up disk quota',
+  EROFS: 'read-only file system',
+  EACCES: 'missing permission',
+  EPERM: 'missing permission',
+  ENOTDIR: 'file where a folder belongs',
+  EISDIR: 'folder where a file belongs',
+  EEXIST: 'entry in the way',
+  EMFILE: 'number of open files',
+  ENAMETOOLONG: 'path too long for the file system'
 }
 
 /** Options of `publish`. */
@@ -68,7 +68,7 @@ export async function publish(
   if (problem) return [folderMessage(problem)]
 
   try {
-    mkdirSync(claim.out, {recursive: true})
+    makeFolder(claim.out)
     for (const top of tops) claim.owned.add(top)
     writeMarker(claim.out, claim.owned)
     await writeOutput(claim.out, files, options.memo)
@@ -82,19 +82,33 @@ export async function publish(
       }
     }
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code
-    if (!code || !(code in writeErrors)) throw cause
-    const where = (cause as NodeJS.ErrnoException).path ?? claim.out
-    return [
-      folderMessage({
-        ruleId: 'W007',
-        path: claim.out,
-        reason: `Unexpected ${writeErrors[code]} (${code}) at \`${where}\`, expected a folder zhbook can write (the last output is kept)`
-      })
-    ]
+    return [folderMessage(writeProblem(cause, claim.out))]
   }
 
   return []
+}
+
+/**
+ * What a failed file system call on an output folder means to the author:
+ * a W007 for the state of the machine (a full or read-only disk, a missing
+ * permission); anything else is zhbook's bug, and thrown again.
+ *
+ * @param cause
+ *   What the call threw.
+ * @param out
+ *   Output folder.
+ * @returns
+ *   The problem.
+ */
+export function writeProblem(cause: unknown, out: string): FolderProblem {
+  const code = (cause as NodeJS.ErrnoException).code
+  if (!code || !(code in writeErrors)) throw cause
+  const where = (cause as NodeJS.ErrnoException).path ?? out
+  return {
+    ruleId: 'W007',
+    path: out,
+    reason: `Unexpected ${writeErrors[code]} (${code}) at \`${where}\`, expected a folder zhbook can write (the last output is kept)`
+  }
 }
 
 /**
@@ -109,6 +123,18 @@ export function folderMessage(problem: FolderProblem): VFile {
   const file = new VFile({path: problem.path})
   error(file, problem.reason, undefined, problem.ruleId)
   return file
+}
+
+/**
+ * Make a folder and its parents. Why not `mkdirSync` alone: on a read-only
+ * file system its recursive form reports ENOENT, not EROFS; the nearest
+ * existing parent, asked first, tells the real reason.
+ */
+function makeFolder(folder: string): undefined {
+  let parent = folder
+  while (!existsSync(parent) && path.dirname(parent) !== parent) parent = path.dirname(parent)
+  if (parent !== folder) accessSync(parent, constants.W_OK)
+  mkdirSync(folder, {recursive: true})
 }
 
 /**
