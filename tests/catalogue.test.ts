@@ -443,6 +443,68 @@ const cases: Case[] = [
       'overrides.yaml:2:5: error: Unexpected result `大模型` of `模型` containing its own key, expected a result no entry changes again (entries apply once, to the Traditional text) [O003]'
     ],
     ok: false
+  },
+
+  // Characters XML forbids, and non-characters: in the bytes, or made by an escape
+  {
+    name: 'YAML escapes for NUL and a vertical tab in book.yaml (`subtitle: "A\\0B\\x0bC"`)',
+    files: {'book.yaml': book + 'subtitle: "A\\0B\\x0bC"\n', 'a.md': chapter},
+    messages: [
+      'book.yaml:3:11: error: Unexpected character XML does not allow U+0000 in a YAML value, expected text (remove it, or the escape that makes it) [X001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'U+FFFE typed into a chapter',
+    files: {'book.yaml': book, 'a.md': '# 第一章\n\n正\uFFFE文。\n'},
+    messages: [
+      'a.md:3:2: error: Unexpected character XML does not allow U+FFFE in the text, expected text (remove it, or the escape that makes it) [X001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a non-character (U+FDD0) in a chapter',
+    files: {'book.yaml': book, 'a.md': '# 第一章\n\n正文\uFDD0。\n'},
+    messages: [
+      'a.md:3:3: error: Unexpected Unicode non-character U+FDD0 in the text, expected text (remove it, or the escape that makes it) [X002]'
+    ],
+    ok: false
+  },
+  {
+    name: 'an unpaired surrogate from a YAML escape in book.yaml',
+    files: {'book.yaml': book + 'description: "\\uD800"\n', 'a.md': chapter},
+    messages: [
+      'book.yaml:3:14: error: Unexpected unpaired surrogate U+D800 in a YAML value, expected text (remove it, or the escape that makes it) [X001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'U+FFFF from a YAML escape in the overrides',
+    files: {'book.yaml': book, 'a.md': chapter, 'overrides.yaml': '正文: "\\uFFFF"\n'},
+    messages: [
+      'overrides.yaml:1:5: error: Unexpected character XML does not allow U+FFFF in a YAML value, expected text (remove it, or the escape that makes it) [X001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a control character from a YAML escape in the glossary',
+    files: {'book.yaml': book, 'a.md': chapter, 'glossary.yaml': '- term: 正文\n  en: "body\\x01text"\n'},
+    messages: [
+      'glossary.yaml:2:7: error: Unexpected character XML does not allow U+0001 in a YAML value, expected text (remove it, or the escape that makes it) [X001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'U+FFFF typed into a translation (gettext reads no escape that makes one)',
+    files: {
+      'book.yaml': book,
+      'a.md': chapter,
+      'translations/en/a.po': 'msgid "第一章"\nmsgstr "One"\n\nmsgid "正文。"\nmsgstr "Body\uFFFF."\n'
+    },
+    messages: [
+      'translations/en/a.po:5:13: error: Unexpected character XML does not allow U+FFFF in the text, expected text (remove it, or the escape that makes it) [X001]'
+    ],
+    ok: false
   }
 ]
 

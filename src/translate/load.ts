@@ -9,7 +9,6 @@ import type {BuildSession} from '../build/session.js'
 import {readManuscriptText} from '../load/read-text.js'
 import {error} from '../core/diagnostics.js'
 import type {BookTranslations, ChapterSource, TranslationEntry} from '../core/model.js'
-import {findForbidden, forbiddenReason} from '../core/xml-characters.js'
 import {parseCatalog, type Catalog} from './catalog.js'
 
 /** Folder of the translations, in the manuscript folder. */
@@ -65,9 +64,7 @@ function parseFile(file: VFile): Catalog | undefined {
   // A file that is not text is already reported (M006, M009, M010).
   if (file.messages.length > 0) return undefined
   try {
-    const catalog = parseCatalog(String(file.value))
-    checkTranslations(file, catalog)
-    return catalog
+    return parseCatalog(String(file.value))
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause)
     const line = /line (\d+)/i.exec(reason)
@@ -78,31 +75,6 @@ function parseFile(file: VFile): Catalog | undefined {
       'T003'
     )
     return undefined
-  }
-}
-
-/**
- * Report translations that hold a character no book may carry: PO escapes
- * (`\v`, `\f`, `\a`, `\b`) make what the file's bytes do not show.
- *
- * @param file
- *   The catalog's file (its text is the PO text).
- * @param catalog
- *   The parsed catalog.
- * @returns
- *   Nothing.
- */
-function checkTranslations(file: VFile, catalog: Catalog): undefined {
-  const text = String(file.value)
-  for (const entry of catalog.entries) {
-    const found = findForbidden(entry.translation)
-    if (!found) continue
-    // No positions from the parser: the entry's `msgstr` after its `msgid`.
-    const prefix = /^[^"\\\n\t]{0,40}/.exec(entry.id)![0]
-    const start = prefix ? text.indexOf(prefix) : -1
-    const offset = start === -1 ? -1 : text.indexOf('msgstr', start)
-    const line = offset === -1 ? 1 : text.slice(0, offset).split('\n').length
-    error(file, forbiddenReason(found, 'a translation'), {line, column: 1}, found.ruleId)
   }
 }
 
