@@ -73,8 +73,18 @@ export function claimCache(dir: string): FolderProblem | undefined {
     }
   }
 
-  mkdirSync(dir, {recursive: true})
-  writeFileSync(path.join(dir, tagName), tag)
+  try {
+    mkdirSync(dir, {recursive: true})
+    writeFileSync(path.join(dir, tagName), tag)
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
+    return {
+      ruleId: 'W009',
+      path: dir,
+      reason: `Unexpected failure to make the cache folder \`${dir}\` (${code}), expected a folder zhbook can write (pass another \`--cache\`, or \`--no-cache\`)`
+    }
+  }
+
   return undefined
 }
 

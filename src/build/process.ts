@@ -35,8 +35,10 @@ import {createFontSubsetter, type EmbeddedFontRecord} from '../fonts/subsetter.j
 import type {TranslationCoverage} from '../stages/remark-translations.js'
 import {formats} from '../formats/formats.js'
 import type {BuildOptions, BuildResult} from './build.js'
+import {claimCache} from './cache-folder.js'
 import {ChapterCache, type ProcessedEntry} from './chapter-cache.js'
 import {checkChapterLinks} from './chapter-links.js'
+import {folderMessage} from './publish.js'
 import {referenceInputs} from './reference-inputs.js'
 import {codeFingerprint} from './fingerprint.js'
 import {createChapterProcessor, createChapterReader} from './pipeline.js'
@@ -90,6 +92,14 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     const elapsed = now - started
     started = now
     return elapsed
+  }
+
+  // The cache folder is checked (and tagged when new) before anything is
+  // written to it.
+  const cacheProblem = session.cacheDir === undefined ? undefined : claimCache(session.cacheDir)
+  if (cacheProblem) {
+    result.messages.push(folderMessage(cacheProblem))
+    return {result}
   }
 
   // 1. Load the project.

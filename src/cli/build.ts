@@ -3,8 +3,7 @@
  */
 import path from 'node:path'
 import {build} from '../build/build.js'
-import {claimCache, defaultCacheDir} from '../build/cache-folder.js'
-import {folderMessage} from '../build/publish.js'
+import {defaultCacheDir} from '../build/cache-folder.js'
 import {BuildSession} from '../build/session.js'
 import {formatMessages} from '../core/diagnostics.js'
 import {resourceSummary} from '../formats/shared/resources.js'
@@ -32,12 +31,6 @@ export interface BuildCommandOptions {
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now()
   const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir(dir))
-  const problem = cacheDir === undefined ? undefined : claimCache(cacheDir)
-  if (problem) {
-    for (const line of formatMessages([folderMessage(problem)])) console.error(line)
-    return 1
-  }
-
   const session = new BuildSession({cacheDir})
   let result: Awaited<ReturnType<typeof build>>
   try {

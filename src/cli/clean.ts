@@ -19,11 +19,16 @@ const indexMagic = 'zhbook-cedict\t'
  * @param dir
  *   Manuscript folder, whose cache is removed.
  * @param options
- *   Command options: `cache`, another cache folder (optional).
+ *   Command options: `cache`, another cache folder (optional);
+ *   `dictionary`, the folder of the dictionary index (optional, default:
+ *   where builds keep it, `dictionaryCacheDir`).
  * @returns
  *   Exit code: 0, or 1 when a folder is not zhbook's cache.
  */
-export async function cleanCommand(dir: string, options: {cache?: string | undefined}): Promise<number> {
+export async function cleanCommand(
+  dir: string,
+  options: {cache?: string | undefined; dictionary?: string | undefined}
+): Promise<number> {
   const cache = path.resolve(options.cache ?? defaultCacheDir(dir))
   const shown = (full: string) => path.relative(process.cwd(), full) || full
   let code = 0
@@ -43,7 +48,7 @@ export async function cleanCommand(dir: string, options: {cache?: string | undef
 
   // The dictionary index: files recognised by their header, then the
   // folder if nothing else is in it.
-  const dictionary = dictionaryCacheDir()
+  const dictionary = options.dictionary ?? dictionaryCacheDir()
   if (dictionary) {
     const names = await fs.readdir(dictionary).catch(() => [] as string[])
     for (const name of names) {

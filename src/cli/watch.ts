@@ -1,9 +1,7 @@
 /**
  * `zhbook watch [DIR]`: build, serve, rebuild on change.
  */
-import {claimCache, defaultCacheDir} from '../build/cache-folder.js'
-import {folderMessage} from '../build/publish.js'
-import {formatMessages} from '../core/diagnostics.js'
+import {defaultCacheDir} from '../build/cache-folder.js'
 import {watch} from '../watch/watch.js'
 
 /**
@@ -27,12 +25,6 @@ export async function watchCommand(
   }
 
   const cacheDir = options.cache ?? defaultCacheDir(dir)
-  const problem = claimCache(cacheDir)
-  if (problem) {
-    for (const line of formatMessages([folderMessage(problem)])) console.error(line)
-    return 1
-  }
-
   let session: Awaited<ReturnType<typeof watch>>
   try {
     session = await watch({input: dir, output: options.out, port, host: options.host, cacheDir})
