@@ -65,15 +65,15 @@ export async function verifyOutputs(out: string, files: readonly OutputFile[]): 
   return failed
 }
 
-/** What is wrong with a document, with its place. */
-type Problem = {reason: string; line: number; column: number}
+/** What is wrong with a document, with its place, and what was expected. */
+type Problem = {reason: string; line: number; column: number; expected: string}
 
 /** A file with the message of a document that fails. */
 function report(full: string, problem: Problem): VFile {
   const file = new VFile({path: full})
   error(
     file,
-    `Unexpected ${problem.reason} in a document zhbook made, expected well-formed XML (this is a bug in zhbook; the last output is kept)`,
+    `Unexpected ${problem.reason} in a document zhbook made, expected ${problem.expected} (this is a bug in zhbook; the last output is kept)`,
     {line: problem.line, column: problem.column},
     'X003'
   )
@@ -93,7 +93,12 @@ export function parseProblem(text: string): Problem | undefined {
   let problem: Problem | undefined
   parser.on('error', (cause) => {
     // Saxes goes on after an error; the first says where the document breaks.
-    problem ??= {reason: cause.message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column}
+    problem ??= {
+      reason: `malformed XML (${cause.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')})`,
+      line: parser.line,
+      column: parser.column,
+      expected: 'well-formed XML'
+    }
   })
   parser.write(text).close()
   return problem
@@ -105,5 +110,6 @@ function characterProblem(text: string): Problem | undefined {
   if (!found) return undefined
   const before = text.slice(0, found.index)
   const line = before.split('\n').length
-  return {reason: `character ${found.name}`, line, column: found.index - before.lastIndexOf('\n')}
+  const column = found.index - before.lastIndexOf('\n')
+  return {reason: `${found.kind} ${found.name}`, line, column, expected: 'text a reader takes'}
 }
