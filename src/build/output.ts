@@ -463,6 +463,12 @@ export class OutputMemo {
   readonly files = new Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>()
   /** What the session keeps in each output folder for its next write. */
   readonly spares = new Map<string, SpareState>()
+  /**
+   * XML documents inside the EPUBs it wrote that parsed (`verifyOutputs`):
+   * an unchanged chapter is not parsed again. Cleared when it grows past a
+   * few books' worth.
+   */
+  readonly parsed = new Set<string>()
 }
 
 /**

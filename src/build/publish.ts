@@ -61,7 +61,7 @@ export async function publish(
   files: readonly OutputFile[],
   options: PublishOptions
 ): Promise<VFile[]> {
-  const failed = await verifyOutputs(claim.out, files)
+  const failed = await verifyOutputs(claim.out, files, options.memo)
   if (failed.length > 0) return failed
   const tops = new Set(files.map((file) => file.path.split('/')[0]!))
   const problem = checkEntries(claim, tops)

@@ -11,8 +11,12 @@ import {SaxesParser} from 'saxes'
 import {VFile} from 'vfile'
 import path from 'node:path'
 import type {OutputFile} from '../core/model.js'
+import type {OutputMemo} from './output.js'
 import {error} from '../core/diagnostics.js'
 import {findForbidden} from '../core/xml-characters.js'
+
+/** Most documents remembered as parsed (`OutputMemo.parsed`). */
+const parsedLimit = 20_000
 
 /** Files parsed as XML, by extension. */
 const xmlExtension = /\.(?:xhtml|opf|ncx|xml|svg|smil)$/i
@@ -27,13 +31,24 @@ const textExtension = /\.(?:html?|css|js|json|txt|md)$/i
  *   Output folder (absolute), for the paths of the messages.
  * @param files
  *   Files, relative to it.
+ * @param memo
+ *   What the session wrote (optional): a file it wrote with the same data
+ *   was checked then, and a document of an EPUB that parsed before is not
+ *   parsed again.
  * @returns
  *   A file per document that fails, with its message.
  */
-export async function verifyOutputs(out: string, files: readonly OutputFile[]): Promise<VFile[]> {
+export async function verifyOutputs(
+  out: string,
+  files: readonly OutputFile[],
+  memo?: OutputMemo | undefined
+): Promise<VFile[]> {
   const failed: VFile[] = []
+  if (memo && memo.parsed.size > parsedLimit) memo.parsed.clear()
   for (const file of files) {
     const full = path.join(out, ...file.path.split('/'))
+    // Why by identity: in watch mode, an unchanged page is the same string.
+    if (memo?.files.get(full)?.data === file.data) continue
     if (file.path.endsWith('.epub')) {
       let zip: JSZip
       try {
@@ -52,8 +67,11 @@ export async function verifyOutputs(out: string, files: readonly OutputFile[]): 
 
       for (const entry of Object.values(zip.files)) {
         if (entry.dir || !xmlExtension.test(entry.name)) continue
-        const problem = parseProblem(await entry.async('string'))
+        const text = await entry.async('string')
+        if (memo?.parsed.has(text)) continue
+        const problem = parseProblem(text)
         if (problem) failed.push(report(`${full}/${entry.name}`, problem))
+        else memo?.parsed.add(text)
       }
     } else if (xmlExtension.test(file.path) || textExtension.test(file.path)) {
       const text = typeof file.data === 'string' ? file.data : Buffer.from(file.data).toString('utf8')
