@@ -87,7 +87,7 @@ export const rules = {
   W006: 'the output folder is not a folder',
   W007: 'the output could not be written (no space, read-only, no permission)',
   W008: "a folder to clean does not carry zhbook's marker",
-  W009: "the cache folder holds files that are not zhbook's cache",
+  W009: "the cache folder holds files that are not zhbook's cache, or cannot be made",
   X001: 'a text holds a character XML 1.0 forbids',
   X002: 'a text holds a Unicode non-character',
   X003: 'a document the build made is not well-formed XML',
