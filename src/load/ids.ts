@@ -3,8 +3,18 @@
  * lists it (`book.yaml`, a folder, `SUMMARY.md`).
  */
 
-/** Ids the renderers keep for their own documents (`index.html`, `cover.xhtml` …). */
-export const reservedIds: ReadonlySet<string> = new Set(['cover', 'glossary', 'index', 'nav', 'style', 'toc'])
+/**
+ * Ids the renderers keep for their own documents (`index.html`,
+ * `cover.xhtml`, the web edition's `search.html` …).
+ */
+export const reservedIds: ReadonlySet<string> = new Set(['cover', 'glossary', 'index', 'nav', 'search', 'style', 'toc'])
+
+/**
+ * Longest chapter id: it names the chapter's files (`<id>.html`,
+ * `<id>.xhtml`), and a file name holds at most 255 bytes on most file
+ * systems; the rest is left for the extension and a suffix.
+ */
+export const maxIdLength = 200
 
 /**
  * Lowercase ASCII words joined by `-`.

@@ -25,6 +25,7 @@ import {
   validateConfig
 } from './book.js'
 import {loadFont} from './font.js'
+import {maxIdLength} from './ids.js'
 import {parseGlossary} from './glossary.js'
 import {detectLayout, type Layout, warnNoTitle} from './layouts/detect.js'
 import {prepareText} from './layouts/text.js'
@@ -176,6 +177,16 @@ async function loadChapters(
 
     const place = layout?.chapters[index]
     const id = place?.id ?? chapterId(name, index)
+    if (id.length > maxIdLength) {
+      error(
+        file,
+        `Unexpected chapter id of ${id.length} characters (from \`${name}\`), expected at most ${maxIdLength}: it names the chapter’s files, rename the file`,
+        {line: 1, column: 1},
+        'M014'
+      )
+      continue
+    }
+
     const previous = ids.get(id)
     if (previous) {
       error(

@@ -51,8 +51,9 @@ const racyMilliseconds = 1000
  *
  * A BOM is dropped (it is not text). A file that is not UTF-8 (M006), holds
  * a control character (M009) or a Unicode non-character (X001 for U+FFFE and
- * U+FFFF, X002 for the others) or leads outside the manuscript folder through a
- * symbolic link (M010) is reported on the returned file, whose `value` is
+ * U+FFFF, X002 for the others), leads outside the manuscript folder through a
+ * symbolic link (M010) or is no regular file (M013: a folder, a FIFO, a
+ * device) is reported on the returned file, whose `value` is
  * then empty.
  *
  * @param root
@@ -95,6 +96,18 @@ export async function readManuscriptText(
   }
 
   const stat = statSync(real, {bigint: true})
+  // Before any read: a FIFO blocks the read for ever, a device never ends,
+  // and a folder cannot be read at all.
+  if (!stat.isFile()) {
+    error(
+      file,
+      `Unexpected ${kindOf(stat)} \`${path.relative(root, full)}\`, expected a regular file (it is not read)`,
+      {line: 1, column: 1},
+      'M013'
+    )
+    return file
+  }
+
   const signature = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`
   const texts = session?.keyed<KnownText>('load.text', textLimit)
   const known = texts?.peek(real)
@@ -138,6 +151,21 @@ export async function readManuscriptText(
   if (changed < Date.now() - racyMilliseconds) texts?.set(real, {signature, value})
   else texts?.delete(real)
   return file
+}
+
+/**
+ * What a file that is not a regular file is, as a message names it.
+ *
+ * @param stat
+ *   Status of the file (`stat`, links followed).
+ * @returns
+ *   `folder`, `FIFO`, `device file`, `socket`.
+ */
+export function kindOf(stat: {isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}): string {
+  if (stat.isDirectory()) return 'folder'
+  if (stat.isFIFO()) return 'FIFO'
+  if (stat.isSocket()) return 'socket'
+  return 'device file'
 }
 
 /**

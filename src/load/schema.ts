@@ -103,6 +103,18 @@ export const bookConfigSchema = z
     editions: z
       .array(z.enum(['hant', 'hans', 'bilingual']))
       .min(1, 'Unexpected empty list, expected at least one edition')
+      // Every edition writes its own files: a second one would overwrite the first.
+      .superRefine((value, context) => {
+        for (const [index, edition] of value.entries()) {
+          if (value.indexOf(edition) !== index) {
+            context.addIssue({
+              code: 'custom',
+              path: [index],
+              message: `Unexpected second edition \`${edition}\`, expected each edition once`
+            })
+          }
+        }
+      })
       .optional(),
     pinyin: z.enum(['terms', 'all']).default('terms'),
     // Checked by the loader, which must see a path outside the manuscript

@@ -70,8 +70,19 @@ export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefin
     }
   })
 
+  // Aliases resolve only here: an alias to no anchor, or so many that the
+  // value would explode (a "billion laughs"), is the file's mistake.
+  let value: unknown
+  try {
+    value = document.toJS()
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    error(file, `Unexpected YAML alias: ${reason.split('\n')[0]}`, aliasPlace(document, placeAt), ruleId)
+    return undefined
+  }
+
   return {
-    value: document.toJS(),
+    value,
     document,
     placeAt,
     placeOf(path, key = false) {
@@ -89,4 +100,33 @@ export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefin
       return node?.range ? placeAt(node.range[0]) : {line: 1, column: 1}
     }
   }
+}
+
+/**
+ * Where the first alias that names no anchor before it stands, else the
+ * first alias (too many aliases), else the start of the file.
+ *
+ * @param document
+ *   Parsed document.
+ * @param placeAt
+ *   Offset to place.
+ * @returns
+ *   Place.
+ */
+function aliasPlace(document: Document, placeAt: (offset: number) => Place): Place {
+  let first: Place | undefined
+  let unresolved: Place | undefined
+  visit(document, {
+    Alias(_, node) {
+      const place = node.range ? placeAt(node.range[0]) : undefined
+      first ??= place
+      if (node.resolve(document) === undefined) {
+        unresolved = place
+        return visit.BREAK
+      }
+
+      return undefined
+    }
+  })
+  return unresolved ?? first ?? {line: 1, column: 1}
 }
