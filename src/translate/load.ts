@@ -7,8 +7,9 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
 import {readManuscriptText} from '../load/read-text.js'
-import {error} from '../core/diagnostics.js'
+import {error, warn} from '../core/diagnostics.js'
 import type {BookTranslations, ChapterSource, TranslationEntry} from '../core/model.js'
+import {blockTag, placeOfTag} from './block-html.js'
 import {parseCatalog, type Catalog} from './catalog.js'
 
 /** Folder of the translations, in the manuscript folder. */
@@ -145,7 +146,7 @@ async function readTable(
   const tables = session?.keyed<{text: string; table: Record<string, TranslationEntry>}>('load.catalog', 4096)
   const known = tables?.peek(full)
   if (known && file.messages.length === 0 && known.text === text) return known.table
-  const table = tableOf(parseFile(file))
+  const table = tableOf(parseFile(file), file)
   // Only a catalog read without a message is remembered: one with an error
   // must report it again.
   if (file.messages.length === 0) tables?.set(full, {text, table})
@@ -153,10 +154,29 @@ async function readTable(
   return table
 }
 
-/** Entries of a catalog by source text. */
-function tableOf(catalog: Catalog | undefined): Record<string, TranslationEntry> {
+/**
+ * Entries of a catalog by source text.
+ *
+ * An entry whose translation holds an HTML block element is left out, with
+ * a warning at its line (T004): its paragraph shows the placeholder of a
+ * missing translation. A warning, not an error: the other editions and
+ * translations are not at fault, and a missing translation is a state the
+ * bilingual edition already shows.
+ */
+function tableOf(catalog: Catalog | undefined, file?: VFile): Record<string, TranslationEntry> {
   const table: Record<string, TranslationEntry> = {}
   for (const entry of catalog?.entries ?? []) {
+    const tag = file ? blockTag(entry.translation) : undefined
+    if (tag !== undefined && file) {
+      warn(
+        file,
+        `Unexpected HTML block \`${tag}\` in a translation, expected text, Markdown or phrasing HTML (\`<b>\`, \`<a>\` …) that fits in a paragraph: the entry is left out`,
+        placeOfTag(String(file.value), entry.id, tag),
+        'T004'
+      )
+      continue
+    }
+
     table[entry.id] = {translation: entry.translation, fuzzy: entry.fuzzy}
   }
 
