@@ -2,12 +2,14 @@
  * Stage: package the manuscript's own images, and keep the build off the
  * network and inside the manuscript folder.
  *
- * A local image (from Markdown `![]()` or the manuscript's HTML `<img>`) is
+ * A local image (from Markdown `![]()`, the manuscript's HTML `<img>`, or a
+ * `<source srcset>`) is
  * recorded as a resource of the book (`file.data.images`) under a name safe
  * in a zip and a URL, and its `src` points at that name: every renderer
  * writes the resources next to its chapter documents. An image that is
  * remote, a `data:` URL, outside the manuscript folder, missing, or in a
- * format readers do not all show is replaced by its alt text, with a warning
+ * format readers do not all show is replaced by its alt text (a `srcset`
+ * holding one is removed, a `<source>` with it), with a warning
  * that points at it: a build never fetches anything, and no page makes a
  * reader's device fetch anything.
  */
@@ -73,7 +75,44 @@ export default function rehypeLocalImages(options: Options) {
   return (tree: Root, file: VFile) => {
     const images = new Map<string, BookResource>()
     visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return
+      if (!parent || index === undefined) return
+      if (node.properties.srcSet !== undefined && (node.tagName === 'img' || node.tagName === 'source')) {
+        const list = descriptorList(node.properties.srcSet)
+        const problems: Array<[string, RuleId]> = []
+        const names: string[] = []
+        for (const [url, ...rest] of list) {
+          const found = resolve(url!, file)
+          if (typeof found !== 'string') {
+            problems.push(found)
+            continue
+          }
+
+          // A local `srcset` of an `<img>` is the sanitiser's to report
+          // (H001); one of a `<source>` is packaged like a `src`.
+          if (node.tagName !== 'source') continue
+          const resource = images.get(found) ?? describe(found, url!)
+          if (typeof resource === 'string') {
+            problems.push([resource, 'I004'])
+            continue
+          }
+
+          images.set(found, resource)
+          names.push([resource.name, ...rest].join(' '))
+        }
+
+        if (problems.length === 0 && node.tagName === 'source') node.properties.srcSet = names.join(', ')
+        if (problems.length > 0) {
+          for (const [reason, ruleId] of problems) warn(file, reason, node.position?.start, ruleId)
+          delete node.properties.srcSet
+          // A `<source>` is nothing without its `srcset`; an `<img>` keeps its `src`.
+          if (node.tagName === 'source') {
+            parent.children.splice(index, 1)
+            return [SKIP, index]
+          }
+        }
+      }
+
+      if (node.tagName !== 'img') return
       const url = typeof node.properties.src === 'string' ? node.properties.src : ''
       const place = node.position?.start
       const found = resolve(url, file)
@@ -178,6 +217,20 @@ export default function rehypeLocalImages(options: Options) {
       size: data.byteLength
     }
   }
+}
+
+/**
+ * Each candidate of a `srcset` (`a.png 1x, b.png 2x`), as its words: the
+ * URL, then its descriptors.
+ *
+ * @param value
+ *   Value of the property (hast keeps a comma-separated list as an array).
+ * @returns
+ *   Words of each candidate.
+ */
+function descriptorList(value: unknown): string[][] {
+  const list = Array.isArray(value) ? value.map(String) : String(value).split(',')
+  return list.map((entry) => entry.trim().split(/\s+/)).filter((words) => words[0] !== '')
 }
 
 /**
