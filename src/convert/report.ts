@@ -209,11 +209,29 @@ function reportMarkdown(report: ConversionReport): string {
 
   lines.push('## Unused overrides', '')
   if (report.unusedOverrides.length === 0) lines.push('None.')
-  for (const entry of report.unusedOverrides) lines.push(`- ${entry}`)
+  for (const entry of report.unusedOverrides) lines.push(`- ${markdownText(entry)}`)
   return lines.join('\n') + '\n'
 }
 
 /** Escape a table cell. */
 function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  return markdownText(value).replace(/\n/g, ' ')
+}
+
+/**
+ * Escape text quoted from the manuscript or the overrides, so that every
+ * Markdown viewer shows it as the text it is: HTML (`<img onerror=…>`) as
+ * character references, Markdown's inline syntax with a backslash.
+ *
+ * @param value
+ *   Text.
+ * @returns
+ *   Markdown of the text.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
 }
