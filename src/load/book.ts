@@ -7,16 +7,18 @@
  * error of a run at once.
  */
 import {createHash} from 'node:crypto'
-import {readdirSync} from 'node:fs'
+import {readdirSync, type Stats} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {imageSize} from 'image-size'
 import {z} from 'zod'
 import {error, type Place} from '../core/diagnostics.js'
 import type {Book, BookMeta} from '../core/model.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {reservedIds, slugify} from './ids.js'
-import {isInside} from './read-text.js'
+import {formatSize} from '../stages/rehype-local-images.js'
+import {isInside, kindOf} from './read-text.js'
 import {parseYaml, type PositionedYaml} from './yaml.js'
 import type {Layout} from './layouts/detect.js'
 
@@ -95,6 +97,15 @@ export function validateConfig(
 }
 
 /** The image formats a cover may be in, by file name and first bytes. */
+/** Largest cover file (readers show covers of a few hundred KB). */
+const maxCoverSize = 10 * 1024 * 1024
+
+/** Longest side of a cover, in pixels. */
+const maxCoverSide = 10_000
+
+/** Bytes of a cover read for its type and dimensions. */
+const coverHead = 512 * 1024
+
 const coverFormats = [
   {name: 'JPEG', extension: /\.jpe?g$/i, magic: [0xff, 0xd8, 0xff]},
   {name: 'PNG', extension: /\.png$/i, magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]}
@@ -103,7 +114,9 @@ const coverFormats = [
 /**
  * Resolve and check `cover:`: a JPEG or PNG file inside the manuscript
  * folder. A path that leads outside it (`../`, absolute, or through a
- * symbolic link) is refused before anything is read (C005).
+ * symbolic link) is refused before anything is read (C005), and so is one
+ * that is no regular file (M013) or larger than 10 MB (I006); then its type
+ * is sniffed from its bytes (C002) and its dimensions checked (I006).
  *
  * @returns
  *   Real path of the cover, or `undefined` after an error.
@@ -128,9 +141,10 @@ export async function resolveCover(
   }
 
   let real: string
+  let stat: Stats
   try {
     real = await fs.realpath(full)
-    if (!(await fs.stat(real)).isFile()) throw new Error('Not a file')
+    stat = await fs.stat(real)
   } catch {
     error(file, `Unexpected missing cover \`${value}\`, expected a ${format.name} file there`, place, 'C006')
     return undefined
@@ -146,7 +160,26 @@ export async function resolveCover(
     return undefined
   }
 
-  const head = Buffer.alloc(format.magic.length)
+  // Before it is opened: a FIFO would block the read, a device never end.
+  if (!stat.isFile()) {
+    error(file, `Unexpected ${kindOf(stat)} \`${value}\` as the cover, expected a regular file (it is not read)`, place, 'M013')
+    return undefined
+  }
+
+  // Before it is read: the EPUB holds the cover whole.
+  if (stat.size > maxCoverSize) {
+    error(
+      file,
+      `Unexpected cover \`${value}\` of ${formatSize(stat.size)}, expected at most ${formatSize(maxCoverSize)} (readers load it with the book’s list)`,
+      place,
+      'I006'
+    )
+    return undefined
+  }
+
+  // The head of the file: the type's signature, and (JPEG) the frame
+  // header with the dimensions, after any metadata.
+  const head = Buffer.alloc(Math.min(stat.size, coverHead))
   const handle = await fs.open(real)
   try {
     await handle.read(head, 0, head.length, 0)
@@ -156,6 +189,22 @@ export async function resolveCover(
 
   if (!format.magic.every((byte, index) => head[index] === byte)) {
     error(file, `Unexpected contents of cover \`${value}\`, expected a ${format.name} image`, place, 'C002')
+    return undefined
+  }
+
+  let size: {width: number; height: number} | undefined
+  try {
+    size = imageSize(head)
+  } catch {}
+
+  if (!size || size.width < 1 || size.height < 1 || size.width > maxCoverSide || size.height > maxCoverSide) {
+    const found = size ? `${size.width} × ${size.height} pixels` : 'no readable dimensions'
+    error(
+      file,
+      `Unexpected cover \`${value}\` of ${found}, expected a ${format.name} image of 1 to ${maxCoverSide} pixels a side`,
+      place,
+      'I006'
+    )
     return undefined
   }
 

@@ -11,6 +11,7 @@ import {FaceError, openFace} from '../fonts/open-face.js'
 import type {BookFont, EditionId, FontFace} from '../core/model.js'
 import type {BookConfig} from './schema.js'
 import {parseYaml} from './yaml.js'
+import {kindOf} from './read-text.js'
 
 /**
  * Resolve the configured font; problems are reported on `file`.
@@ -46,6 +47,19 @@ export async function loadFont(
 
   let data: Uint8Array
   try {
+    // Before it is opened: a FIFO would block the read, a device never end.
+    const stat = await fs.stat(location.path)
+    if (!stat.isFile()) {
+      const key = config.file === undefined ? 'system' : 'file'
+      error(
+        file,
+        `Unexpected ${kindOf(stat)} \`${config.file ?? config.system}\` as the font, expected a regular file (it is not read)`,
+        placeOf([key]),
+        'M013'
+      )
+      return undefined
+    }
+
     data = await fs.readFile(location.path)
   } catch {
     const key = config.file === undefined ? 'system' : 'file'

@@ -14,12 +14,12 @@
  * text kept (mdBook leaves it so) but for `{{#title}}`, which is left out.
  * Included files may include others, ten levels deep (L012).
  */
-import {readFileSync, realpathSync} from 'node:fs'
+import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {type Place, warn} from '../../core/diagnostics.js'
 import type {LineMap} from '../../core/model.js'
-import {isInside} from '../read-text.js'
+import {isInside, kindOf} from '../read-text.js'
 import {assemble, type Piece} from './line-map.js'
 
 /** A directive, or an escaped one (`\{{#…}}`). */
@@ -116,6 +116,18 @@ export function expandIncludes(file: VFile, root: string): {value: string; lines
         `Unexpected include \`${name}\` outside the book, expected a file inside the book's folder (it is not read)`,
         place,
         'L007'
+      )
+      return ''
+    }
+
+    // Before it is opened: a FIFO would block the read, a device never end.
+    const stat = statSync(real)
+    if (!stat.isFile()) {
+      warn(
+        file,
+        `Unexpected ${kindOf(stat)} \`${name}\` as an include, expected a regular file (it is not read): left out`,
+        place,
+        'M013'
       )
       return ''
     }
