@@ -3,12 +3,13 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {loadProject} from '../load/project.js'
-import {hasErrors} from '../core/diagnostics.js'
+import {error, hasErrors} from '../core/diagnostics.js'
+import {isInside} from '../load/read-text.js'
 import type {Book} from '../core/model.js'
 import {stringifyCatalog} from './catalog.js'
-import {bookCatalogName, catalogPath, readCatalog, translationLanguage} from './load.js'
+import {bookCatalogName, catalogPath, readCatalog, translationLanguage, translationsFolder} from './load.js'
 import {mergeCatalog, type MergeStats, type SourceUnit} from './merge.js'
 import {collectUnits, parseChapter} from './units.js'
 
@@ -75,6 +76,25 @@ export async function updateTranslations(root: string): Promise<TranslateResult>
   // in it would be lost.
   if (hasErrors(result.messages)) return result
 
+  // No write follows a symbolic link out of the manuscript folder (a
+  // `translations/` linked elsewhere): checked for every catalog first, so
+  // none is written when one would land outside.
+  const realRoot = await fs.realpath(book.root)
+  for (const {relative} of catalogs) {
+    const landing = await realLocation(path.join(book.root, relative))
+    if (!isInside(realRoot, landing)) {
+      const file = new VFile({path: path.join(book.root, translationsFolder)})
+      result.messages.push(file)
+      error(
+        file,
+        `Unexpected \`${relative}\` leading to \`${landing}\`, outside the manuscript folder, expected the catalogs inside it (nothing is written)`,
+        {line: 1, column: 1},
+        'T005'
+      )
+      return result
+    }
+  }
+
   for (const {relative, text, stats} of catalogs) {
     const full = path.join(book.root, relative)
     const written = await writeIfChanged(full, text)
@@ -108,4 +128,23 @@ async function writeIfChanged(file: string, text: string): Promise<boolean> {
   await fs.writeFile(temporary, text)
   await fs.rename(temporary, file)
   return true
+}
+
+/**
+ * Where writing a file would land: the real path of its nearest existing
+ * folder (or of the file itself), with the rest of the path after it.
+ */
+async function realLocation(file: string): Promise<string> {
+  let existing = file
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(existing), ...rest)
+    } catch {
+      const parent = path.dirname(existing)
+      if (parent === existing) return file
+      rest.unshift(path.basename(existing))
+      existing = parent
+    }
+  }
 }
