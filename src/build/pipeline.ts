@@ -36,6 +36,8 @@ import rehypeLocalImages from '../stages/rehype-local-images.js'
 import rehypeNoteGroups from '../stages/rehype-note-groups.js'
 import rehypeMathml from '../stages/rehype-mathml.js'
 import remarkHeadingIds from '../stages/remark-heading-ids.js'
+import rehypeAuthorIds from '../stages/rehype-author-ids.js'
+import rehypeOwnIds from '../stages/rehype-own-ids.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
 import remarkCjkAutolinks from '../stages/remark-cjk-autolinks.js'
 import rehypeTableAlign from '../stages/rehype-table-align.js'
@@ -173,12 +175,14 @@ export function createChapterProcessor(edition: EditionDefinition, context: Stag
       footnoteLabel: strings.footnotes,
       footnoteBackLabel: strings.footnoteBack
     })
+    .use(rehypeOwnIds)
     .use(rehypeRawIfAny)
     // Images first: a local one points at its packaged name, the others are
     // replaced by their alt text with a message of their own (I001, I002),
     // so the sanitiser never sees a remote image URL.
     .use(rehypeLocalImages, {root: context.book.root})
     .use(rehypeSafeHtml, {schema: sanitizeSchema})
+    .use(rehypeAuthorIds)
     .use(rehypeTableAlign)
     // After sanitising: `chapter:` links, MathML and the highlighter's
     // classes are the pipeline's own, not the manuscript's.

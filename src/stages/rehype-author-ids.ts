@@ -1,0 +1,68 @@
+/**
+ * Stage: keep the ids written in the manuscript's HTML from colliding with
+ * the ids zhbook gives.
+ *
+ * A page has each id once: zhbook numbers paragraphs (`p-3`, which the
+ * edition switch follows), slugs headings, names footnotes
+ * (`user-content-fn-1`) and marks the page's own parts (`main`, `drawer`,
+ * `settings`, `toc`; `book-columns` in a kepub). An author's `id="p-3"` or
+ * `id="main"` would make two elements of one id: an invalid EPUB (epubcheck
+ * RSC-005), a switch that lands on the wrong block. Such an id is removed,
+ * with a warning (M015) at its element; an author's other ids are kept, so
+ * links to them keep working.
+ */
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {warn} from '../core/diagnostics.js'
+import {elementKey} from './rehype-own-ids.js'
+
+/**
+ * Ids of the pages' own parts (`formats/web/frame.ts`, `page.ts`,
+ * `settings.ts`; `formats/epub/rehype-kobo-spans.ts`).
+ */
+const pageIds: ReadonlySet<string> = new Set(['book-columns', 'book-inner', 'drawer', 'footnote-label', 'main', 'settings', 'toc'])
+
+/**
+ * Families of ids zhbook gives: paragraph numbers, footnotes, settings,
+ * kepub spans.
+ */
+const ownFamilies = /^(?:p-\d+(?:-\d+)?$|user-content-|setting-|kobo\.)/
+
+/**
+ * Remove the manuscript's ids that collide with zhbook's (or repeat).
+ *
+ * Runs after sanitising, on the ids noted by `rehypeOwnIds` before the raw
+ * HTML was parsed.
+ *
+ * @returns
+ *   Transform.
+ */
+export default function rehypeAuthorIds() {
+  return (tree: Root, file: VFile) => {
+    const own = file.data.ownIds ?? new Set<string>()
+    const authors: Element[] = []
+    const taken = new Set<string>(pageIds)
+    visit(tree, 'element', (node) => {
+      if (typeof node.properties.id !== 'string') return
+      const key = elementKey(node)
+      if (key === undefined || own.has(key)) taken.add(node.properties.id)
+      else authors.push(node)
+    })
+
+    for (const node of authors) {
+      const id = node.properties.id as string
+      if (taken.has(id) || ownFamilies.test(id)) {
+        warn(
+          file,
+          `Unexpected id \`${id}\` on \`<${node.tagName}>\`, expected an id zhbook does not give (and used once): removed`,
+          node.position?.start,
+          'M015'
+        )
+        delete node.properties.id
+      } else {
+        taken.add(id)
+      }
+    }
+  }
+}
