@@ -48,6 +48,24 @@ const book = 'title: 書名\nauthor: 作者\n'
 /** A PNG's first bytes (the signature and a length), enough for the loader's check. */
 const pngSignature = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
 
+/** A PNG's signature and header, of `width` × `height` pixels (enough for a size check). */
+function pngHeader(width: number, height: number): Buffer {
+  const data = Buffer.alloc(13)
+  data.writeUInt32BE(width, 0)
+  data.writeUInt32BE(height, 4)
+  data.set([8, 2, 0, 0, 0], 8)
+  const body = Buffer.concat([Buffer.from('IHDR', 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(zlib.crc32(body))
+  return Buffer.concat([Buffer.from(pngSignature.subarray(0, 8)), pngSignature.subarray(8), body, crc])
+}
+
+/** Make a FIFO (a named pipe): reading one blocks until a writer comes. */
+function mkfifo(file: string): void {
+  const run = spawnSync('mkfifo', [file])
+  if (run.status !== 0) throw new Error(`mkfifo failed: ${run.stderr}`)
+}
+
 const cases: Case[] = [
   // book.yaml
   {
@@ -55,6 +73,34 @@ const cases: Case[] = [
     files: {'book.yaml': 'title: 書名\nauthor: [作者\n', 'a.md': chapter},
     messages: [
       'book.yaml:3:1: error: Unexpected YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] [C001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'book.yaml with an alias to no anchor',
+    files: {'book.yaml': 'title: &a 書名\nauthor: *b\n', 'a.md': chapter},
+    messages: [
+      'book.yaml:2:9: error: Unexpected YAML alias: Unresolved alias (the anchor must be set before the alias): b [C001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'an override dictionary of exploding aliases (a “billion laughs”)',
+    files: {
+      'a.md': chapter,
+      'overrides.yaml':
+        'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n'
+    },
+    messages: [
+      'overrides.yaml:2:9: error: Unexpected YAML alias: Excessive alias count indicates a resource exhaustion attack [O001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'an edition listed twice',
+    files: {'book.yaml': book + 'editions: [hant, hans, hant]\n', 'a.md': chapter},
+    messages: [
+      'book.yaml:3:24: error: Unexpected value for `editions.2`: Unexpected second edition `hant`, expected each edition once [C002]'
     ],
     ok: false
   },
@@ -128,7 +174,98 @@ const cases: Case[] = [
     ok: false
   },
 
+  {
+    name: 'a FIFO as the cover',
+    files: {'book.yaml': book + 'cover: cover.png\n', 'a.md': chapter},
+    async setup(dir) {
+      mkfifo(path.join(dir, 'cover.png'))
+    },
+    messages: [
+      'book.yaml:3:8: error: Unexpected FIFO `cover.png` as the cover, expected a regular file (it is not read) [M013]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a 200 MB cover (refused before it is read)',
+    files: {'book.yaml': book + 'cover: cover.png\n', 'a.md': chapter},
+    async setup(dir) {
+      // Sparse: 200 MB long, nothing written but the header.
+      await fs.writeFile(path.join(dir, 'cover.png'), pngHeader(600, 800))
+      await fs.truncate(path.join(dir, 'cover.png'), 200 * 1024 * 1024)
+    },
+    messages: [
+      'book.yaml:3:8: error: Unexpected cover `cover.png` of 200.0 MB, expected at most 10.0 MB (readers load it with the book’s list) [I006]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a cover of 20 000 × 1 pixels',
+    files: {'book.yaml': book + 'cover: cover.png\n', 'a.md': chapter, 'cover.png': pngHeader(20_000, 1)},
+    messages: [
+      'book.yaml:3:8: error: Unexpected cover `cover.png` of 20000 × 1 pixels, expected a PNG image of 1 to 10000 pixels a side [I006]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a JPEG named `.png`',
+    files: {
+      'book.yaml': book + 'cover: cover.png\n',
+      'a.md': chapter,
+      'cover.png': Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])
+    },
+    messages: ['book.yaml:3:8: error: Unexpected contents of cover `cover.png`, expected a PNG image [C002]'],
+    ok: false
+  },
+  {
+    name: 'a FIFO as the font',
+    files: {'book.yaml': book + 'font:\n  file: font.otf\n', 'a.md': chapter},
+    async setup(dir) {
+      mkfifo(path.join(dir, 'font.otf'))
+    },
+    messages: [
+      'book.yaml:4:9: error: Unexpected FIFO `font.otf` as the font, expected a regular file (it is not read) [M013]'
+    ],
+    ok: false
+  },
+
   // Chapters
+  {
+    name: 'a folder named `x.md` among the chapters',
+    files: {'a.md': chapter, 'x.md/b.md': chapter},
+    messages: ['x.md:1:1: error: Unexpected folder `x.md`, expected a regular file (it is not read) [M013]'],
+    ok: false
+  },
+  {
+    name: 'a FIFO as a chapter, the glossary, the overrides and a PO file (never opened)',
+    files: {'a.md': chapter},
+    async setup(dir) {
+      await fs.mkdir(path.join(dir, 'translations', 'en'), {recursive: true})
+      for (const name of ['b.md', 'glossary.yaml', 'overrides.yaml', 'translations/en/a.po']) {
+        mkfifo(path.join(dir, name))
+      }
+    },
+    messages: [
+      'b.md:1:1: error: Unexpected FIFO `b.md`, expected a regular file (it is not read) [M013]',
+      'glossary.yaml:1:1: error: Unexpected FIFO `glossary.yaml`, expected a regular file (it is not read) [M013]',
+      'overrides.yaml:1:1: error: Unexpected FIFO `overrides.yaml`, expected a regular file (it is not read) [M013]',
+      'translations/en/a.po:1:1: error: Unexpected FIFO `translations/en/a.po`, expected a regular file (it is not read) [M013]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a 252-character chapter file name',
+    files: {'a.md': chapter, ['b'.repeat(249) + '.md']: chapter},
+    messages: [
+      `${'b'.repeat(249)}.md:1:1: error: Unexpected chapter id of 249 characters (from \`${'b'.repeat(249)}.md\`), expected at most 200: it names the chapter’s files, rename the file [M014]`
+    ],
+    ok: false
+  },
+  {
+    name: 'a chapter named `search` (the web edition’s search page: its id is `chapter-search`)',
+    files: {'a.md': chapter, 'search.md': '# 搜尋\n\n正文。\n'},
+    messages: [untitled],
+    ok: true
+  },
   {
     name: 'a chapter listed but missing',
     files: {'book.yaml': book + 'chapters:\n  - a.md\n  - gone.md\n', 'a.md': chapter},
@@ -400,7 +537,55 @@ const cases: Case[] = [
     ok: true
   },
 
+  {
+    name: 'a remote `<source srcset>` and `<img srcset>`',
+    files: {
+      'a.md':
+        '# 標題\n\n<picture><source srcset="https://evil.example/a.png 2x, images/a.png 1x"><img src="images/a.png" srcset="//evil.example/b.png 2x" alt="圖"></picture>\n',
+      'images/a.png': pngHeader(1, 1)
+    },
+    messages: [
+      untitled,
+      'a.md:3:10: warning: Unexpected remote image `https://evil.example/a.png`, expected a file in the manuscript folder (builds never fetch) [I002]',
+      'a.md:3:79: warning: Unexpected remote image `//evil.example/b.png`, expected a file in the manuscript folder (builds never fetch) [I002]'
+    ],
+    ok: true,
+    hostile: true
+  },
+
+  // Ids
+  {
+    name: 'ids in the manuscript’s HTML that zhbook gives (`p-3`, `main`, a heading’s, a footnote’s) or that repeat',
+    files: {
+      'a.md':
+        '# 標題\n\n正文一。\n\n<p id="p-3">段</p>\n\n<div id="main">主</div>\n\n見<a id="own">此</a><a id="own">彼</a>[^1]。\n\n<h3 id="標題">再</h3>\n\n[^1]: 註<span id="user-content-fn-1">文</span>。\n'
+    },
+    messages: [
+      untitled,
+      'a.md:5:1: warning: Unexpected id `p-3` on `<p>`, expected an id zhbook does not give (and used once): removed [M015]',
+      'a.md:7:1: warning: Unexpected id `main` on `<div>`, expected an id zhbook does not give (and used once): removed [M015]',
+      'a.md:9:17: warning: Unexpected id `own` on `<a>`, expected an id zhbook does not give (and used once): removed [M015]',
+      'a.md:11:1: warning: Unexpected id `標題` on `<h3>`, expected an id zhbook does not give (and used once): removed [M015]',
+      'a.md:13:9: warning: Unexpected id `user-content-fn-1` on `<span>`, expected an id zhbook does not give (and used once): removed [M015]'
+    ],
+    ok: true
+  },
+
   // Translations, glossary, overrides
+  {
+    name: 'an HTML block element in a PO msgstr (the entry is left out)',
+    files: {
+      'a.md': '# 第一章\n\n正文一。\n',
+      'translations/en/a.po':
+        'msgid "第一章"\nmsgstr "Chapter one"\n\nmsgid "正文一。"\nmsgstr "Text <div>one</div>"\n'
+    },
+    messages: [
+      untitled,
+      'a.md:3:1: warning: Unexpected untranslated paragraph, expected a translation in `translations/en/a.po` (run `zhbook translate`, then fill in its msgstr) [T001]',
+      'translations/en/a.po:5:14: warning: Unexpected HTML block `<div>` in a translation, expected text, Markdown or phrasing HTML (`<b>`, `<a>` …) that fits in a paragraph: the entry is left out [T004]'
+    ],
+    ok: true
+  },
   {
     name: 'a PO file with a syntax error',
     files: {'a.md': chapter, 'translations/en/a.po': 'msgid "x"\nmsgstr "y"\nnonsense here\n'},
@@ -534,6 +719,22 @@ async function make(entry: Case, name: string): Promise<string> {
   return dir
 }
 
+/**
+ * What a manuscript folder holds, without reading a file (a FIFO would
+ * block, a sparse cover is 200 MB): each entry's kind, size and times.
+ */
+async function stamp(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, {recursive: true, withFileTypes: true})
+  const rows: string[] = []
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath, entry.name)
+    const stat = await fs.lstat(full)
+    rows.push(`${path.relative(dir, full)} ${stat.mode} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`)
+  }
+
+  return rows.sort()
+}
+
 /** Messages as the catalogue writes them: temporary folders by name. */
 function lines(messages: Parameters<typeof formatMessages>[0], dir: string): string[] {
   return formatMessages(messages, dir).map((line) =>
@@ -555,10 +756,12 @@ describe('catalogue of bad input', () => {
   for (const [index, entry] of cases.entries()) {
     it(`should report ${entry.name}`, async () => {
       const dir = await make(entry, `case-${index}`)
+      const before = await stamp(dir)
       const options = {input: dir, env: {}, editions: entry.editions}
       const result = entry.ok ? await buildFiles({...options, renderers: []}) : await build({...options, output: out})
       expect(lines(result.messages, dir)).toEqual(entry.messages)
       expect(result.ok).toBe(entry.ok)
+      expect(await stamp(dir)).toEqual(before)
       if (!entry.ok) {
         expect(result.outputs).toEqual([])
         expect(await snapshot(out)).toEqual(good)
@@ -570,7 +773,7 @@ describe('catalogue of bad input', () => {
 describe('hostile HTML in every output', () => {
   it('should let nothing of a script, a handler, a frame or a remote style through to any file', async () => {
     const hostile = cases.filter((entry) => entry.hostile)
-    expect(hostile).toHaveLength(5)
+    expect(hostile).toHaveLength(6)
     const dir = await make(
       {
         ...cases[0]!,
@@ -617,6 +820,8 @@ describe('the command line on bad input', () => {
     const run = spawnSync(process.execPath, [cli, 'build', dir, '--out', out, '--no-cache'], {
       cwd: dir,
       encoding: 'utf8',
+      // A build that hangs (on a FIFO) fails the test instead of the suite.
+      timeout: 120_000,
       env: {...process.env, SOURCE_DATE_EPOCH: ''}
     })
     return {code: run.status, stderr: run.stderr.replaceAll(dir, '<dir>').replaceAll(path.dirname(dir), '<tmp>')}
@@ -628,12 +833,20 @@ describe('the command line on bad input', () => {
     'a chapter that is not UTF-8 (Big5)',
     'a NUL byte in a chapter',
     '10 000 list levels on one line',
-    'a PO file with a syntax error'
+    'a PO file with a syntax error',
+    'book.yaml with an alias to no anchor',
+    'an edition listed twice',
+    'a 200 MB cover (refused before it is read)',
+    'a folder named `x.md` among the chapters',
+    'a FIFO as a chapter, the glossary, the overrides and a PO file (never opened)',
+    'a 252-character chapter file name'
   ]) {
     it(`should exit with 1 on ${name}, print the messages, and keep the previous output`, async () => {
       const entry = cases.find((item) => item.name === name)!
       const dir = await make(entry, `cli-${cases.indexOf(entry)}`)
+      const before = await stamp(dir)
       const {code, stderr} = zhbook(dir)
+      expect(await stamp(dir)).toEqual(before)
       expect(stderr).toBe([...entry.messages, `zhbook: build failed; nothing was written to ${out}`, ''].join('\n'))
       expect(code).toBe(1)
       expect(await snapshot(out)).toEqual(good)
