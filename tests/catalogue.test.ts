@@ -13,9 +13,11 @@ import zlib from 'node:zlib'
 import JSZip from 'jszip'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, buildFiles} from '../src/build/build.js'
+import {renderReport} from '../src/convert/report.js'
 import {formatMessages, rules} from '../src/core/diagnostics.js'
 import type {EditionId} from '../src/core/model.js'
 import {epub} from '../src/formats/epub/epub.js'
+import {updateTranslations} from '../src/translate/update.js'
 import {epubcheck} from './helpers/epubcheck.js'
 import {outputTexts, snapshot, writeFiles, type Files} from './helpers/manuscript.js'
 
@@ -576,8 +578,7 @@ const cases: Case[] = [
     name: 'an HTML block element in a PO msgstr (the entry is left out)',
     files: {
       'a.md': '# 第一章\n\n正文一。\n',
-      'translations/en/a.po':
-        'msgid "第一章"\nmsgstr "Chapter one"\n\nmsgid "正文一。"\nmsgstr "Text <div>one</div>"\n'
+      'translations/en/a.po': 'msgid "第一章"\nmsgstr "Chapter one"\n\nmsgid "正文一。"\nmsgstr "Text <div>one</div>"\n'
     },
     messages: [
       untitled,
@@ -952,5 +953,131 @@ describe('cover: in book.yaml', () => {
     const verdict = await epubcheck(written)
     expect(verdict.messages).toEqual([])
     expect(verdict.errors + verdict.warnings).toBe(0)
+  })
+})
+
+describe('ids in the manuscript’s HTML', () => {
+  it('should keep the author’s own ids and links to them, give zhbook’s ids once, and pass epubcheck', async () => {
+    const dir = await make(
+      {
+        ...cases[0]!,
+        files: {
+          'book.yaml': book,
+          'a.md':
+            '# 標題\n\n正文一，見[此處](#own)與[下章](b.md#there)。\n\n<p id="p-3">段</p>\n\n<div id="main">主</div>\n\n<p id="own">自己的錨點。</p>\n',
+          'b.md': '# 下章\n\n<span id="there">那裡</span>，回[上章](a.md#own)。\n'
+        }
+      },
+      'ids'
+    )
+    const result = await buildFiles({input: dir, env: {}, editions: ['hant', 'hans']})
+    expect(result.ok).toBe(true)
+    expect(lines(result.messages, dir).filter((line) => line.includes('[M015]'))).toEqual([
+      'a.md:5:1: warning: Unexpected id `p-3` on `<p>`, expected an id zhbook does not give (and used once): removed [M015]',
+      'a.md:7:1: warning: Unexpected id `main` on `<div>`, expected an id zhbook does not give (and used once): removed [M015]'
+    ])
+    const texts = await outputTexts(result.outputs)
+    for (const edition of ['hant', 'hans']) {
+      const page = texts.get(`web/${edition}/a.html`)!
+      const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])
+      expect(ids.filter((id) => id === 'p-3')).toHaveLength(1)
+      expect(ids.filter((id) => id === 'main')).toHaveLength(1)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect(page).toContain('<p id="own">')
+      expect(page).toContain('href="#own"')
+      expect(page).toContain('href="b.html#there"')
+      expect(texts.get(`web/${edition}/b.html`)).toContain('href="a.html#own"')
+    }
+
+    for (const file of result.outputs.filter((entry) => entry.path.endsWith('.epub'))) {
+      const written = path.join(tmp, path.basename(file.path))
+      await fs.writeFile(written, file.data)
+      const verdict = await epubcheck(written)
+      expect(verdict.messages).toEqual([])
+      expect(verdict.errors + verdict.warnings).toBe(0)
+    }
+  })
+})
+
+describe('a chapter named after a page of the web edition', () => {
+  it('should give `search.md` the id `chapter-search`, beside the search page', async () => {
+    const dir = await make(
+      {...cases[0]!, files: {'book.yaml': book, 'a.md': chapter, 'search.md': '# 搜尋\n\n正文。\n'}},
+      'search-chapter'
+    )
+    const result = await buildFiles({input: dir, env: {}, editions: ['hant']})
+    expect(result.ok).toBe(true)
+    const names = result.outputs
+      .map((entry) => entry.path)
+      .filter((name) => name.startsWith('web/hant/') && name.endsWith('.html'))
+    expect(names.sort()).toEqual([
+      'web/hant/a.html',
+      'web/hant/chapter-search.html',
+      'web/hant/index.html',
+      'web/hant/search.html'
+    ])
+  })
+})
+
+describe('a device file in the manuscript', () => {
+  // Making a device node takes privileges.
+  it.skipIf(process.getuid?.() !== 0)('should refuse a device file as a chapter without reading it', async () => {
+    const dir = await make({...cases[0]!, files: {'a.md': chapter}}, 'device')
+    const made = spawnSync('mknod', [path.join(dir, 'b.md'), 'c', '1', '5'])
+    expect(made.status).toBe(0)
+    const result = await build({input: dir, output: out, env: {}})
+    expect(lines(result.messages, dir)).toEqual([
+      'b.md:1:1: error: Unexpected device file `b.md`, expected a regular file (it is not read) [M013]'
+    ])
+    expect(result.ok).toBe(false)
+    expect(await snapshot(out)).toEqual(good)
+  })
+})
+
+describe('zhbook translate with `translations/` linked out of the manuscript', () => {
+  for (const link of ['translations', 'translations/en']) {
+    it(`should write nothing when \`${link}\` is a link to a folder outside (T005)`, async () => {
+      const dir = await make({...cases[0]!, files: {'book.yaml': book, 'a.md': chapter}}, `translate-${link.length}`)
+      const outside = path.join(path.dirname(dir), 'elsewhere')
+      await fs.mkdir(outside)
+      await fs.mkdir(path.dirname(path.join(dir, link)), {recursive: true})
+      await fs.symlink(outside, path.join(dir, link))
+      const before = await stamp(dir)
+      const result = await updateTranslations(dir)
+      expect(result.ok).toBe(false)
+      const target = link === 'translations' ? '<tmp>/elsewhere/en/a.po' : '<tmp>/elsewhere/a.po'
+      expect(lines(result.messages, dir)).toEqual([
+        `translations:1:1: error: Unexpected \`translations/en/a.po\` leading to \`${target}\`, outside the manuscript folder, expected the catalogs inside it (nothing is written) [T005]`
+      ])
+      expect(await fs.readdir(outside)).toEqual([])
+      expect(await stamp(dir)).toEqual(before)
+    })
+  }
+})
+
+describe('the conversion report', () => {
+  it('should quote HTML and Markdown from the overrides and the manuscript as text', () => {
+    const [, markdown] = renderReport({
+      edition: 'hans',
+      characters: 0,
+      entries: [
+        {
+          kind: 'override',
+          from: '<img src=x onerror=alert(1)>',
+          to: '*圖*|[連結](javascript:x)',
+          count: 1,
+          first: 'a.md:3:1',
+          context: '<script>alert(2)</script> & `code`',
+          entry: 'overrides.yaml:1'
+        }
+      ],
+      unusedOverrides: ['overrides.yaml:2: <b>粗</b>_斜_']
+    })
+    const text = String(markdown!.data)
+    expect(text).not.toMatch(/<[a-z]/i)
+    expect(text.split('\n').filter((line) => line.includes('a.md:3:1') || line.startsWith('- '))).toEqual([
+      '| &lt;img src=x onerror=alert(1)&gt; | \\*圖\\*\\|\\[連結\\](javascript:x) | 1 | a.md:3:1 | &lt;script&gt;alert(2)&lt;/script&gt; &amp; \\`code\\` | overrides.yaml:1 |',
+      '- overrides.yaml:2: &lt;b&gt;粗&lt;/b&gt;\\_斜\\_'
+    ])
   })
 })

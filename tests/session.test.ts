@@ -43,13 +43,15 @@ const readOnly = new Set([
   'load/glossary.ts: keys',
   'load/layouts/folders.ts: skipped',
   'load/layouts/includes.ts: includeKinds',
+  'stages/rehype-author-ids.ts: pageIds',
   'stages/rehype-cjk-line-breaks.ts: blocks',
   'stages/rehype-cjk-line-breaks.ts: inlineVerbatim',
   'stages/rehype-cjk-line-breaks.ts: verbatim',
   'stages/rehype-glossary.ts: skip',
   'stages/rehype-hant-to-hans.ts: opaque',
   'stages/rehype-pinyin.ts: placeBefore',
-  'stages/rehype-pinyin.ts: skip'
+  'stages/rehype-pinyin.ts: skip',
+  'translate/block-html.ts: phrasing'
 ])
 
 /** A module-level collection, or a module-level `let` / `var`. */

@@ -162,7 +162,12 @@ export async function resolveCover(
 
   // Before it is opened: a FIFO would block the read, a device never end.
   if (!stat.isFile()) {
-    error(file, `Unexpected ${kindOf(stat)} \`${value}\` as the cover, expected a regular file (it is not read)`, place, 'M013')
+    error(
+      file,
+      `Unexpected ${kindOf(stat)} \`${value}\` as the cover, expected a regular file (it is not read)`,
+      place,
+      'M013'
+    )
     return undefined
   }
 

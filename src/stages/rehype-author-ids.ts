@@ -21,7 +21,15 @@ import {elementKey} from './rehype-own-ids.js'
  * Ids of the pages' own parts (`formats/web/frame.ts`, `page.ts`,
  * `settings.ts`; `formats/epub/rehype-kobo-spans.ts`).
  */
-const pageIds: ReadonlySet<string> = new Set(['book-columns', 'book-inner', 'drawer', 'footnote-label', 'main', 'settings', 'toc'])
+const pageIds: ReadonlySet<string> = new Set([
+  'book-columns',
+  'book-inner',
+  'drawer',
+  'footnote-label',
+  'main',
+  'settings',
+  'toc'
+])
 
 /**
  * Families of ids zhbook gives: paragraph numbers, footnotes, settings,
