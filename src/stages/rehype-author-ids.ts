@@ -49,6 +49,8 @@ const ownFamilies = /^(?:p-\d+(?:-\d+)?$|user-content-|setting-|kobo\.)/
 export default function rehypeAuthorIds() {
   return (tree: Root, file: VFile) => {
     const own = file.data.ownIds ?? new Set<string>()
+    // Only this stage reads it, and a chapter's data is kept as JSON.
+    delete file.data.ownIds
     const authors: Element[] = []
     const taken = new Set<string>(pageIds)
     visit(tree, 'element', (node) => {
