@@ -94,7 +94,7 @@ const cases: Case[] = [
         'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n'
     },
     messages: [
-      'overrides.yaml:2:9: error: Unexpected YAML alias: Excessive alias count indicates a resource exhaustion attack [O001]'
+      'overrides.yaml:2:8: error: Unexpected YAML alias: Excessive alias count indicates a resource exhaustion attack [O001]'
     ],
     ok: false
   },
@@ -233,7 +233,10 @@ const cases: Case[] = [
   // Chapters
   {
     name: 'a folder named `x.md` among the chapters',
-    files: {'a.md': chapter, 'x.md/b.md': chapter},
+    files: {'a.md': chapter},
+    async setup(dir) {
+      await fs.mkdir(path.join(dir, 'x.md'))
+    },
     messages: ['x.md:1:1: error: Unexpected folder `x.md`, expected a regular file (it is not read) [M013]'],
     ok: false
   },
@@ -549,7 +552,7 @@ const cases: Case[] = [
     messages: [
       untitled,
       'a.md:3:10: warning: Unexpected remote image `https://evil.example/a.png`, expected a file in the manuscript folder (builds never fetch) [I002]',
-      'a.md:3:79: warning: Unexpected remote image `//evil.example/b.png`, expected a file in the manuscript folder (builds never fetch) [I002]'
+      'a.md:3:74: warning: Unexpected remote image `//evil.example/b.png`, expected a file in the manuscript folder (builds never fetch) [I002]'
     ],
     ok: true,
     hostile: true
@@ -566,9 +569,9 @@ const cases: Case[] = [
       untitled,
       'a.md:5:1: warning: Unexpected id `p-3` on `<p>`, expected an id zhbook does not give (and used once): removed [M015]',
       'a.md:7:1: warning: Unexpected id `main` on `<div>`, expected an id zhbook does not give (and used once): removed [M015]',
-      'a.md:9:17: warning: Unexpected id `own` on `<a>`, expected an id zhbook does not give (and used once): removed [M015]',
+      'a.md:9:19: warning: Unexpected id `own` on `<a>`, expected an id zhbook does not give (and used once): removed [M015]',
       'a.md:11:1: warning: Unexpected id `標題` on `<h3>`, expected an id zhbook does not give (and used once): removed [M015]',
-      'a.md:13:9: warning: Unexpected id `user-content-fn-1` on `<span>`, expected an id zhbook does not give (and used once): removed [M015]'
+      'a.md:13:8: warning: Unexpected id `user-content-fn-1` on `<span>`, expected an id zhbook does not give (and used once): removed [M015]'
     ],
     ok: true
   },
@@ -964,7 +967,7 @@ describe('ids in the manuscript’s HTML', () => {
         files: {
           'book.yaml': book,
           'a.md':
-            '# 標題\n\n正文一，見[此處](#own)與[下章](b.md#there)。\n\n<p id="p-3">段</p>\n\n<div id="main">主</div>\n\n<p id="own">自己的錨點。</p>\n',
+            '# 標題\n\n正文一，見[此處](#own)與[下章](b.md#there)。\n\n<p id="p-3">段</p>\n\n<div id="main">主</div>\n\n<p id="own">自己的錨點。</p>\n\n正文二。\n',
           'b.md': '# 下章\n\n<span id="there">那裡</span>，回[上章](a.md#own)。\n'
         }
       },
