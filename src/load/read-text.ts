@@ -4,9 +4,11 @@
  *
  * Manuscripts come from editors, translators and scraped pages: a file can be
  * UTF-16 or binary (NUL bytes), carry control characters that no XML document
- * may hold, or be a symbolic link to a file elsewhere on the machine (which a
- * build would otherwise publish). Each is reported with its place and a rule
- * id; such a file is never read into a book.
+ * may hold, be a symbolic link to a file elsewhere on the machine (which a
+ * build would otherwise publish), or be no regular file at all (a folder
+ * named `x.md`, a FIFO, whose read would block for ever, a device). Each is
+ * reported with its place and a rule id; such a file is never read into a
+ * book.
  */
 import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
