@@ -12,6 +12,7 @@
 import {lstatSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {RuleId} from '../core/diagnostics.js'
+import {isInside} from '../load/read-text.js'
 
 /** Name of the marker file in an output folder. */
 export const markerName = '.zhbook-output'
@@ -204,21 +205,6 @@ export function readMarker(out: string): Set<string> | undefined {
 /** Whether an entry is one zhbook keeps in a folder of its own (staging). */
 export function isOwnName(name: string): boolean {
   return name.startsWith('.zhbook-staging-')
-}
-
-/**
- * Whether a path is a folder or below it.
- *
- * @param folder
- *   Folder (absolute).
- * @param full
- *   Path (absolute).
- * @returns
- *   Whether `full` is `folder` or inside it.
- */
-export function isInside(folder: string, full: string): boolean {
-  const relative = path.relative(folder, full)
-  return relative === '' || (relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative))
 }
 
 /**

@@ -11,7 +11,7 @@ import {FaceError, openFace} from '../fonts/open-face.js'
 import type {BookFont, EditionId, FontFace} from '../core/model.js'
 import type {BookConfig} from './schema.js'
 import {parseYaml} from './yaml.js'
-import {kindOf} from './read-text.js'
+import {isInside, kindOf} from './read-text.js'
 
 /**
  * Resolve the configured font; problems are reported on `file`.
@@ -152,10 +152,4 @@ async function locate(
   }
 
   return isInside(await fs.realpath(root), real) ? {path: full} : outside
-}
-
-/** Whether `file` is inside `folder` (both absolute). */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative)
 }
