@@ -12,6 +12,7 @@ import type {VFile} from 'vfile'
 import {configName} from '../load/book.js'
 import type {EditionBook, EditionId, OutputFile, Renderer} from '../core/model.js'
 import type {ConversionReport} from '../convert/report.js'
+import type {RuleLevel} from '../core/diagnostics.js'
 import type {DictionaryOptions} from '../dictionary/cache.js'
 import type {EmbeddedFontRecord} from '../fonts/subsetter.js'
 import {formats} from '../formats/formats.js'
@@ -34,6 +35,12 @@ export interface BuildOptions {
   editions?: readonly EditionId[] | undefined
   /** Renderers to run (default: every format, see `formats`). */
   renderers?: readonly Renderer[] | undefined
+  /**
+   * Told of each step as it ends, for a progress display (optional): each
+   * chapter of each edition, each edition made in each format, the files
+   * written.
+   */
+  onProgress?: ((event: BuildProgress) => undefined) | undefined
   /** Environment, for `SOURCE_DATE_EPOCH` (default: `process.env`). */
   env?: Record<string, string | undefined> | undefined
   /** Where CC-CEDICT and the dictionary's cache are (default: found from zhbook's own folder). */
@@ -59,6 +66,12 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined
 }
 
+/** A step of a build that has ended (`BuildOptions.onProgress`). */
+export type BuildProgress =
+  | {kind: 'chapters'; edition: EditionId; done: number; total: number}
+  | {kind: 'rendered'; edition: EditionId; format: string}
+  | {kind: 'written'; files: number}
+
 /** What a build did. */
 export interface BuildResult {
   /** Whether the build succeeded (no error messages). */
@@ -81,6 +94,8 @@ export interface BuildResult {
   timings: {read: number; stages: number; book: number; render: number; write: number}
   /** The fonts the EPUBs embed, one per edition that embeds one. */
   fonts: EmbeddedFontRecord[]
+  /** The author's levels for rules (`book.yaml` `rules:`), for printing the messages (optional: none). */
+  rules?: Partial<Record<string, RuleLevel>> | undefined
   /**
    * The formats left for later (`BuildOptions.defer`), once written
    * (optional: none left); rejects when one fails.
@@ -118,10 +133,10 @@ export const defaultRenderers: readonly Renderer[] = formats
 export async function buildFiles(options: BuildOptions): Promise<BuildResult> {
   const session = options.session ?? new BuildSession()
   try {
-    const {result, render} = await processProject(options, session)
+    const {result, render, renderers} = await processProject(options, session)
     if (!render) return result
     const started = performance.now()
-    add(result, await render(options.renderers ?? defaultRenderers))
+    add(result, await render(renderers))
     result.timings.render = performance.now() - started
     result.ok = true
     return result
@@ -154,9 +169,8 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
     }
 
     if ('problem' in claim) return refused(folderMessage(claim.problem))
-    const {result, render} = await processProject(options, session)
+    const {result, render, renderers} = await processProject(options, session)
     if (!render) return result
-    const renderers = options.renderers ?? defaultRenderers
     const later = options.defer ? renderers.filter((renderer) => renderer.deferred) : []
     let started = performance.now()
     add(result, await render(renderers.filter((renderer) => !later.includes(renderer))))
@@ -169,6 +183,7 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
       return result
     }
 
+    options.onProgress?.({kind: 'written', files: result.outputs.length})
     result.ok = true
     const written = new Set(result.outputs.map((file) => file.path.split('/')[0]!))
     if (later.length > 0) {

@@ -7,7 +7,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {configName} from '../load/book.js'
-import {loadProject} from '../load/project.js'
+import {folderProblem, loadProject} from '../load/project.js'
 import {checkBook} from '../check/check.js'
 import {hasErrors, warn} from '../core/diagnostics.js'
 import {
@@ -48,6 +48,8 @@ import type {BuildSession} from './session.js'
 export interface Processed {
   /** The result so far. */
   result: BuildResult
+  /** The formats the book asks for: `BuildOptions.renderers`, else `formats:` of book.yaml, else every one. */
+  renderers: readonly Renderer[]
   /** Render the editions in some formats (absent when the build stops). */
   render?: (renderers: readonly Renderer[], signal?: AbortSignal | undefined) => Promise<Rendered>
 }
@@ -74,7 +76,7 @@ export interface Rendered {
  */
 export async function processProject(options: BuildOptions, session: BuildSession): Promise<Processed> {
   const env = options.env ?? process.env
-  const renderers = options.renderers ?? formats
+  const progress = options.onProgress
   const result: BuildResult = {
     ok: false,
     messages: [],
@@ -94,12 +96,20 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     return elapsed
   }
 
+  // A book's folder that is not there (or is a file) is said first: its
+  // cache folder (inside it) could not be made either.
+  const missing = folderProblem(path.resolve(options.input), options.input)
+  if (missing) {
+    result.messages.push(missing)
+    return {result, renderers: options.renderers ?? formats}
+  }
+
   // The cache folder is checked (and tagged when new) before anything is
   // written to it.
   const cacheProblem = session.cacheDir === undefined ? undefined : claimCache(session.cacheDir)
   if (cacheProblem) {
     result.messages.push(folderMessage(cacheProblem))
-    return {result}
+    return {result, renderers: options.renderers ?? formats}
   }
 
   // 1. Load the project.
@@ -107,7 +117,10 @@ export async function processProject(options: BuildOptions, session: BuildSessio
   result.messages.push(...loaded.files)
   const book = loaded.project
   result.timings.read = step()
-  if (!book) return {result}
+  if (!book) return {result, renderers: options.renderers ?? formats}
+  const wanted = book.settings.formats
+  const renderers = options.renderers ?? (wanted ? formats.filter((format) => wanted.includes(format.name)) : formats)
+  if (book.settings.rules) result.rules = book.settings.rules
   // The script check of a Traditional manuscript, as warnings (`zhbook check`).
   result.messages.push(...checkBook(book, session))
 
@@ -121,6 +134,12 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     : undefined
   const definitions = ids.map((id) => editionTable[id])
   const processors = definitions.map((edition) => createChapterProcessor(edition, context))
+  const done = definitions.map(() => 0)
+  /** Tell the caller one more chapter of an edition is ready. */
+  const chapterDone = (index: number) => {
+    done[index]!++
+    progress?.({kind: 'chapters', edition: ids[index]!, done: done[index]!, total: book.chapters.length})
+  }
   const changesMdast = definitions.map((edition) => edition.remark(context).length > 0)
   // The render context is known before the stages run: renderers start what
   // needs only the metadata (the EPUB's cover) now, on other threads.
@@ -178,8 +197,11 @@ export async function processProject(options: BuildOptions, session: BuildSessio
           const fresh = await processors[index]!(chapter, own)
           entries[index] = fresh
           await cache.set(keys[index]!, fresh)
+          chapterDone(index)
         }
       }
+
+      for (const [index, entry] of entries.entries()) if (entry && !missing.includes(index)) chapterDone(index)
 
       for (const key of keys) used.add(key)
       return entries as ProcessedEntry[]
@@ -247,7 +269,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
 
   result.timings.book = step()
   // 3. Stop on errors, before anything is rendered or written.
-  if (hasErrors(result.messages)) return {result}
+  if (hasErrors(result.messages)) return {result, renderers}
 
   // 4. Render every edition in each format; the conversion reports go with
   // the first formats rendered.
@@ -255,6 +277,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
   const editions = result.editions
   return {
     result,
+    renderers,
     async render(renderers, signal) {
       const rendered: Rendered = {outputs: [], messages: [], fonts: [], aborted: false}
       const before = new Set(fonts.records)
@@ -265,6 +288,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
           // Stopped between two pieces of work: what is made goes unused.
           if (signal?.aborted) return {...rendered, aborted: true}
           rendered.outputs.push(...(await renderer.render(editionBook, renderContext)))
+          progress?.({kind: 'rendered', edition: editionBook.edition.id, format: renderer.name})
         }
       }
 

@@ -1,12 +1,20 @@
 /**
- * `zhbook build [DIR] [--out OUT]`: build every edition.
+ * `zhbook build [DIR] [--out OUT] [--edition ID] [--format NAME]`: build the
+ * editions.
  */
 import path from 'node:path'
 import {build} from '../build/build.js'
 import {defaultCacheDir} from '../build/cache-folder.js'
 import {BuildSession} from '../build/session.js'
 import {formatMessages} from '../core/diagnostics.js'
+import {editions} from '../core/editions.js'
+import type {EditionId} from '../core/model.js'
+import {formats} from '../formats/formats.js'
 import {resourceSummary} from '../formats/shared/resources.js'
+import {createProgress, type ProgressStream} from './progress.js'
+
+/** How many warnings of one rule are printed before the rest are summed up. */
+const perRule = 5
 
 /** Options of the build command. */
 export interface BuildCommandOptions {
@@ -16,6 +24,14 @@ export interface BuildCommandOptions {
   quiet?: boolean | undefined
   /** Folder of the chapter cache (default: `DIR/.zhbook-cache`), or `false` for none. */
   cache?: string | false | undefined
+  /** Print every message, none summed up (optional). */
+  verbose?: boolean | undefined
+  /** Editions to build (optional: the book's). */
+  edition?: readonly string[] | undefined
+  /** Formats to write (optional: the book's). */
+  format?: readonly string[] | undefined
+  /** Where progress goes, when it is a terminal (optional: none). */
+  progress?: ProgressStream | undefined
 }
 
 /**
@@ -30,16 +46,35 @@ export interface BuildCommandOptions {
  */
 export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now()
+  const asked = chosen(options.edition, Object.keys(editions), 'edition')
+  const renderers = chosen(
+    options.format,
+    formats.map((format) => format.name),
+    'format'
+  )
+  if (!asked || !renderers) return 1
   const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir(dir))
   const session = new BuildSession({cacheDir})
+  const progress = options.quiet || !options.progress ? undefined : createProgress(options.progress)
   let result: Awaited<ReturnType<typeof build>>
   try {
-    result = await build({input: dir, output: options.out, session})
+    result = await build({
+      input: dir,
+      output: options.out,
+      session,
+      editions: asked.length > 0 ? (asked as EditionId[]) : undefined,
+      renderers: renderers.length > 0 ? formats.filter((format) => renderers.includes(format.name)) : undefined,
+      onProgress: progress?.update
+    })
   } finally {
+    progress?.stop()
     await session.dispose()
   }
 
-  for (const line of formatMessages(result.messages)) console.error(line)
+  const limit = options.verbose ? undefined : perRule
+  for (const line of formatMessages(result.messages, undefined, {rules: result.rules, limit, totals: true})) {
+    console.error(line)
+  }
 
   if (!result.ok) {
     console.error(`zhbook: build failed; nothing was written to ${options.out}`)
@@ -83,4 +118,17 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
   }
 
   return 0
+}
+
+/**
+ * The values of `--edition` or `--format`, each checked against what there
+ * is (U004); `undefined` after an unknown one.
+ */
+function chosen(values: readonly string[] | undefined, known: readonly string[], what: string): string[] | undefined {
+  const unknown = (values ?? []).filter((value) => !known.includes(value))
+  for (const value of unknown) {
+    console.error(`zhbook: error: Unexpected ${what} \`${value}\`, expected ${known.join(', ')} [U004]`)
+  }
+
+  return unknown.length > 0 ? undefined : [...new Set(values)]
 }

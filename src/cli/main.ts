@@ -2,6 +2,7 @@
 /**
  * The `zhbook` command line. Commands are thin: the work lives in the library.
  */
+import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {Command} from 'commander'
 
@@ -14,21 +15,72 @@ program
     'Build Traditional, Simplified and bilingual Chinese editions (EPUB 3 and web) from one Markdown manuscript.'
   )
   .version(version)
+  .option('--debug', 'print the stack trace of an internal error')
   .showHelpAfterError()
+
+/** Help of the book folder argument. */
+const dirHelp =
+  'book folder (default: the current folder when it has a book.yaml, book.toml or SUMMARY.md, else manuscript)'
+
+/**
+ * The book folder of a command given none: the current folder when it is a
+ * book (`zhbook init && zhbook build`), else `manuscript` (this
+ * repository's layout).
+ */
+function bookFolder(dir: string | undefined): string {
+  if (dir !== undefined) return dir
+  return ['book.yaml', 'book.toml', 'SUMMARY.md'].some((name) => existsSync(name)) ? '.' : 'manuscript'
+}
+
+/** Collect a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
 
 program
   .command('build')
-  .description('build every edition of the manuscript in DIR')
-  .argument('[dir]', 'manuscript folder (book.yaml and *.md chapters)', 'manuscript')
+  .description('build the editions of the book in DIR (those book.yaml lists, or those asked for)')
+  .argument('[dir]', dirHelp)
   .option('-o, --out <dir>', 'output folder', 'output')
+  .option(
+    '-e, --edition <id>',
+    'build this edition: hant, hans or bilingual (repeatable; default: every one)',
+    collect,
+    []
+  )
+  .option('-f, --format <name>', 'write this format: epub or web (repeatable; default: both)', collect, [])
   .option('-q, --quiet', 'print only warnings and errors')
+  .option('--verbose', 'print every message (by default repeated warnings of one rule are summed up)')
   .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
   .option('--no-cache', 'process every chapter, using no cache')
-  .action(async (dir: string, options: {out: string; quiet?: boolean; cache?: string | false}) => {
-    // Each command's modules are loaded when it runs: a build does not pay
-    // for the watcher and its server, nor `watch` for `translate`.
-    const {buildCommand} = await import('./build.js')
-    process.exitCode = await buildCommand(dir, options)
+  .action(
+    async (
+      dir: string | undefined,
+      options: {
+        out: string
+        edition: string[]
+        format: string[]
+        quiet?: boolean
+        verbose?: boolean
+        cache?: string | false
+      }
+    ) => {
+      // Each command's modules are loaded when it runs: a build does not pay
+      // for the watcher and its server, nor `watch` for `translate`.
+      const {buildCommand} = await import('./build.js')
+      process.exitCode = await buildCommand(bookFolder(dir), {...options, progress: process.stderr})
+    }
+  )
+
+program
+  .command('init')
+  .description(
+    'start a book in DIR: a sample book in an empty folder, or a book.yaml listing the Markdown already there (never overwrites a book.yaml)'
+  )
+  .argument('[dir]', 'folder of the book (made when missing)', '.')
+  .action(async (dir: string) => {
+    const {initCommand} = await import('./init.js')
+    process.exitCode = await initCommand(dir)
   })
 
 program
@@ -36,14 +88,14 @@ program
   .description(
     'build, serve the web edition on this machine, and rebuild every edition whenever the manuscript changes'
   )
-  .argument('[dir]', 'manuscript folder', 'manuscript')
+  .argument('[dir]', dirHelp)
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('-p, --port <port>', 'port of the preview server', '4173')
   .option('--host <host>', 'loopback address to listen on', '127.0.0.1')
   .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
-  .action(async (dir: string, options: {out: string; port: string; host: string; cache?: string}) => {
+  .action(async (dir: string | undefined, options: {out: string; port: string; host: string; cache?: string}) => {
     const {watchCommand} = await import('./watch.js')
-    process.exitCode = await watchCommand(dir, options)
+    process.exitCode = await watchCommand(bookFolder(dir), options)
   })
 
 program
@@ -63,10 +115,10 @@ program
   .description(
     'update the PO catalogs in DIR/translations/en/ from the manuscript (like msgmerge): new paragraphs get empty entries, changed ones keep their old translation marked fuzzy, removed ones become obsolete'
   )
-  .argument('[dir]', 'manuscript folder', 'manuscript')
-  .action(async (dir: string) => {
+  .argument('[dir]', dirHelp)
+  .action(async (dir: string | undefined) => {
     const {translateCommand} = await import('./translate.js')
-    process.exitCode = await translateCommand(dir)
+    process.exitCode = await translateCommand(bookFolder(dir))
   })
 
 program
@@ -83,6 +135,14 @@ program
 
 program.parseAsync(process.argv).catch((cause: unknown) => {
   // An unexpected failure is a bug in zhbook, not in the manuscript: say so.
-  console.error('zhbook: internal error:', cause instanceof Error ? cause.stack : cause)
+  // Mistakes in the input are messages with a rule id, never this; the
+  // stack is for whoever fixes zhbook (`--debug`).
+  if (program.opts<{debug?: boolean}>().debug) {
+    console.error('zhbook: internal error:', cause instanceof Error ? cause.stack : cause)
+  } else {
+    const message = cause instanceof Error ? cause.message : String(cause)
+    console.error(`zhbook: internal error: ${message} (a bug in zhbook: run again with --debug for the details)`)
+  }
+
   process.exitCode = 70
 })

@@ -20,7 +20,8 @@ import type {VFileMessage} from 'vfile-message'
  * layout (`book.toml`, `SUMMARY.md`, mdBook includes, GitBook tags) and its
  * links; S: script
  * and vocabulary of a Traditional text (`zhbook check`); W: the folders
- * zhbook writes (output, caches); X: characters and documents XML refuses.
+ * zhbook writes (output, caches); X: characters and documents XML refuses;
+ * U: the command line (a folder that is not there, an unknown edition).
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -29,6 +30,9 @@ export const rules = {
   C004: 'book.yaml misses a required field',
   C005: 'a path in book.yaml leads outside the manuscript folder',
   C006: 'a file named in book.yaml does not exist',
+  C010: 'book.yaml names a language zhbook cannot build from (it reads Traditional Chinese)',
+  C011: 'book.yaml names a regional Traditional tag (`zh-TW`, `zh-HK`, `zh-MO`): read as `zh-Hant`',
+  C012: 'book.yaml `rules:` names a rule id zhbook does not have',
   M001: 'a chapter listed in book.yaml does not exist',
   M002: 'the manuscript has no chapters',
   M003: 'a chapter has no heading',
@@ -97,7 +101,11 @@ export const rules = {
   X001: 'a text holds a character XML 1.0 forbids',
   X002: 'a text holds a Unicode non-character',
   X003: 'a document the build made is not well-formed XML',
-  X004: 'an EPUB the build made cannot be read back'
+  X004: 'an EPUB the build made cannot be read back',
+  U001: 'the manuscript folder does not exist',
+  U002: 'a file was given where a folder is expected',
+  U003: '`zhbook init` found a book.yaml already there (it is never overwritten)',
+  U004: 'an unknown edition or format was asked for'
 } as const
 
 /** A rule id. */
@@ -179,6 +187,27 @@ export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((m) => m.fatal === true))
 }
 
+/** What an author may set a rule to in `book.yaml` (`rules: {H001: off}`). */
+export type RuleLevel = 'off' | 'info' | 'warning'
+
+/** Options of `formatMessages`. */
+export interface FormatOptions {
+  /**
+   * Levels the author set (`book.yaml` `rules:`) (optional: none). They
+   * apply to warnings and notes; an error stays an error, since it stops
+   * the build whatever it is called.
+   */
+  rules?: Readonly<Partial<Record<string, RuleLevel>>> | undefined
+  /**
+   * How many warnings and notes of one rule are shown before the rest are
+   * summed up in one line (optional, default: all are shown). Errors are
+   * always shown: each needs a fix.
+   */
+  limit?: number | undefined
+  /** Whether a last line counts the errors and warnings by rule (optional, default: `false`). */
+  totals?: boolean | undefined
+}
+
 /**
  * Format messages as `file:line:col: severity: message [rule-id]`, one a line,
  * each message once (the same chapter is processed once per edition, and the
@@ -188,27 +217,94 @@ export function hasErrors(files: readonly VFile[]): boolean {
  *   Files with messages.
  * @param cwd
  *   Folder paths are shown relative to (default: `process.cwd()`).
+ * @param options
+ *   Rule levels, the limit per rule and the totals line (optional).
  * @returns
  *   Lines, sorted by file and place.
  */
-export function formatMessages(files: readonly VFile[], cwd: string = process.cwd()): string[] {
+export function formatMessages(
+  files: readonly VFile[],
+  cwd: string = process.cwd(),
+  options: FormatOptions = {}
+): string[] {
   const seen = new Set<string>()
-  const rows: Array<{key: string; line: string; sort: [string, number, number]}> = []
+  const rows: Array<{line: string; rule: string; severity: Severity; name: string; sort: [string, number, number]}> = []
 
   for (const file of files) {
     const name = file.path ? path.relative(cwd, file.path) || '.' : '<input>'
     for (const message of file.messages) {
       const line = message.line ?? 1
       const column = message.column ?? 1
-      // vfile's `info` leaves `fatal` unset: a note, not a problem.
-      const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
-      const text = `${name}:${line}:${column}: ${severity}: ${message.reason} [${message.ruleId ?? 'zhbook'}]`
+      const rule = message.ruleId ?? 'zhbook'
+      const severity = severityOf(message, options.rules?.[rule])
+      if (!severity) continue
+      const text = `${name}:${line}:${column}: ${severity}: ${message.reason} [${rule}]`
       if (seen.has(text)) continue
       seen.add(text)
-      rows.push({key: text, line: text, sort: [name, line, column]})
+      rows.push({line: text, rule, severity, name, sort: [name, line, column]})
     }
   }
 
   rows.sort((a, b) => a.sort[0].localeCompare(b.sort[0]) || a.sort[1] - b.sort[1] || a.sort[2] - b.sort[2])
-  return rows.map((row) => row.line)
+  const lines: string[] = []
+  const limit = options.limit ?? Number.POSITIVE_INFINITY
+  // Warnings and notes by rule: the first `limit` of each are shown.
+  const byRule = new Map<string, typeof rows>()
+  for (const row of rows) {
+    if (row.severity === 'error') continue
+    const same = byRule.get(row.rule) ?? []
+    same.push(row)
+    byRule.set(row.rule, same)
+  }
+
+  const counted = new Map<string, number>()
+  for (const row of rows) {
+    const same = row.severity === 'error' ? undefined : byRule.get(row.rule)
+    const index = same ? (counted.get(row.rule) ?? 0) : -1
+    if (same) counted.set(row.rule, index + 1)
+    if (index >= limit) continue
+    lines.push(row.line)
+    // After the last one shown: how many more, in how many files.
+    if (same && index === limit - 1 && same.length > limit) {
+      const rest = same.slice(limit)
+      const names = new Set(rest.map((entry) => entry.name)).size
+      lines.push(`… and ${rest.length} more ${row.rule} in ${names} ${names === 1 ? 'file' : 'files'}`)
+    }
+  }
+
+  if (options.totals && rows.length > 0) lines.push(totalsLine(rows))
+  return lines
+}
+
+/** How a message is shown. */
+type Severity = 'error' | 'warning' | 'info'
+
+/** A message's severity after the author's level for its rule; `undefined` when turned off. */
+function severityOf(message: VFileMessage, level: RuleLevel | undefined): Severity | undefined {
+  // vfile's `info` leaves `fatal` unset: a note, not a problem.
+  if (message.fatal) return 'error'
+  if (level === 'off') return undefined
+  if (level) return level
+  return message.fatal === false ? 'warning' : 'info'
+}
+
+/** `zhbook: 1 error (M001), 3 warnings (H001 ×2, T001)`: the messages by severity and rule. */
+function totalsLine(rows: ReadonlyArray<{rule: string; severity: Severity}>): string {
+  const parts: string[] = []
+  for (const [severity, one, many] of [
+    ['error', 'error', 'errors'],
+    ['warning', 'warning', 'warnings'],
+    ['info', 'note', 'notes']
+  ] as const) {
+    const counts = new Map<string, number>()
+    for (const row of rows) if (row.severity === severity) counts.set(row.rule, (counts.get(row.rule) ?? 0) + 1)
+    const total = [...counts.values()].reduce((sum, count) => sum + count, 0)
+    if (total === 0 && severity === 'info') continue
+    const rules = [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([rule, count]) => (count === 1 ? rule : `${rule} ×${count}`))
+    parts.push(`${total} ${total === 1 ? one : many}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}`)
+  }
+
+  return `zhbook: ${parts.join(', ')}`
 }

@@ -10,6 +10,7 @@
 import type {Root as HastRoot} from 'hast'
 import type {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
+import type {RuleLevel} from './diagnostics.js'
 
 /** Identifier of an edition; also its folder in `output/web/` and its EPUB suffix. */
 export type EditionId = 'hant' | 'hans' | 'bilingual'
@@ -136,6 +137,10 @@ export interface BookSettings {
    * mainland form differs in computing (介面 → 接口, 預設 → 默认).
    */
   vocabulary: 'general' | 'technical'
+  /** The formats to write, by renderer name (optional: every format). */
+  formats?: string[] | undefined
+  /** The author's levels for rules' warnings (optional: none). */
+  rules?: Partial<Record<string, RuleLevel>> | undefined
 }
 
 /** The font of `book.yaml`, checked: its file and the face each edition embeds. */

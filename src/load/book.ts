@@ -13,7 +13,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {imageSize} from 'image-size'
 import {z} from 'zod'
-import {error, type Place} from '../core/diagnostics.js'
+import {error, note, type Place, rules} from '../core/diagnostics.js'
 import type {Book, BookMeta} from '../core/model.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {reservedIds, slugify} from './ids.js'
@@ -57,7 +57,9 @@ export function validateConfig(
       lines[key as keyof BookMeta] = yaml.placeOf([key]).line
     }
 
-    return {config: result.data, yaml}
+    const language = checkLanguage(file, result.data.language, yaml)
+    const known = checkRuleIds(file, result.data.rules, yaml)
+    return language && known ? {config: result.data, yaml} : undefined
   }
 
   for (const issue of result.error.issues) {
@@ -94,6 +96,64 @@ export function validateConfig(
   }
 
   return undefined
+}
+
+/** Regional tags written in Traditional characters: read as `zh-Hant`. */
+const traditionalRegions = /^zh-(?:Hant-)?(?:TW|HK|MO)$/i
+
+/**
+ * Check `language:`: zhbook builds its editions from Traditional Chinese,
+ * so `zh-Hant` (with a region or not) is what it reads; `zh-TW`, `zh-HK` and
+ * `zh-MO` are Traditional too, and are told so (C011, a note); any other
+ * tag is an error (C010): its text would be converted as if it were
+ * Traditional.
+ *
+ * @returns
+ *   Whether the language is one zhbook builds from.
+ */
+function checkLanguage(file: VFile, language: string, yaml: PositionedYaml): boolean {
+  const place = yaml.placeOf(['language'])
+  if (/^zh-Hant(?:-[A-Za-z0-9]{1,8})*$/i.test(language)) return true
+  if (traditionalRegions.test(language)) {
+    note(
+      file,
+      `Language \`${language}\` read as Traditional Chinese (\`zh-Hant\`): the editions are tagged \`zh-Hant\` and \`zh-Hans\``,
+      place,
+      'C011'
+    )
+    return true
+  }
+
+  error(
+    file,
+    `Unexpected language \`${language}\`, expected Traditional Chinese: \`zh-Hant\` (or \`zh-TW\`, \`zh-HK\`); zhbook makes the Simplified edition from it`,
+    place,
+    'C010'
+  )
+  return false
+}
+
+/**
+ * Check the rule ids of `rules:` against the catalogue (C012): a misspelt
+ * id must not leave its warnings on without a word.
+ *
+ * @returns
+ *   Whether every id is known.
+ */
+function checkRuleIds(file: VFile, levels: BookConfig['rules'], yaml: PositionedYaml): boolean {
+  let ok = true
+  for (const id of Object.keys(levels ?? {})) {
+    if (Object.hasOwn(rules, id)) continue
+    error(
+      file,
+      `Unexpected rule \`${id}\`, expected a rule id of zhbook such as \`H001\` (see “Rule ids” in the README)`,
+      yaml.placeOf(['rules', id], true),
+      'C012'
+    )
+    ok = false
+  }
+
+  return ok
 }
 
 /** The image formats a cover may be in, by file name and first bytes. */

@@ -7,6 +7,7 @@
  * Problems are reported on vfiles (returned in `files`), never thrown, so the
  * caller sees every error of a run at once.
  */
+import {type Stats, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
@@ -75,8 +76,11 @@ interface Configuration {
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<LoadedProject> {
   const env = options.env ?? process.env
   const session = options.session
+  const given = root
   root = path.resolve(root)
   const files: VFile[] = []
+  const folder = folderProblem(root, given)
+  if (folder) return {project: undefined, files: [folder]}
   const read = (name: string) => readManuscriptText(root, path.join(root, name), files, session)
 
   // 1. book.yaml (optional).
@@ -124,6 +128,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     kepub: config?.kepub ?? false,
     vocabulary: config?.vocabulary ?? 'general'
   }
+  if (config?.formats) settings.formats = config.formats
+  if (config?.rules) settings.rules = config.rules
   // 7. The cover.
   const cover =
     config?.cover !== undefined && configFile && configuration
@@ -139,6 +145,45 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const project: Book = {root, meta, chapters, overrides, metaLines, translations, glossary, settings}
   if (layout && layout.parts.length > 0) project.parts = layout.parts
   return {project, files}
+}
+
+/**
+ * What is wrong with the book's folder, before anything in it is read: it
+ * is not there (U001), or it is a file (U002; reading `book.yaml` below a
+ * file fails with ENOTDIR).
+ *
+ * @param root
+ *   Absolute path.
+ * @param given
+ *   The path as the user wrote it, for the message.
+ * @returns
+ *   A file with the error, or `undefined` when the folder is one.
+ */
+export function folderProblem(root: string, given: string): VFile | undefined {
+  let stats: Stats
+  try {
+    stats = statSync(root)
+  } catch {
+    const file = new VFile({path: root})
+    error(
+      file,
+      `Unexpected missing folder \`${given}\`, expected the book’s folder (its \`*.md\` chapters, a book.yaml): \`zhbook init ${given}\` makes a sample book there`,
+      undefined,
+      'U001'
+    )
+    return file
+  }
+
+  if (stats.isDirectory()) return undefined
+  const file = new VFile({path: root})
+  const parent = path.dirname(given)
+  error(
+    file,
+    `Unexpected file \`${given}\`, expected a folder: give the book’s folder (\`${parent}\`), which holds it`,
+    undefined,
+    'U002'
+  )
+  return file
 }
 
 /**

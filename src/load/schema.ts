@@ -65,10 +65,9 @@ export const bookConfigSchema = z
     publisher: text.optional(),
     description: text.optional(),
     source: text.optional(),
-    language: z
-      .string()
-      .regex(/^zh(-[A-Za-z0-9]{1,8})*$/, 'Unexpected language, expected a BCP 47 Chinese tag such as `zh-Hant`')
-      .default('zh-Hant'),
+    // Checked by the loader (C010, C011): a tag that is well formed can
+    // still name a script zhbook does not build from.
+    language: text.default('zh-Hant'),
     identifier: text.optional(),
     date: z
       .union([z.string(), z.date()])
@@ -116,6 +115,14 @@ export const bookConfigSchema = z
         }
       })
       .optional(),
+    // The formats to write (default: every one).
+    formats: z
+      .array(z.enum(['epub', 'web']))
+      .min(1, 'Unexpected empty list, expected at least one format')
+      .optional(),
+    // The author's level for a rule's warnings: `H001: off`, `T001: info`.
+    // Rule ids are checked by the loader (C012), against the catalogue.
+    rules: z.record(z.string(), z.enum(['off', 'info', 'warning'])).optional(),
     pinyin: z.enum(['terms', 'all']).default('terms'),
     // Checked by the loader, which must see a path outside the manuscript
     // folder before its file name (C005).
