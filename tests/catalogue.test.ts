@@ -819,6 +819,22 @@ describe('hostile HTML in every output', () => {
 })
 
 describe('the command line on bad input', () => {
+  /** The last line the command prints of messages: `zhbook: 1 error (C001), 0 warnings`. */
+  function totals(messages: string[]): string {
+    const count = (severity: string) => {
+      const rules = messages.flatMap((line) => (line.includes(`: ${severity}: `) ? [line.slice(-5, -1)] : []))
+      const names = [...new Set(rules)].map((rule) => {
+        const n = rules.filter((other) => other === rule).length
+        return n === 1 ? rule : `${rule} ×${n}`
+      })
+      return {n: rules.length, names: names.length > 0 ? ` (${names.join(', ')})` : ''}
+    }
+
+    const errors = count('error')
+    const warnings = count('warning')
+    return `zhbook: ${errors.n} error${errors.n === 1 ? '' : 's'}${errors.names}, ${warnings.n} warning${warnings.n === 1 ? '' : 's'}${warnings.names}`
+  }
+
   /** Run `zhbook build` on a case, into the output folder with the good build. */
   function zhbook(dir: string) {
     const run = spawnSync(process.execPath, [cli, 'build', dir, '--out', out, '--no-cache'], {
@@ -851,7 +867,9 @@ describe('the command line on bad input', () => {
       const before = await stamp(dir)
       const {code, stderr} = zhbook(dir)
       expect(await stamp(dir)).toEqual(before)
-      expect(stderr).toBe([...entry.messages, `zhbook: build failed; nothing was written to ${out}`, ''].join('\n'))
+      expect(stderr).toBe(
+        [...entry.messages, totals(entry.messages), `zhbook: build failed; nothing was written to ${out}`, ''].join('\n')
+      )
       expect(code).toBe(1)
       expect(await snapshot(out)).toEqual(good)
     })
