@@ -868,7 +868,9 @@ describe('the command line on bad input', () => {
       const {code, stderr} = zhbook(dir)
       expect(await stamp(dir)).toEqual(before)
       expect(stderr).toBe(
-        [...entry.messages, totals(entry.messages), `zhbook: build failed; nothing was written to ${out}`, ''].join('\n')
+        [...entry.messages, totals(entry.messages), `zhbook: build failed; nothing was written to ${out}`, ''].join(
+          '\n'
+        )
       )
       expect(code).toBe(1)
       expect(await snapshot(out)).toEqual(good)

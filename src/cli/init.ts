@@ -22,7 +22,13 @@ export async function initCommand(dir: string): Promise<number> {
   if (result.found === 'nothing') {
     console.log(`Wrote a sample book in ${where}/: ${result.written.join(', ')}`)
   } else {
-    const what = result.found === 'markdown' ? 'Markdown files' : `a ${result.found} layout`
+    const what = {
+      markdown: 'Markdown files',
+      mdbook: 'an mdBook',
+      gitbook: 'a GitBook',
+      folders: 'folders of chapters',
+      summary: 'a SUMMARY.md'
+    }[result.found]
     console.log(
       `Wrote ${where}/book.yaml for the ${result.chapters.length} chapters found (${what}): check its title and author`
     )

@@ -83,7 +83,7 @@ export async function initBook(dir: string, options: InitOptions = {}): Promise<
   } else if (markdown.length > 0) {
     result.found = 'markdown'
     result.chapters = markdown
-    files = {[configName]: configText(path.basename(root), undefined, undefined, ['chapters:', ...list(markdown)])}
+    files = {[configName]: configText(path.basename(root), undefined, ['chapters:', ...list(markdown)])}
   } else {
     files = sampleBook(options.date ?? new Date().toISOString().slice(0, 10))
     result.chapters = ['01-start.md', '02-next.md']
@@ -111,12 +111,11 @@ export async function initBook(dir: string, options: InitOptions = {}): Promise<
  */
 async function layoutConfig(root: string, layout: Layout): Promise<string> {
   const chapters = layout.chapters.map((chapter) => chapter.path)
-  const {title, author, language} = layout.meta
+  const {title, author} = layout.meta
   const name = title ?? path.basename(root)
-  const lang = language && /^zh-(?:Hant|TW|HK|MO)\b/i.test(language) ? language : undefined
   const summary = await summaryOf(root, layout)
   if (summary) {
-    return configText(name, author, lang, [
+    return configText(name, author, [
       `# The chapters, parts and nesting of ${summary}:`,
       `summary: ${stringify(summary).trim()}`,
       ...list(chapters).map((line) => `#${line}`)
@@ -124,14 +123,14 @@ async function layoutConfig(root: string, layout: Layout): Promise<string> {
   }
 
   if (layout.kind === 'folders') {
-    return configText(name, author, lang, [
+    return configText(name, author, [
       '# The chapters, read from the folders in this order (list them under',
       '# `chapters:` to choose another):',
       ...list(chapters).map((line) => `#${line}`)
     ])
   }
 
-  return configText(name, author, lang, ['chapters:', ...list(chapters)])
+  return configText(name, author, ['chapters:', ...list(chapters)])
 }
 
 /** The `SUMMARY.md` a layout reads, relative to the book's folder (`undefined`: none). */
@@ -145,17 +144,13 @@ async function summaryOf(root: string, layout: Layout): Promise<string | undefin
 }
 
 /** A `book.yaml`: the metadata, then the lines that say where the chapters are. */
-function configText(
-  title: string,
-  author: string | undefined,
-  language: string | undefined,
-  chapters: readonly string[]
-): string {
+function configText(title: string, author: string | undefined, chapters: readonly string[]): string {
   return [
     '# The book: every key is in the README (“Configuration”).',
     `title: ${stringify(title).trim()}`,
     author === undefined ? '# The author’s name:\nauthor: 作者' : `author: ${stringify(author).trim()}`,
-    `language: ${language ?? 'zh-Hant'}`,
+    // The editions are made from Traditional Chinese (a book.toml's `zh-TW` too).
+    'language: zh-Hant',
     ...chapters,
     ''
   ].join('\n')

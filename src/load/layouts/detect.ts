@@ -87,9 +87,13 @@ export async function detectLayout(
 ): Promise<Layout | undefined | null> {
   const {summary, foldersOnly} = options
   if (summary !== undefined) {
-    const file = await readManuscriptText(root, path.join(root, summary), files)
+    const full = path.join(root, summary)
+    const file = await readManuscriptText(root, full, files)
     if (!file) return undefined
-    return fromSummary('summary', file, {}, path.dirname(path.join(root, summary)))
+    // The summary GitBook itself reads (as `zhbook init` names it): the book
+    // is read as a GitBook, tags and all, as it is without a book.yaml.
+    const kind = (await gitbookSummary(root, files)) === full ? 'gitbook' : 'summary'
+    return fromSummary(kind, file, {}, path.dirname(full))
   }
 
   if (foldersOnly) return hasChapterFolders(root) ? fromFolders('folders', root, {}, undefined) : undefined
@@ -214,6 +218,18 @@ function gitbookPlaces(file: VFile, root: string): {folder: string; summary: str
   }
 
   return {folder, summary}
+}
+
+/**
+ * The summary GitBook reads in a folder (absolute): `SUMMARY.md`, or the one
+ * `.gitbook.yaml` names; `undefined` for an mdBook (a `book.toml`) or a
+ * `.gitbook.yaml` that names a place outside the book.
+ */
+async function gitbookSummary(root: string, files: VFile[]): Promise<string | undefined> {
+  if (existsSync(path.join(root, bookTomlName))) return undefined
+  const gitbookYaml = await readManuscriptText(root, path.join(root, gitbookYamlName), files)
+  const where = gitbookYaml ? gitbookPlaces(gitbookYaml, root) : {folder: root, summary: summaryName}
+  return where && path.join(where.folder, where.summary)
 }
 
 /** `title` of GitBook's legacy `book.json`, when it has one. */
