@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
-.PHONY: all build test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert
+.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert
 
 all: build
 
@@ -24,6 +24,12 @@ dist/cli/main.js: node_modules/.package-lock.json $(SOURCES)
 
 build: dist/cli/main.js
 	node dist/cli/main.js build $(MANUSCRIPT) --out $(OUT)
+
+# A `zhbook` command on the PATH: npm links this clone into its global folder
+# (nothing is fetched; the command is this clone's dist/, so keep the clone).
+# `npm uninstall -g zhbook` removes it. PREFIX=DIR installs into DIR/bin.
+install: dist/cli/main.js
+	npm install -g --no-audit --no-fund $(if $(PREFIX),--prefix $(PREFIX)) .
 
 # Type-check the library and the tests (vitest itself does not type-check),
 # and the reader's scripts against the DOM.
