@@ -113,7 +113,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
   }
 
   // 1. Load the project.
-  const loaded = await loadProject(options.input, {env, session})
+  const loaded = await loadProject(options.input, {env, session, editions: options.editions})
   result.messages.push(...loaded.files)
   const book = loaded.project
   result.timings.read = step()

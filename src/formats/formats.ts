@@ -2,10 +2,54 @@
  * The output formats a build writes, in the order they render. A format is a
  * folder beside this file whose renderer (`Renderer`) makes its files; adding
  * one is adding it here.
+ *
+ * Each format's modules load when it first renders: a build of the EPUBs
+ * alone (`--format epub`) never loads the web edition's, nor a build of the
+ * web edition the EPUB's archive, image and font code.
  */
 import type {Renderer} from '../core/model.js'
-import {epub} from './epub/epub.js'
-import {web} from './web/web.js'
 
 /** The formats of a default build. */
-export const formats: readonly Renderer[] = [epub, web]
+export const formats: readonly Renderer[] = [
+  lazy('epub', true, async () => (await import('./epub/epub.js')).epub),
+  lazy('web', false, async () => (await import('./web/web.js')).web)
+]
+
+/**
+ * A renderer that loads its modules on first use.
+ *
+ * @param name
+ *   Its name.
+ * @param deferred
+ *   Whether it takes long (`Renderer.deferred`).
+ * @param load
+ *   Import of the renderer.
+ * @returns
+ *   Renderer that hands each call to the loaded one.
+ */
+function lazy(name: string, deferred: boolean, load: () => Promise<Renderer>): Renderer {
+  let loaded: Promise<Renderer> | undefined
+  const renderer = () => {
+    loaded ??= load()
+    return loaded
+  }
+
+  return {
+    name,
+    deferred,
+    prepare(book, context) {
+      // `prepare` starts work early and never throws: a failure shows in `render`.
+      renderer().then(
+        (format) => format.prepare?.(book, context),
+        () => undefined
+      )
+      return undefined
+    },
+    async render(book, context) {
+      return (await renderer()).render(book, context)
+    },
+    async finish(books, context) {
+      return (await renderer()).finish?.(books, context) ?? {files: []}
+    }
+  }
+}

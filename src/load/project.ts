@@ -13,8 +13,7 @@ import {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
 import {parseOverrides} from '../convert/overrides.js'
 import {error, warn} from '../core/diagnostics.js'
-import type {Book, BookSettings, ChapterSource, GlossaryEntry, OverrideEntry} from '../core/model.js'
-import {loadTranslations} from '../translate/load.js'
+import type {Book, BookSettings, ChapterSource, EditionId, GlossaryEntry, OverrideEntry} from '../core/model.js'
 import {
   chapterId,
   configName,
@@ -54,6 +53,11 @@ export interface LoadOptions {
    * YAML files and catalogs parsed to, so a rebuild reads only what changed.
    */
   session?: BuildSession | undefined
+  /**
+   * The editions the caller builds (optional, default: the book's). Without
+   * the bilingual edition, the translations are not read at all.
+   */
+  editions?: readonly EditionId[] | undefined
 }
 
 /** What `book.yaml` gives, checked. */
@@ -116,10 +120,16 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const glossaryFile = await read(glossaryName)
   const glossary: GlossaryEntry[] = glossaryFile ? parseOnce(session, 'load.glossary', glossaryFile, parseGlossary) : []
   // 5. The translations.
-  const translations = await loadTranslations(root, chapters, files, session)
+  // Only the bilingual edition reads them: a build of others loads not even the PO parser.
+  const translations =
+    !options.editions || options.editions.includes('bilingual')
+      ? await (await import('../translate/load.js')).loadTranslations(root, chapters, files, session)
+      : undefined
   // 6. Settings and the font. The bilingual edition is built when the
   // manuscript has a translation.
-  const editions = config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans'])
+  const editions = options.editions
+    ? [...options.editions]
+    : (config?.editions ?? (translations ? ['hant', 'hans', 'bilingual'] : ['hant', 'hans']))
   const settings: BookSettings = {
     editions,
     pinyin: config?.pinyin ?? 'terms',
