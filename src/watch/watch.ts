@@ -106,7 +106,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       return undefined
     }
 
-    const lines = formatMessages(result.messages)
+    // The author's levels (`rules:` in book.yaml) apply here as in `zhbook build`.
+    const rules = result.rules
+    const lines = formatMessages(result.messages, undefined, {rules})
     for (const line of lines) log(line)
     const ms = Math.round(performance.now() - started)
     if (result.ok) {
@@ -122,7 +124,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     deferred =
       result.deferred?.then(
         (late) => {
-          for (const line of formatMessages(late.messages)) log(line)
+          for (const line of formatMessages(late.messages, undefined, {rules})) log(line)
           const names = late.renderers.join(', ')
           const ms = Math.round(performance.now() - started)
           log(
