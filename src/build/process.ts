@@ -154,6 +154,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     root: book.root,
     env
   }
+  await Promise.all(renderers.map((renderer) => renderer.load?.()))
   for (const edition of definitions) {
     const early: EditionBook = {
       edition: editionInfo(edition),

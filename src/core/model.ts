@@ -433,6 +433,16 @@ export interface Renderer {
    */
   render(book: EditionBook, context: RenderContext): Promise<OutputFile[]>
   /**
+   * Load what the renderer needs (optional): a build awaits it before
+   * `prepare`, so a format whose modules load on first use
+   * (`formats/formats.ts`) starts its early work before the stages take the
+   * thread.
+   *
+   * @returns
+   *   Nothing, once loaded.
+   */
+  load?(): Promise<undefined>
+  /**
    * Start work that needs only the edition's metadata, before the chapters
    * are processed (optional). Why: what a renderer can hand to another
    * thread (the EPUB's raster cover) then runs while the stages do; what it

@@ -34,16 +34,17 @@ function lazy(name: string, deferred: boolean, load: () => Promise<Renderer>): R
     return loaded
   }
 
+  let ready: Renderer | undefined
   return {
     name,
     deferred,
-    prepare(book, context) {
-      // `prepare` starts work early and never throws: a failure shows in `render`.
-      renderer().then(
-        (format) => format.prepare?.(book, context),
-        () => undefined
-      )
+    async load() {
+      ready = await renderer()
       return undefined
+    },
+    prepare(book, context) {
+      // Loaded (`load`, which a build awaits first): the early work starts now.
+      return ready?.prepare?.(book, context)
     },
     async render(book, context) {
       return (await renderer()).render(book, context)
