@@ -2,7 +2,7 @@
  * zhbook's library API. The CLI (`cli.ts`) is a thin layer over it.
  */
 export {build, buildFiles, modifiedDate, defaultRenderers} from './build/build.js'
-export type {BuildOptions, BuildResult, DeferredResult} from './build/build.js'
+export type {BuildOptions, BuildProgress, BuildResult, DeferredResult} from './build/build.js'
 export {chapterId} from './load/book.js'
 export {loadProject} from './load/project.js'
 export type {LoadedProject, LoadOptions} from './load/project.js'
@@ -16,6 +16,9 @@ export type {Converter, ConverterOptions, Conversion, ConversionHit, HitKind} fr
 export type {VocabularyField} from './convert/vocabulary.js'
 export {parseOverrides} from './convert/overrides.js'
 export {formatMessages, rules} from './core/diagnostics.js'
+export type {FormatOptions, RuleLevel} from './core/diagnostics.js'
+export {initBook} from './init/init.js'
+export type {InitOptions, InitResult} from './init/init.js'
 export {dictionaryIndex, loadDictionaryIndex} from './dictionary/cache.js'
 export type {DictionaryLoad, DictionaryOptions, DictionaryProblem} from './dictionary/cache.js'
 export type {DictionaryIndex} from './dictionary/dictionary-index.js'

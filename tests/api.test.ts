@@ -26,6 +26,7 @@ describe('api', () => {
       'formatMessages',
       'formats',
       'glossaryChapter',
+      'initBook',
       'loadDictionaryIndex',
       'loadProject',
       'mergeCatalog',
