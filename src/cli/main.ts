@@ -33,8 +33,8 @@ function bookFolder(dir: string | undefined): string {
 }
 
 /** Collect a repeatable option's values. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
 }
 
 program
@@ -42,13 +42,8 @@ program
   .description('build the editions of the book in DIR (those book.yaml lists, or those asked for)')
   .argument('[dir]', dirHelp)
   .option('-o, --out <dir>', 'output folder', 'output')
-  .option(
-    '-e, --edition <id>',
-    'build this edition: hant, hans or bilingual (repeatable; default: every one)',
-    collect,
-    []
-  )
-  .option('-f, --format <name>', 'write this format: epub or web (repeatable; default: both)', collect, [])
+  .option('-e, --edition <id>', 'build this edition: hant, hans or bilingual (repeatable; default: every one)', collect)
+  .option('-f, --format <name>', 'write this format: epub or web (repeatable; default: both)', collect)
   .option('-q, --quiet', 'print only warnings and errors')
   .option('--verbose', 'print every message (by default repeated warnings of one rule are summed up)')
   .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
@@ -58,8 +53,8 @@ program
       dir: string | undefined,
       options: {
         out: string
-        edition: string[]
-        format: string[]
+        edition?: string[]
+        format?: string[]
         quiet?: boolean
         verbose?: boolean
         cache?: string | false

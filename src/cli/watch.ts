@@ -1,7 +1,10 @@
 /**
  * `zhbook watch [DIR]`: build, serve, rebuild on change.
  */
+import path from 'node:path'
 import {defaultCacheDir} from '../build/cache-folder.js'
+import {formatMessages} from '../core/diagnostics.js'
+import {folderProblem} from '../load/project.js'
 import {watch} from '../watch/watch.js'
 
 /**
@@ -22,6 +25,13 @@ export async function watchCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     console.error(`zhbook: unexpected port \`${options.port}\`, expected a number from 0 to 65535`)
     return 2
+  }
+
+  // A folder that is not there (or is a file) is no book to wait for.
+  const problem = folderProblem(path.resolve(dir), dir)
+  if (problem) {
+    for (const line of formatMessages([problem])) console.error(line)
+    return 1
   }
 
   const cacheDir = options.cache ?? defaultCacheDir(dir)

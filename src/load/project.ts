@@ -158,7 +158,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 }
 
 /**
- * What is wrong with the book's folder, before anything in it is read: it
+ * What is wrong with the book's folder, before anything in it is read (a
+ * command that does not load the book at once, `zhbook watch`, asks first): it
  * is not there (U001), or it is a file (U002; reading `book.yaml` below a
  * file fails with ENOTDIR).
  *
