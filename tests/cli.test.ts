@@ -65,6 +65,14 @@ describe('mistakes on the command line', () => {
       code: 1
     },
     {
+      name: 'a folder that does not exist, to watch',
+      args: ['watch', 'no-such-book', '--out', 'out-watch'],
+      stderr: [
+        'no-such-book:1:1: error: Unexpected missing folder `no-such-book`, expected the book’s folder (its `*.md` chapters, a book.yaml): `zhbook init no-such-book` makes a sample book there [U001]'
+      ],
+      code: 1
+    },
+    {
       name: 'a chapter file where the book’s folder is expected',
       setup: () => book('file-given', {'01-lunyu.md': chapter}),
       args: ['build', 'file-given/01-lunyu.md', '--out', 'out-2'],
