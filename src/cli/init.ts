@@ -20,7 +20,7 @@ export async function initCommand(dir: string): Promise<number> {
   const where = path.relative(process.cwd(), path.resolve(dir)) || '.'
   const build = where === '.' ? 'zhbook build' : `zhbook build ${where}`
   if (result.found === 'nothing') {
-    console.log(`Wrote a sample book in ${where}/: ${result.written.join(', ')}`)
+    console.log(`Wrote a sample book in ${where === '.' ? 'this folder' : `${where}/`}: ${result.written.join(', ')}`)
   } else {
     const what = {
       markdown: 'Markdown files',
@@ -30,7 +30,7 @@ export async function initCommand(dir: string): Promise<number> {
       summary: 'a SUMMARY.md'
     }[result.found]
     console.log(
-      `Wrote ${where}/book.yaml for the ${result.chapters.length} chapters found (${what}): check its title and author`
+      `Wrote ${where === '.' ? '' : `${where}/`}book.yaml for the ${result.chapters.length} chapters found (${what}): check its title and author`
     )
   }
 
