@@ -118,7 +118,7 @@ const cases: Case[] = [
     name: 'book.yaml with an unknown key',
     files: {'book.yaml': book + 'subtile: 副標題\n', 'a.md': chapter},
     messages: [
-      'book.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, author, host, publisher, description, source, language, identifier, date, slug, chapters, summary, editions, pinyin, cover, font, vertical, kepub, vocabulary, overrides [C003]'
+      'book.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, author, host, publisher, description, source, language, identifier, date, slug, chapters, summary, editions, formats, rules, pinyin, cover, font, vertical, kepub, vocabulary, overrides [C003]'
     ],
     ok: false
   },
