@@ -64,6 +64,7 @@ const warnings = [
   'manuscript/1-remote.md:5:1: warning: Unexpected remote image `http://example.com/b.png`, expected a file in the manuscript folder (builds never fetch) [I002]',
   'manuscript/1-remote.md:7:1: warning: Unexpected `<link>`, expected safe HTML: removed, its content kept [H001]',
   'manuscript/1-remote.md:9:1: warning: Unexpected `<style>`, expected safe HTML: removed with its content [H001]',
+  'zhbook: 0 errors, 4 warnings (H001 ×2, I002 ×2)',
   ''
 ].join('\n')
 
