@@ -157,7 +157,8 @@ describe('ereaders: a machine without CJK fonts', () => {
       input +
         '/1-one.md:3:13: warning: Unexpected mainland word `數據` in a text of Taiwan vocabulary (4 Taiwan, 1 mainland words), expected `資料` [S005]\n' +
         input +
-        '/book.yaml:1:1: warning: Unexpected machine without a CJK font, expected one to draw the EPUB cover’s title: the cover has no text (its `alt` gives the title); install one (Debian: `apt-get install fonts-noto-cjk`) or set `ZHBOOK_COVER_FONTS` [I003]\n'
+        '/book.yaml:1:1: warning: Unexpected machine without a CJK font, expected one to draw the EPUB cover’s title: the cover has no text (its `alt` gives the title); install one (Debian: `apt-get install fonts-noto-cjk`) or set `ZHBOOK_COVER_FONTS` [I003]\n' +
+        'zhbook: 0 errors, 2 warnings (I003, S005)\n'
     )
     expect(coverProblems(await readEpub(path.join(out, 'small-hant.epub')))).toEqual([])
   })
