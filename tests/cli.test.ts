@@ -181,6 +181,25 @@ describe('mistakes on the command line', () => {
   })
 })
 
+describe('zhbook build without a folder', () => {
+  it('should build the current folder when it holds chapters', () => {
+    const dir = book('bare', {'01-one.md': chapter})
+    const result = zhbook(['build', '--out', 'out', '--format', 'epub', '-q'], {cwd: dir})
+    expect(result.stderr).toBe(
+      [
+        '.:1:1: warning: Unexpected book without a title, expected `title:` (and `author:`) in a `book.yaml` in the book’s folder: using the folder name `bare` [L006]',
+        'zhbook: 0 errors, 1 warning (L006)',
+        ''
+      ].join('\n')
+    )
+    expect(result.code).toBe(0)
+    expect(list(path.join(dir, 'out')).filter((name) => name.endsWith('.epub'))).toEqual([
+      'bare-hans.epub',
+      'bare-hant.epub'
+    ])
+  })
+})
+
 describe('a bug in zhbook', () => {
   const preload = path.join(import.meta.dirname, 'helpers', 'fail-at-rename.mjs')
 

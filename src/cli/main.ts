@@ -2,7 +2,7 @@
 /**
  * The `zhbook` command line. Commands are thin: the work lives in the library.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, readdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {Command} from 'commander'
 
@@ -24,12 +24,16 @@ const dirHelp =
 
 /**
  * The book folder of a command given none: the current folder when it is a
- * book (`zhbook init && zhbook build`), else `manuscript` (this
- * repository's layout).
+ * book (`zhbook init && zhbook build`, or a folder of chapters), else
+ * `manuscript` (this repository's layout).
  */
 function bookFolder(dir: string | undefined): string {
   if (dir !== undefined) return dir
-  return ['book.yaml', 'book.toml', 'SUMMARY.md'].some((name) => existsSync(name)) ? '.' : 'manuscript'
+  if (['book.yaml', 'book.toml', 'SUMMARY.md'].some((name) => existsSync(name))) return '.'
+  if (existsSync('manuscript')) return 'manuscript'
+  // Chapters as `listMarkdown` finds them: a README is the repository's.
+  const chapters = readdirSync('.').filter((name) => /\.md$/i.test(name) && !/^(?:readme|summary)\.md$/i.test(name))
+  return chapters.length > 0 ? '.' : 'manuscript'
 }
 
 /** Collect a repeatable option's values. */
