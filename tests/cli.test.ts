@@ -35,11 +35,11 @@ function book(name: string, files: Record<string, string>): string {
   return dir
 }
 
-/** Files below a folder, relative, sorted. */
+/** Files below a folder, relative, sorted (not the output folder's marker). */
 function list(dir: string): string[] {
   return fs
     .readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && entry.name !== '.zhbook-output')
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort()
 }
@@ -184,7 +184,7 @@ describe('mistakes on the command line', () => {
 describe('zhbook build without a folder', () => {
   it('should build the current folder when it holds chapters', () => {
     const dir = book('bare', {'01-one.md': chapter})
-    const result = zhbook(['build', '--out', 'out', '--format', 'epub', '-q'], {cwd: dir})
+    const result = zhbook(['build', '--out', '../bare-out', '--format', 'epub', '-q'], {cwd: dir})
     expect(result.stderr).toBe(
       [
         '.:1:1: warning: Unexpected book without a title, expected `title:` (and `author:`) in a `book.yaml` in the book’s folder: using the folder name `bare` [L006]',
@@ -193,7 +193,7 @@ describe('zhbook build without a folder', () => {
       ].join('\n')
     )
     expect(result.code).toBe(0)
-    expect(list(path.join(dir, 'out')).filter((name) => name.endsWith('.epub'))).toEqual([
+    expect(list(path.join(tmp, 'bare-out')).filter((name) => name.endsWith('.epub'))).toEqual([
       'bare-hans.epub',
       'bare-hant.epub'
     ])

@@ -1,8 +1,9 @@
 /**
- * `zhbook init`: the sample book in an empty folder (it builds with no
- * message and passes epubcheck), and a `book.yaml` for a folder that holds a
- * book already, which the build reads to the same chapters in the same
- * order as the folder without it.
+ * `zhbook init`: the sample book in an empty folder (in its `manuscript/`,
+ * so the output goes beside it; it builds with no message and passes
+ * epubcheck), and a `book.yaml` for a folder that holds a book already,
+ * which the build reads to the same chapters in the same order as the
+ * folder without it.
  */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -37,17 +38,19 @@ async function chaptersOf(dir: string) {
 }
 
 describe('zhbook init in an empty folder', () => {
-  const dir = path.join(tmp, 'empty', 'my-book')
+  const project = path.join(tmp, 'empty', 'my-book')
+  const dir = path.join(project, 'manuscript')
 
-  it('should write the sample book, and say what to do next', () => {
-    fs.mkdirSync(path.dirname(dir), {recursive: true})
-    const run = spawnSync(process.execPath, [cli, 'init', 'my-book'], {cwd: path.dirname(dir), encoding: 'utf8'})
+  it('should write the sample book in manuscript/, and say what to do next', () => {
+    fs.mkdirSync(path.dirname(project), {recursive: true})
+    const run = spawnSync(process.execPath, [cli, 'init', 'my-book'], {cwd: path.dirname(project), encoding: 'utf8'})
     expect(run.stderr).toBe('')
     expect(run.stdout).toBe(
-      'Wrote a sample book in my-book/: book.yaml, 01-start.md, 02-next.md, overrides.yaml, glossary.yaml\n' +
-        'Next: zhbook build my-book (the EPUBs and the web edition go to output/)\n'
+      'Wrote a sample book in my-book/manuscript/: book.yaml, 01-start.md, 02-next.md, overrides.yaml, glossary.yaml\n' +
+        'Next: zhbook build my-book/manuscript --out my-book/output\n'
     )
     expect(run.status).toBe(0)
+    expect(fs.readdirSync(project)).toEqual(['manuscript'])
     expect(fs.readdirSync(dir).sort()).toEqual([
       '01-start.md',
       '02-next.md',
@@ -87,19 +90,21 @@ describe('zhbook init in an empty folder', () => {
       ok: true,
       messages: [],
       found: 'nothing',
+      book: path.join(other, 'manuscript'),
       written: ['book.yaml', '01-start.md', '02-next.md', 'overrides.yaml', 'glossary.yaml'],
       chapters: ['01-start.md', '02-next.md']
     })
-    expect(fs.readFileSync(path.join(other, 'book.yaml'), 'utf8')).toContain('\ndate: 2026-01-02\n')
+    expect(fs.readFileSync(path.join(other, 'manuscript', 'book.yaml'), 'utf8')).toContain('\ndate: 2026-01-02\n')
   })
 
-  it('should keep a file of the sample’s name that is there already', async () => {
+  it('should start the book in a manuscript/ folder that is there, keeping its files', async () => {
     const other = path.join(tmp, 'kept')
-    fs.mkdirSync(other)
-    fs.writeFileSync(path.join(other, 'glossary.yaml'), '# mine\n')
+    fs.mkdirSync(path.join(other, 'manuscript'), {recursive: true})
+    fs.writeFileSync(path.join(other, 'manuscript', 'glossary.yaml'), '# mine\n')
     const result = await initBook(other, {date: '2026-01-02'})
+    expect(result.book).toBe(path.join(other, 'manuscript'))
     expect(result.written).toEqual(['book.yaml', '01-start.md', '02-next.md', 'overrides.yaml'])
-    expect(fs.readFileSync(path.join(other, 'glossary.yaml'), 'utf8')).toBe('# mine\n')
+    expect(fs.readFileSync(path.join(other, 'manuscript', 'glossary.yaml'), 'utf8')).toBe('# mine\n')
   })
 })
 

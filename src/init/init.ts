@@ -1,10 +1,12 @@
 /**
- * `zhbook init`: start a book in a folder, asking nothing. An empty folder
- * gets the sample book (`sample.ts`); a folder that already holds a book
- * (Markdown files, mdBook's `book.toml`, a `SUMMARY.md`, folders of
- * chapters) gets a `book.yaml` that lists what is there, in the order the
- * build reads it (`detectLayout`). An existing `book.yaml` is never
- * overwritten (U003).
+ * `zhbook init`: start a book in a folder, asking nothing. A folder that
+ * already holds a book (Markdown files, mdBook's `book.toml`, a
+ * `SUMMARY.md`, folders of chapters) gets a `book.yaml` that lists what is
+ * there, in the order the build reads it (`detectLayout`). Any other folder
+ * gets the sample book (`sample.ts`) in its `manuscript/` folder, as this
+ * repository keeps its own: the output (`output/`) then goes beside the
+ * manuscript, never inside it (W001). A folder with a `manuscript/` folder
+ * is started there. An existing `book.yaml` is never overwritten (U003).
  */
 import {existsSync, statSync} from 'node:fs'
 import fs from 'node:fs/promises'
@@ -17,6 +19,9 @@ import {bookTomlName, detectLayout, type Layout, summaryName} from '../load/layo
 import {readBookToml} from '../load/layouts/mdbook.js'
 import {readManuscriptText} from '../load/read-text.js'
 import {sampleBook} from './sample.js'
+
+/** The folder of the sample book, in the folder `zhbook init` is given. */
+export const sampleFolder = 'manuscript'
 
 /** Options of `initBook`. */
 export interface InitOptions {
@@ -32,7 +37,9 @@ export interface InitResult {
   messages: VFile[]
   /** What the folder held: nothing (the sample was written), or the book found there. */
   found: 'nothing' | 'markdown' | Layout['kind']
-  /** Names of the files written, relative to the folder. */
+  /** The book's folder (absolute): the one given, or its `manuscript/`. */
+  book: string
+  /** Names of the files written, relative to the book's folder. */
   written: string[]
   /** Chapters the new `book.yaml` lists (or finds), in order. */
   chapters: string[]
@@ -49,15 +56,18 @@ export interface InitResult {
  *   What was written, or the errors.
  */
 export async function initBook(dir: string, options: InitOptions = {}): Promise<InitResult> {
-  const root = path.resolve(dir)
-  const result: InitResult = {ok: false, messages: [], found: 'nothing', written: [], chapters: []}
-  if (existsSync(root) && !statSync(root).isDirectory()) {
-    const file = new VFile({path: root})
+  const project = path.resolve(dir)
+  const result: InitResult = {ok: false, messages: [], found: 'nothing', book: project, written: [], chapters: []}
+  if (existsSync(project) && !statSync(project).isDirectory()) {
+    const file = new VFile({path: project})
     error(file, `Unexpected file \`${dir}\`, expected a folder for the book`, undefined, 'U002')
     result.messages.push(file)
     return result
   }
 
+  // A folder laid out as this repository is (`manuscript/`) is started there.
+  const manuscript = path.join(project, sampleFolder)
+  let root = isFolder(manuscript) && !existsSync(path.join(project, configName)) ? manuscript : project
   const config = path.join(root, configName)
   if (existsSync(config)) {
     const file = new VFile({path: config})
@@ -85,10 +95,13 @@ export async function initBook(dir: string, options: InitOptions = {}): Promise<
     result.chapters = markdown
     files = {[configName]: configText(path.basename(root), undefined, ['chapters:', ...list(markdown)])}
   } else {
+    root = manuscript
+    await fs.mkdir(root, {recursive: true})
     files = sampleBook(options.date ?? new Date().toISOString().slice(0, 10))
     result.chapters = ['01-start.md', '02-next.md']
   }
 
+  result.book = root
   for (const [name, text] of Object.entries(files)) {
     try {
       // `wx`: a file that is there (an overrides.yaml of its own) is kept.
@@ -101,6 +114,11 @@ export async function initBook(dir: string, options: InitOptions = {}): Promise<
 
   result.ok = true
   return result
+}
+
+/** Whether a path is a folder. */
+function isFolder(value: string): boolean {
+  return existsSync(value) && statSync(value).isDirectory()
 }
 
 /**
