@@ -73,6 +73,7 @@ describe('the folders a build writes into', () => {
     expect(stderr).toBe(
       [
         'p:1:1: error: Unexpected manuscript folder `p/web` inside the output folder `p`, expected an output folder that does not hold the manuscript (pass another `--out`) [W002]',
+        'zhbook: 1 error (W002), 0 warnings',
         failed('p'),
         ''
       ].join('\n')
@@ -89,6 +90,7 @@ describe('the folders a build writes into', () => {
     expect(stderr).toBe(
       [
         '.:1:1: error: Unexpected manuscript folder `book` inside the output folder `.`, expected an output folder that does not hold the manuscript (pass another `--out`) [W002]',
+        'zhbook: 1 error (W002), 0 warnings',
         failed('.'),
         ''
       ].join('\n')
@@ -106,6 +108,7 @@ describe('the folders a build writes into', () => {
     expect(stderr).toBe(
       [
         '.:1:1: error: Unexpected output folder `.`, the current folder, which holds `notes.txt`, `web`, expected a folder of its own (pass `--out output`) [W003]',
+        'zhbook: 1 error (W003), 0 warnings',
         failed('.'),
         ''
       ].join('\n')
@@ -121,6 +124,7 @@ describe('the folders a build writes into', () => {
     expect(stderr).toBe(
       [
         'book/out:1:1: error: Unexpected output folder `book/out` inside the manuscript folder `book`, expected a folder outside it (pass another `--out`) [W001]',
+        'zhbook: 1 error (W001), 0 warnings',
         failed('book/out'),
         ''
       ].join('\n')
@@ -137,6 +141,7 @@ describe('the folders a build writes into', () => {
     expect(stderr).toBe(
       [
         'site:1:1: error: Unexpected `web` in the output folder `site`, which zhbook did not write (it has no `.zhbook-output`), expected an empty folder (empty it, or pass another `--out`) [W004]',
+        'zhbook: 1 error (W004), 0 warnings',
         failed('site'),
         ''
       ].join('\n')
@@ -201,7 +206,9 @@ describe('the folders a build writes into', () => {
       ]
     ]) {
       const {code, stderr} = zhbook(['build', 'book', '--out', out!], root)
-      expect(stderr).toBe([`${out}:1:1: error: ${reason} [W006]`, failed(out!), ''].join('\n'))
+      expect(stderr).toBe(
+        [`${out}:1:1: error: ${reason} [W006]`, 'zhbook: 1 error (W006), 0 warnings', failed(out!), ''].join('\n')
+      )
       expect(code).toBe(1)
     }
 
@@ -283,7 +290,7 @@ describe('write errors', () => {
       await filler.close()
       const {code, stderr} = zhbook(['build', 'book', '--out', 'disk/out', '--no-cache'], root)
       expect(errors(stderr)).toMatch(
-        /^disk\/out:1:1: error: Unexpected full disk \(ENOSPC\) at `[^`]+`, expected a folder zhbook can write \(the last output is kept\) \[W007\]\nzhbook: build failed; nothing was written to disk\/out\n$/
+        /^disk\/out:1:1: error: Unexpected full disk \(ENOSPC\) at `[^`]+`, expected a folder zhbook can write \(the last output is kept\) \[W007\]\nzhbook: 1 error \(W007\), 1 warning \(S005\)\nzhbook: build failed; nothing was written to disk\/out\n$/
       )
       expect(code).toBe(1)
       expect(await snapshot(out)).toEqual(before)
@@ -303,6 +310,7 @@ describe('write errors', () => {
       expect(errors(stderr)).toBe(
         [
           `disk/out:1:1: error: Unexpected read-only file system (EROFS) at \`${disk}\`, expected a folder zhbook can write (the last output is kept) [W007]`,
+          'zhbook: 1 error (W007), 1 warning (S005)',
           failed('disk/out'),
           ''
         ].join('\n')
@@ -371,6 +379,7 @@ describe('the chapter cache and `zhbook clean`', () => {
     expect(stderr).toBe(
       [
         `book:1:1: error: Unexpected files in the cache folder \`${book}\`, which has no \`CACHEDIR.TAG\` of zhbook's, expected an empty or new folder (pass another \`--cache\`) [W009]`,
+        'zhbook: 1 error (W009), 0 warnings',
         failed('out'),
         ''
       ].join('\n')
