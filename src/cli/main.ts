@@ -102,11 +102,11 @@ program
   .description(
     "remove the chapter cache of the manuscript in DIR and the dictionary index (they are rebuilt on the next build); only folders that carry zhbook's cache tag are removed"
   )
-  .argument('[dir]', 'manuscript folder', 'manuscript')
+  .argument('[dir]', dirHelp)
   .option('--cache <dir>', 'folder of the chapter cache (default: DIR/.zhbook-cache)')
-  .action(async (dir: string, options: {cache?: string}) => {
+  .action(async (dir: string | undefined, options: {cache?: string}) => {
     const {cleanCommand} = await import('./clean.js')
-    process.exitCode = await cleanCommand(dir, options)
+    process.exitCode = await cleanCommand(bookFolder(dir), options)
   })
 
 program
