@@ -1,18 +1,9 @@
 /**
- * The folder of a book's caches (chapters, fonts, covers): `.zhbook-cache`
- * inside the manuscript folder, unless `--cache` names another.
- *
- * Why the manuscript folder, and not the current folder or the output
- * folder: the cache belongs to one book, so it must not depend on where the
- * command runs (two books built from one folder would share it, and a
- * build from elsewhere would miss it); and the output folder is what gets
- * published, while the cache holds the text of chapters the author has
- * since deleted. Hidden folders are never chapters, and watch mode does not
- * watch this one.
- *
- * The folder carries a cache directory tag (`CACHEDIR.TAG`,
- * https://bford.info/cachedir/), which backup tools know to skip and which
- * `zhbook clean` requires before it deletes anything.
+ * The folder of a book's caches: `.zhbook-cache` in the manuscript folder
+ * unless `--cache` names another. Not the current folder (the cache belongs to
+ * one book wherever the command runs), not the output folder (it is published,
+ * and the cache holds text of deleted chapters). Tagged with `CACHEDIR.TAG`
+ * (https://bford.info/cachedir/): backup tools skip it, `zhbook clean` needs it.
  */
 import {lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'

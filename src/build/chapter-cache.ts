@@ -1,11 +1,9 @@
 /**
- * The chapter cache: an edition's processed chapter (its hast, title, stage
- * data and messages), kept by a hash of everything that made it, so a
- * rebuild redoes only the chapters an edit touched.
- *
- * Two levels: memory (for watch mode, where the same objects come back and
- * renderers can memoise on them) and a dot-folder on disk (for the next run).
- * A cached entry whose hash or checksum does not match is ignored, never used.
+ * The chapter cache: an edition's processed chapter (hast, title, stage data,
+ * messages), keyed by a hash of everything that made it, so a rebuild redoes
+ * only the chapters an edit touched. In memory (watch mode: the same objects
+ * come back, renderers memoise on them) and on disk (next run); an entry whose
+ * hash or checksum does not match is ignored.
  */
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
@@ -52,12 +50,9 @@ export interface ChapterCacheOptions {
   /** Folder of the disk cache; without it, memory only. */
   dir?: string | undefined
   /**
-   * Write entries to disk this many ms after the last `set`, not during
-   * `set` (optional: during it). `flush` writes what is waiting.
-   *
-   * Why: serialising a chapter's trees costs more than the rest of a
-   * rebuild in watch mode, and the disk copy is for the next run only. The
-   * watch session writes when the editor pauses, and on close.
+   * Write entries to disk this many ms after the last `set` (optional: during
+   * it). Why: serialising the trees costs more than the rest of a watch
+   * rebuild, and the disk copy is only for the next run.
    */
   writeDelay?: number | undefined
 }
@@ -81,10 +76,7 @@ export class ChapterCache {
   /** Writes under way. */
   private writing: Promise<void> = Promise.resolve()
 
-  /**
-   * @param options
-   *   Configuration (optional).
-   */
+  /** @param options Configuration (optional). */
   constructor(options: ChapterCacheOptions = {}) {
     this.dir = options.dir
     this.writeDelay = options.writeDelay
@@ -109,11 +101,8 @@ export class ChapterCache {
   }
 
   /**
-   * A digest of a chapter's text, for its keys.
-   *
-   * Why: a book's text is hashed once per build, not once per edition, and
-   * in a watch session only the chapters whose text changed are hashed
-   * again (comparing two strings is far cheaper than hashing one).
+   * A digest of a chapter's text, hashed again only when the text changed
+   * (comparing two strings is far cheaper than hashing one).
    *
    * @param path
    *   Path of the chapter.
@@ -184,8 +173,8 @@ export class ChapterCache {
    * Write the entries waiting to be written (`writeDelay`).
    *
    * @returns
-   *   Nothing, once every entry set so far is on disk (or could not be
-   *   written: the disk copy only saves the next run time).
+   *   Nothing, once every entry set so far is on disk or failed (the disk copy
+   *   only saves time).
    */
   async flush(): Promise<void> {
     clearTimeout(this.timer)
@@ -214,8 +203,7 @@ export class ChapterCache {
   }
 
   /**
-   * Forget entries in memory that the last build did not use, so a long
-   * watch session does not grow without end.
+   * Forget entries in memory the last build did not use (bounds a watch session).
    *
    * @param keep
    *   Keys to keep.
@@ -230,9 +218,8 @@ export class ChapterCache {
   private async read(key: string): Promise<ProcessedEntry | undefined> {
     let text: string
     try {
-      // Why sync: in watch mode each rebuild looks up the edited chapter's
-      // new keys, which are not on disk; a failed open is a few microseconds
-      // here, and a wait behind the watcher's own calls in the thread pool.
+      // Why sync: a watch rebuild looks up new keys not on disk; a failed
+      // open is microseconds here, a wait behind the watcher's thread pool.
       text = readFileSync(this.fileOf(key), 'utf8')
     } catch {
       return undefined

@@ -1,11 +1,7 @@
 /**
- * The whole-book check of links between chapters: a link to another
- * chapter's id can only be checked once every chapter is processed (chapters
- * are processed, and cached, one by one).
- *
- * A link to an id the target chapter does not have is unwrapped to its text,
- * with a warning at the link (L014): the renderers then only see links that
- * lead somewhere.
+ * The whole-book check of links between chapters (possible only once every
+ * chapter is processed): a link to an id its target lacks is unwrapped to its
+ * text with a warning (L014), so renderers only see links that lead somewhere.
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -20,12 +16,10 @@ import {collectIds, findId, unwrapLinks} from '../stages/rehype-chapter-links.js
  * @param chapters
  *   The edition's chapters (not changed).
  * @param files
- *   The file each chapter was processed from, by chapter id (its
- *   `data.chapterLinks` says where each link stands).
+ *   The file each chapter was processed from, by chapter id.
  * @returns
- *   The chapters, a chapter with a broken link as a copy without it, and
- *   the files with the warnings (new files, so a cached chapter's file does
- *   not collect them build after build).
+ *   The chapters (one with a broken link as a copy without it), and new files
+ *   with the warnings, so a cached chapter's file does not collect them.
  */
 export function checkChapterLinks(
   chapters: readonly EditionChapter[],

@@ -1,6 +1,4 @@
-/**
- * Digests of values for cache keys.
- */
+/** Digests of values for cache keys. */
 import {createHash} from 'node:crypto'
 
 /**

@@ -13,9 +13,7 @@ const ownRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 let cached: string | undefined
 
 /**
- * Hash of zhbook's own modules and of its lock file (the exact versions of
- * every dependency). Computed once per process: reading some fifty small
- * files costs a few milliseconds.
+ * Hash of zhbook's modules and lock file, once per process (a few milliseconds).
  *
  * @returns
  *   Hex digest.

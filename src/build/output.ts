@@ -1,13 +1,8 @@
 /**
  * Write a build's files so that a failed or interrupted build never leaves a
- * half-written or missing edition, and a file whose bytes did not change is
- * not rewritten.
- *
- * Everything is first laid out in a staging folder inside the output folder:
- * a file whose bytes are the same as before is hard-linked from the current
- * output (same file, same modification time), a changed one is written. Then
- * each top-level entry that changed is swapped into place by rename; an
- * unchanged one is left alone.
+ * half-written edition, and an unchanged file is not rewritten: files are laid
+ * out in a staging folder (unchanged ones hard-linked), then each changed
+ * top-level entry is swapped in by rename.
  */
 import {
   linkSync,
@@ -40,21 +35,16 @@ export interface WriteReport {
 }
 
 /**
- * Write files into `out`, replacing the entries they belong to.
- *
- * Top-level entries the build does not produce (a `.gitkeep`, an old edition)
- * are left alone; a top-level folder it produces (`web/`, `reports/`) holds
- * exactly the build's files afterwards, so no stale page survives a renamed
- * chapter.
+ * Write files into `out`; a top-level folder the build produces holds exactly
+ * its files afterwards (no stale page survives), other entries are left alone.
  *
  * @param out
  *   Output folder (made when missing).
  * @param files
  *   Files, with POSIX paths relative to `out`.
  * @param memo
- *   What the session last wrote (optional): with it, the staging folder is
- *   kept for the next write (see `OutputMemo`), and removed by
- *   `releaseOutput`.
+ *   What the session last wrote (optional): keeps the staging folder for the
+ *   next write.
  * @returns
  *   What was written.
  */
@@ -101,11 +91,8 @@ export async function writeOutput(
       next.produced.delete(top)
     }
 
-    // Why: laying out a folder of hundreds of files costs a link per file,
-    // and removing the old one an unlink per file, on every build. A folder
-    // the session replaced last time (the build before the current one)
-    // already holds most files of this one: it is brought up to date file
-    // by file, and only the files that differ are replaced.
+    // Why: a link and an unlink per file on every build is costly; the folder
+    // replaced last time already holds most files, so it is updated in place.
     mkdirSync(fresh, {recursive: true})
     const reused = new Set<string>()
     // The files in place before this write, by folder: the spare folders
@@ -123,10 +110,8 @@ export async function writeOutput(
 
     for (const top of filesByTop.keys()) rmSync(path.join(spares, top), {recursive: true, force: true})
 
-    // Folders first, once each; then the files. Why synchronous calls: a
-    // book has hundreds of pages, most of them unchanged, each a few system
-    // calls (stat, link), and a call through the thread pool costs several
-    // times the call itself. The renames that swap folders stay below.
+    // Synchronous calls: most pages are unchanged, a few stat/link calls
+    // each, and the thread pool costs several times the call itself.
     const folders = new Set(files.map((file) => path.dirname(path.join(fresh, ...file.path.split('/')))))
     for (const folder of [...folders].sort()) mkdirSync(folder, {recursive: true})
 
@@ -213,9 +198,8 @@ export async function writeOutput(
         const kept = path.join(fresh, top)
         const last = state?.produced.get(top)
         if (isFolder(old) && last) {
-          // The folder the last write made: its files this write changed or
-          // no longer makes hold the previous build's text, which must not
-          // stay in the output folder. The rest are the files in place.
+          // Files of the last write changed or dropped by this one hold old
+          // text, which must not stay in the output folder.
           const spare = path.join(spares, top)
           renameSync(old, spare)
           const files = new Map(before.get(top))
@@ -302,14 +286,7 @@ function sameInode(a: Inode | undefined, b: Inode | undefined): boolean {
   return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 }
 
-/**
- * Remove the staging folders a session kept (when it ends).
- *
- * @param memo
- *   What the session wrote.
- * @returns
- *   Nothing.
- */
+/** Remove the staging folders a session kept (when it ends). */
 export async function releaseOutput(memo: OutputMemo): Promise<undefined> {
   const states = [...memo.spares.values()]
   memo.spares.clear()
@@ -337,18 +314,8 @@ function place(target: string, make: () => void, reusing: boolean): undefined {
 }
 
 /**
- * Make a spare folder hold no file this write does not produce; `false`
- * when its layout stands in the way (a folder where a file goes, or the
- * other way round), and it is better made afresh.
- *
- * @param folder
- *   The spare folder (full path).
- * @param top
- *   Its name at the top of the output.
- * @param produced
- *   The files this write produces in it, relative to the output.
- * @returns
- *   Whether it can be reused.
+ * Make a spare folder hold no file this write does not produce; `false` when
+ * its layout stands in the way (folder vs file) and it is better made afresh.
  */
 function prune(folder: string, top: string, produced: ReadonlySet<string>): boolean {
   const folders = new Set<string>()
@@ -399,11 +366,9 @@ async function listFiles(full: string, relative: string): Promise<string[]> {
 }
 
 /**
- * Put back what an interrupted write left aside, and remove its staging
- * folder: a build killed between moving an old folder aside and moving the
- * new one in leaves that folder in the staging area. Every build runs this
- * first, a failing one too, so the previous output is back even when the
- * next build stops on an error.
+ * Put back what an interrupted write left aside and remove its staging folder.
+ * Every build runs this first, a failing one too, so the previous output is
+ * back even when the next build stops on an error.
  *
  * @param out
  *   Output folder (nothing happens when it does not exist).
@@ -446,42 +411,22 @@ async function removeStale(out: string, keep?: string | undefined) {
 }
 
 /**
- * What a session keeps of its writes (it lives on `BuildSession.output`).
- *
- * `files`: what it last wrote, by path: the data it was given (the same
- * string or array comes back for an unchanged page in watch mode) and the
- * file it became, so that an unchanged file is known without reading it.
- * Dies with the session; a file changed by someone else since no longer
- * matches its record and is read again.
- *
- * `spares`: by output folder, its staging folder with the folders its last
- * write replaced, brought up to date by the next write instead of laid out
- * anew. Removed by `releaseOutput` (the session's `dispose`).
+ * What a session keeps of its writes (on `BuildSession.output`); dies with it.
+ * `files`: data last written by path and the file it became, so an unchanged
+ * file is known without reading it (a file changed since is read again).
+ * `spares`: by output folder, the staging folder reused by the next write;
+ * removed by `releaseOutput`.
  */
 export class OutputMemo {
   /** What the session last wrote, by absolute path. */
   readonly files = new Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>()
   /** What the session keeps in each output folder for its next write. */
   readonly spares = new Map<string, SpareState>()
-  /**
-   * XML documents inside the EPUBs it wrote that parsed (`verifyOutputs`):
-   * an unchanged chapter is not parsed again. Cleared when it grows past a
-   * few books' worth.
-   */
+  /** EPUB XML documents that parsed (`verifyOutputs`); cleared past a few books' worth. */
   readonly parsed = new Set<string>()
 }
 
-/**
- * What a file is known to hold: the data the session wrote or checked there,
- * if the file was not touched since.
- *
- * @param file
- *   Path of the file in the output folder.
- * @param memo
- *   What the session last wrote (optional).
- * @returns
- *   Data, or `undefined` when not known.
- */
+/** What a file is known to hold, if not touched since the session wrote or checked it. */
 function knownContent(file: string, memo: OutputMemo | undefined): string | Uint8Array | undefined {
   const known = memo?.files.get(file)
   if (!known) return undefined
@@ -495,10 +440,7 @@ function knownContent(file: string, memo: OutputMemo | undefined): string | Uint
   return undefined
 }
 
-/**
- * Whether two data are the same bytes: strings as UTF-8, without encoding
- * them when both are strings.
- */
+/** Whether two data are the same bytes (strings as UTF-8, not encoded when both are). */
 function sameData(a: string | Uint8Array, b: string | Uint8Array): boolean {
   if (a === b) return true
   if (typeof a === 'string' && typeof b === 'string') return false
@@ -507,20 +449,7 @@ function sameData(a: string | Uint8Array, b: string | Uint8Array): boolean {
   return bytes(a).equals(bytes(b))
 }
 
-/**
- * Record what a file holds, for `unchanged`.
- *
- * @param file
- *   Path of the file as written (in the staging folder, or in place).
- * @param data
- *   Data it holds.
- * @param memo
- *   What the session last wrote (optional).
- * @param final
- *   Path the file will have once moved into place (default: `file`).
- * @returns
- *   Nothing.
- */
+/** Record what a file holds; `final` is where it will be once moved into place. */
 function remember(file: string, data: string | Uint8Array, memo: OutputMemo | undefined, final = file): undefined {
   if (!memo) return
   // A rename keeps the inode and the times: the stat of the staged file is

@@ -1,13 +1,8 @@
 /**
- * Which folders zhbook writes into, and which entries in them it replaces.
- *
- * An output folder is zhbook's when it was new or empty the first time
- * zhbook wrote to it: it then carries a marker, `.zhbook-output`, with a
- * short explanation and the top-level entries zhbook made (`web`, `reports`,
- * each EPUB). A build writes only into such a folder, replaces only the
- * entries the marker lists, and removes those it no longer makes; anything
- * else in the folder is left alone. A folder that holds other files, the
- * manuscript, or lies inside it, is refused before anything is read.
+ * Which folders zhbook writes into: one that was new or empty on the first
+ * write, then carries a marker (`.zhbook-output`) listing the top-level entries
+ * zhbook made. A build replaces only those and leaves anything else alone; a
+ * folder with other files, or holding or inside the manuscript, is refused.
  */
 import {lstatSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -159,9 +154,8 @@ export function checkEntries(claim: OutputClaim, tops: Iterable<string>): Folder
 }
 
 /**
- * Write the marker of an output folder, listing the entries zhbook made.
- * It is written before those entries are put in place, so a build that stops
- * midway leaves them listed.
+ * Write the marker of an output folder, before the entries are put in place
+ * (so a build that stops midway leaves them listed).
  *
  * @param out
  *   Output folder (absolute, existing).
@@ -207,10 +201,7 @@ export function isOwnName(name: string): boolean {
   return name.startsWith('.zhbook-staging-')
 }
 
-/**
- * The real path of a path that may not exist yet: its nearest existing
- * folder resolved, the rest as written.
- */
+/** The real path of a path that may not exist yet (its nearest existing folder resolved). */
 function realish(full: string): string {
   const rest: string[] = []
   let current = full

@@ -1,11 +1,7 @@
 /**
- * The last step of a build: check what it made, then put it in the output
- * folder zhbook owns (see `ownership.ts`), with `writeOutput`.
- *
- * Every way this step can fail is reported as a message with a rule id and
- * the path, never thrown: a document that does not parse (X003, X004), an
- * entry zhbook did not make (W005), a disk that is full, read-only or not
- * ours to write (W007). The last output stays in place each time.
+ * The last step of a build: check what it made, then write it into the
+ * output folder zhbook owns (`ownership.ts`). Every failure is a message with
+ * a rule id (X003, X004, W005, W007), never thrown; the last output stays.
  */
 import {accessSync, constants, existsSync, mkdirSync, renameSync, rmSync} from 'node:fs'
 import path from 'node:path'
@@ -34,10 +30,7 @@ const writeErrors: Record<string, string> = {
 export interface PublishOptions {
   /** What the session last wrote (optional). */
   memo?: OutputMemo | undefined
-  /**
-   * Whether this is the build's last write: then the entries the marker
-   * lists that the build no longer makes are removed.
-   */
+  /** Whether this is the last write: entries the marker lists and the build no longer makes go. */
   last: boolean
   /** Top-level entries the build's other writes made (kept when `last`). */
   others?: ReadonlySet<string> | undefined
@@ -125,11 +118,7 @@ export function folderMessage(problem: FolderProblem): VFile {
   return file
 }
 
-/**
- * Make a folder and its parents. Why not `mkdirSync` alone: on a read-only
- * file system its recursive form reports ENOENT, not EROFS; the nearest
- * existing parent, asked first, tells the real reason.
- */
+/** Make a folder and its parents; on a read-only disk `mkdirSync` says ENOENT, the nearest parent tells EROFS. */
 function makeFolder(folder: string): undefined {
   let parent = folder
   while (!existsSync(parent) && path.dirname(parent) !== parent) parent = path.dirname(parent)
@@ -137,11 +126,7 @@ function makeFolder(folder: string): undefined {
   mkdirSync(folder, {recursive: true})
 }
 
-/**
- * Remove entries of an output folder: first moved aside together (a rename
- * each), then deleted, so a build that stops midway leaves each entry either
- * in place or gone.
- */
+/** Remove entries: all moved aside first, then deleted, so each is either in place or gone. */
 function removeEntries(out: string, names: readonly string[]): undefined {
   const aside = path.join(out, `.zhbook-staging-remove-${process.pid}`)
   mkdirSync(aside, {recursive: true})

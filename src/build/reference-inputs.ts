@@ -1,14 +1,8 @@
 /**
- * What a chapter's links and images depend on outside its own text, for the
- * chapter cache's key: the book's chapters (a link to `intro.md` leads to a
- * chapter only while `intro.md` is one) and the image files of the
- * manuscript folder (an image added, changed or removed changes the
- * chapters that show it).
- *
- * Why the whole folder's images and not each chapter's: which files a
- * chapter refers to is known only once it is processed; the folder is
- * listed once per build, and an edit of an image makes the chapters again,
- * which is rare next to edits of the text.
+ * What a chapter's links and images depend on outside its text, for its cache
+ * key: the book's chapters and the manuscript folder's image files. The whole
+ * folder, since which images a chapter uses is known only once processed; an
+ * image edit (rare) then remakes every chapter.
  */
 import {type Dirent, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'

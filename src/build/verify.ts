@@ -1,10 +1,8 @@
 /**
- * Read back what a build made before anything replaces the last output: each
- * EPUB is opened as a zip, and every XML document in it or beside it (XHTML,
- * the package document, the navigation, SVG) is parsed by a strict XML
- * parser; a web page is checked for characters no reader takes. A document
- * that does not parse stops the build (X003, X004), so a bug that would ship
- * a broken book leaves the last good one in place.
+ * Read back what a build made before it replaces the last output: every XML
+ * document in or beside an EPUB is parsed strictly, a web page is checked for
+ * characters no reader takes. A failure stops the build (X003, X004), leaving
+ * the last good book in place.
  */
 import JSZip from 'jszip'
 import {SaxesParser} from 'saxes'
@@ -32,10 +30,7 @@ const textExtension = /\.(?:html?|css|js|json|txt|md)$/i
  * @param files
  *   Files, relative to it.
  * @param memo
- *   What the session wrote (optional): a file it wrote with the same data
- *   was checked then, and a document of an EPUB that parsed before is not
- *   parsed again.
- * @returns
+ *   What the session wrote (optional): what it checked then is not checked again.
  *   A file per document that fails, with its message.
  */
 export async function verifyOutputs(
