@@ -1,8 +1,4 @@
-/**
- * The words zhbook itself puts on a page (navigation, labels), in the script
- * of the edition they appear in. One table for every output, so the EPUB, the
- * web edition and the footnotes never disagree.
- */
+/** The words zhbook puts on a page, by script: one table, so no two outputs disagree. */
 
 /** A Chinese script. */
 export type Script = 'hant' | 'hans'
@@ -41,11 +37,7 @@ export interface UiStrings {
   footnoteBack: string
 }
 
-/**
- * Interface strings by script: Traditional, Simplified, and English for any
- * other language (a reader of an edition in neither script is better served by
- * English than by the wrong script).
- */
+/** Interface strings by script; English for any other language (better than the wrong script). */
 export const uiStrings: Readonly<Record<Script | 'en', UiStrings>> = {
   hant: {
     toc: '目錄',
@@ -101,10 +93,8 @@ export const uiStrings: Readonly<Record<Script | 'en', UiStrings>> = {
 }
 
 /**
- * The Chinese script a language tag is written in.
- *
- * The script subtag decides; without one, the region implies it (`zh-TW`,
- * `zh-HK`, `zh-MO` write Traditional, `zh-CN`, `zh-SG`, `zh-MY` Simplified).
+ * The Chinese script a language tag is written in: its script subtag, else its
+ * region (`zh-TW`, `zh-HK`, `zh-MO` Traditional; `zh-CN`, `zh-SG`, `zh-MY` Simplified).
  *
  * @param lang
  *   BCP 47 tag, e.g. `zh-Hant`.

@@ -1,11 +1,8 @@
 /**
  * Characters no book may carry: those XML 1.0 forbids (C0 controls but tab,
- * line feed and carriage return; U+FFFE and U+FFFF; a surrogate without its
- * pair), which make an EPUB unreadable, and the other Unicode non-characters
- * (U+FDD0–U+FDEF, the last two of every plane), which XML allows but
- * Unicode reserves for a program's own use and HTML parsers report: no
- * author means one, they come from a broken conversion or a YAML or PO
- * escape.
+ * LF, CR; U+FFFE, U+FFFF; a lone surrogate), which make an EPUB unreadable,
+ * and the other non-characters (U+FDD0–U+FDEF, the last two of each plane),
+ * which HTML parsers report and come only from a broken conversion or escape.
  */
 import type {RuleId} from './diagnostics.js'
 
