@@ -1,11 +1,7 @@
 /**
- * Find raw HTML in a translation that a paragraph cannot hold.
- *
- * A translation is shown inside its paragraph (or heading, or table cell).
- * An HTML block element in it (`<div>`, `<table>`, `<h2>`) makes the HTML
- * parser close that paragraph, and the element lands where no position of
- * the chapter's can point: the chapter would fail to build. Such an entry is
- * found when the catalog is read, and reported at its line in the PO file.
+ * Find raw HTML in a translation that a paragraph cannot hold: a block element
+ * (`<div>`, `<table>`) makes the HTML parser close the paragraph, and lands
+ * where no position can point, failing the chapter. Reported at its PO line.
  */
 import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'

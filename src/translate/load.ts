@@ -53,14 +53,7 @@ export async function readCatalog(root: string, relative: string, files: VFile[]
   return file ? parseFile(file) : undefined
 }
 
-/**
- * Parse a catalog read with `readManuscriptText`.
- *
- * @param file
- *   File (a T003 is added to it on a syntax error).
- * @returns
- *   Catalog, or `undefined` when it is not valid.
- */
+/** Parse a catalog read with `readManuscriptText` (a T003 on a syntax error). */
 function parseFile(file: VFile): Catalog | undefined {
   // A file that is not text is already reported (M006, M009, M010).
   if (file.messages.length > 0) return undefined
@@ -114,24 +107,9 @@ export async function loadTranslations(
 }
 
 /**
- * Read a catalog's table of entries.
- *
- * Why remembered: a watch session reads every catalog on every build, and
+ * Read a catalog's table of entries. Remembered in the session (`session`), as
  * parsing a PO file costs far more than reading it; an unchanged file gives
- * back the same table (the same object, so what is made from it can be
- * remembered too). The file is read and checked every time.
- *
- * @param root
- *   Manuscript folder.
- * @param relative
- *   Path of the catalog relative to it.
- * @param files
- *   Files read, where the catalog's file is added.
- * @param session
- *   The build session (optional): it keeps each catalog's table, by path,
- *   with the text it was read from.
- * @returns
- *   Entries by source text (empty when the catalog is missing or invalid).
+ * back the same object, so what is made from it can be remembered too.
  */
 async function readTable(
   root: string,
@@ -155,13 +133,9 @@ async function readTable(
 }
 
 /**
- * Entries of a catalog by source text.
- *
- * An entry whose translation holds an HTML block element is left out, with
- * a warning at its line (T004): its paragraph shows the placeholder of a
- * missing translation. A warning, not an error: the other editions and
- * translations are not at fault, and a missing translation is a state the
- * bilingual edition already shows.
+ * Entries of a catalog by source text. One whose translation holds an HTML
+ * block is left out with a warning (T004), not an error: the paragraph shows
+ * the missing-translation placeholder, and the other editions are not at fault.
  */
 function tableOf(catalog: Catalog | undefined, file?: VFile): Record<string, TranslationEntry> {
   const table: Record<string, TranslationEntry> = {}

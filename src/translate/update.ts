@@ -1,6 +1,4 @@
-/**
- * `zhbook translate`: bring the PO catalogs in line with the manuscript.
- */
+/** `zhbook translate`: bring the PO catalogs in line with the manuscript. */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -72,13 +70,11 @@ export async function updateTranslations(root: string): Promise<TranslateResult>
     catalogs.push({relative, text: stringifyCatalog(catalog), stats})
   }
 
-  // A catalog that cannot be read is not overwritten: the translator's work
-  // in it would be lost.
+  // A catalog that cannot be read is not overwritten: the translator's work would be lost.
   if (hasErrors(result.messages)) return result
 
-  // No write follows a symbolic link out of the manuscript folder (a
-  // `translations/` linked elsewhere): checked for every catalog first, so
-  // none is written when one would land outside.
+  // No write follows a symbolic link out of the manuscript folder: all are
+  // checked first, so none is written when one would land outside.
   const realRoot = await fs.realpath(book.root)
   for (const {relative} of catalogs) {
     const landing = await realLocation(path.join(book.root, relative))
@@ -130,10 +126,7 @@ async function writeIfChanged(file: string, text: string): Promise<boolean> {
   return true
 }
 
-/**
- * Where writing a file would land: the real path of its nearest existing
- * folder (or of the file itself), with the rest of the path after it.
- */
+/** Where writing a file would land: its nearest existing folder's real path, plus the rest. */
 async function realLocation(file: string): Promise<string> {
   let existing = file
   const rest: string[] = []
