@@ -1,8 +1,4 @@
-/**
- * Check the `font` of `book.yaml`: where the file is (inside the manuscript
- * folder, or an installed font named as such), that it is a font, and which
- * face each edition embeds.
- */
+/** Check the `font` of `book.yaml`: where the file is, that it is a font, which face each edition embeds. */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -108,13 +104,10 @@ export async function loadFont(
 }
 
 /**
- * Where the font file is, or why it may not be read.
- *
- * Why: a build reads the manuscript folder and nothing else, unless
- * `book.yaml` names an installed font with `system`. A `file` must stay
- * inside the folder, also through symbolic links (`fonts/x.otf` linking to
- * `/home/…` is outside); a `system` path must be absolute, so it never
- * depends on the folder the build runs in.
+ * Where the font file is, or why it may not be read: a build reads only the
+ * manuscript folder unless `system` names an installed font. A `file` stays
+ * inside it, through symbolic links too; a `system` path must be absolute, so
+ * it never depends on where the build runs.
  */
 async function locate(
   config: NonNullable<BookConfig['font']>,

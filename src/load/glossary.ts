@@ -1,12 +1,6 @@
 /**
- * The glossary (`glossary.yaml`): terms of the book with their English gloss,
- * an optional note and an optional pinyin override, for the bilingual edition.
- *
- * ```yaml
- * - term: 大模型
- *   en: large model
- *   note: An AI model with billions of parameters.
- * ```
+ * The glossary (`glossary.yaml`) for the bilingual edition: terms with their
+ * English gloss (`en`), an optional `note` and an optional `pinyin` override.
  */
 import {isMap, isScalar, isSeq} from 'yaml'
 import type {VFile} from 'vfile'

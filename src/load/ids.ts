@@ -1,19 +1,9 @@
-/**
- * Chapter ids: what a chapter's file name or path becomes, whichever layout
- * lists it (`book.yaml`, a folder, `SUMMARY.md`).
- */
+/** Chapter ids: what a chapter's file name or path becomes, whichever layout lists it. */
 
-/**
- * Ids the renderers keep for their own documents (`index.html`,
- * `cover.xhtml`, the web edition's `search.html` …).
- */
+/** Ids the renderers keep for their own documents (`index.html`, `cover.xhtml`, `search.html` …). */
 export const reservedIds: ReadonlySet<string> = new Set(['cover', 'glossary', 'index', 'nav', 'search', 'style', 'toc'])
 
-/**
- * Longest chapter id: it names the chapter's files (`<id>.html`,
- * `<id>.xhtml`), and a file name holds at most 255 bytes on most file
- * systems; the rest is left for the extension and a suffix.
- */
+/** Longest chapter id: it names files, of at most 255 bytes on most file systems, with room for a suffix. */
 export const maxIdLength = 200
 
 /**

@@ -1,14 +1,9 @@
 /**
- * Read a text file of the manuscript (a chapter, `book.yaml`, a dictionary, a
- * PO file) into a vfile, refusing what is not text or not the manuscript's.
- *
- * Manuscripts come from editors, translators and scraped pages: a file can be
- * UTF-16 or binary (NUL bytes), carry control characters that no XML document
- * may hold, be a symbolic link to a file elsewhere on the machine (which a
- * build would otherwise publish), or be no regular file at all (a folder
- * named `x.md`, a FIFO, whose read would block for ever, a device). Each is
- * reported with its place and a rule id; such a file is never read into a
- * book.
+ * Read a text file of the manuscript into a vfile, refusing what is not text
+ * or not the manuscript's: manuscripts come from editors and scraped pages, so
+ * a file can be UTF-16 or binary, hold control characters no XML may hold,
+ * link to a file elsewhere (which a build would publish), or be no regular
+ * file (a FIFO's read blocks for ever). Each is reported with a rule id.
  */
 import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
@@ -17,28 +12,16 @@ import type {BuildSession} from '../build/session.js'
 import {error, type Place} from '../core/diagnostics.js'
 import {findForbidden, forbiddenReason} from '../core/xml-characters.js'
 
-/**
- * Characters no XML 1.0 document may hold (C0 controls but tab, line feed
- * and carriage return); a NUL is the sign of a UTF-16 or binary file.
- */
+/** C0 controls XML 1.0 forbids (but tab, LF, CR); a NUL means a UTF-16 or binary file. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const controlExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 
 /**
- * Texts read before (a store of the build session, `load.text`), by real
- * path, with the file's identity and times then.
- *
- * Why: a watch session reads the whole manuscript on every build, and
- * decoding and checking a 2 MB book costs more than the edit it follows. A
- * file whose device, inode, size, modification and change times (in
- * nanoseconds) are all the same was not written since: any write moves its
- * change time, a file renamed into place has another inode. Only good reads
- * are kept; a file with a problem is read and reported again every time.
- *
- * File times come from a coarse clock (a tick of several milliseconds): two
- * writes of the same size within one tick leave the same times. So a file
- * written in the last second is not remembered (as Git treats "racily
- * clean" files); it is read again until its times are older than that.
+ * Texts read before (session store `load.text`), by real path, with the file's
+ * identity and times. Why: decoding and checking a 2 MB book on every watch
+ * build costs more than the edit. Same device, inode, size, mtime and ctime
+ * (ns) means not written since; only good reads are kept. A file changed in
+ * the last second is read again, as the clock is coarse (Git's "racily clean").
  */
 type KnownText = {signature: string; value: string}
 
@@ -49,14 +32,10 @@ const textLimit = 4096
 const racyMilliseconds = 1000
 
 /**
- * Read a UTF-8 text file of the manuscript into a vfile.
- *
- * A BOM is dropped (it is not text). A file that is not UTF-8 (M006), holds
- * a control character (M009) or a Unicode non-character (X001 for U+FFFE and
- * U+FFFF, X002 for the others), leads outside the manuscript folder through a
- * symbolic link (M010) or is no regular file (M013: a folder, a FIFO, a
- * device) is reported on the returned file, whose `value` is
- * then empty.
+ * Read a UTF-8 text file of the manuscript into a vfile, a BOM dropped. A file
+ * not UTF-8 (M006), with a control character (M009) or a non-character (X001,
+ * X002), linking outside the folder (M010) or no regular file (M013) is
+ * reported on the returned file, whose `value` is then empty.
  *
  * @param root
  *   Manuscript folder (absolute).
@@ -185,16 +164,7 @@ export function isInside(folder: string, full: string): boolean {
   return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
 }
 
-/**
- * Line and column (1-based) of an offset in a text.
- *
- * @param value
- *   Text.
- * @param offset
- *   Offset (UTF-16 code units).
- * @returns
- *   Place.
- */
+/** Line and column (1-based) of an offset (UTF-16 code units) in a text. */
 function placeOfOffset(value: string, offset: number): Place {
   const before = value.slice(0, offset)
   const lineStart = before.lastIndexOf('\n') + 1

@@ -1,8 +1,4 @@
-/**
- * YAML with positions: the manuscript's YAML files (`book.yaml`, the override
- * dictionary) are written by editors, so every message about them must point
- * at a line.
- */
+/** YAML with positions: the manuscript's YAML is written by editors, so every message points at a line. */
 import type {VFile} from 'vfile'
 import {isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
 import {error, type Place, type RuleId} from '../core/diagnostics.js'
@@ -102,17 +98,7 @@ export function parseYaml(file: VFile, ruleId: RuleId): PositionedYaml | undefin
   }
 }
 
-/**
- * Where the first alias that names no anchor before it stands, else the
- * first alias (too many aliases), else the start of the file.
- *
- * @param document
- *   Parsed document.
- * @param placeAt
- *   Offset to place.
- * @returns
- *   Place.
- */
+/** Where the first alias naming no earlier anchor stands, else the first alias (too many), else the file start. */
 function aliasPlace(document: Document, placeAt: (offset: number) => Place): Place {
   let first: Place | undefined
   let unresolved: Place | undefined
