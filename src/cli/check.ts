@@ -1,7 +1,4 @@
-/**
- * `zhbook check [PATH] [--fix]`: the script check of a Traditional
- * manuscript (a folder) or of one text file.
- */
+/** `zhbook check [PATH] [--fix]`: the script check of a Traditional manuscript or one text file. */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -52,14 +49,7 @@ export async function checkCommand(target: string, options: {fix?: boolean}): Pr
   return lines.length > 0 ? 1 : 0
 }
 
-/**
- * The texts to check: a file, or a manuscript's chapters.
- *
- * @param target
- *   File or folder.
- * @returns
- *   Files, or `undefined` when the manuscript cannot be read (reported).
- */
+/** The texts to check: a file, or a manuscript's chapters (`undefined` when it cannot be read, reported). */
 async function textsOf(target: string): Promise<VFile[] | undefined> {
   const stats = await fs.stat(target).catch(() => undefined)
   if (stats?.isFile()) return [new VFile({path: path.resolve(target), value: await fs.readFile(target, 'utf8')})]
@@ -80,16 +70,7 @@ async function textsOf(target: string): Promise<VFile[] | undefined> {
   )
 }
 
-/**
- * A fix as a line.
- *
- * @param file
- *   File.
- * @param fix
- *   Fix.
- * @returns
- *   `file:line:col: fixed X → Y [rule]`.
- */
+/** A fix as a line: `file:line:col: fixed X → Y [rule]`. */
 function describe(file: VFile, fix: Fix): string {
   const name = path.relative(process.cwd(), file.path)
   return `${name}:${fix.place.line}:${fix.place.column}: fixed \`${fix.actual}\` → \`${fix.expected}\` [${fix.ruleId}]`

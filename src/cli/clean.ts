@@ -1,8 +1,4 @@
-/**
- * `zhbook clean [DIR]`: remove the caches. Only what carries zhbook's mark
- * is removed: a cache folder with its tag (`CACHEDIR.TAG`), dictionary
- * index files with their header.
- */
+/** `zhbook clean [DIR]`: remove the caches, only what carries zhbook's mark (`CACHEDIR.TAG`, an index header). */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {cacheName, defaultCacheDir, isCache} from '../build/cache-folder.js'
@@ -46,8 +42,7 @@ export async function cleanCommand(
     code = 1
   }
 
-  // The dictionary index: files recognised by their header, then the
-  // folder if nothing else is in it.
+  // Dictionary index files are recognised by their header; the folder goes if then empty.
   const dictionary = options.dictionary ?? dictionaryCacheDir()
   if (dictionary) {
     const names = await fs.readdir(dictionary).catch(() => [] as string[])

@@ -1,6 +1,4 @@
-/**
- * `zhbook translate [DIR]`: update the PO catalogs from the manuscript.
- */
+/** `zhbook translate [DIR]`: update the PO catalogs from the manuscript. */
 import {formatMessages} from '../core/diagnostics.js'
 import {updateTranslations} from '../translate/update.js'
 

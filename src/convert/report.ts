@@ -1,7 +1,6 @@
 /**
  * The conversion report: every phrase-level change OpenCC made and every
- * override applied, so an editor can review the Simplified text change by
- * change (`reports/conversion-<edition>.md`, and `.json` for tools).
+ * override applied, for an editor to review (`reports/conversion-<edition>.md`, `.json`).
  */
 import type {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
@@ -34,10 +33,7 @@ export interface ConversionReport {
   edition: string
   /** Number of single-character conversions (not listed one by one). */
   characters: number
-  /**
-   * Distinct changes by layer: overrides first, then zhbook's vocabulary,
-   * then OpenCC's vocabulary, then its phrases.
-   */
+  /** Distinct changes by layer: overrides, zhbook's vocabulary, OpenCC's vocabulary, its phrases. */
   entries: ReportEntry[]
   /** Dictionary entries that matched nothing (stale or misspelt). */
   unusedOverrides: string[]
@@ -46,12 +42,9 @@ export interface ConversionReport {
 const order: Record<ReportEntry['kind'], number> = {override: 0, zhbook: 1, vocabulary: 2, phrase: 3}
 
 /**
- * A chapter's distinct changes (not single characters), each with its first
- * hit and count, in the order they first occur.
- *
- * Why kept by the session: in watch mode an unchanged chapter hands back
- * the same hits, and the report is put together again from the chapters'
- * summaries, not from every hit of the book.
+ * A chapter's distinct changes (not single characters), with first hit and
+ * count, in order. Kept by the session: an unchanged chapter hands back the
+ * same hits, so the report is rebuilt from summaries, not every hit.
  */
 function chapterChanges(hits: readonly PlacedHit[], session: BuildSession): Map<string, Change> {
   return session.chapterMemo<Map<string, Change>>('report.changes')(hits, '', () => {
@@ -219,10 +212,8 @@ function cell(value: string): string {
 }
 
 /**
- * Escape text quoted from the manuscript or the overrides, so that every
- * Markdown viewer shows it as the text it is: HTML (`<img onerror=…>`) as
- * character references, Markdown's inline syntax with a backslash.
- *
+ * Escape quoted text so every Markdown viewer shows it as text: HTML as
+ * character references, inline syntax with a backslash.
  * @param value
  *   Text.
  * @returns
