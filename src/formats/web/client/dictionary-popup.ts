@@ -1,19 +1,10 @@
 /**
- * The script `web/dictionary-popup.js`: the pop-up dictionary of the
- * bilingual edition, loaded by chapter pages after the edition's table
- * (`dictionary.js`).
- *
- * Hovering (mouse) or tapping (touch, pen) Chinese text finds the character
- * under the pointer (`caretPositionFromPoint`, or `caretRangeFromPoint`),
- * takes the longest word of the table that starts there, reading on across
- * ruby and inline markup, and shows the word, its pinyin and its English in
- * the pop-up next to it, the word highlighted (CSS Custom Highlight API,
- * where the browser has it). Escape, a tap elsewhere, or the mouse leaving
- * the text closes it.
- *
- * It stays out of the way of everything else: it never fires on English,
- * pinyin (`rt`), links (note references included, which `notes.js` owns),
- * code, or anything outside `<main>`.
+ * The script `web/dictionary-popup.js`: the bilingual edition's pop-up
+ * dictionary, loaded after `dictionary.js`. Hovering or tapping Chinese shows
+ * the longest word starting under the pointer (read on across ruby and inline
+ * markup), its pinyin and English, the word highlighted (CSS Custom Highlight
+ * API). Never fires on English, pinyin, links (`notes.js` owns note
+ * references), code, or outside `<main>`.
  */
 import {isHan, longestWord, type Readings, wordAt} from './dictionary-words.js'
 import {createPopup, placePopup} from './popup.js'

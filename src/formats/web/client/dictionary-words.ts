@@ -1,7 +1,4 @@
-/**
- * Word lookup of the pop-up dictionary, as the Zhongwen extension does it:
- * the longest word of the table that starts at a character.
- */
+/** Word lookup of the pop-up dictionary, as Zhongwen does it: the longest word starting at a character. */
 import type {DictionaryData} from './types.js'
 
 /** Han characters (CJK Unified Ideographs, Extension A, Compatibility Ideographs). */

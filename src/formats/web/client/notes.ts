@@ -1,22 +1,10 @@
 /**
- * The script `web/notes.js`: glossary notes as pop-ups.
- *
- * The stages write a note reference as `<a href="#gloss-1"
- * role="doc-noteref">` and the note as `<aside id="gloss-1"
- * role="doc-footnote">` at the end of the chapter. Without the script that
- * is a link to the note and back; with it:
- *
- * * hovering a reference, or focusing it (Tab), shows its note next to it,
- *   in a `role="tooltip"` element the reference points to with
- *   `aria-describedby`; leaving it (after a short delay, so the pointer can
- *   move onto the pop-up) or moving focus away hides it;
- * * tapping or clicking a reference shows its note and keeps it open; the
- *   link's jump is prevented only then, when the pop-up did open (a
- *   reference whose note cannot be found stays a plain link);
- * * pressing Enter on a focused reference follows the link, as without the
- *   script: the note is already showing, and the jump is how a keyboard user
- *   reaches the note itself;
- * * Escape, or a tap or click anywhere else, closes the pop-up.
+ * The script `web/notes.js`: glossary notes as pop-ups. Without it a note
+ * reference (`role="doc-noteref"`) is a link to the note and back. With it,
+ * hover or focus shows the note in a tooltip (`aria-describedby`), hidden after
+ * a short delay so the pointer can reach it; a tap pins it, preventing the jump
+ * only when it opened; Enter follows the link (how a keyboard user reaches the
+ * note); Escape or a tap elsewhere closes it.
  */
 import {createPopup, placePopup} from './popup.js'
 
@@ -60,8 +48,7 @@ function open(reference: HTMLElement): boolean {
   close()
   const box = ownPopup()
 
-  // A copy of the note, less what only makes sense at the end of the
-  // chapter: the back-link, and ids (they must stay unique).
+  // A copy of the note without the back-link and ids (they must stay unique).
   const copy = note.cloneNode(true) as Element
   for (const link of copy.querySelectorAll('[role~="doc-backlink"]')) link.remove()
   for (const element of copy.querySelectorAll('[id]')) element.removeAttribute('id')
@@ -121,8 +108,7 @@ document.addEventListener('focusout', (event) => {
 document.addEventListener('click', (event) => {
   const reference = referenceOf(event.target)
   if (!reference) return
-  // `detail` is 0 for a click made with the keyboard (Enter): follow the
-  // link, as without the script.
+  // `detail` is 0 for a click made with Enter: follow the link, as without the script.
   if (event.detail === 0) {
     close()
   } else if (open(reference)) {

@@ -1,8 +1,4 @@
-/**
- * The pop-up box of the glossary notes (`notes.js`) and of the dictionary
- * (`dictionary-popup.js`): a `role="tooltip"` element at the end of the body,
- * placed next to what it explains.
- */
+/** The pop-up of the glossary notes and the dictionary: a `role="tooltip"` at the end of the body. */
 
 /** A box in viewport coordinates (a `DOMRect` will do). */
 export interface Box {
@@ -36,8 +32,7 @@ export function createPopup(id: string, className: string): HTMLDivElement {
 }
 
 /**
- * Where a pop-up goes: under its anchor, or above it when there is no room
- * below and there is above; moved sideways into the viewport.
+ * Where a pop-up goes: under its anchor, or above when only above has room; kept in the viewport.
  *
  * @param anchor
  *   What it explains, in viewport coordinates.
@@ -78,8 +73,7 @@ export function popupPosition(
  *   Nothing.
  */
 export function placePopup(popup: HTMLElement, anchor: Element | Range, align: 'center' | 'start'): undefined {
-  // Measure at the page's corner, where the width is not squeezed by where
-  // the pop-up was last.
+  // Measured at the page's corner, so its last place does not squeeze its width.
   popup.style.left = '0px'
   popup.style.top = '0px'
   const viewport = document.documentElement

@@ -1,14 +1,8 @@
 /**
- * The reader's settings: what may be chosen, how a stored value is read
- * back, where it is kept, and the attributes on `<html>` the stylesheet acts
- * on:
- *
- * | choice | attribute | values |
- * | --- | --- | --- |
- * | text size | `data-size` | `s`, `l`, `xl` (none: the default, `m`) |
- * | colours | `data-theme` | `light`, `dark` (none: follow the system) |
- * | English | `data-english` | `hidden` (none: shown) |
- * | pinyin | `data-pinyin` | `hidden` (none: shown) |
+ * The reader's settings, and the attributes on `<html>` the stylesheet acts on
+ * (none means the default): `data-size` `s`/`l`/`xl` (default `m`),
+ * `data-theme` `light`/`dark` (default: the system's), `data-english` and
+ * `data-pinyin` `hidden` (default: shown).
  */
 
 /** The settings. */
@@ -69,10 +63,8 @@ export function normalise(stored: unknown): Preferences {
 }
 
 /**
- * The attributes on `<html>` for settings (`undefined`: remove it).
- *
- * Nothing is hidden unless the script ran, so without scripts every word is
- * shown.
+ * The attributes on `<html>` for settings (`undefined`: remove it); nothing is
+ * hidden unless the script ran, so without scripts every word is shown.
  *
  * @param preferences
  *   Settings.
@@ -95,10 +87,8 @@ export interface PreferenceStore {
 }
 
 /**
- * Keep settings in storage, and in memory when storage fails.
- *
- * Storage can throw, on access too (`file://` in some browsers, private
- * modes, a full quota): every access is guarded, and a failure only means
+ * Keep settings in storage, and in memory when storage fails: it can throw on
+ * access too (`file://`, private modes, a full quota), and a failure only means
  * the choice is not remembered past the page.
  *
  * @param storage

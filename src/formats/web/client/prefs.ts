@@ -1,9 +1,6 @@
 /**
- * The script `web/prefs.js`: applies the reader's settings (size, colours,
- * English, pinyin), and gives `window.zhbookPreferences` to `site.js`, which
- * draws the settings panel.
- *
- * Loaded in `<head>` without `defer`: it only sets attributes on `<html>`,
+ * The script `web/prefs.js`: applies the reader's settings and gives
+ * `window.zhbookPreferences` to `site.js`. Loaded in `<head>` without `defer`,
  * so the first frame is drawn with the reader's colours and size.
  */
 import {attributesOf, isAllowed, type Preferences, preferenceStore, storageKey} from './preferences.js'

@@ -1,8 +1,7 @@
 /**
- * Matching of the search page: a query is split at white space; a block
- * matches when its text (or, in the bilingual edition, its English) contains
- * every part, ignoring case. Parts are plain substrings, so Chinese needs no
- * word segmentation: `模型` finds every paragraph with those two characters.
+ * Matching of the search page: a block matches when its text (or its English)
+ * contains every white-space-separated part, ignoring case. Plain substrings,
+ * so Chinese needs no word segmentation.
  */
 import type {SearchBlock} from './types.js'
 
@@ -90,9 +89,8 @@ export function ranges(text: string, parts: readonly string[]): Array<[number, n
 }
 
 /**
- * The text around the first match, with every match in it marked: 90
- * characters of Chinese from 24 before the match, or 220 of English from a
- * word start about 72 before; `…` where text is cut.
+ * The text around the first match, matches marked: 90 Chinese characters from
+ * 24 before, or 220 of English from a word start about 72 before; `…` at cuts.
  *
  * @param text
  *   Text of a match.

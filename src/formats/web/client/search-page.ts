@@ -1,15 +1,8 @@
 /**
- * The script `web/search-page.js` of the search page
- * (`<edition>/search.html`), loaded after the edition's index
- * (`<edition>/search.js`) and its chapters' blocks
- * (`<edition>/search/<chapter>.js`).
- *
- * Results (see `search-match.ts`) link to `<chapter>.html#p-N` and show the
- * text around the first match with every match marked (`<mark>`). The query
- * is kept in the URL (`?q=`), so a search can be reloaded, shared, and
- * carried to another edition. The words it shows come from the page
- * (`data-prompt`, `data-found`, `data-none` on the status line), in the
- * edition's script.
+ * The script `web/search-page.js`, loaded after `search.js` and the chapters'
+ * `search/<chapter>.js`. The query stays in the URL (`?q=`) so a search can be
+ * reloaded, shared and carried to another edition; the words shown come from
+ * the page (`data-prompt`, `data-found`, `data-none`) in the edition's script.
  */
 import {find, snippet, terms} from './search-match.js'
 
@@ -87,8 +80,7 @@ if (data && form && input instanceof HTMLInputElement && status && list) {
   input.value = query
   render(query)
 
-  // Not while an input method is composing (pinyin letters on their way to
-  // becoming characters): search once they are characters.
+  // Not while an input method is composing: search once pinyin became characters.
   input.addEventListener('compositionend', () => input.dispatchEvent(new Event('input')))
 
   input.addEventListener('input', (event) => {

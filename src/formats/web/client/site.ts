@@ -1,21 +1,10 @@
 /**
- * The script `web/site.js`: the reading tools of every page.
- *
- * * shows the tools that need it (`.js-only`, written `hidden`);
- * * the contents drawer: its button (`aria-expanded`) opens it, moves focus
- *   to the current chapter; Escape, the close button, a tap beside it or
- *   moving focus out closes it, and Escape or the close button return focus
- *   to the button. On wide screens the stylesheet shows the drawer as a side
- *   column and hides the button;
- * * the reading settings panel: buttons with `aria-pressed`, stored through
- *   `window.zhbookPreferences` (`prefs.js`);
- * * the edition switch: a link to the same page in another edition gets the
- *   id of the topmost block in view as its fragment when it is followed
- *   (`../hans/logic.html#p-12`), and the query of a search page. Without the
- *   script the link opens the same chapter at its start.
- *
- * Progressive enhancement: without it every page is complete and readable,
- * and the tools it drives stay hidden.
+ * The script `web/site.js`: the reading tools of every page, shown only when it
+ * runs (`.js-only`; without it every page is complete). The contents drawer
+ * (`aria-expanded`; Escape, close button, a tap beside it or focus leaving
+ * close it, and the first two return focus), the settings panel (buttons with
+ * `aria-pressed`, through `prefs.js`), and the edition switch, which carries
+ * the topmost block in view (`../hans/logic.html#p-12`) and a search query.
  */
 import type {PreferenceName, Preferences} from './preferences.js'
 import type {PreferencesApi} from './types.js'
@@ -96,9 +85,8 @@ function openDrawer(): undefined {
   }
   backdrop.hidden = false
   if (!root.classList.contains('drawer-animate')) {
-    // Transitions only from the first opening on: none when the page loads
-    // and the drawer takes its place off screen. Reading the width makes the
-    // browser apply the class before the drawer moves.
+    // Transitions only from the first opening on (none as the drawer takes its
+    // place off screen); reading the width applies the class first.
     root.classList.add('drawer-animate')
     void drawer.offsetWidth
   }
@@ -155,11 +143,7 @@ function fileOf(pathname: string): string {
   return pathname.slice(pathname.lastIndexOf('/') + 1) || 'index.html'
 }
 
-/**
- * The first numbered block whose bottom is below the header. A block's
- * English (the bilingual edition's `.translation` after it) counts as part
- * of it: a reader of the English is at that paragraph.
- */
+/** The first numbered block whose bottom is below the header; its English counts as part of it. */
 function topBlock(): Element | undefined {
   if (window.scrollY <= 0) return undefined
   const header = document.querySelector('.site-header')
