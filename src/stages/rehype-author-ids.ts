@@ -1,15 +1,9 @@
 /**
- * Stage: keep the ids written in the manuscript's HTML from colliding with
- * the ids zhbook gives.
- *
- * A page has each id once: zhbook numbers paragraphs (`p-3`, which the
- * edition switch follows), slugs headings, names footnotes
- * (`user-content-fn-1`) and marks the page's own parts (`main`, `drawer`,
- * `settings`, `toc`; `book-columns` in a kepub). An author's `id="p-3"` or
- * `id="main"` would make two elements of one id: an invalid EPUB (epubcheck
- * RSC-005), a switch that lands on the wrong block. Such an id is removed,
- * with a warning (M015) at its element; an author's other ids are kept, so
- * links to them keep working.
+ * Stage: keep the manuscript's HTML ids from colliding with zhbook's
+ * (paragraph numbers `p-3`, which the edition switch follows, heading slugs,
+ * footnotes, the page's own parts). Two elements of one id make an invalid
+ * EPUB (epubcheck RSC-005) and a switch that lands on the wrong block: such an
+ * id is removed with a warning (M015); the author's other ids are kept.
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'
@@ -17,10 +11,7 @@ import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import {elementKey} from './rehype-own-ids.js'
 
-/**
- * Ids of the pages' own parts (`formats/web/frame.ts`, `page.ts`,
- * `settings.ts`; `formats/epub/rehype-kobo-spans.ts`).
- */
+/** Ids of the pages' own parts (`formats/web/frame.ts`, `page.ts`, `settings.ts`; `formats/epub/rehype-kobo-spans.ts`). */
 const pageIds: ReadonlySet<string> = new Set([
   'book-columns',
   'book-inner',
@@ -31,17 +22,12 @@ const pageIds: ReadonlySet<string> = new Set([
   'toc'
 ])
 
-/**
- * Families of ids zhbook gives: paragraph numbers, footnotes, settings,
- * kepub spans.
- */
+/** Families of ids zhbook gives: paragraph numbers, footnotes, settings, kepub spans. */
 const ownFamilies = /^(?:p-\d+(?:-\d+)?$|user-content-|setting-|kobo\.)/
 
 /**
- * Remove the manuscript's ids that collide with zhbook's (or repeat).
- *
- * Runs after sanitising, on the ids noted by `rehypeOwnIds` before the raw
- * HTML was parsed.
+ * Remove the manuscript's ids that collide with zhbook's (or repeat); runs
+ * after sanitising, on the ids `rehypeOwnIds` noted before raw HTML was parsed.
  *
  * @returns
  *   Transform.

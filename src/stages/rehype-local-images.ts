@@ -1,17 +1,11 @@
 /**
  * Stage: package the manuscript's own images, and keep the build off the
- * network and inside the manuscript folder.
- *
- * A local image (from Markdown `![]()`, the manuscript's HTML `<img>`, or a
- * `<source srcset>`) is
- * recorded as a resource of the book (`file.data.images`) under a name safe
- * in a zip and a URL, and its `src` points at that name: every renderer
- * writes the resources next to its chapter documents. An image that is
- * remote, a `data:` URL, outside the manuscript folder, missing, or in a
- * format readers do not all show is replaced by its alt text (a `srcset`
- * holding one is removed, a `<source>` with it), with a warning
- * that points at it: a build never fetches anything, and no page makes a
- * reader's device fetch anything.
+ * network and inside the manuscript folder. A local image (`![]()`, `<img>`,
+ * `<source srcset>`) becomes a resource (`file.data.images`) under a name safe
+ * in a zip and a URL. One that is remote, `data:`, outside the folder, missing
+ * or in a format not every reader shows is replaced by its alt text (its
+ * `srcset` or `<source>` removed) with a warning: a build never fetches
+ * anything, and no page makes a reader's device fetch anything.
  */
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs'
@@ -43,10 +37,7 @@ export const imageFolder = 'images'
 /** Size from which an image is named in a warning (I005). */
 export const largeImage = 1024 * 1024
 
-/**
- * Formats every EPUB 3 reading system and browser shows (EPUB 3 core media
- * types), by what image-size calls them: media type and file extension.
- */
+/** Formats every EPUB 3 reader and browser shows (core media types), by image-size's name: type and extension. */
 const formats: Readonly<Record<string, {mediaType: string; extension: string}>> = {
   png: {mediaType: 'image/png', extension: 'png'},
   jpg: {mediaType: 'image/jpeg', extension: 'jpg'},
@@ -219,26 +210,16 @@ export default function rehypeLocalImages(options: Options) {
   }
 }
 
-/**
- * Each candidate of a `srcset` (`a.png 1x, b.png 2x`), as its words: the
- * URL, then its descriptors.
- *
- * @param value
- *   Value of the property (hast keeps a comma-separated list as an array).
- * @returns
- *   Words of each candidate.
- */
+/** Each candidate of a `srcset` (`a.png 1x, b.png 2x`) as its words (hast keeps the list as an array). */
 function descriptorList(value: unknown): string[][] {
   const list = Array.isArray(value) ? value.map(String) : String(value).split(',')
   return list.map((entry) => entry.trim().split(/\s+/)).filter((words) => words[0] !== '')
 }
 
 /**
- * Name of an image in a book: its path in the manuscript folder under
- * `images/`, each folder and the file name kept to characters that need no
- * escaping in a zip or a URL. When that changes anything (`image (1).png`,
- * `cli login_w.JPG`, `圖一.png`), a digest of the original path is added, so
- * two files never get one name, and the same file always gets the same one.
+ * Name of an image in a book: `images/` and its path, kept to characters that
+ * need no escaping in a zip or URL; when that changes anything (`圖一.png`), a
+ * digest of the path is added, so two files never share a name.
  *
  * @param relative
  *   Path relative to the manuscript folder, with `/`.

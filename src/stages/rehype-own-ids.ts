@@ -1,12 +1,7 @@
 /**
- * Stage: note which elements carry an id zhbook gave them, before the
- * manuscript's raw HTML is parsed into the tree.
- *
- * Paragraph numbers (`p-3`), heading slugs and footnote ids are set on the
- * elements made from Markdown; once rehype-raw has parsed the raw HTML, an
- * element of the manuscript's HTML with an `id` looks the same. Each is
- * known by its tag and where it starts, which the HTML parser keeps, so
- * `rehypeAuthorIds` can tell the author's ids from zhbook's.
+ * Stage: note the elements with an id zhbook gave, before raw HTML is parsed:
+ * afterwards an author's element with an `id` looks the same. Each is known by
+ * tag and start offset (kept by the HTML parser), for `rehypeAuthorIds`.
  */
 import type {Element, Root} from 'hast'
 import {visit} from 'unist-util-visit'

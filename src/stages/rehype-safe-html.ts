@@ -1,17 +1,9 @@
 /**
- * Stage: pass the chapter through an allow-list sanitiser (rehype-sanitize)
- * and say what it removed.
- *
- * A manuscript scraped from a web page can carry scripts, frames, event
- * handlers, `javascript:` URLs and styles that load remote files; none of it
- * may reach a reader's browser or e-reader. Removing it silently would hide
- * from the editor that part of the text (an embedded video, a styled note)
- * is gone, so each removal is a warning (H001) at the element it was on.
- *
- * The tree is compared with the sanitised one by position: an element of
- * the manuscript (it has a position) that is missing afterwards was removed;
- * one that is still there may have lost attributes. Elements the pipeline
- * made itself have no position and are not reported.
+ * Stage: pass the chapter through rehype-sanitize's allow-list and say what it
+ * removed. A scraped page can carry scripts, frames, handlers, `javascript:`
+ * URLs and remote styles; removing them silently would hide from the editor
+ * that part of the text is gone, so each removal is a warning (H001). Trees are
+ * compared by position: elements the pipeline made have none, and no report.
  */
 import type {Element, Properties, Root} from 'hast'
 import rehypeSanitize, {type Options as Schema} from 'rehype-sanitize'
@@ -110,11 +102,7 @@ function keyOf(node: Element): string | undefined {
   return `${node.tagName}:${position.start.offset}:${position.end.offset}`
 }
 
-/**
- * Properties of `before` the sanitiser removed in `after`: the name, what was
- * removed (the value, or the items of a list that went), and whether the
- * whole property went.
- */
+/** Properties the sanitiser removed: name, what went (value, or list items), whether all of it went. */
 function removedProperties(before: Properties, after: Properties): Array<[string, unknown, boolean]> {
   const removed: Array<[string, unknown, boolean]> = []
   for (const [name, value] of Object.entries(before)) {
