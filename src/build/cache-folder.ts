@@ -2,8 +2,9 @@
  * The folder of a book's caches: `.zhbook-cache` in the manuscript folder
  * unless `--cache` names another. Not the current folder (the cache belongs to
  * one book wherever the command runs), not the output folder (it is published,
- * and the cache holds text of deleted chapters). Tagged with `CACHEDIR.TAG`
- * (https://bford.info/cachedir/): backup tools skip it, `zhbook clean` needs it.
+ * and the cache holds text of deleted chapters). Hidden: never a chapter, not
+ * watched. Tagged with `CACHEDIR.TAG` (https://bford.info/cachedir/): backup
+ * tools skip it, `zhbook clean` needs it.
  */
 import {lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'

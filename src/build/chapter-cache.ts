@@ -61,19 +61,14 @@ export interface ChapterCacheOptions {
 export class ChapterCache {
   /** Folder of the disk cache (optional). */
   readonly dir: string | undefined
-  /** Entries in memory, by key. */
   private readonly memory = new Map<string, ProcessedEntry>()
   /** Counters, for reports and tests. */
   readonly stats = {hits: 0, misses: 0, rejected: 0}
   /** Digest of each chapter's text as last seen, by path. */
   private readonly digests = new Map<string, {text: string; digest: string}>()
-  /** Delay of disk writes (`ChapterCacheOptions.writeDelay`). */
   private readonly writeDelay: number | undefined
-  /** Entries waiting to be written, by key. */
   private readonly pending = new Map<string, {chapter: EditionChapter; file: StoredFile}>()
-  /** Timer of the next delayed write. */
   private timer: NodeJS.Timeout | undefined
-  /** Writes under way. */
   private writing: Promise<void> = Promise.resolve()
 
   /** @param options Configuration (optional). */
@@ -190,7 +185,6 @@ export class ChapterCache {
     return this.writing
   }
 
-  /** Write an entry to disk. */
   private async write(key: string, record: {chapter: EditionChapter; file: StoredFile}): Promise<void> {
     const payload = JSON.stringify(record)
     const stored: StoredEntry = {format: formatVersion, key, checksum: checksum(payload), payload}
@@ -214,7 +208,6 @@ export class ChapterCache {
     for (const key of this.memory.keys()) if (!keep.has(key)) this.memory.delete(key)
   }
 
-  /** Read and check an entry on disk. */
   private async read(key: string): Promise<ProcessedEntry | undefined> {
     let text: string
     try {
@@ -240,18 +233,15 @@ export class ChapterCache {
     }
   }
 
-  /** Path of an entry. */
   private fileOf(key: string): string {
     return path.join(this.dir!, 'chapters', key.slice(0, 2), `${key}.json`)
   }
 }
 
-/** SHA-256 of a string. */
 function checksum(value: string): string {
   return createHash('sha256').update(value).digest('hex')
 }
 
-/** What to keep of a file. */
 function storeFile(file: VFile): StoredFile {
   return {
     path: file.path,

@@ -59,8 +59,7 @@ export async function writeOutput(
   const spare = state?.staging
   await removeStale(out, spare)
 
-  // A session keeps its staging folder, with the folders its last write
-  // replaced (`.spare`), from one write to the next.
+  // A session keeps its staging folder, with the folders its last write replaced (`.spare`).
   const staging = spare ?? (await fs.mkdtemp(path.join(out, stagingPrefix)))
   const retired = path.join(staging, '.retired')
   const spares = path.join(staging, '.spare')
@@ -68,8 +67,7 @@ export async function writeOutput(
   const report: WriteReport = {replaced: [], written: [], unchanged: []}
   const changedTops = new Set<string>()
   const filesByTop = new Map<string, Set<string>>()
-  // The session's other writes to this folder (the formats a watch session
-  // writes later) keep their spare folders: this write replaces its own.
+  // The session's other writes to this folder (later formats) keep their spare folders.
   const next: SpareState = {staging, files: new Map(state?.files), produced: new Map(state?.produced)}
   memo?.spares.delete(out)
 
@@ -95,8 +93,7 @@ export async function writeOutput(
     // replaced last time already holds most files, so it is updated in place.
     mkdirSync(fresh, {recursive: true})
     const reused = new Set<string>()
-    // The files in place before this write, by folder: the spare folders
-    // of the next one, for the folders this write replaces.
+    // The files in place before this write: the next one's spare folders.
     const before = new Map<string, Map<string, Inode>>()
     for (const [top, names] of state?.produced ?? []) before.set(top, inodes(out, names, memo!))
     for (const [top, produced] of filesByTop) {
@@ -123,8 +120,7 @@ export async function writeOutput(
 
       const known = knownContent(current, memo)
       if (known !== undefined && sameData(known, file.data)) {
-        // The spare file may be the very file in place (unchanged in both
-        // builds): nothing to do.
+        // The spare file may be the very file in place: nothing to do.
         if (!reusing || !sameInode(state?.files.get(parts[0]!)?.get(parts.join(path.sep)), memo!.files.get(current))) {
           place(target, () => linkSync(current, target), reusing)
         }
@@ -155,8 +151,7 @@ export async function writeOutput(
       }
     }
 
-    // A folder also changes when a file in it goes away: one of those the
-    // session last wrote there, or one it finds there.
+    // A folder also changes when a file in it goes away.
     for (const [top, produced] of filesByTop) {
       if (changedTops.has(top)) continue
       const last = state?.produced.get(top)
@@ -165,14 +160,12 @@ export async function writeOutput(
       if (existing.length !== produced.size || existing.some((file) => !produced.has(file))) changedTops.add(top)
     }
 
-    // The renames go through `fsSync` (not a named import) so a test can
-    // stop the process at each one.
+    // Through `fsSync` (not a named import) so a test can stop the process at each rename.
     mkdirSync(retired, {recursive: true})
     for (const top of [...changedTops].sort()) {
       const destination = path.join(out, top)
       const source = path.join(fresh, top)
-      // A file is replaced in one atomic rename; a folder cannot be renamed
-      // over, so the old one is moved aside first.
+      // A folder cannot be renamed over (a file can): the old one is moved aside first.
       if (statSync(source).isFile()) {
         fsSync.renameSync(source, destination)
         report.replaced.push(destination)
@@ -190,8 +183,7 @@ export async function writeOutput(
     }
 
     if (memo) {
-      // What the next write starts from: each folder as it was before this
-      // write (replaced), or as it is (unchanged). Files and the rest go.
+      // The next write starts from each folder as it was before (replaced) or is (unchanged).
       mkdirSync(spares, {recursive: true})
       for (const [top, produced] of filesByTop) {
         const old = path.join(retired, top)
@@ -221,8 +213,7 @@ export async function writeOutput(
       }
     }
   } catch (cause) {
-    // A folder moved aside whose replacement did not arrive goes back
-    // first: a failed write leaves the last output as it was.
+    // A failed write leaves the last output as it was: folders moved aside go back.
     restoreRetired(out, retired)
     rmSync(staging, {recursive: true, force: true})
     throw cause
@@ -235,8 +226,7 @@ export async function writeOutput(
     return report
   }
 
-  // Everything is in place; what is left is the old files. A process that
-  // ends first leaves a staging folder the next build removes.
+  // What is left is old files; if the process ends first, the next build removes them.
   await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
   return report
 }
@@ -270,7 +260,6 @@ export interface SpareState {
   produced: Map<string, ReadonlySet<string>>
 }
 
-/** The identities of files in place, as the memo knows them. */
 function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<string, Inode> {
   const found = new Map<string, Inode>()
   for (const name of names) {
@@ -281,12 +270,18 @@ function inodes(out: string, names: Iterable<string>, memo: OutputMemo): Map<str
   return found
 }
 
-/** Whether two records are of the same file, unchanged. */
 function sameInode(a: Inode | undefined, b: Inode | undefined): boolean {
   return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 }
 
-/** Remove the staging folders a session kept (when it ends). */
+/**
+ * Remove the staging folders a session kept (when it ends).
+ *
+ * @param memo
+ *   What the session wrote.
+ * @returns
+ *   Nothing.
+ */
 export async function releaseOutput(memo: OutputMemo): Promise<undefined> {
   const states = [...memo.spares.values()]
   memo.spares.clear()
@@ -299,15 +294,11 @@ function spareOf(memo: OutputMemo | undefined, out: string): SpareState | undefi
   return state && isFolder(state.staging) ? state : undefined
 }
 
-/** Whether a path is a folder (not a link to one). */
 function isFolder(full: string): boolean {
   return lstatSync(full, {throwIfNoEntry: false})?.isDirectory() === true
 }
 
-/**
- * Put a file at a path of a spare folder: the old file there is removed
- * first, never written over (it may be the same file as one in place).
- */
+/** Put a file in a spare folder: the old one is removed, not written over (it may be the one in place). */
 function place(target: string, make: () => void, reusing: boolean): undefined {
   if (reusing) rmSync(target, {force: true})
   make()
@@ -338,7 +329,6 @@ function prune(folder: string, top: string, produced: ReadonlySet<string>): bool
   return true
 }
 
-/** Whether a file exists with exactly these bytes. */
 function sameBytes(file: string, data: Uint8Array): boolean {
   try {
     const stat = statSync(file)
@@ -385,10 +375,7 @@ export async function recoverOutput(out: string, memo?: OutputMemo | undefined):
   }
 }
 
-/**
- * Remove staging folders an interrupted build left behind, first putting back
- * any retired entry whose replacement never arrived.
- */
+/** Remove staging folders an interrupted build left, putting back retired entries not replaced. */
 async function removeStale(out: string, keep?: string | undefined) {
   for (const name of readdirSync(out)) {
     if (!name.startsWith(stagingPrefix) || path.join(out, name) === keep) continue
@@ -452,8 +439,7 @@ function sameData(a: string | Uint8Array, b: string | Uint8Array): boolean {
 /** Record what a file holds; `final` is where it will be once moved into place. */
 function remember(file: string, data: string | Uint8Array, memo: OutputMemo | undefined, final = file): undefined {
   if (!memo) return
-  // A rename keeps the inode and the times: the stat of the staged file is
-  // the stat of the file in place.
+  // A rename keeps the inode and times: the staged file's stat is the final one's.
   const stat = statSync(file)
   memo.files.set(final, {data, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino})
 }

@@ -31,6 +31,7 @@ const textExtension = /\.(?:html?|css|js|json|txt|md)$/i
  *   Files, relative to it.
  * @param memo
  *   What the session wrote (optional): what it checked then is not checked again.
+ * @returns
  *   A file per document that fails, with its message.
  */
 export async function verifyOutputs(

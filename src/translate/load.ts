@@ -107,9 +107,9 @@ export async function loadTranslations(
 }
 
 /**
- * Read a catalog's table of entries. Remembered in the session (`session`), as
- * parsing a PO file costs far more than reading it; an unchanged file gives
- * back the same object, so what is made from it can be remembered too.
+ * Read a catalog's table of entries, remembered in the session: every watch
+ * build reads every catalog, and parsing costs far more than reading (still
+ * done). An unchanged file gives back the same object, for memos made from it.
  */
 async function readTable(
   root: string,
