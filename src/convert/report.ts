@@ -1,7 +1,4 @@
-/**
- * The conversion report: every phrase-level change OpenCC made and every
- * override applied, for an editor to review (`reports/conversion-<edition>.md`, `.json`).
- */
+/** The conversion report: every phrase-level change and override applied, for an editor to review. */
 import type {VFile} from 'vfile'
 import type {BuildSession} from '../build/session.js'
 import type {StageContext} from '../core/editions.js'
@@ -42,9 +39,8 @@ export interface ConversionReport {
 const order: Record<ReportEntry['kind'], number> = {override: 0, zhbook: 1, vocabulary: 2, phrase: 3}
 
 /**
- * A chapter's distinct changes (not single characters), with first hit and
- * count, in order. Kept by the session: an unchanged chapter hands back the
- * same hits, so the report is rebuilt from summaries, not every hit.
+ * A chapter's distinct changes with first hit and count, kept by the session:
+ * an unchanged chapter hands back the same hits, so the report is rebuilt from summaries.
  */
 function chapterChanges(hits: readonly PlacedHit[], session: BuildSession): Map<string, Change> {
   return session.chapterMemo<Map<string, Change>>('report.changes')(hits, '', () => {
@@ -169,7 +165,6 @@ const headings: Record<ReportEntry['kind'], string> = {
   phrase: 'Phrases: characters chosen by context (OpenCC TSPhrases)'
 }
 
-/** The report as a Markdown document. */
 function reportMarkdown(report: ConversionReport): string {
   const lines = [
     `# Conversion report: ${report.edition}`,
@@ -214,6 +209,7 @@ function cell(value: string): string {
 /**
  * Escape quoted text so every Markdown viewer shows it as text: HTML as
  * character references, inline syntax with a backslash.
+ *
  * @param value
  *   Text.
  * @returns
