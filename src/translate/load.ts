@@ -125,8 +125,7 @@ async function readTable(
   const known = tables?.peek(full)
   if (known && file.messages.length === 0 && known.text === text) return known.table
   const table = tableOf(parseFile(file), file)
-  // Only a catalog read without a message is remembered: one with an error
-  // must report it again.
+  // Only a read without a message is remembered: an error must be reported again.
   if (file.messages.length === 0) tables?.set(full, {text, table})
   else tables?.delete(full)
   return table
