@@ -104,10 +104,9 @@ export async function loadFont(
 }
 
 /**
- * Where the font file is, or why it may not be read: a build reads only the
- * manuscript folder unless `system` names an installed font. A `file` stays
- * inside it, through symbolic links too; a `system` path must be absolute, so
- * it never depends on where the build runs.
+ * Where the font file is, or why it may not be read: a `file` stays inside the
+ * manuscript folder, through symbolic links too; a `system` font's path must be
+ * absolute, so it never depends on where the build runs.
  */
 async function locate(
   config: NonNullable<BookConfig['font']>,

@@ -1,7 +1,4 @@
-/**
- * The glossary (`glossary.yaml`) for the bilingual edition: terms with their
- * English gloss (`en`), an optional `note` and an optional `pinyin` override.
- */
+/** The glossary (`glossary.yaml`) of the bilingual edition: terms with `en`, optional `note` and `pinyin`. */
 import {isMap, isScalar, isSeq} from 'yaml'
 import type {VFile} from 'vfile'
 import {error} from '../core/diagnostics.js'

@@ -1,9 +1,7 @@
 /**
- * Read a text file of the manuscript into a vfile, refusing what is not text
- * or not the manuscript's: manuscripts come from editors and scraped pages, so
- * a file can be UTF-16 or binary, hold control characters no XML may hold,
- * link to a file elsewhere (which a build would publish), or be no regular
- * file (a FIFO's read blocks for ever). Each is reported with a rule id.
+ * Read a manuscript's text files, refusing what is not text or not its own:
+ * files come from editors and scraped pages, and one linking elsewhere on the
+ * machine would be published.
  */
 import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
