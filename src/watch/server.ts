@@ -1,10 +1,7 @@
 /**
- * The preview server of `zhbook watch`: serves the web edition from the
- * output folder on the loopback interface only, tells open pages to reload
- * after a build, and shows a failed build's messages over the page.
- *
- * The reload script is added to pages as they are served, never written
- * into the output: the files on disk stay the files a build makes.
+ * The preview server of `zhbook watch`: serves the output folder on loopback
+ * only, reloads open pages after a build, shows a failed build's messages. The
+ * reload script is added as pages are served, so the files on disk stay a build's.
  */
 import {createReadStream} from 'node:fs'
 import fs from 'node:fs/promises'
@@ -15,11 +12,7 @@ import path from 'node:path'
 /** Path prefix of the server's own endpoints. */
 const internal = '/__zhbook/'
 
-/**
- * Most event streams open at once: one per open page. Why a cap: each holds
- * a socket for as long as its page is open; a page that opens them in a loop
- * must not exhaust the process's sockets.
- */
+/** Most event streams open at once (one per page): a page opening them in a loop must not exhaust sockets. */
 const maxClients = 64
 
 /** Content types of the files a web edition holds. */
