@@ -92,5 +92,9 @@ CORPUS ?= ../shared/corpora/d2l-zh-tw-dev
 bench-convert: node_modules/.package-lock.json
 	npx tsx scripts/bench-convert.ts $(CORPUS)
 
+# Only what zhbook made: the book's cache (when tagged as zhbook's) and the
+# output folder's entries (when it carries zhbook's marker).
 clean:
-	rm -rf dist coverage $(OUT)/web $(OUT)/reports $(OUT)/*.epub .zhbook-cache
+	if [ -f dist/cli/main.js ]; then node dist/cli/main.js clean $(MANUSCRIPT); fi
+	if [ -f $(OUT)/.zhbook-output ]; then rm -rf $(OUT)/web $(OUT)/reports $(OUT)/*.epub $(OUT)/.zhbook-output; fi
+	rm -rf dist coverage
