@@ -287,7 +287,10 @@ function textOf(node: ElementContent, wanted: boolean, inTranslation: boolean, r
  *   Element, if there is one right after.
  */
 function nextElement(nodes: ReadonlyArray<RootContent | ElementContent>, position: number): Element | undefined {
-  for (const node of nodes.slice(position + 1)) {
+  // An index, not a slice: a slice per block copies the rest of the list,
+  // which makes a long chapter's index grow with the square of its length.
+  for (let index = position + 1; index < nodes.length; index++) {
+    const node = nodes[index]!
     if (node.type === 'element') return node
     if (node.type === 'text' && node.value.trim() === '') continue
     return undefined
