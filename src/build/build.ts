@@ -46,6 +46,12 @@ export interface BuildOptions {
   /** Where CC-CEDICT and the dictionary's cache are (default: found from zhbook's own folder). */
   dictionary?: DictionaryOptions | undefined
   /**
+   * Seconds a chapter may take to be read (optional, default: book.yaml's
+   * `limits.chapterSeconds`, else 120): past them its reading is stopped
+   * (B001).
+   */
+  chapterSeconds?: number | undefined
+  /**
    * The build session (optional, default: a fresh one, disposed when the
    * build ends): what a series of builds keeps from one to the next (the
    * chapter cache, what was written, the renderers' stores). The caller

@@ -6,15 +6,10 @@
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
-import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
 import type {EditionDefinition, StageContext} from '../core/editions.js'
 import {error} from '../core/diagnostics.js'
 import {stringsFor} from '../core/locale.js'
@@ -22,11 +17,7 @@ import type {ChapterSource, EditionChapter} from '../core/model.js'
 import rehypeEnglishRuns from '../stages/rehype-english-runs.js'
 import rehypeChapterTitle from '../stages/rehype-chapter-title.js'
 import rehypeRawIfAny from '../stages/rehype-raw-if-any.js'
-import remarkBlockIds from '../stages/remark-block-ids.js'
-import remarkDuplicateDefinitions from '../stages/remark-duplicate-definitions.js'
-import remarkSourceLines from '../stages/remark-source-lines.js'
 import {gitbookAttributes, gitbookTagNames} from '../load/layouts/gitbook-tags.js'
-import {mapPoint} from '../load/layouts/line-map.js'
 import rehypeDialogue from '../stages/rehype-dialogue.js'
 import rehypeChapterLinks from '../stages/rehype-chapter-links.js'
 import rehypeCjkLineBreaks from '../stages/rehype-cjk-line-breaks.js'
@@ -35,12 +26,21 @@ import rehypeHighlightCode from '../stages/rehype-highlight-code.js'
 import rehypeLocalImages from '../stages/rehype-local-images.js'
 import rehypeNoteGroups from '../stages/rehype-note-groups.js'
 import rehypeMathml from '../stages/rehype-mathml.js'
-import remarkHeadingIds from '../stages/remark-heading-ids.js'
 import rehypeAuthorIds from '../stages/rehype-author-ids.js'
 import rehypeOwnIds from '../stages/rehype-own-ids.js'
 import rehypeSafeHtml from '../stages/rehype-safe-html.js'
-import remarkCjkAutolinks from '../stages/remark-cjk-autolinks.js'
 import rehypeTableAlign from '../stages/rehype-table-align.js'
+import {
+  chapterText,
+  createChapterReader,
+  failureReason,
+  maxMarkers,
+  maxNesting,
+  type ParsedChapter
+} from './read-chapter.js'
+
+export {createChapterReader, maxMarkers, maxNesting, tooDeep, tooManyMarkers} from './read-chapter.js'
+export type {ChapterReader, ChapterText, ParsedChapter} from './read-chapter.js'
 
 /** Classes of the English in the bilingual edition. */
 const translationClasses = ['translation', 'awaiting']
@@ -88,18 +88,6 @@ function isClassName(entry: string | readonly unknown[]): boolean {
   return (Array.isArray(entry) ? entry[0] : entry) === 'className'
 }
 
-/** A chapter read into mdast, once for every edition. */
-export type ParsedChapter =
-  /** The tree (block ids given), and what reading it reported. */
-  | {tree: MdastRoot; messages: readonly VFileMessage[]}
-  /** Where the chapter nests too deep to be processed (M007). */
-  | {deep: {line: number; column: number}}
-  /** Why the parser could not handle the chapter (M008). */
-  | {failure: string}
-
-/** Reads a chapter into mdast. */
-export type ChapterReader = (chapter: ChapterSource) => ParsedChapter
-
 /** A chapter processor for one edition. */
 export type ChapterProcessor = (
   chapter: ChapterSource,
@@ -110,45 +98,6 @@ export type ChapterProcessor = (
   /** The file the stages ran on, with their messages and data. */
   file: VFile
 }>
-
-/**
- * Make the reader that parses a chapter's Markdown and numbers its blocks:
- * the part of the pipeline every edition shares.
- *
- * Why apart: parsing is the most costly step of a build (micromark), and it
- * does not depend on the edition; a chapter is parsed once and each edition
- * runs its own stages on the tree (or a copy of it).
- *
- * @returns
- *   Chapter reader.
- */
-export function createChapterReader(): ChapterReader {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkGfm)
-    .use(remarkCjkAutolinks)
-    .use(remarkSourceLines)
-    .use(remarkMath)
-    .use(remarkDuplicateDefinitions)
-    .use(remarkBlockIds)
-    .use(remarkHeadingIds)
-    .freeze()
-
-  return (source) => {
-    const value = String(source.file.value)
-    const deep = tooDeep(value)
-    if (deep) return {deep: source.lines ? mapPoint(source.lines, deep.line, deep.column) : deep}
-    // Its messages are copied to each edition's own file.
-    const file = new VFile({path: source.file.path, value, data: source.lines ? {sourceLines: source.lines} : {}})
-    try {
-      const tree = processor.runSync(processor.parse(file), file) as MdastRoot
-      return {tree, messages: file.messages}
-    } catch (cause) {
-      return {failure: failureReason(cause)}
-    }
-  }
-}
 
 /**
  * Make the processor that runs an edition's stages on a chapter.
@@ -198,7 +147,7 @@ export function createChapterProcessor(edition: EditionDefinition, context: Stag
     .use(rehypeNoteGroups)
     .freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot>
 
-  return async (source, parsed = read(source)) => {
+  return async (source, parsed = read(chapterText(source))) => {
     // A fresh file per edition: messages and data are the edition's own.
     const file = new VFile({path: source.file.path, value: source.file.value, data: {chapterId: source.id}})
     const empty = {
@@ -216,6 +165,26 @@ export function createChapterProcessor(edition: EditionDefinition, context: Stag
         `Unexpected nesting deeper than ${maxNesting} levels, expected a flatter structure`,
         parsed.deep,
         'M007'
+      )
+      return empty
+    }
+
+    if ('markers' in parsed) {
+      error(
+        file,
+        `Unexpected more than ${maxMarkers} emphasis, strikethrough or bracket markers in one paragraph, expected fewer (the parser's work grows with the square of their number): split the paragraph, or escape the markers (\\*)`,
+        parsed.markers,
+        'B002'
+      )
+      return empty
+    }
+
+    if ('timeout' in parsed) {
+      error(
+        file,
+        `Unexpected chapter still being read after ${parsed.timeout} s, expected it read within \`limits.chapterSeconds\` of book.yaml: split the chapter, or raise the limit`,
+        undefined,
+        'B001'
       )
       return empty
     }
@@ -263,90 +232,3 @@ class Failure extends Error {}
 function failed(reason: string): never {
   throw new Failure(reason)
 }
-
-/** What a failure says in M008. */
-function failureReason(cause: unknown): string {
-  return cause instanceof RangeError ? 'structure too deeply nested to process' : String(cause)
-}
-
-/** Deepest nesting of blockquotes (or indentation, in list levels) accepted. */
-export const maxNesting = 100
-
-/**
- * Where a Markdown text nests deeper than `maxNesting`: the parser's and the
- * stages' tree walks are recursive, and a hostile file with 10 000 levels
- * would overflow the stack, or take minutes.
- *
- * Counted: container markers at the start of a line (`> > >`, `- - -`,
- * `1. 1.`), indentation (list levels take two or more columns each), HTML
- * elements left open (outside fenced code), and runs of emphasis markers
- * (`*****…`) in a line of text.
- *
- * @param value
- *   Markdown.
- * @returns
- *   Place of the first line that nests too deep, or `undefined`.
- */
-export function tooDeep(value: string): {line: number; column: number} | undefined {
-  let line = 0
-  let fence: string | undefined
-  let open = 0
-  for (const text of value.split('\n')) {
-    line++
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text)
-    if (fenceMatch) {
-      if (fence === undefined) fence = fenceMatch[1]![0]
-      else if (fenceMatch[1]![0] === fence) fence = undefined
-      continue
-    }
-
-    if (fence !== undefined) continue
-    const prefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/.exec(text)![0]
-    const markers = prefix.replace(/\d{1,9}[.)]/g, '1').replace(/[ \t]/g, '').length
-    const indent = prefix.replace(/\t/g, '    ').length - prefix.replace(/[ \t]/g, '').length
-    if (markers > maxNesting || indent > maxNesting * 2) return {line, column: 1}
-    if (/([*_])\1{200}/.test(text) && !/^[ \t*_-]*$/.test(text)) return {line, column: 1}
-    for (const tag of text.replace(/`[^`]*`/g, '').matchAll(tagExpression)) {
-      const name = tag[2]!.toLowerCase()
-      if (selfClosing.has(name) || tag[3] === '/') continue
-      open += tag[1] === '/' ? -1 : 1
-      if (open < 0) open = 0
-      if (open > maxNesting) return {line, column: tag.index + 1}
-    }
-  }
-
-  return undefined
-}
-
-/** An HTML start or end tag: `/` of an end tag, the name, `/` of `<br/>`. */
-const tagExpression = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/gi
-
-/**
- * Elements that never hold others: void elements, and those whose end tag
- * may be left out (a `<p>` closes the one before).
- */
-const selfClosing = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-  'p',
-  'li',
-  'dt',
-  'dd',
-  'tr',
-  'td',
-  'th',
-  'option',
-  'rt',
-  'rp'
-])

@@ -17,6 +17,7 @@ import {
   editions as editionTable,
   type StageContext
 } from '../core/editions.js'
+import {defaultChapterSeconds} from '../core/model.js'
 import type {
   BookResource,
   ChapterSource,
@@ -41,7 +42,8 @@ import {checkChapterLinks} from './chapter-links.js'
 import {folderMessage} from './publish.js'
 import {referenceInputs} from './reference-inputs.js'
 import {codeFingerprint} from './fingerprint.js'
-import {createChapterProcessor, createChapterReader} from './pipeline.js'
+import {createChapterProcessor} from './pipeline.js'
+import {chapterText} from './read-chapter.js'
 import type {BuildSession} from './session.js'
 
 /** A build up to its renderers: what was read and processed. */
@@ -164,7 +166,8 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     for (const renderer of renderers) renderer.prepare?.(early, renderContext)
   }
 
-  const read = createChapterReader()
+  const readers = session.readers
+  const budget = options.chapterSeconds ?? book.settings.chapterSeconds ?? defaultChapterSeconds
   const cache = session.chapters
   // Chapter by chapter, every edition: a chapter is parsed once, and only
   // when an edition misses it in the cache.
@@ -187,7 +190,8 @@ export async function processProject(options: BuildOptions, session: BuildSessio
       const entries = await Promise.all(keys.map((key) => cache.get(key)))
       const missing = entries.flatMap((entry, index) => (entry ? [] : [index]))
       if (missing.length > 0) {
-        const parsed = read(chapter)
+        // On a thread of its own, which the budget can stop.
+        const parsed = await readers.read(chapterText(chapter), budget)
         // Editions without mdast stages only read the tree (remark-rehype
         // makes a new one): they share it, and go first. Editions with mdast
         // stages change it: each gets a copy, but the last takes the tree.
@@ -197,7 +201,8 @@ export async function processProject(options: BuildOptions, session: BuildSessio
           const own = copy ? {...parsed, tree: structuredClone(parsed.tree)} : parsed
           const fresh = await processors[index]!(chapter, own)
           entries[index] = fresh
-          await cache.set(keys[index]!, fresh)
+          // A time-out says how busy the machine was, not what the chapter is.
+          if (!('timeout' in parsed)) await cache.set(keys[index]!, fresh)
           chapterDone(index)
         }
       }

@@ -7,11 +7,13 @@
  * the session. A one-off build gets a fresh session, so it keeps nothing.
  *
  * What a session holds: the chapter cache (`chapters`), what it last wrote
- * to each output folder (`output`), and the named stores of the steps
+ * to each output folder (`output`), the threads that read chapters
+ * (`readers`), and the named stores of the steps
  * (`chapterMemo`, `keyed`), each bounded.
  */
 import {ChapterCache} from './chapter-cache.js'
 import {OutputMemo, releaseOutput} from './output.js'
+import {ReadPool} from './parse-pool.js'
 
 /** Per-chapter results of one step (see `BuildSession.chapterMemo`). */
 export type ChapterMemo<T> = (chapter: object, key: string, make: () => T) => T
@@ -95,6 +97,8 @@ export class BuildSession {
    * unchanged file without reading it, and reuses the folders it replaced.
    */
   readonly output = new OutputMemo()
+  /** The threads that read chapters, started on first use (see `readers`). */
+  #readers: ReadPool | undefined
   /** The stores, by step name. */
   readonly #stores = new Map<string, Store>()
   /** What runs on `dispose`, in order. */
@@ -227,6 +231,27 @@ export class BuildSession {
 
     this.#stores.set(step, {kind: 'keyed', memo: memo as KeyedMemo<unknown>})
     return memo
+  }
+
+  /**
+   * The threads that read chapters under a time budget (`parse-pool.ts`):
+   * started on first use, kept warm for the next build, stopped on
+   * `dispose`.
+   *
+   * @returns
+   *   The pool.
+   */
+  get readers(): ReadPool {
+    if (!this.#readers) {
+      const pool = new ReadPool()
+      this.#readers = pool
+      this.onDispose(async () => {
+        this.#readers = undefined
+        await pool.close()
+      })
+    }
+
+    return this.#readers
   }
 
   /**

@@ -22,6 +22,7 @@ import type {VFileMessage} from 'vfile-message'
  * and vocabulary of a Traditional text (`zhbook check`); W: the folders
  * zhbook writes (output, caches); X: characters and documents XML refuses;
  * U: the command line (a folder that is not there, an unknown edition).
+ * B: bounded work (time budgets and parser guards).
  */
 export const rules = {
   C001: 'book.yaml is not valid YAML',
@@ -105,7 +106,9 @@ export const rules = {
   U001: 'the manuscript folder does not exist',
   U002: 'a file was given where a folder is expected',
   U003: '`zhbook init` found a book.yaml already there (it is never overwritten)',
-  U004: 'an unknown edition or format was asked for'
+  U004: 'an unknown edition or format was asked for',
+  B001: 'a chapter was not read within its time budget',
+  B002: 'a paragraph holds too many emphasis, strikethrough or bracket markers'
 } as const
 
 /** A rule id. */

@@ -141,7 +141,16 @@ export interface BookSettings {
   formats?: string[] | undefined
   /** The author's levels for rules' warnings (optional: none). */
   rules?: Partial<Record<string, RuleLevel>> | undefined
+  /**
+   * Seconds a chapter may take to be read (`limits.chapterSeconds`)
+   * (optional, default: `defaultChapterSeconds`): past them its reading is
+   * stopped (B001).
+   */
+  chapterSeconds?: number | undefined
 }
+
+/** Seconds a chapter may take to be read when book.yaml does not say. */
+export const defaultChapterSeconds = 120
 
 /** The font of `book.yaml`, checked: its file and the face each edition embeds. */
 export interface BookFont {

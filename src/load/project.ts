@@ -136,7 +136,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     font: config?.font && configFile ? await loadFont(config.font, root, editions, configFile) : undefined,
     vertical: config?.vertical ?? false,
     kepub: config?.kepub ?? false,
-    vocabulary: config?.vocabulary ?? 'general'
+    vocabulary: config?.vocabulary ?? 'general',
+    chapterSeconds: config?.limits?.chapterSeconds
   }
   if (config?.formats) settings.formats = config.formats
   if (config?.rules) settings.rules = config.rules

@@ -132,6 +132,11 @@ export const bookConfigSchema = z
     kepub: z.boolean().default(false),
     // The field of the book's vocabulary in the Simplified edition.
     vocabulary: z.enum(['general', 'technical']).default('general'),
+    // How long a chapter may take to be read, in seconds (B001).
+    limits: z
+      .object({chapterSeconds: z.number().positive().max(86_400).optional()})
+      .strict()
+      .optional(),
     overrides: z
       .string()
       .regex(/^[^/\\]+\.ya?ml$/, 'Unexpected overrides file, expected a `.yaml` file name in the manuscript folder')

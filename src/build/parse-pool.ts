@@ -1,0 +1,187 @@
+/**
+ * Chapters read on worker threads, under a time budget: the parser
+ * (micromark) can take minutes on a small hostile input, and only a thread
+ * of its own can be stopped while it runs. The pool also reads chapters side
+ * by side, while the main thread runs the stages of those already read.
+ *
+ * The pool lives as long as its build session (`BuildSession.readers`):
+ * watch mode keeps its threads warm from one build to the next.
+ */
+import os from 'node:os'
+import {createRequire} from 'node:module'
+import {pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import {VFileMessage} from 'vfile-message'
+import type {ReadAnswer, ReadRequest} from './parse-worker.js'
+import type {ChapterText, ParsedChapter} from './read-chapter.js'
+
+/** Options of a pool. */
+export interface ReadPoolOptions {
+  /** Most threads (optional, default: the machine's cores, at most 4). */
+  readonly size?: number | undefined
+}
+
+/** A chapter waiting for a thread, or being read. */
+interface Job {
+  chapter: ChapterText
+  seconds: number
+  resolve: (parsed: ParsedChapter) => undefined
+}
+
+/** A thread and what it reads now. */
+interface Reader {
+  worker: Worker
+  job?: {id: number; job: Job; timer: NodeJS.Timeout} | undefined
+}
+
+/** Threads that read chapters, each under a time budget. */
+export class ReadPool {
+  readonly #size: number
+  readonly #readers: Reader[] = []
+  readonly #queue: Job[] = []
+  #next = 0
+  #closed = false
+
+  /**
+   * Make a pool; threads start on the first chapters.
+   *
+   * @param options
+   *   Options (optional).
+   */
+  constructor(options: ReadPoolOptions = {}) {
+    this.#size = Math.max(1, options.size ?? Math.min(os.availableParallelism(), 4))
+  }
+
+  /**
+   * Read a chapter on a thread of the pool.
+   *
+   * @param chapter
+   *   The chapter.
+   * @param seconds
+   *   Time budget once a thread takes the chapter, in seconds: past it the
+   *   thread is stopped, and the answer is `{timeout: seconds}`.
+   * @returns
+   *   What reading gave.
+   */
+  read(chapter: ChapterText, seconds: number): Promise<ParsedChapter> {
+    if (this.#closed) return Promise.reject(new Error('Unexpected read on a closed pool, expected an open one'))
+    return new Promise((resolve) => {
+      this.#queue.push({
+        chapter,
+        seconds,
+        resolve(parsed) {
+          resolve(parsed)
+        }
+      })
+      this.#dispatch()
+    })
+  }
+
+  /**
+   * Stop every thread; chapters still waiting are answered as failures.
+   *
+   * @returns
+   *   Nothing.
+   */
+  async close(): Promise<undefined> {
+    this.#closed = true
+    for (const job of this.#queue.splice(0)) job.resolve({failure: 'the build was stopped'})
+    const readers = this.#readers.splice(0)
+    for (const reader of readers) {
+      if (reader.job) {
+        clearTimeout(reader.job.timer)
+        reader.job.job.resolve({failure: 'the build was stopped'})
+      }
+    }
+
+    await Promise.all(readers.map((reader) => reader.worker.terminate()))
+    return undefined
+  }
+
+  /** Give waiting chapters to idle threads, starting threads up to the size. */
+  #dispatch(): undefined {
+    while (this.#queue.length > 0) {
+      let reader = this.#readers.find((entry) => !entry.job)
+      if (!reader && this.#readers.length < this.#size) reader = this.#start()
+      if (!reader) return
+      this.#assign(reader, this.#queue.shift()!)
+    }
+
+    return undefined
+  }
+
+  /** Start a thread. */
+  #start(): Reader {
+    const reader: Reader = {worker: spawn()}
+    reader.worker.on('message', (answer: ReadAnswer) => {
+      const current = reader.job
+      if (!current || current.id !== answer.id) return
+      clearTimeout(current.timer)
+      reader.job = undefined
+      reader.worker.unref()
+      current.job.resolve(revive(answer.parsed))
+      this.#dispatch()
+    })
+    // A thread that dies (out of memory, say) fails its chapter only.
+    reader.worker.on('error', (cause) => {
+      this.#replace(reader, {failure: String(cause)})
+    })
+    reader.worker.on('exit', () => {
+      if (this.#readers.includes(reader)) this.#replace(reader, {failure: 'the reading thread stopped'})
+    })
+    this.#readers.push(reader)
+    return reader
+  }
+
+  /** Give a chapter to a thread, with its budget. */
+  #assign(reader: Reader, job: Job): undefined {
+    const id = this.#next++
+    const timer = setTimeout(() => {
+      this.#replace(reader, {timeout: job.seconds})
+    }, job.seconds * 1000)
+    reader.job = {id, job, timer}
+    // A thread at work keeps the process alive; an idle one does not.
+    reader.worker.ref()
+    reader.worker.postMessage({id, chapter: job.chapter} satisfies ReadRequest)
+    return undefined
+  }
+
+  /** Stop a thread, answer its chapter, and go on with the others. */
+  #replace(reader: Reader, parsed: ParsedChapter): undefined {
+    const index = this.#readers.indexOf(reader)
+    if (index === -1) return
+    this.#readers.splice(index, 1)
+    const current = reader.job
+    reader.job = undefined
+    void reader.worker.terminate()
+    if (current) {
+      clearTimeout(current.timer)
+      current.job.resolve(parsed)
+    }
+
+    this.#dispatch()
+    return undefined
+  }
+}
+
+/**
+ * Start a reading thread: the compiled worker, or, when zhbook runs from its
+ * TypeScript sources (its tests), the source through tsx.
+ */
+function spawn(): Worker {
+  const compiled = import.meta.url.endsWith('.js')
+  const url = new URL(compiled ? './parse-worker.js' : './parse-worker.ts', import.meta.url)
+  const execArgv = compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+  const worker = new Worker(url, {execArgv})
+  worker.unref()
+  return worker
+}
+
+/** An answer with its messages made `VFileMessage`s again. */
+function revive(parsed: ReadAnswer['parsed']): ParsedChapter {
+  if (!('tree' in parsed)) return parsed
+  return {
+    tree: parsed.tree as Extract<ParsedChapter, {tree: unknown}>['tree'],
+    messages: parsed.messages.map((fields) => Object.assign(new VFileMessage(String(fields.reason)), fields))
+  }
+}
