@@ -31,6 +31,8 @@ interface Job {
 /** A thread and what it reads now. */
 interface Reader {
   worker: Worker
+  /** Whether its modules are loaded. */
+  ready: boolean
   job?: {id: number; job: Job; timer: NodeJS.Timeout} | undefined
 }
 
@@ -100,11 +102,19 @@ export class ReadPool {
 
   /** Give waiting chapters to idle threads, starting threads up to the size. */
   #dispatch(): undefined {
-    while (this.#queue.length > 0) {
-      let reader = this.#readers.find((entry) => !entry.job)
-      if (!reader && this.#readers.length < this.#size) reader = this.#start()
-      if (!reader) return
-      this.#assign(reader, this.#queue.shift()!)
+    for (const reader of this.#readers) {
+      if (this.#queue.length === 0) break
+      if (reader.ready && !reader.job) this.#assign(reader, this.#queue.shift()!)
+    }
+
+    // Threads for what still waits; each takes a chapter once ready.
+    const starting = this.#readers.filter((reader) => !reader.ready).length
+    let missing = Math.min(this.#queue.length - starting, this.#size - this.#readers.length)
+    while (missing-- > 0) this.#start()
+    // A thread starting or at work keeps the process alive; an idle one does not.
+    for (const reader of this.#readers) {
+      if (reader.ready && !reader.job) reader.worker.unref()
+      else reader.worker.ref()
     }
 
     return undefined
@@ -112,18 +122,28 @@ export class ReadPool {
 
   /** Start a thread. */
   #start(): Reader {
-    const reader: Reader = {worker: spawn()}
-    reader.worker.on('message', (answer: ReadAnswer) => {
+    const reader: Reader = {worker: spawn(), ready: false}
+    reader.worker.on('message', (answer: ReadAnswer | 'ready') => {
+      if (answer === 'ready') {
+        reader.ready = true
+        this.#dispatch()
+        return
+      }
+
       const current = reader.job
       if (!current || current.id !== answer.id) return
       clearTimeout(current.timer)
       reader.job = undefined
-      reader.worker.unref()
       current.job.resolve(revive(answer.parsed))
       this.#dispatch()
     })
     // A thread that dies (out of memory, say) fails its chapter only.
+    // One that cannot start fails what waits: another would fail the same way.
     reader.worker.on('error', (cause) => {
+      if (!reader.ready) {
+        for (const job of this.#queue.splice(0)) job.resolve({failure: String(cause)})
+      }
+
       this.#replace(reader, {failure: String(cause)})
     })
     reader.worker.on('exit', () => {
@@ -140,8 +160,6 @@ export class ReadPool {
       this.#replace(reader, {timeout: job.seconds})
     }, job.seconds * 1000)
     reader.job = {id, job, timer}
-    // A thread at work keeps the process alive; an idle one does not.
-    reader.worker.ref()
     reader.worker.postMessage({id, chapter: job.chapter} satisfies ReadRequest)
     return undefined
   }
@@ -172,9 +190,7 @@ function spawn(): Worker {
   const compiled = import.meta.url.endsWith('.js')
   const url = new URL(compiled ? './parse-worker.js' : './parse-worker.ts', import.meta.url)
   const execArgv = compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
-  const worker = new Worker(url, {execArgv})
-  worker.unref()
-  return worker
+  return new Worker(url, {execArgv})
 }
 
 /** An answer with its messages made `VFileMessage`s again. */

@@ -43,6 +43,10 @@ parentPort?.on('message', (request: ReadRequest) => {
   parentPort!.postMessage({id: request.id, parsed} satisfies ReadAnswer)
 })
 
+// Ready: a chapter's budget starts when it is sent, not while this thread
+// loads its modules.
+parentPort?.postMessage('ready')
+
 /**
  * A message as a plain object: its own fields but the nodes it names
  * (`ancestors`) and what caused it, which do not cross threads.

@@ -30,8 +30,12 @@ const emptyOptions: Options = {}
 /**
  * Two or more Latin words separated by spaces; a word is letters, with
  * inner apostrophes, hyphens or dots (`don't`, `e-mail`, `Node.js`).
+ *
+ * It starts at the start of a word only: a word that no other follows is
+ * tried once, not again from each of its letters, which took minutes on a
+ * long run of letters and dots (`www.a` × 40 000).
  */
-const phrase = /[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:[ \u00A0]+[A-Za-z]+(?:['’.-][A-Za-z]+)*)+/g
+const phrase = /(?<![A-Za-z]|[A-Za-z]['’.-])[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:[ \u00A0]+[A-Za-z]+(?:['’.-][A-Za-z]+)*)+/g
 
 /**
  * Wrap English phrases of Chinese text in `span[lang]`.
