@@ -8,7 +8,7 @@ import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {buildFiles} from '../src/build/build.js'
 import {formatMessages} from '../src/core/diagnostics.js'
-import {tooDeep} from '../src/build/pipeline.js'
+import {maxMarkers, tooDeep, tooManyMarkers} from '../src/build/pipeline.js'
 
 let dir: string
 
@@ -41,5 +41,36 @@ describe('deep nesting', () => {
     await fs.writeFile(path.join(dir, 'a.md'), '# 深\n\n' + '> '.repeat(100) + '深層引用。\n')
     const result = await buildFiles({input: dir, env: {}})
     expect(result.ok).toBe(true)
+  })
+})
+
+describe('inline markers', () => {
+  it('should find the marker past 5000 in one paragraph, counting runs of `*`, `_`, `~` and each bracket', () => {
+    expect(maxMarkers).toBe(5000)
+    // `*_` is two runs: 2500 pairs are 5000 markers, one more is past the limit.
+    expect(tooManyMarkers('# 標題\n\n' + '*_'.repeat(2500))).toBeUndefined()
+    expect(tooManyMarkers('# 標題\n\n' + '*_'.repeat(2500) + '*')).toEqual({line: 3, column: 5001})
+    // `**` and `~~` are one run each.
+    expect(tooManyMarkers('**a'.repeat(5000))).toBeUndefined()
+    expect(tooManyMarkers('~~a'.repeat(5001))).toEqual({line: 1, column: 15_001})
+    expect(tooManyMarkers('['.repeat(2500) + 'a' + ']'.repeat(2501))).toEqual({line: 1, column: 5002})
+  })
+
+  it('should count a paragraph over its lines, and start again after a blank line or at a block', () => {
+    const lines = Array.from({length: 5001}, () => '*a').join('\n')
+    expect(tooManyMarkers(lines)).toEqual({line: 5001, column: 1})
+    const paragraphs = Array.from({length: 5001}, () => '*a').join('\n\n')
+    expect(tooManyMarkers(paragraphs)).toBeUndefined()
+    const items = Array.from({length: 5001}, () => '- [a](b)').join('\n')
+    expect(tooManyMarkers(items)).toBeUndefined()
+    const rows = '| a | b |\n| - | - |\n' + Array.from({length: 5001}, () => '| [a](b) | *c* |').join('\n')
+    expect(tooManyMarkers(rows)).toBeUndefined()
+  })
+
+  it('should not count code, or a thematic break', () => {
+    expect(tooManyMarkers('```\n' + '*a\n'.repeat(6000) + '```\n')).toBeUndefined()
+    expect(tooManyMarkers('`' + '*a'.repeat(6000) + '`')).toBeUndefined()
+    expect(tooManyMarkers('*'.repeat(6000))).toBeUndefined()
+    expect(tooManyMarkers('_ '.repeat(6000))).toBeUndefined()
   })
 })

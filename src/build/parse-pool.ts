@@ -9,7 +9,7 @@
  */
 import os from 'node:os'
 import {createRequire} from 'node:module'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {VFileMessage} from 'vfile-message'
 import type {ReadAnswer, ReadRequest} from './parse-worker.js'
@@ -183,14 +183,32 @@ export class ReadPool {
 }
 
 /**
+ * The worker's code bundled from its TypeScript source, made once when zhbook
+ * runs from its sources (its tests), where no compiled worker exists and
+ * Node 20 does not apply a TypeScript loader to a worker's modules.
+ */
+let sourceBundle: string | undefined
+
+/**
  * Start a reading thread: the compiled worker, or, when zhbook runs from its
- * TypeScript sources (its tests), the source through tsx.
+ * TypeScript sources, the source bundled by esbuild (a development tool).
  */
 function spawn(): Worker {
-  const compiled = import.meta.url.endsWith('.js')
-  const url = new URL(compiled ? './parse-worker.js' : './parse-worker.ts', import.meta.url)
-  const execArgv = compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
-  return new Worker(url, {execArgv})
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./parse-worker.js', import.meta.url))
+  if (sourceBundle === undefined) {
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild')
+    const bundled = esbuild.buildSync({
+      entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent'
+    })
+    sourceBundle = bundled.outputFiles[0]!.text
+  }
+
+  return new Worker(sourceBundle, {eval: true})
 }
 
 /** An answer with its messages made `VFileMessage`s again. */
