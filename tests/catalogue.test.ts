@@ -118,7 +118,7 @@ const cases: Case[] = [
     name: 'book.yaml with an unknown key',
     files: {'book.yaml': book + 'subtile: 副標題\n', 'a.md': chapter},
     messages: [
-      'book.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, author, host, publisher, description, source, language, identifier, date, slug, chapters, summary, editions, formats, rules, pinyin, cover, font, vertical, kepub, vocabulary, overrides [C003]'
+      'book.yaml:3:1: error: Unexpected key `subtile`, expected one of: title, subtitle, author, host, publisher, description, source, language, identifier, date, slug, chapters, summary, editions, formats, rules, pinyin, cover, font, vertical, kepub, vocabulary, limits, overrides [C003]'
     ],
     ok: false
   },
@@ -433,6 +433,65 @@ const cases: Case[] = [
     messages: [
       untitled,
       'a.md:3:1: error: Unexpected nesting deeper than 100 levels, expected a flatter structure [M007]'
+    ],
+    ok: false
+  },
+  {
+    name: '50 000 alternating emphasis markers (`*_*_…`)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + '*_'.repeat(25_000) + '\n'}),
+    messages: [
+      "a.md:3:5001: error: Unexpected more than 5000 emphasis, strikethrough or bracket markers in one paragraph, expected fewer (the parser's work grows with the square of their number): split the paragraph, or escape the markers (\\*) [B002]"
+    ],
+    ok: false
+  },
+  {
+    name: '40 000 unclosed emphasis markers (`*a*a…`)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + '*a'.repeat(40_000) + '\n'}),
+    messages: [
+      "a.md:3:10001: error: Unexpected more than 5000 emphasis, strikethrough or bracket markers in one paragraph, expected fewer (the parser's work grows with the square of their number): split the paragraph, or escape the markers (\\*) [B002]"
+    ],
+    ok: false
+  },
+  {
+    name: '40 000 strikethrough markers (`~~a~~a…`)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + '~~a'.repeat(40_000) + '\n'}),
+    messages: [
+      "a.md:3:15001: error: Unexpected more than 5000 emphasis, strikethrough or bracket markers in one paragraph, expected fewer (the parser's work grows with the square of their number): split the paragraph, or escape the markers (\\*) [B002]"
+    ],
+    ok: false
+  },
+  {
+    name: '40 000 unfinished links (`[a](`)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + '[a]('.repeat(40_000) + '\n'}),
+    messages: [
+      "a.md:3:10001: error: Unexpected more than 5000 emphasis, strikethrough or bracket markers in one paragraph, expected fewer (the parser's work grows with the square of their number): split the paragraph, or escape the markers (\\*) [B002]"
+    ],
+    ok: false
+  },
+  {
+    name: '40 000 nested brackets',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + '['.repeat(40_000) + 'a' + ']'.repeat(40_000) + '\n'}),
+    messages: [
+      "a.md:3:5001: error: Unexpected more than 5000 emphasis, strikethrough or bracket markers in one paragraph, expected fewer (the parser's work grows with the square of their number): split the paragraph, or escape the markers (\\*) [B002]"
+    ],
+    ok: false
+  },
+  {
+    name: 'a chapter not read within its time budget (`limits.chapterSeconds`, made tiny)',
+    files: () => ({
+      'book.yaml': book + 'limits:\n  chapterSeconds: 0.001\n',
+      'a.md': '# 標題\n\n' + '一段**正文**，[連結](b.md)。\n\n'.repeat(2000)
+    }),
+    messages: [
+      'a.md:1:1: error: Unexpected chapter still being read after 0.001 s, expected it read within `limits.chapterSeconds` of book.yaml: split the chapter, or raise the limit [B001]'
+    ],
+    ok: false
+  },
+  {
+    name: 'a time budget that is not a positive number',
+    files: {'book.yaml': book + 'limits:\n  chapterSeconds: 0\n', 'a.md': chapter},
+    messages: [
+      'book.yaml:4:19: error: Unexpected value for `limits.chapterSeconds`: Too small: expected number to be >0 [C002]'
     ],
     ok: false
   },
@@ -859,7 +918,9 @@ describe('the command line on bad input', () => {
     'a 200 MB cover (refused before it is read)',
     'a folder named `x.md` among the chapters',
     'a FIFO as a chapter, the glossary, the overrides and a PO file (never opened)',
-    'a 252-character chapter file name'
+    'a 252-character chapter file name',
+    '50 000 alternating emphasis markers (`*_*_…`)',
+    'a chapter not read within its time budget (`limits.chapterSeconds`, made tiny)'
   ]) {
     it(`should exit with 1 on ${name}, print the messages, and keep the previous output`, async () => {
       const entry = cases.find((item) => item.name === name)!
