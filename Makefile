@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
-.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert
+.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert bench-scale
 
 all: build
 
@@ -79,6 +79,11 @@ watch: dist/cli/main.js
 # book; writes BENCHMARKS.md. Installs pandoc and opencc when missing.
 bench: dist/cli/main.js
 	npx tsx scripts/bench.ts
+
+# One large chapter of 2, 10 and 50 MB, built once each: time and peak
+# memory (also a section of `make bench`).
+bench-scale: dist/cli/main.js
+	npx tsx scripts/bench-scale.ts
 
 # Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
 # paragraph edited at a time, time until every edition's output has it.

@@ -2,7 +2,8 @@
  * `make bench`: zhbook against pandoc (Markdown → EPUB) and the OpenCC
  * command line (tw2sp) on a generated book of 100 chapters (≥ 2 MB of
  * Markdown); several runs each, medians and ratios, peak memory, time per
- * step, and how the cost grows with the size. Writes BENCHMARKS.md.
+ * step, how the cost grows with the size, and one large chapter (2, 10 and
+ * 50 MB, `scripts/bench-scale.ts`). Writes BENCHMARKS.md.
  *
  * Installs pandoc and opencc (Debian) when they are missing.
  *
@@ -20,6 +21,7 @@ import {build} from '../src/build/build.js'
 import {createConverter} from '../src/convert/converter.js'
 import {ensurePackages} from './debian.js'
 import {makeLargeBook} from './make-large-book.js'
+import {measureScale, scaleSection} from './bench-scale.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Number(process.argv[2] ?? 3)
@@ -147,6 +149,9 @@ for (const factor of [1, 2, 4]) {
   console.log(`growth ${factor}×: ${size} bytes, ${median(result.seconds)} s`)
 }
 
+// 6. One large chapter: 2, 10 and 50 MB, once each (`make bench-scale`).
+const scale = await measureScale(tmp)
+
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`
 const m = {
   zhbook: median(zhbook.seconds),
@@ -191,7 +196,8 @@ const lines = [
   '| size | bytes | seconds |',
   '| --- | --: | --: |',
   ...growth.map(([factor, size, seconds]) => `| ${factor} | ${size} | ${seconds.toFixed(2)} |`),
-  ''
+  '',
+  ...scaleSection(scale)
 ]
 // The Conversion section is `make bench-convert`'s: keep it as it is.
 const previous = await fs.readFile(path.join(root, 'BENCHMARKS.md'), 'utf8').catch(() => '')
