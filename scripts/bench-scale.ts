@@ -20,7 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const manuscript = path.join(root, 'manuscript')
 const cli = path.join(root, 'dist', 'cli', 'main.js')
 /** Longest a build may take before it is counted as not finished, in seconds. */
-const limit = 600
+const limit = 900
 
 /** Heading of the section in BENCHMARKS.md. */
 export const scaleHeading = '## One large chapter'
@@ -57,7 +57,11 @@ export async function makeOneChapterBook(out: string, minBytes: number): Promise
   await fs.mkdir(out, {recursive: true})
   await fs.writeFile(path.join(out, 'big.md'), text)
   const config = await fs.readFile(path.join(manuscript, 'book.yaml'), 'utf8')
-  await fs.writeFile(path.join(out, 'book.yaml'), config.replace(/^chapters:[\s\S]*$/m, 'chapters:\n  - big.md\n'))
+  // A budget past the bench's own limit: the bench measures the build, not the budget.
+  await fs.writeFile(
+    path.join(out, 'book.yaml'),
+    config.replace(/^chapters:[\s\S]*$/m, `chapters:\n  - big.md\nlimits:\n  chapterSeconds: ${limit * 2}\n`)
+  )
   for (const file of ['overrides.yaml', 'glossary.yaml']) {
     await fs.copyFile(path.join(manuscript, file), path.join(out, file))
   }
@@ -101,6 +105,12 @@ export async function measureScale(tmp: string, sizes: readonly number[] = [2, 1
   }
 
   return rows
+}
+
+/** The last line of a failed build's output but the timing, shortened. */
+function failure(stderr: string): string {
+  const lines = stderr.trim().split('\n')
+  return (lines.at(-2) ?? lines[0] ?? '').slice(0, 120)
 }
 
 /**

@@ -47,7 +47,7 @@ export interface BuildOptions {
   dictionary?: DictionaryOptions | undefined
   /**
    * Seconds a chapter may take to be read (optional, default: book.yaml's
-   * `limits.chapterSeconds`, else 120): past them its reading is stopped
+   * `limits.chapterSeconds`, else 300): past them its reading is stopped
    * (B001).
    */
   chapterSeconds?: number | undefined

@@ -150,7 +150,7 @@ export interface BookSettings {
 }
 
 /** Seconds a chapter may take to be read when book.yaml does not say. */
-export const defaultChapterSeconds = 120
+export const defaultChapterSeconds = 300
 
 /** The font of `book.yaml`, checked: its file and the face each edition embeds. */
 export interface BookFont {
