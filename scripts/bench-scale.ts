@@ -96,7 +96,9 @@ export async function measureScale(tmp: string, sizes: readonly number[] = [2, 1
         ? {bytes, seconds: wall, megabytes: Math.round(kb! / 1024)}
         : {
             bytes,
-            failed: run.error ? `not finished in ${limit} s` : `exit ${run.status}: ${run.stderr.trim().split('\n')[0]}`
+            failed: run.error
+              ? `not finished in ${limit} s`
+              : `exit ${run.status ?? run.signal}: ${failure(run.stderr)}`
           }
     rows.push(row)
     console.log(`one chapter of ${bytes} bytes: ${row.failed ?? `${row.seconds} s, ${row.megabytes} MB`}`)
