@@ -488,6 +488,18 @@ const cases: Case[] = [
     ok: false
   },
   {
+    name: '40 000 `www.a` in a run (a word the English-run stage once tried again from each letter)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + 'www.a'.repeat(40_000) + '\n'}),
+    messages: [],
+    ok: true
+  },
+  {
+    name: '20 000 `<http://a` never closed (the check once scanned to the end from each `<`)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + '<http://a'.repeat(20_000) + '\n'}),
+    messages: [],
+    ok: true
+  },
+  {
     name: 'a time budget that is not a positive number',
     files: {'book.yaml': book + 'limits:\n  chapterSeconds: 0\n', 'a.md': chapter},
     messages: [
