@@ -109,10 +109,13 @@ export async function measureScale(tmp: string, sizes: readonly number[] = [2, 1
   return rows
 }
 
-/** The last line of a failed build's output but the timing, shortened. */
+/** The first line of a failed build's messages (not `/usr/bin/time`'s), shortened. */
 function failure(stderr: string): string {
-  const lines = stderr.trim().split('\n')
-  return (lines.at(-2) ?? lines[0] ?? '').slice(0, 120)
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !/^Command exited|^[\d.]+ \d+$/.test(line))
+  return (lines[0] ?? '').slice(0, 160)
 }
 
 /**
