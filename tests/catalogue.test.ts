@@ -500,6 +500,12 @@ const cases: Case[] = [
     ok: true
   },
   {
+    name: 'a paragraph of 150 000 English phrases (once spread as call arguments: M008)',
+    files: () => ({'book.yaml': book, 'a.md': '# 標題\n\n' + 'ab cd。'.repeat(150_000) + '\n'}),
+    messages: [],
+    ok: true
+  },
+  {
     name: 'a time budget that is not a positive number',
     files: {'book.yaml': book + 'limits:\n  chapterSeconds: 0\n', 'a.md': chapter},
     messages: [

@@ -9,6 +9,8 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {buildFiles} from '../src/build/build.js'
 import {formatMessages} from '../src/core/diagnostics.js'
 import {maxMarkers, tooDeep, tooManyMarkers} from '../src/build/pipeline.js'
+import {BuildSession} from '../src/build/session.js'
+import {searchIndex} from '../src/formats/web/search-index.js'
 
 let dir: string
 
@@ -72,5 +74,20 @@ describe('inline markers', () => {
     expect(tooManyMarkers('`' + '*a'.repeat(6000) + '`')).toBeUndefined()
     expect(tooManyMarkers('*'.repeat(6000))).toBeUndefined()
     expect(tooManyMarkers('_ '.repeat(6000))).toBeUndefined()
+  })
+})
+
+describe('long chapters', () => {
+  it('should index 200 000 blocks of one chapter for the search page', () => {
+    const children = Array.from({length: 200_000}, (_, index) => ({
+      type: 'element' as const,
+      tagName: 'p',
+      properties: {id: `p-${index + 1}`},
+      children: [{type: 'text' as const, value: `第${index + 1}段。`}]
+    }))
+    const session = new BuildSession()
+    const index = searchIndex([{id: 'a', title: '標題', sourcePath: 'a.md', tree: {type: 'root', children}}], session)
+    expect(index.blocks).toHaveLength(200_000)
+    expect(index.blocks.at(-1)).toEqual({chapter: 0, id: 'p-200000', text: '第200000段。', translation: ''})
   })
 })

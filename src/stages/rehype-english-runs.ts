@@ -71,7 +71,8 @@ function wrapChildren(
 
   for (const child of children) {
     if (child.type === 'text') {
-      result.push(...wrapText(child, lang))
+      // One by one: a long text's runs, spread as arguments, overflow the stack.
+      for (const node of wrapText(child, lang)) result.push(node)
     } else {
       if (child.type === 'element' && !skip(child)) {
         child.children = wrapChildren(child.children, lang) as ElementContent[]

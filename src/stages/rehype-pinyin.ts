@@ -43,7 +43,8 @@ export default function rehypePinyin() {
         if (!skip.has(child.tagName) && !opaque.has(child.tagName) && !otherLanguage(child)) walk(child)
         children.push(child)
       } else if (child.type === 'text' && han.test(child.value)) {
-        children.push(...annotate(child.value))
+        // One by one: a long text's annotations, spread as arguments, overflow the stack.
+        for (const node of annotate(child.value)) children.push(node)
       } else {
         children.push(child)
       }

@@ -95,7 +95,8 @@ function spanChildren(
 
   for (const child of children) {
     if (child.type === 'text') {
-      result.push(...spanText(child, state))
+      // One by one: a long text's spans, spread as arguments, overflow the stack.
+      for (const node of spanText(child, state)) result.push(node)
     } else if (child.type === 'element') {
       if (skip.has(child.tagName) || isKoboSpan(child)) {
         result.push(child)

@@ -64,7 +64,8 @@ export function searchIndex(chapters: readonly EditionChapter[], session: BuildS
       collect(number, chapter.tree.children, false, found)
       return found
     })
-    index.blocks.push(...blocks)
+    // One by one: spread as arguments, a long chapter's blocks overflow the stack.
+    for (const block of blocks) index.blocks.push(block)
     parts.push(blocks)
   }
 
