@@ -140,8 +140,16 @@ export function scaleSection(rows: readonly ScaleRow[]): string[] {
         ? `| ${(row.bytes / 1e6).toFixed(0)} MB | ${row.bytes} | ${row.failed} | |`
         : `| ${(row.bytes / 1e6).toFixed(0)} MB | ${row.bytes} | ${row.seconds!.toFixed(1)} | ${row.megabytes} MB |`
     ),
+    '',
+    `50 MB in under 60 s and 2 GB: ${met(rows) ? 'met' : 'not met'}.`,
     ''
   ]
+}
+
+/** Whether the largest chapter measured is 50 MB or more and built within the target. */
+function met(rows: readonly ScaleRow[]): boolean {
+  const last = rows.at(-1)
+  return Boolean(last && last.bytes >= 50_000_000 && last.seconds! < 60 && last.megabytes! < 2048)
 }
 
 /**
