@@ -311,3 +311,15 @@ function totalsLine(rows: ReadonlyArray<{rule: string; severity: Severity}>): st
 
   return `zhbook: ${parts.join(', ')}`
 }
+
+/**
+ * A size in bytes as people read it.
+ *
+ * @param bytes
+ *   Size.
+ * @returns
+ *   `1.4 MB`, `320 KB`.
+ */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
+}

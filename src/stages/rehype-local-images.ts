@@ -15,7 +15,7 @@ import {imageSize} from 'image-size'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
 import {isInside} from '../load/read-text.js'
-import {warn, type RuleId} from '../core/diagnostics.js'
+import {formatSize, warn, type RuleId} from '../core/diagnostics.js'
 import type {BookResource} from '../core/model.js'
 
 declare module 'vfile' {
@@ -247,16 +247,4 @@ export function resourceName(relative: string, extension: string): string {
   }
 
   return [imageFolder, ...folders, name + '.' + extension].join('/')
-}
-
-/**
- * A size in bytes as people read it.
- *
- * @param bytes
- *   Size.
- * @returns
- *   `1.4 MB`, `320 KB`.
- */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }

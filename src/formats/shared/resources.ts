@@ -1,7 +1,8 @@
 /** The bytes of a book's images as every renderer packages them (an SVG cleaned first). */
 import fs from 'node:fs/promises'
 import type {BookResource, EditionBook, OutputFile} from '../../core/model.js'
-import {formatSize, largeImage} from '../../stages/rehype-local-images.js'
+import {formatSize} from '../../core/diagnostics.js'
+import {largeImage} from '../../stages/rehype-local-images.js'
 import {sanitizeSvg} from './svg.js'
 
 /**

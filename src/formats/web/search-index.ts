@@ -9,6 +9,7 @@
  * It is a script assigning a global, not JSON: `fetch` of a local file is
  * blocked on `file://`, a `<script src>` is not.
  */
+import {isNoteReference} from '../../stages/rehype-note-groups.js'
 import type {Element, ElementContent, RootContent} from 'hast'
 import type {EditionChapter} from '../../core/model.js'
 import type {BuildSession} from '../../build/session.js'
@@ -261,8 +262,7 @@ function textOf(node: ElementContent, wanted: boolean, inTranslation: boolean, r
   }
 
   if (node.tagName === 'rt' || node.tagName === 'rp') return ''
-  const role = node.properties.role
-  if (typeof role === 'string' && role.split(/\s+/).includes('doc-noteref')) return ''
+  if (isNoteReference(node)) return ''
   const inside = inTranslation || isTranslation(node)
   let result = ''
 
