@@ -13,7 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../src/build/build.js'
 import {BuildSession} from '../src/build/session.js'
 import {verifyOutputs} from '../src/build/verify.js'
-import {formatMessages} from '../src/core/diagnostics.js'
+import {failureCode, formatMessages} from '../src/core/diagnostics.js'
 import type {Renderer} from '../src/core/model.js'
 import {cleanCommand} from '../src/cli/clean.js'
 import {snapshot, writeFiles} from './helpers/manuscript.js'
@@ -339,6 +339,8 @@ describe('strict output', () => {
       'out/web/broken.svg:1:49: error: Unexpected malformed XML (unexpected close tag) in a document zhbook made, expected well-formed XML (this is a bug in zhbook; the last output is kept) [X003]'
     ])
     expect(result.ok).toBe(false)
+    // A bug in zhbook, not in the book: the command exits with 70.
+    expect(failureCode(result.messages)).toBe(70)
     expect(await snapshot(out)).toEqual(before)
   })
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {build} from '../build/build.js'
 import {defaultCacheDir} from '../build/cache-folder.js'
 import {BuildSession} from '../build/session.js'
-import {formatMessages} from '../core/diagnostics.js'
+import {failureCode, formatMessages} from '../core/diagnostics.js'
 import {editions} from '../core/editions.js'
 import type {EditionId} from '../core/model.js'
 import {formats} from '../formats/formats.js'
@@ -78,7 +78,7 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
 
   if (!result.ok) {
     console.error(`zhbook: build failed; nothing was written to ${options.out}`)
-    return 1
+    return failureCode(result.messages)
   }
 
   if (!options.quiet) {

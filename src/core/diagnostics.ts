@@ -114,6 +114,22 @@ export const rules = {
 /** A rule id. */
 export type RuleId = keyof typeof rules
 
+/** Rules that report a bug in zhbook rather than in the book: its own output failed its read-back. */
+const bugRules: ReadonlySet<string> = new Set<RuleId>(['X003', 'X004'])
+
+/**
+ * Exit code of a failed build.
+ *
+ * @param files
+ *   The build's files with their messages.
+ * @returns
+ *   70 when a message reports a bug in zhbook (X003, X004), else 1.
+ */
+export function failureCode(files: readonly VFile[]): 1 | 70 {
+  const bug = files.some((file) => file.messages.some((message) => message.fatal && bugRules.has(message.ruleId ?? '')))
+  return bug ? 70 : 1
+}
+
 /** Where a message points: a point or a span, 1-based. */
 export interface Place {
   line: number
