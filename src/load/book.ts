@@ -6,7 +6,6 @@
  * Problems are reported on vfiles, never thrown, so the caller sees every
  * error of a run at once.
  */
-import {createHash} from 'node:crypto'
 import {readdirSync, type Stats} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -15,6 +14,7 @@ import {imageSize} from 'image-size'
 import {z} from 'zod'
 import {error, formatSize, note, type Place, rules} from '../core/diagnostics.js'
 import type {Book, BookMeta} from '../core/model.js'
+import {nameUuid} from '../core/uuid.js'
 import {bookConfigSchema, type BookConfig} from './schema.js'
 import {reservedIds, slugify} from './ids.js'
 import {isInside, kindOf} from './read-text.js'
@@ -337,7 +337,7 @@ export function metaFrom(
     source: config?.source,
     language: config?.language ?? layout?.meta.language ?? 'zh-Hant',
     // A stable identifier for a folder without one: derived from its title.
-    identifier: config?.identifier ?? `urn:uuid:${uuidFrom(`${slug}\n${title}`)}`,
+    identifier: config?.identifier ?? `urn:uuid:${nameUuid(new Uint8Array(), `${slug}\n${title}`)}`,
     date,
     slug
   }
@@ -385,11 +385,4 @@ export function chapterId(name: string, index: number): string {
   const id = slugify(stem) || `chapter-${index + 1}`
   // Renderers name their own files so (`index.html`, `cover.xhtml` …).
   return reservedIds.has(id) ? `chapter-${id}` : id
-}
-
-/** A name-based (version 5 style) UUID from text. */
-function uuidFrom(value: string): string {
-  const hex = createHash('sha1').update(value).digest('hex')
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }

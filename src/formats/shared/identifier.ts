@@ -2,7 +2,7 @@
  * Each edition's own `dc:identifier`, derived from the book's: reading apps and stores that see one
  * identifier on three EPUBs take them for one book (and keep one, or mix their reading positions).
  */
-import {createHash} from 'node:crypto'
+import {nameUuid} from '../../core/uuid.js'
 
 const urnUuid = /^urn:uuid:([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})$/i
 
@@ -25,9 +25,5 @@ export function editionIdentifier(identifier: string, edition: string): string {
   const match = urnUuid.exec(identifier.trim())
   const namespace = match ? match.slice(1).join('').toLowerCase() : urlNamespace
   const name = match ? edition : `${identifier}#${edition}`
-  const hash = createHash('sha1').update(Buffer.from(namespace, 'hex')).update(name, 'utf8').digest()
-  hash[6] = (hash[6]! & 0x0f) | 0x50
-  hash[8] = (hash[8]! & 0x3f) | 0x80
-  const hex = hash.subarray(0, 16).toString('hex')
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+  return `urn:uuid:${nameUuid(Buffer.from(namespace, 'hex'), name)}`
 }
