@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {editionIdentifier} from '../src/formats/shared/identifier.js'
+import {nameUuid} from '../src/core/uuid.js'
 
 const book = 'urn:uuid:6d3f2a4e-8b1c-4f5e-9a7d-2c1e0b9f8a31'
 
@@ -31,5 +32,17 @@ describe('editionIdentifier', () => {
     const other = 'urn:uuid:00000000-0000-4000-8000-000000000000'
     expect(editionIdentifier(book, 'hans')).toBe(editionIdentifier(book, 'hans'))
     expect(editionIdentifier(other, 'hans')).not.toBe(editionIdentifier(book, 'hans'))
+  })
+})
+
+describe('nameUuid', () => {
+  it('should give RFC 4122’s version 5 UUID of a name in a namespace (Python’s `uuid.uuid5`)', () => {
+    const dns = Buffer.from('6ba7b8109dad11d180b400c04fd430c8', 'hex')
+    expect(nameUuid(dns, 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2')
+  })
+
+  it('should hash the name alone with an empty namespace, as the book’s default identifier always was', () => {
+    // sha1('a') = 86f7e437faa5a7fce15d1ddcb9eaeaea377667b8: version and variant bits set.
+    expect(nameUuid(new Uint8Array(), 'a')).toBe('86f7e437-faa5-57fc-a15d-1ddcb9eaeaea')
   })
 })
