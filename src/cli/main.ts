@@ -3,10 +3,10 @@
  * The `zhbook` command line. Commands are thin: the work lives in the library.
  */
 import {existsSync, readdirSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import {Command} from 'commander'
+import {packageInfo} from '../core/package-root.js'
 
-const {version} = createRequire(import.meta.url)('../../package.json') as {version: string}
+const {version} = packageInfo()
 const program = new Command()
 
 program

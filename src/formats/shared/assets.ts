@@ -1,10 +1,11 @@
 /**
  * Files the renderers copy as they are, bundled into `dist/assets/` by `scripts/bundle.ts`; found
- * from here, as `src/formats/shared/` (tests) and `dist/formats/shared/` are both three folders deep.
+ * from zhbook's folder, wherever the module that reads them runs from (`src/`, `dist/`, or a chunk
+ * of the bundled command).
  */
 import {readFileSync} from 'node:fs'
-
-const folder = new URL('../../../dist/assets/', import.meta.url)
+import path from 'node:path'
+import {packageRoot} from '../../core/package-root.js'
 
 /**
  * Read a bundled asset.
@@ -16,7 +17,7 @@ const folder = new URL('../../../dist/assets/', import.meta.url)
  */
 export function readAsset(name: string): string {
   try {
-    return readFileSync(new URL(name, folder), 'utf8')
+    return readFileSync(path.join(packageRoot(), 'dist', 'assets', name), 'utf8')
   } catch (error) {
     throw new Error(
       'Unexpected missing asset `dist/assets/' + name + '`, expected it bundled by `make` (scripts/bundle.ts)',
