@@ -123,8 +123,6 @@ export async function processProject(options: BuildOptions, session: BuildSessio
   const wanted = book.settings.formats
   const renderers = options.renderers ?? (wanted ? formats.filter((format) => wanted.includes(format.name)) : formats)
   if (book.settings.rules) result.rules = book.settings.rules
-  // The script check of a Traditional manuscript, as warnings (`zhbook check`).
-  result.messages.push(...checkBook(book, session))
 
   // 2. Run each edition's stages on every chapter (editions side by side).
   const context = createStageContext(book, session)
@@ -165,6 +163,10 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     }
     for (const renderer of renderers) renderer.prepare?.(early, renderContext)
   }
+
+  // The script check of a Traditional manuscript, as warnings (`zhbook check`):
+  // after the renderers' early work has started, which it overlaps.
+  result.messages.push(...checkBook(book, session))
 
   const budget = options.chapterSeconds ?? book.settings.chapterSeconds ?? defaultChapterSeconds
   const read = chapterReader(book.chapters, budget, session)

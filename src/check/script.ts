@@ -50,29 +50,41 @@ const extraPhrases: ReadonlyArray<readonly [string, string]> = [
 
 const hanRun = /\p{Script=Han}+/gu
 
-const [stPhrases, stCharacters] = from.cn![0]!
-const [twPhrases, twCharacters] = to.tw![0]!
+/** The round trip's converters. */
+interface Converters {
+  /** Traditional → Simplified. */
+  toSimplified: (text: string) => string
+  /** Simplified → Taiwan Traditional; a character valid in both changes only inside a phrase. */
+  toTaiwan: (text: string) => string
+  /** Simplified → Taiwan Traditional, characters only: the form without a phrase to decide it. */
+  toTaiwanCharacters: (text: string) => string
+  /** OpenCC Traditional variants → Taiwan standard, characters only (着 → 著). */
+  variantsToTaiwan: (text: string) => string
+  /** Simplified → OpenCC Traditional, characters only (于 → 於). */
+  simplifiedToTraditional: (text: string) => string
+}
 
-/** The characters valid in both scripts kept; first, as opencc-js keeps the first of two entries. */
-const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
+let made: Converters | undefined
 
-const toSimplified = ConverterFactory(to.cn!)
-/** Simplified → Taiwan Traditional; a character valid in both changes only inside a phrase. */
-const toTaiwan = ConverterFactory(
-  [
-    stPhrases!,
-    extraPhrases,
-    stCharacters!,
-    Array.from(validInBothScripts, (character) => [character, character] as const)
-  ],
-  [twPhrases!, twCharacters!]
-)
-/** Simplified → Taiwan Traditional, characters only: the form without a phrase to decide it. */
-const toTaiwanCharacters = ConverterFactory([keepBoth, stCharacters!], [twCharacters!])
-/** OpenCC Traditional variants → Taiwan standard, characters only (着 → 著). */
-const variantsToTaiwan = ConverterFactory([twCharacters!])
-/** Simplified → OpenCC Traditional, characters only (于 → 於). */
-const simplifiedToTraditional = ConverterFactory([stCharacters!])
+/**
+ * The converters, made on the first check: building their tables takes a tenth of a second, which
+ * a command or build that checks nothing does not pay.
+ */
+function converters(): Converters {
+  if (made) return made
+  const [stPhrases, stCharacters] = from.cn![0]!
+  const [twPhrases, twCharacters] = to.tw![0]!
+  /** The characters valid in both scripts kept; first, as opencc-js keeps the first of two entries. */
+  const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
+  made = {
+    toSimplified: ConverterFactory(to.cn!),
+    toTaiwan: ConverterFactory([stPhrases!, extraPhrases, stCharacters!, keepBoth], [twPhrases!, twCharacters!]),
+    toTaiwanCharacters: ConverterFactory([keepBoth, stCharacters!], [twCharacters!]),
+    variantsToTaiwan: ConverterFactory([twCharacters!]),
+    simplifiedToTraditional: ConverterFactory([stCharacters!])
+  }
+  return made
+}
 
 /**
  * Find the characters of a Traditional text that are not in Taiwan-standard form.
@@ -83,6 +95,7 @@ const simplifiedToTraditional = ConverterFactory([stCharacters!])
  *   Problems, in text order.
  */
 export function scriptProblems(text: string): ScriptProblem[] {
+  const {toSimplified, toTaiwan, toTaiwanCharacters, simplifiedToTraditional} = converters()
   const problems: ScriptProblem[] = []
   for (const match of text.matchAll(hanRun)) {
     const run = match[0]
@@ -122,6 +135,7 @@ function acceptedPlaces(...runs: string[]): Set<number> {
 
 /** What is wrong with a character the round trip changed; `undefined` for vocabulary (硅谷 → 矽谷). */
 function classify(actual: string, expected: string, byCharacter: string): Omit<ScriptProblem, 'offset'> | undefined {
+  const {toSimplified, variantsToTaiwan, simplifiedToTraditional} = converters()
   if (!validInBothScripts.has(actual)) {
     if (simplifiedToTraditional(actual) !== actual) {
       // Several Traditional forms: one answer only where a phrase decided.

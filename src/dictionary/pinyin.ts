@@ -3,7 +3,7 @@
  * marks; this handles what it does not read: `u:`, the neutral tone `5`, and capitalised syllables
  * (it marks the wrong vowel of `Ou1`).
  */
-import {convert} from 'pinyin-pro'
+import {pinyinPro} from '../glossary/pinyin-pro.js'
 
 const numberedSyllable = /^([A-Za-zÜü:]+)([1-5])$/
 
@@ -47,7 +47,7 @@ function syllableMarks(token: string): string {
   const tone = match[2]!
   const lower = letters.toLowerCase().replace(/u:|ü/g, 'v')
   // The neutral tone has no mark; pinyin-pro would keep the `5`.
-  const marked = (tone === '5' ? lower : convert(lower + tone, {format: 'numToSymbol'}))
+  const marked = (tone === '5' ? lower : pinyinPro().convert(lower + tone, {format: 'numToSymbol'}))
     // A `v` the tone mark did not land on (`lve4` → `lvè`) is still ü.
     .replace(/v/g, 'ü')
   return letters[0] === letters[0]!.toLowerCase() ? marked : marked.charAt(0).toUpperCase() + marked.slice(1)

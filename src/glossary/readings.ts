@@ -3,8 +3,8 @@
  * 视为 (wèi in 为了), 调 diào in 强调, neutral tones (东西 dōngxi), one reading per word (这个 zhège).
  * pinyin-pro falls back to a character's most frequent reading for a word it does not know; the
  * table is reviewed against the manuscript's `pinyin: all` output (tests/fixtures/pinyin-all.txt).
+ * Registered with pinyin-pro as it loads (`pinyin-pro.ts`).
  */
-import {customPinyin} from 'pinyin-pro'
 
 /** Words (Simplified) and their readings, syllables separated by spaces. */
 export const customReadings: Readonly<Record<string, string>> = {
@@ -87,13 +87,4 @@ export const customReadings: Readonly<Record<string, string>> = {
   的是: 'de shì',
   // 内卷 nèijuǎn (the borrowed term), not juàn.
   内卷: 'nèi juǎn'
-}
-
-let registered = false
-
-/** Give pinyin-pro the table once per process (it keeps one custom dictionary; zhbook is its only user). */
-export function registerReadings(): undefined {
-  if (registered) return
-  customPinyin({...customReadings})
-  registered = true
 }

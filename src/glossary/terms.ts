@@ -1,7 +1,6 @@
 /** Glossary terms made ready for an edition: in the edition's script, with their pinyin. */
-import {pinyin} from 'pinyin-pro'
 import type {GlossaryEntry} from '../core/model.js'
-import {registerReadings} from './readings.js'
+import {pinyinPro} from './pinyin-pro.js'
 import {segmentWords} from './words.js'
 
 /** A glossary term in an edition. */
@@ -51,7 +50,6 @@ export function editionTerms(entries: readonly GlossaryEntry[], convert: (value:
  *   Pinyin.
  */
 export function pinyinOf(value: string): string {
-  registerReadings()
   const readings = pinyinPerCharacter(value)
   const characters = Array.from(value)
   return termWords(value)
@@ -109,8 +107,7 @@ function termWords(value: string): Array<{start: number; end: number}> {
  *   One entry per code point: its pinyin, or `undefined` for a non-Han one.
  */
 export function pinyinPerCharacter(value: string): Array<string | undefined> {
-  registerReadings()
-  return pinyin(value, {type: 'all', toneType: 'symbol'}).map((item) =>
+  return pinyinPro().pinyin(value, {type: 'all', toneType: 'symbol'}).map((item) =>
     item.isZh && item.pinyin ? item.pinyin : undefined
   )
 }
