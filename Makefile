@@ -14,21 +14,21 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# tsc compiles the library and the command; esbuild bundles the reader's
-# scripts and the stylesheets into dist/assets/ (scripts/bundle.ts).
-dist/cli/main.js: node_modules/.package-lock.json $(SOURCES)
+# tsc compiles the library (dist/index.js); esbuild bundles the command into
+# dist/bin/ (the `zhbook` bin: a few files load faster than some 700) and the
+# reader's scripts and the stylesheets into dist/assets/ (scripts/bundle.ts).
+dist/bin/zhbook.js: node_modules/.package-lock.json $(SOURCES)
 	rm -rf dist
 	npx tsc -p tsconfig.json
 	npx tsx scripts/bundle.ts
-	chmod +x dist/cli/main.js
 
-build: dist/cli/main.js
-	node dist/cli/main.js build $(MANUSCRIPT) --out $(OUT)
+build: dist/bin/zhbook.js
+	node dist/bin/zhbook.js build $(MANUSCRIPT) --out $(OUT)
 
 # A `zhbook` command on the PATH: npm links this clone into its global folder
 # (nothing is fetched; the command is this clone's dist/, so keep the clone).
 # `npm uninstall -g zhbook` removes it. PREFIX=DIR installs into DIR/bin.
-install: dist/cli/main.js
+install: dist/bin/zhbook.js
 	npm install -g --no-audit --no-fund $(if $(PREFIX),--prefix $(PREFIX)) .
 
 # Type-check the library and the tests (vitest itself does not type-check),
@@ -48,13 +48,13 @@ format: node_modules/.package-lock.json
 # The suite needs Java (epubcheck, the Nu checker: a few JVMs shared by all
 # test files, tests/helpers/validator-pool.ts) and Debian's Chromium
 # (/usr/bin/chromium, or CHROMIUM_PATH; never a downloaded browser).
-test: dist/cli/main.js typecheck lint
+test: dist/bin/zhbook.js typecheck lint
 	npx vitest run
 
 # The suite with V8's coverage of src/, its summary printed (the command-line
 # runs of dist/ and the reader's scripts in Chromium are not counted); an
 # HTML report in coverage/. Not part of `make test`.
-coverage: dist/cli/main.js
+coverage: dist/bin/zhbook.js
 	npx vitest run --coverage
 
 # Screenshots of the web edition for a person to look at: the site index and
@@ -72,22 +72,22 @@ proof: build
 	npx tsx scripts/proof.ts $(MANUSCRIPT) $(OUT)
 
 # Build, serve the web edition on http://127.0.0.1:4173/ and rebuild on change.
-watch: dist/cli/main.js
-	node dist/cli/main.js watch $(MANUSCRIPT) --out $(OUT)
+watch: dist/bin/zhbook.js
+	node dist/bin/zhbook.js watch $(MANUSCRIPT) --out $(OUT)
 
 # zhbook against pandoc and the OpenCC command line on a generated 100-chapter
 # book; writes BENCHMARKS.md. Installs pandoc and opencc when missing.
-bench: dist/cli/main.js
+bench: dist/bin/zhbook.js
 	npx tsx scripts/bench.ts
 
 # One large chapter of 2, 10 and 50 MB, built once each: time and peak
 # memory (also a section of `make bench`).
-bench-scale: dist/cli/main.js
+bench-scale: dist/bin/zhbook.js
 	npx tsx scripts/bench-scale.ts
 
 # Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
 # paragraph edited at a time, time until every edition's output has it.
-bench-watch: dist/cli/main.js
+bench-watch: dist/bin/zhbook.js
 	npx tsx scripts/bench-watch.ts
 
 # Conversion quality and speed on an aligned corpus (Taiwan edition beside the
@@ -100,6 +100,6 @@ bench-convert: node_modules/.package-lock.json
 # Only what zhbook made: the book's cache (when tagged as zhbook's) and the
 # output folder's entries (when it carries zhbook's marker).
 clean:
-	if [ -f dist/cli/main.js ]; then node dist/cli/main.js clean $(MANUSCRIPT); fi
+	if [ -f dist/bin/zhbook.js ]; then node dist/bin/zhbook.js clean $(MANUSCRIPT); fi
 	if [ -f $(OUT)/.zhbook-output ]; then rm -rf $(OUT)/web $(OUT)/reports $(OUT)/*.epub $(OUT)/.zhbook-output; fi
 	rm -rf dist coverage

@@ -18,7 +18,7 @@ import {fileURLToPath} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const manuscript = path.join(root, 'manuscript')
-const cli = path.join(root, 'dist', 'cli', 'main.js')
+const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
 /** Longest a build may take before it is counted as not finished, in seconds. */
 const limit = 900
 

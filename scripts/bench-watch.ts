@@ -1,7 +1,7 @@
 /**
  * Benchmark of edit and rebuild (`make bench-watch`): a generated book of
  * 100 chapters (≥ 2 MB of Markdown), watched by `zhbook watch` as users run
- * it (`node dist/cli/main.js watch`, in its own process); one paragraph is edited
+ * it (`node dist/bin/zhbook.js watch`, in its own process); one paragraph is edited
  * at a time, two seconds apart (as an editor saves; the watcher finishes
  * what it does after a rebuild, such as writing the chapter cache to disk,
  * in between). Two times are taken from the write of the edit: until the
@@ -32,7 +32,17 @@ console.log(`Book: ${bytes} bytes of Markdown in 100 chapters`)
 
 const child = spawn(
   process.execPath,
-  [path.join(root, 'dist/cli/main.js'), 'watch', book, '--out', out, '--port', '0', '--cache', path.join(tmp, 'cache')],
+  [
+    path.join(root, 'dist/bin/zhbook.js'),
+    'watch',
+    book,
+    '--out',
+    out,
+    '--port',
+    '0',
+    '--cache',
+    path.join(tmp, 'cache')
+  ],
   {stdio: ['ignore', 'pipe', 'inherit']}
 )
 

@@ -25,7 +25,7 @@ import {measureScale, scaleSection} from './bench-scale.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Number(process.argv[2] ?? 3)
-const cli = path.join(root, 'dist', 'cli', 'main.js')
+const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-'))
 
 /** Median of numbers. */

@@ -126,7 +126,9 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
     external,
     // Dependencies in CommonJS `require` Node's own modules: ESM has no
     // `require`, so the bundle makes one.
-    banner: {js: "import {createRequire as zhbookRequire} from 'node:module';const require=zhbookRequire(import.meta.url);"},
+    banner: {
+      js: "import {createRequire as zhbookRequire} from 'node:module';const require=zhbookRequire(import.meta.url);"
+    },
     define: {ZHBOOK_CODE_FINGERPRINT: JSON.stringify(hashModules(path.join(root, 'src')))},
     legalComments: 'none',
     write: false,

@@ -25,7 +25,7 @@ import {launchChromium, runAxe, serveFolder, track, type PageRecord, type Static
 import {BuildSession} from '../src/build/session.js'
 
 const root = path.join(import.meta.dirname, '..')
-const cli = path.join(root, 'dist', 'cli', 'main.js')
+const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
 const phone = {width: 390, height: 844}
 const desktop = {width: 1280, height: 800}
 

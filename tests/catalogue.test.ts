@@ -21,7 +21,7 @@ import {updateTranslations} from '../src/translate/update.js'
 import {epubcheck} from './helpers/epubcheck.js'
 import {outputTexts, snapshot, writeFiles, type Files} from './helpers/manuscript.js'
 
-const cli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+const cli = path.join(import.meta.dirname, '..', 'dist', 'bin', 'zhbook.js')
 const goodBook = path.join(import.meta.dirname, 'fixtures', 'books', 'small-book', 'manuscript')
 
 /** One case of the catalogue. */

@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-const cli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+const cli = path.join(import.meta.dirname, '..', 'dist', 'bin', 'zhbook.js')
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-cli-')))
 const chapter = '# 第一章\n\n軟體和網路。\n'
 

@@ -28,7 +28,7 @@ import {
 } from './helpers/kindle.js'
 
 const root = path.resolve(import.meta.dirname, '..')
-const cli = path.join(root, 'dist', 'cli', 'main.js')
+const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-ereaders-'))
 
 /** The books built: name, manuscript folder, whether to turn `kepub` on. */

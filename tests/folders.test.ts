@@ -18,7 +18,7 @@ import type {Renderer} from '../src/core/model.js'
 import {cleanCommand} from '../src/cli/clean.js'
 import {snapshot, writeFiles} from './helpers/manuscript.js'
 
-const cli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+const cli = path.join(import.meta.dirname, '..', 'dist', 'bin', 'zhbook.js')
 const goodBook = path.join(import.meta.dirname, 'fixtures', 'books', 'small-book', 'manuscript')
 const failed = (out: string) => `zhbook: build failed; nothing was written to ${out}`
 

@@ -16,7 +16,7 @@ import {initBook} from '../src/init/init.js'
 import {epubcheck} from './helpers/epubcheck.js'
 import {outputTexts} from './helpers/manuscript.js'
 
-const cli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+const cli = path.join(import.meta.dirname, '..', 'dist', 'bin', 'zhbook.js')
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'books')
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-init-')))
 

@@ -33,7 +33,7 @@ afterAll(() => {
 
 describe('npm install -g . (the README’s install step)', () => {
   it('should install a `zhbook` command offline', () => {
-    if (!fs.existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+    if (!fs.existsSync(path.join(root, 'dist', 'bin', 'zhbook.js'))) {
       throw new Error('Missing dist/: run `make test` (it builds dist/ first)')
     }
 

@@ -16,7 +16,7 @@ import {epubcheck, type EpubcheckResult} from './helpers/epubcheck.js'
 import {vnu, type VnuResult} from './helpers/vnu.js'
 
 const root = path.resolve(import.meta.dirname, '..')
-const cli = path.join(root, 'dist', 'cli', 'main.js')
+const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-integration-'))
 const first = path.join(tmp, 'first')
 const second = path.join(tmp, 'second')

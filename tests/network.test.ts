@@ -15,7 +15,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {writeFiles} from './helpers/manuscript.js'
 
-const cli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+const cli = path.join(import.meta.dirname, '..', 'dist', 'bin', 'zhbook.js')
 const preload = path.join(import.meta.dirname, 'helpers', 'no-network.mjs')
 
 /** Whether this machine can give a process a network namespace of its own. */

@@ -282,7 +282,7 @@ describe('an interrupted build', () => {
   it('should leave the previous output intact when killed at any moment', async () => {
     const book = await copyBook('killed')
     const out = path.join(tmp, 'killed-out')
-    const cli = path.join(root, 'dist', 'cli', 'main.js')
+    const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
     const run = (signalAfter?: number) =>
       new Promise<number | null>((resolve) => {
         const child = spawn(process.execPath, [cli, 'build', book, '--out', out, '--no-cache', '-q'], {stdio: 'ignore'})

