@@ -6,7 +6,7 @@
 import {configs} from 'opencc-js/preset'
 import type {ConversionHit, HitKind} from './converter.js'
 import {Segmenter} from './segment.js'
-import {Table, unmatchedLength} from './table.js'
+import {type DictLike, mergeGroup as merge, pairsOf, Table, unmatchedLength} from './table.js'
 import type {TracedText} from './traced.js'
 import {type AddedEntry, added, type ReviewedEntry, review, type VocabularyField} from './vocabulary.js'
 
@@ -24,8 +24,6 @@ export interface Trace {
   /** Single-character changes (not listed one by one). */
   characters: number
 }
-
-type DictLike = string | ReadonlyArray<readonly [string, string]>
 
 /** The compiled chain. */
 export interface Chain {
@@ -245,26 +243,4 @@ function applyTable(
   }
 
   out.copy(text, plainStart, end)
-}
-
-/** Pairs of a dictionary group, merged as `Trie#loadDictGroup` does: the earlier dictionary wins. */
-function merge(group: readonly DictLike[]): Map<string, string> {
-  const merged = new Map<string, string>()
-  for (const dict of [...group].reverse()) {
-    for (const [from, to] of pairsOf(dict)) merged.set(from, to)
-  }
-
-  return merged
-}
-
-/** Pairs of a dictionary (`"a α|b β"` or `[["a", "α"], ["b", "β"]]`). */
-function pairsOf(dict: DictLike): ReadonlyArray<readonly [string, string]> {
-  if (typeof dict !== 'string') return dict
-  return dict.split('|').map((line) => {
-    const [from, to] = line.split(' ')
-    if (to === undefined) {
-      throw new TypeError(`Unexpected dictionary line \`${line}\`, expected \`source replacement\``)
-    }
-    return [from!, to] as const
-  })
 }

@@ -203,3 +203,74 @@ function sequenceEnd(units: Uint16Array, index: number, limit: number): number {
 
   return end
 }
+
+/** An OpenCC dictionary as opencc-js gives it: `"a α|b β"` or `[["a", "α"], ["b", "β"]]`. */
+export type DictLike = string | ReadonlyArray<readonly [string, string]>
+
+/**
+ * Pairs of a dictionary group, merged as `Trie#loadDictGroup` does: the earlier dictionary wins.
+ *
+ * @param group
+ *   Dictionaries.
+ * @returns
+ *   Keys and their replacements.
+ */
+export function mergeGroup(group: readonly DictLike[]): Map<string, string> {
+  const merged = new Map<string, string>()
+  for (const dict of [...group].reverse()) {
+    for (const [from, to] of pairsOf(dict)) merged.set(from, to)
+  }
+
+  return merged
+}
+
+/**
+ * Pairs of a dictionary.
+ *
+ * @param dict
+ *   Dictionary.
+ * @returns
+ *   Its pairs, in order.
+ */
+export function pairsOf(dict: DictLike): ReadonlyArray<readonly [string, string]> {
+  if (typeof dict !== 'string') return dict
+  return dict.split('|').map((line) => {
+    const [from, to] = line.split(' ')
+    if (to === undefined) {
+      throw new TypeError(`Unexpected dictionary line \`${line}\`, expected \`source replacement\``)
+    }
+    return [from!, to] as const
+  })
+}
+
+/**
+ * Convert a text as opencc-js's `Trie#convert` does: the longest key at each place replaced by
+ * its value, text no key matches stepped over (`unmatchedLength`).
+ *
+ * @param table
+ *   Keys and their replacements.
+ * @param text
+ *   Text.
+ * @returns
+ *   Converted text.
+ */
+export function convertText(table: Table<string>, text: string): string {
+  const units = new Uint16Array(text.length)
+  for (let index = 0; index < text.length; index++) units[index] = text.charCodeAt(index)
+  let result = ''
+  let plainStart = 0
+  let index = 0
+  while (index < units.length) {
+    const end = table.match(units, index, units.length)
+    if (end === -1) {
+      index += unmatchedLength(units, index, units.length)
+      continue
+    }
+
+    result += text.slice(plainStart, index) + table.matched!
+    index = end
+    plainStart = index
+  }
+
+  return result + text.slice(plainStart)
+}
