@@ -8,8 +8,10 @@
  * format, an edition's stages, another command) stays a chunk of its own,
  * loaded by `import()` when asked for. The reading threads have an entry of
  * their own, `dist/bin/parse-worker.js`, beside the chunks that start them
- * (`src/build/parse-pool.ts`). The fingerprint of the code
- * (`src/build/fingerprint.ts`) is computed here, once.
+ * (`src/build/parse-pool.ts`). What is the same at every run is computed
+ * here, once: the fingerprint of the code (`src/build/fingerprint.ts`), and
+ * the OpenCC tables of the conversion and of the script check, packed into
+ * `dist/bin/tables.bin` (`src/convert/packed.ts`).
  *
  * The assets (`bundle`), into `dist/assets/`, where the renderers read them
  * (`src/formats/shared/assets.ts`):
@@ -41,6 +43,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 import {hashModules} from '../src/build/fingerprint.js'
+import {converterTables} from '../src/check/script.js'
+import {chainTables, compileChain} from '../src/convert/chain.js'
+import {packTables, type TableGroups} from '../src/convert/packed.js'
+import {added, review, type VocabularyField} from '../src/convert/vocabulary.js'
 
 /** The repository. */
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -129,7 +135,10 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
     banner: {
       js: "import {createRequire as zhbookRequire} from 'node:module';const require=zhbookRequire(import.meta.url);"
     },
-    define: {ZHBOOK_CODE_FINGERPRINT: JSON.stringify(hashModules(path.join(root, 'src')))},
+    define: {
+      ZHBOOK_CODE_FINGERPRINT: JSON.stringify(hashModules(path.join(root, 'src'))),
+      ZHBOOK_PACKED_TABLES: JSON.stringify(tablesFile)
+    },
     legalComments: 'none',
     write: false,
     logLevel: 'silent'
@@ -140,6 +149,7 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
   }
 
   const files = result.outputFiles.map((file) => ({path: path.relative(outdir, file.path), data: file.contents}))
+  files.push({path: tablesFile, data: packTables(tables())})
   const written = await writeChanged(outdir, files)
   await chmod(path.join(outdir, 'zhbook.js'), 0o755)
   for (const name of await readdir(outdir)) {
@@ -147,6 +157,23 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
   }
 
   return written
+}
+
+/** The file of packed tables in `dist/bin/`. */
+const tablesFile = 'tables.bin'
+
+/** Every vocabulary field, each with its chain. */
+const fields: readonly VocabularyField[] = ['general', 'technical']
+
+/**
+ * The tables a build would compile from OpenCC's dictionaries and zhbook's
+ * vocabulary: each field's chain, and the script check's converters.
+ */
+function tables(): TableGroups {
+  const groups: Record<string, ReturnType<typeof chainTables>> = {}
+  for (const field of fields) groups['chain-' + field] = chainTables(compileChain(field, {review, added}))
+  for (const [name, converter] of Object.entries(converterTables())) groups['check-' + name] = converter
+  return groups
 }
 
 /**

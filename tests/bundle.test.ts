@@ -1,8 +1,8 @@
 /**
  * The bundled command (`dist/bin/`, `scripts/bundle.ts`): it runs from any
  * folder and finds its own files from its package's folder (the assets, its
- * version), and a book large enough for the reading threads starts them from
- * the bundle's own worker entry.
+ * version, its packed tables), and a book large enough for the reading
+ * threads starts them from the bundle's own worker entry.
  *
  * Needs `dist/bin/` (the tests' global setup bundles it, and `make`).
  */
@@ -54,10 +54,11 @@ describe('packageInfo', () => {
 })
 
 describe('the bundled command', () => {
-  it('should be one entry, a worker entry and chunks, the entry executable', () => {
+  it('should be one entry, a worker entry, chunks and the packed tables, the entry executable', () => {
     const names = fs.readdirSync(bin)
     expect(names.filter((name) => !/^[\w-]+-[A-Z0-9]{8}\.js$/.test(name)).sort()).toEqual([
       'parse-worker.js',
+      'tables.bin',
       'zhbook.js'
     ])
     expect(fs.statSync(cli).mode & 0o111).not.toBe(0)

@@ -3,12 +3,20 @@
  * the same dictionaries (the script check, `src/check/script.ts`, converts
  * with it): longest key first, the earlier dictionary of a group winning,
  * astral characters and ideographic description sequences kept whole.
+ * Tables packed into a file (`src/convert/packed.ts`, the bundled command's
+ * `dist/bin/tables.bin`) come back the same.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import fc from 'fast-check'
 import {ConverterFactory} from 'opencc-js/core'
 import {from, to} from 'opencc-js/preset'
 import {describe, expect, it} from 'vitest'
+import {converterTables} from '../src/check/script.js'
+import {chainTables, compileChain} from '../src/convert/chain.js'
+import {packTables, readPacked} from '../src/convert/packed.js'
 import {convertText, type DictLike, mergeGroup, pairsOf, Table} from '../src/convert/table.js'
+import {added, review} from '../src/convert/vocabulary.js'
 
 /** Convert through groups in turn, on tables. */
 function converter(...groups: ReadonlyArray<readonly DictLike[]>): (text: string) => string {
@@ -65,6 +73,35 @@ describe('convertText', () => {
         fc.property(text, (value) => ours(value) === theirs(value)),
         {seed: 18, numRuns: 300}
       )
+    }
+  })
+})
+
+describe('packTables', () => {
+  it('should give back the tables it packed, arrays and entries', () => {
+    const words = new Table(mergeGroup(['中 zhong|中國 China|國 guo', [['𠀀', 'astral']]]))
+    const none = new Table(new Map<string, string>())
+    const data = packTables({words: [words, none]})
+    for (const bytes of [data, new Uint8Array([0, ...data]).subarray(1)]) {
+      const file = readPacked(bytes)
+      expect(file.names).toEqual(['words'])
+      expect(file.group('other')).toBeUndefined()
+      const [back, empty] = file.group('words') as [Table<string>, Table<string>]
+      expect(back.pack()).toEqual(words.pack())
+      expect(convertText(back, '中國人中𠀀國')).toBe('China人zhongastralguo')
+      expect(empty.empty).toBe(true)
+      expect(empty.pack()).toEqual(none.pack())
+    }
+  })
+
+  it('should be what the bundled command carries: the chains and converters compiled now', () => {
+    const file = readPacked(fs.readFileSync(path.join(import.meta.dirname, '..', 'dist', 'bin', 'tables.bin')))
+    const packed = (name: string) => file.group(name)!.map((table) => table.pack())
+    expect(packed('chain-general')).toEqual(
+      chainTables(compileChain('general', {review, added})).map((table) => table.pack())
+    )
+    for (const [name, tables] of Object.entries(converterTables())) {
+      expect(packed('check-' + name)).toEqual(tables.map((table) => table.pack()))
     }
   })
 })

@@ -28,6 +28,7 @@ const readOnly = new Set([
   'check/vocabulary.ts: sharedWords',
   'check/vocabulary.ts: trie',
   'convert/chain.ts: chains',
+  'convert/packed.ts: unpacked',
   'core/package-root.ts: found',
   'dictionary/text.ts: annotations',
   'fonts/open-face.ts: loaded',

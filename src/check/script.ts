@@ -6,6 +6,7 @@
  * right in its word (`群` → `羣` → `群`).
  */
 import {from, to} from 'opencc-js/preset'
+import {packedTables} from '../convert/packed.js'
 import {convertText, type DictLike, mergeGroup, Table} from '../convert/table.js'
 import type {RuleId} from '../core/diagnostics.js'
 
@@ -51,7 +52,7 @@ const extraPhrases: ReadonlyArray<readonly [string, string]> = [
 const hanRun = /\p{Script=Han}+/gu
 
 /** The round trip's converters. */
-interface Converters {
+export interface Converters {
   /** Traditional → Simplified. */
   toSimplified: (text: string) => string
   /** Simplified → Taiwan Traditional; a character valid in both changes only inside a phrase. */
@@ -68,37 +69,60 @@ let made: Converters | undefined
 
 /**
  * The converters, made on the first check, so a command or build that checks nothing does not
- * pay for their tables.
+ * pay for their tables; the bundled command carries the tables compiled (`packed.ts`).
  */
 function converters(): Converters {
   if (made) return made
-  const [stPhrases, stCharacters] = from.cn![0]!
-  const [twPhrases, twCharacters] = to.tw![0]!
-  /** The characters valid in both scripts kept; first, as opencc-js keeps the first of two entries. */
-  const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
+  const tables = converterTables((name) => packedTables('check-' + name) as Array<Table<string>> | undefined)
+  const convert =
+    (name: keyof Converters) =>
+    (text: string): string =>
+      tables[name].reduce((result, table) => convertText(table, result), text)
   made = {
-    toSimplified: converter(...to.cn!),
-    toTaiwan: converter([stPhrases!, extraPhrases, stCharacters!, keepBoth], [twPhrases!, twCharacters!]),
-    toTaiwanCharacters: converter([keepBoth, stCharacters!], [twCharacters!]),
-    variantsToTaiwan: converter([twCharacters!]),
-    simplifiedToTraditional: converter([stCharacters!])
+    toSimplified: convert('toSimplified'),
+    toTaiwan: convert('toTaiwan'),
+    toTaiwanCharacters: convert('toTaiwanCharacters'),
+    variantsToTaiwan: convert('variantsToTaiwan'),
+    simplifiedToTraditional: convert('simplifiedToTraditional')
   }
   return made
 }
 
 /**
- * A converter through OpenCC dictionary groups in turn, as opencc-js's `ConverterFactory` makes,
- * on zhbook's `Table`s: opencc-js's tries of maps took a third of a second to build (most of it
- * for the 48,000 phrases of `STPhrases`), the tables a fraction of that, and they convert alike.
+ * The tables of each converter: OpenCC dictionary groups, applied in order, as opencc-js's
+ * `ConverterFactory` applies them, on zhbook's `Table`s (opencc-js's tries of maps took a third of
+ * a second to build, most of it for the 48,000 phrases of `STPhrases`).
  *
- * @param groups
- *   Dictionary groups, applied in order.
+ * @param packed
+ *   The tables of a converter when they are already compiled (optional, default: none).
  * @returns
- *   Converter.
+ *   Tables by converter.
  */
-function converter(...groups: ReadonlyArray<readonly DictLike[]>): (text: string) => string {
-  const tables = groups.map((group) => new Table(mergeGroup(group)))
-  return (text) => tables.reduce((result, table) => convertText(table, result), text)
+export function converterTables(
+  packed: (name: keyof Converters) => Array<Table<string>> | undefined = () => undefined
+): Record<keyof Converters, Array<Table<string>>> {
+  const [stPhrases, stCharacters] = from.cn![0]!
+  const [twPhrases, twCharacters] = to.tw![0]!
+  /** The characters valid in both scripts kept; first, as opencc-js keeps the first of two entries. */
+  const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
+  const groups: Record<keyof Converters, () => ReadonlyArray<readonly DictLike[]>> = {
+    toSimplified: () => to.cn!,
+    toTaiwan: () => [
+      [stPhrases!, extraPhrases, stCharacters!, keepBoth],
+      [twPhrases!, twCharacters!]
+    ],
+    toTaiwanCharacters: () => [[keepBoth, stCharacters!], [twCharacters!]],
+    variantsToTaiwan: () => [[twCharacters!]],
+    simplifiedToTraditional: () => [[stCharacters!]]
+  }
+  const tables = (name: keyof Converters) => packed(name) ?? groups[name]().map((group) => new Table(mergeGroup(group)))
+  return {
+    toSimplified: tables('toSimplified'),
+    toTaiwan: tables('toTaiwan'),
+    toTaiwanCharacters: tables('toTaiwanCharacters'),
+    variantsToTaiwan: tables('variantsToTaiwan'),
+    simplifiedToTraditional: tables('simplifiedToTraditional')
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
 import {configs} from 'opencc-js/preset'
 import type {ConversionHit, HitKind} from './converter.js'
 import {Segmenter} from './segment.js'
+import {packedTables} from './packed.js'
 import {type DictLike, mergeGroup as merge, pairsOf, Table, unmatchedLength} from './table.js'
 import type {TracedText} from './traced.js'
 import {type AddedEntry, added, type ReviewedEntry, review, type VocabularyField} from './vocabulary.js'
@@ -29,6 +30,8 @@ export interface Trace {
 export interface Chain {
   /** Compatibility ideographs → unified ones (no hits). */
   normalize: Table<StepEntry>
+  /** The words segments are cut into. */
+  lattice: Table<true>
   segmenter: Segmenter
   /** Steps run on each segment: zhbook's vocabulary with Taiwan phrases reversed, then Traditional → Simplified. */
   steps: ReadonlyArray<Table<StepEntry>>
@@ -50,7 +53,7 @@ export interface Layers {
 }
 
 /**
- * Compile the chain of a field once per process.
+ * Compile the chain of a field once per process, or take it from the bundle (`packed.ts`).
  *
  * @param field
  *   The book's field (default: `'general'`).
@@ -60,11 +63,30 @@ export interface Layers {
 export function loadChain(field: VocabularyField = 'general'): Chain {
   let chain = chains.get(field)
   if (!chain) {
-    chain = compileChain(field, {review, added})
+    const packed = packedTables('chain-' + field)
+    chain = packed ? chainOf(packed) : compileChain(field, {review, added})
     chains.set(field, chain)
   }
 
   return chain
+}
+
+/**
+ * The tables of a chain, in order, for the bundle to pack (`packed.ts`).
+ *
+ * @param chain
+ *   The chain.
+ * @returns
+ *   Its normalisation, its lattice, then its steps.
+ */
+export function chainTables(chain: Chain): Array<Table<unknown>> {
+  return [chain.normalize, chain.lattice, ...chain.steps]
+}
+
+/** A chain made again from its tables (`chainTables`). */
+function chainOf(tables: ReadonlyArray<Table<unknown>>): Chain {
+  const [normalize, lattice, ...steps] = tables as [Table<StepEntry>, Table<true>, ...Array<Table<StepEntry>>]
+  return {normalize, lattice, segmenter: new Segmenter(lattice), steps}
 }
 
 /**
@@ -121,9 +143,11 @@ export function compileChain(field: VocabularyField, {review, added}: Layers): C
   for (const entry of added) addWord(entry.from)
 
   const [normalization = []] = config.normalizationChain
+  const lattice = new Table(words)
   return {
     normalize: new Table(compile(merge(normalization))),
-    segmenter: new Segmenter(new Table(words)),
+    lattice,
+    segmenter: new Segmenter(lattice),
     steps
   }
 }

@@ -8,13 +8,30 @@
 
 const none = 0
 
+/**
+ * A table's arrays and entries (`Table#pack`), from which it is made again without compiling: the
+ * bundled command carries the tables that never change (`packed.ts`).
+ */
+export interface PackedTable<Entry> {
+  first: Int32Array
+  childStart: Int32Array
+  childUnit: Uint16Array
+  childNode: Int32Array
+  /** Nodes where a key ends, ascending. */
+  entryNodes: Int32Array
+  /** Their entries. */
+  entries: readonly Entry[]
+  /** Whether the table was compiled from no entries. */
+  empty: boolean
+}
+
 /** A compiled dictionary. */
 export class Table<Entry> {
   matched: Entry | undefined
 
   readonly empty: boolean
 
-  private readonly first = new Int32Array(0x10000)
+  private readonly first: Int32Array
   /** Children of node `n` are at `[childStart[n], childStart[n + 1])`. */
   private readonly childStart: Int32Array
   private readonly childUnit: Uint16Array
@@ -23,12 +40,27 @@ export class Table<Entry> {
   private readonly entryAt: Array<Entry | undefined>
 
   /**
-   * Compile entries.
+   * Compile entries, or make a table again from its packed form.
    *
-   * @param entries
-   *   Map of keys to entries; empty keys are ignored (they never match in opencc-js either).
+   * @param source
+   *   Map of keys to entries (empty keys are ignored: they never match in opencc-js either), or
+   *   a packed table (`Table#pack`).
    */
-  constructor(entries: ReadonlyMap<string, Entry>) {
+  constructor(source: ReadonlyMap<string, Entry> | PackedTable<Entry>) {
+    if (!(source instanceof Map)) {
+      const packed = source as PackedTable<Entry>
+      this.first = packed.first
+      this.childStart = packed.childStart
+      this.childUnit = packed.childUnit
+      this.childNode = packed.childNode
+      this.entryAt = new Array<Entry | undefined>(packed.childStart.length - 1).fill(undefined)
+      for (const [index, node] of packed.entryNodes.entries()) this.entryAt[node] = packed.entries[index]
+      this.empty = packed.empty
+      return
+    }
+
+    const entries = source as ReadonlyMap<string, Entry>
+    this.first = new Int32Array(0x10000)
     // Laid out straight from the sorted keys, breadth first (a trie of maps first costs several times
     // more on the 50,000-word lattice). A node is the run of sorted keys sharing its prefix.
     const keys = [...entries.keys()].filter((key) => key !== '').sort()
@@ -74,6 +106,32 @@ export class Table<Entry> {
     this.childStart = childStart.slice(0, nodes + 1)
     this.childUnit = childUnit.slice(0, edge)
     this.childNode = childNode.slice(0, edge)
+  }
+
+  /**
+   * The table's arrays and entries, to make it again (`new Table(packed)`).
+   *
+   * @returns
+   *   Packed table (its arrays are the table's own: do not change them).
+   */
+  pack(): PackedTable<Entry> {
+    const entryNodes: number[] = []
+    const entries: Entry[] = []
+    for (const [node, entry] of this.entryAt.entries()) {
+      if (entry === undefined) continue
+      entryNodes.push(node)
+      entries.push(entry)
+    }
+
+    return {
+      first: this.first,
+      childStart: this.childStart,
+      childUnit: this.childUnit,
+      childNode: this.childNode,
+      entryNodes: Int32Array.from(entryNodes),
+      entries,
+      empty: this.empty
+    }
   }
 
   /**
