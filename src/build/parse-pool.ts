@@ -190,8 +190,10 @@ export class ReadPool {
 let sourceBundle: string | undefined
 
 /**
- * Start a reading thread: the compiled worker, or, when zhbook runs from its
- * TypeScript sources, the source bundled by esbuild (a development tool).
+ * Start a reading thread: the compiled worker beside this module (in
+ * `dist/build/`, or the bundled command's own entry in `dist/bin/`, beside
+ * its chunks), or, when zhbook runs from its TypeScript sources, the source
+ * bundled by esbuild (a development tool).
  */
 function spawn(): Worker {
   if (import.meta.url.endsWith('.js')) return new Worker(new URL('./parse-worker.js', import.meta.url))
