@@ -133,7 +133,6 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     ? dictionaryIndex(options.dictionary, session)
     : undefined
   const definitions = ids.map((id) => editionTable[id])
-  const processors = definitions.map((edition) => createChapterProcessor(edition, context))
   const done = definitions.map(() => 0)
   /** Tell the caller one more chapter of an edition is ready. */
   const chapterDone = (index: number) => {
@@ -164,9 +163,11 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     for (const renderer of renderers) renderer.prepare?.(early, renderContext)
   }
 
-  // The script check of a Traditional manuscript, as warnings (`zhbook check`):
-  // after the renderers' early work has started, which it overlaps.
+  // The script check of a Traditional manuscript, as warnings (`zhbook check`),
+  // and the editions' processors (the bilingual glossary's pinyin): after the
+  // renderers' early work has started, which they overlap.
   result.messages.push(...checkBook(book, session))
+  const processors = definitions.map((edition) => createChapterProcessor(edition, context))
 
   const budget = options.chapterSeconds ?? book.settings.chapterSeconds ?? defaultChapterSeconds
   const read = chapterReader(book.chapters, budget, session)
