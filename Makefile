@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
-.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert bench-scale
+.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert bench-scale bench-cold
 
 all: build
 
@@ -84,6 +84,13 @@ bench: dist/bin/zhbook.js
 # memory (also a section of `make bench`).
 bench-scale: dist/bin/zhbook.js
 	npx tsx scripts/bench-scale.ts
+
+# Cold start: the transcript built cold by the command, every edition and
+# format, one edition in one format, and `--version` (5 runs, medians); writes
+# the Cold start section of BENCHMARKS.md. BEFORE=DIR (a built clone) times
+# its command too, interleaved.
+bench-cold: dist/bin/zhbook.js
+	npx tsx scripts/bench-cold.ts $(if $(BEFORE),--before $(BEFORE))
 
 # Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
 # paragraph edited at a time, time until every edition's output has it.
