@@ -29,6 +29,7 @@ const readOnly = new Set([
   'check/vocabulary.ts: trie',
   'convert/chain.ts: chains',
   'convert/packed.ts: unpacked',
+  'core/diagnostics.ts: bugRules',
   'core/package-root.ts: found',
   'dictionary/text.ts: annotations',
   'fonts/open-face.ts: loaded',
