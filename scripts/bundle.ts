@@ -3,8 +3,8 @@
  *
  * The command (`bundleCommand`): `src/cli/main.ts` and every module it loads,
  * dependencies included, as a few files in `dist/bin/` (the `zhbook` bin):
- * Node loads one file where it loaded some 700, one at a time, which took
- * half a second at every start. What a command loads only on demand (a
+ * Node loads a few dozen files where it loaded some 700, one at a time,
+ * which took half a second at every start. What a command loads only on demand (a
  * format, an edition's stages, another command) stays a chunk of its own,
  * loaded by `import()` when asked for. The reading threads have an entry of
  * their own, `dist/bin/parse-worker.js`, beside the chunks that start them
