@@ -86,9 +86,10 @@ bench-scale: dist/bin/zhbook.js
 	npx tsx scripts/bench-scale.ts
 
 # Cold start: the transcript built cold by the command, every edition and
-# format, one edition in one format, and `--version` (5 runs, medians); writes
-# the Cold start section of BENCHMARKS.md. BEFORE=DIR (a built clone) times
-# its command too, interleaved.
+# format, one edition in one format (the EPUB also with its cover drawn
+# without text), and `--version` (5 runs, medians); writes the Cold start
+# section of BENCHMARKS.md. BEFORE=DIR (a built clone) times its command too,
+# interleaved.
 bench-cold: dist/bin/zhbook.js
 	npx tsx scripts/bench-cold.ts $(if $(BEFORE),--before $(BEFORE))
 

@@ -38,21 +38,34 @@ function command(dir: string): Command {
 const at = process.argv.indexOf('--before')
 const commands = [...(at === -1 ? [] : [command(path.resolve(process.argv[at + 1]!))]), command(root)]
 
-/** The builds timed: a label and the arguments after `build manuscript --out OUT --no-cache -q`. */
-const builds: ReadonlyArray<{label: string; args: string[] | undefined}> = [
+/**
+ * The builds timed: a label, the arguments after `build manuscript --out OUT
+ * --no-cache -q`, and the environment. The EPUB's cover drawn without text
+ * (`ZHBOOK_COVER_FONTS=`, no fonts) shows what drawing its title costs.
+ */
+const builds: ReadonlyArray<{label: string; args: string[] | undefined; env?: Record<string, string>}> = [
   {label: '`--version`', args: undefined},
   {label: 'every edition and format', args: []},
   {label: '`--edition hans --format epub`', args: ['--edition', 'hans', '--format', 'epub']},
+  {
+    label: '`--edition hans --format epub`, the cover without text (`ZHBOOK_COVER_FONTS=`)',
+    args: ['--edition', 'hans', '--format', 'epub'],
+    env: {ZHBOOK_COVER_FONTS: ''}
+  },
   {label: '`--edition hans --format web`', args: ['--edition', 'hans', '--format', 'web']}
 ]
 
 /** Milliseconds of one run of a command, in its clone, on its own manuscript. */
-function time(which: Command, args: string[] | undefined): number {
+function time(which: Command, args: string[] | undefined, env: Record<string, string> = {}): number {
   const out = path.join(tmp, 'out')
   fs.rmSync(out, {recursive: true, force: true})
   const argv = args === undefined ? ['--version'] : ['build', 'manuscript', '--out', out, '--no-cache', '-q', ...args]
   const started = performance.now()
-  const result = spawnSync(process.execPath, [which.entry, ...argv], {cwd: which.dir, encoding: 'utf8'})
+  const result = spawnSync(process.execPath, [which.entry, ...argv], {
+    cwd: which.dir,
+    encoding: 'utf8',
+    env: {...process.env, ...env}
+  })
   const ms = performance.now() - started
   if (result.status !== 0) throw new Error(`${which.entry} ${argv.join(' ')} failed: ${result.stderr}`)
   return ms
@@ -68,7 +81,7 @@ const rows: string[] = []
 for (const build of builds) {
   const times = commands.map(() => [] as number[])
   for (let run = 0; run < runs; run++) {
-    for (const [index, which] of commands.entries()) times[index]!.push(time(which, build.args))
+    for (const [index, which] of commands.entries()) times[index]!.push(time(which, build.args, build.env))
   }
 
   const medians = times.map((values) => `${Math.round(median(values))} ms`)
