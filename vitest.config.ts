@@ -4,6 +4,13 @@ import {defineConfig} from 'vitest/config'
 /** Test files that replace a module with `vi.mock`. */
 const mocking = ['tests/property.test.ts', 'tests/unicode-property.test.ts']
 
+/** Options of the run and of each project. */
+const common = {
+  // Validators (epubcheck, the Nu checker) start a JVM: give them room.
+  testTimeout: 120_000,
+  hookTimeout: 300_000
+}
+
 export default defineConfig({
   test: {
     // A test file per core (Vitest's default leaves one core to itself): the
@@ -17,9 +24,7 @@ export default defineConfig({
       // most one JVM at work per core, each distinct EPUB checked once.
       'tests/helpers/validators-setup.ts'
     ],
-    // Validators (epubcheck, the Nu checker) start a JVM: give them room.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    ...common,
     // `make coverage` (`--coverage`): src/ only, the summary on the console.
     coverage: {
       provider: 'v8',
@@ -29,10 +34,13 @@ export default defineConfig({
     },
     // Test files share their workers' modules: each file importing the
     // pipeline anew cost a quarter of the suite's time. The files that mock a
-    // module (`vi.mock`) need a module graph of their own.
+    // module (`vi.mock`) need a module graph of their own. The projects take
+    // `common`, not `extends: true`: extending the root would run the global
+    // setup once more for each project (the bundles made three times, three
+    // validator pools).
     projects: [
-      {extends: true, test: {name: 'shared', include: ['tests/**/*.test.ts'], exclude: mocking, isolate: false}},
-      {extends: true, test: {name: 'mocking', include: mocking, isolate: true}}
+      {test: {...common, name: 'shared', include: ['tests/**/*.test.ts'], exclude: mocking, isolate: false}},
+      {test: {...common, name: 'mocking', include: mocking, isolate: true}}
     ]
   }
 })

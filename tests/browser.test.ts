@@ -65,7 +65,7 @@ beforeAll(async () => {
 
   const built = spawnSync(
     process.execPath,
-    [cli, 'build', 'manuscript', '--out', path.join(folder, 'real'), '--quiet'],
+    [cli, 'build', 'manuscript', '--out', path.join(folder, 'real'), '--quiet', '--no-cache'],
     {
       cwd: root,
       encoding: 'utf8'

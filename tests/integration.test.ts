@@ -70,16 +70,16 @@ function textOf(markup: string): string {
 beforeAll(() => {
   if (!fs.existsSync(cli)) throw new Error(`Missing ${cli}: run \`make test\` (it builds dist/ first)`)
   for (const out of [first, second]) {
-    const result = zhbook(['build', 'manuscript', '--out', out])
+    const result = zhbook(['build', 'manuscript', '--out', out, '--cache', path.join(tmp, 'cache')])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     buildOutput = result.stdout
   }
 
-  const result = zhbook(['build', 'tests/fixtures/books/real-world/manuscript', '--out', realWorld, '--quiet'])
+  const result = zhbook(['build', 'tests/fixtures/books/real-world/manuscript', '--out', realWorld, '--quiet', '--no-cache'])
   expect(result.code).toBe(0)
   // A bilingual book with `pinyin: all`, a fuzzy and a missing translation.
-  const bilingual = zhbook(['build', 'tests/fixtures/books/bilingual/manuscript', '--out', learner])
+  const bilingual = zhbook(['build', 'tests/fixtures/books/bilingual/manuscript', '--out', learner, '--no-cache'])
   expect(bilingual.code).toBe(0)
   expect(bilingual.stdout).toContain('bilingual: translation 4 translated, 1 fuzzy, 1 missing (66.6% of 6 paragraphs)')
 
@@ -292,7 +292,7 @@ describe('zhbook build manuscript', () => {
 
   it('should honour SOURCE_DATE_EPOCH', async () => {
     const out = path.join(tmp, 'epoch')
-    expect(zhbook(['build', 'manuscript', '--out', out, '--quiet'], {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
+    expect(zhbook(['build', 'manuscript', '--out', out, '--quiet', '--no-cache'], {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
     const documents = await epubDocuments(path.join(out, 'small-models-hant.epub'))
     expect(documents.get('OEBPS/content.opf')).toContain(
       '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>'
