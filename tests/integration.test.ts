@@ -76,7 +76,14 @@ beforeAll(() => {
     buildOutput = result.stdout
   }
 
-  const result = zhbook(['build', 'tests/fixtures/books/real-world/manuscript', '--out', realWorld, '--quiet', '--no-cache'])
+  const result = zhbook([
+    'build',
+    'tests/fixtures/books/real-world/manuscript',
+    '--out',
+    realWorld,
+    '--quiet',
+    '--no-cache'
+  ])
   expect(result.code).toBe(0)
   // A bilingual book with `pinyin: all`, a fuzzy and a missing translation.
   const bilingual = zhbook(['build', 'tests/fixtures/books/bilingual/manuscript', '--out', learner, '--no-cache'])
@@ -292,7 +299,9 @@ describe('zhbook build manuscript', () => {
 
   it('should honour SOURCE_DATE_EPOCH', async () => {
     const out = path.join(tmp, 'epoch')
-    expect(zhbook(['build', 'manuscript', '--out', out, '--quiet', '--no-cache'], {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
+    expect(
+      zhbook(['build', 'manuscript', '--out', out, '--quiet', '--no-cache'], {SOURCE_DATE_EPOCH: '1700000000'}).code
+    ).toBe(0)
     const documents = await epubDocuments(path.join(out, 'small-models-hant.epub'))
     expect(documents.get('OEBPS/content.opf')).toContain(
       '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>'
