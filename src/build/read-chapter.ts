@@ -19,6 +19,7 @@ import remarkCjkAutolinks from '../stages/remark-cjk-autolinks.js'
 import remarkDuplicateDefinitions from '../stages/remark-duplicate-definitions.js'
 import remarkHeadingIds from '../stages/remark-heading-ids.js'
 import remarkSourceLines from '../stages/remark-source-lines.js'
+import {parseInParts} from './parse-parts.js'
 
 /** What the reader reads of a chapter: its path, its text, its line map. */
 export interface ChapterText {
@@ -91,7 +92,9 @@ export function createChapterReader(): ChapterReader {
     // Its messages are copied to each edition's own file.
     const file = new VFile({path: source.path, value, data: source.lines ? {sourceLines: source.lines} : {}})
     try {
-      const tree = processor.runSync(processor.parse(file), file) as MdastRoot
+      // A long chapter in parts: a whole parse grows faster than the text.
+      const parsed = parseInParts(value, (part) => processor.parse(part)) ?? processor.parse(file)
+      const tree = processor.runSync(parsed, file) as MdastRoot
       return {tree, messages: file.messages}
     } catch (cause) {
       return {failure: failureReason(cause)}
