@@ -68,20 +68,37 @@ interface Part {
  */
 export function parseInParts(value: string, parse: Parse, length: number = partLength): Root | undefined {
   if (value.length <= length * 2) return undefined
-  const starts = cuts(value, length)
-  if (starts.length < 2) return undefined
+  const candidates = headingLines(value)
   const parts: Part[] = []
+  let start = 0
   let lines = 0
-  for (const [index, start] of starts.entries()) {
-    const end = starts[index + 1] ?? value.length
+  let failures = 0
+  let index = 0
+  while (start < value.length) {
+    while (index < candidates.length && candidates[index]! < start + length) index++
+    const cut = candidates[index]
+    // The rest is one part when no heading comes after a part's length or
+    // less than a part's length is left.
+    const end = cut === undefined || cut > value.length - length ? value.length : cut
     const text = value.slice(start, end)
-    const next = index + 1 < starts.length ? value.slice(end, lineEnd(value, end)) : ''
+    const next = end < value.length ? value.slice(end, lineEnd(value, end)) : ''
     const tree = parsePart(text, next, [], parse)
-    if (!tree) return undefined
+    if (!tree) {
+      // That `#` line is not a heading (code, math or HTML still open): the
+      // part goes on to the next one, a few times at most.
+      if (++failures > maxFailures) return undefined
+      index++
+      continue
+    }
+
+    failures = 0
     const {links, notes} = labels(tree)
     parts.push({offset: start, lines, value: text, next, tree, links, notes})
     lines += countLines(text)
+    start = end
   }
+
+  if (parts.length < 2) return undefined
 
   // Labels defined in other parts, as one-line definitions: only when a
   // part lacks some.
@@ -97,9 +114,7 @@ export function parseInParts(value: string, parse: Parse, length: number = partL
     // the heading that follows it; the others start with a heading (a fresh
     // start), so theirs go before.
     const tree =
-      index === 0
-        ? parsePart(part.value, part.next, stubs, parse)
-        : parsePrefixed(part.value, part.next, stubs, parse)
+      index === 0 ? parsePart(part.value, part.next, stubs, parse) : parsePrefixed(part.value, part.next, stubs, parse)
     if (!tree) return undefined
     part.tree = tree
   }
@@ -125,26 +140,46 @@ export function parseInParts(value: string, parse: Parse, length: number = partL
   return root
 }
 
+/** Most `#` lines in a row that the parser may not read as headings before the text is parsed whole. */
+const maxFailures = 3
+
 /**
- * Where the parts start: offset 0, then the starts of heading lines about
- * `length` apart.
+ * Offsets of the lines, but the first, that start with `#`, then at most
+ * five more, then a space, a tab or the end of the line (ATX headings), out
+ * of fenced code and math as far as a look at line starts tells: only a
+ * guess of where to split, which `parsePart` checks.
  */
-function cuts(value: string, length: number): number[] {
-  const starts = [0]
-  let from = length
-  while (from < value.length - length) {
-    const found = value.indexOf('\n#', from - 1)
-    if (found === -1 || found + 1 > value.length - length) break
-    const start = found + 1
-    if (/^#{1,6}(?:[ \t\r\n]|$)/.test(value.slice(start, start + 8))) {
-      starts.push(start)
-      from = start + length
-    } else {
-      from = start + 1
+function headingLines(value: string): number[] {
+  const found: number[] = []
+  /** Marker of the fence open (`` ` ``, `~`, `$`), if one is. */
+  let fence: number | undefined
+  let start = 0
+  while (start < value.length) {
+    let end = value.indexOf('\n', start)
+    if (end === -1) end = value.length
+    let at = start
+    while (at < start + 3 && value.charCodeAt(at) === 32) at++
+    const code = value.charCodeAt(at)
+    if (code === 96 || code === 126 || code === 36) {
+      let run = at
+      while (value.charCodeAt(run) === code) run++
+      if (run - at >= (code === 36 ? 2 : 3)) {
+        if (fence === undefined) fence = code
+        else if (fence === code) fence = undefined
+      }
+    } else if (code === 35 && at === start && start > 0 && fence === undefined) {
+      let run = at
+      while (value.charCodeAt(run) === 35) run++
+      const after = value.charCodeAt(run)
+      if (run - at <= 6 && (after === 32 || after === 9 || after === 10 || after === 13 || run === value.length)) {
+        found.push(start)
+      }
     }
+
+    start = end + 1
   }
 
-  return starts
+  return found
 }
 
 /** Offset of the end of the line starting at `start`, with its line ending. */
@@ -180,7 +215,7 @@ function parsePart(value: string, next: string, stubs: readonly string[], parse:
   const index = tree.children.findIndex((child) => (child.position?.start.offset ?? -1) >= start)
   if (next) {
     const heading = tree.children[index]
-    if (!heading || heading.type !== 'heading' || heading.position?.start.offset !== start) return undefined
+    if (heading?.type !== 'heading' || heading.position?.start.offset !== start) return undefined
   }
 
   if (after) {

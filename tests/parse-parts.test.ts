@@ -1,0 +1,156 @@
+/**
+ * A long chapter parsed in parts split before headings gives the tree a
+ * parse of the whole text gives; where the parser does not read a split's
+ * line as a heading (code, math, HTML still open), the text is left to a
+ * whole parse.
+ */
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {parseInParts, partLength} from '../src/build/parse-parts.js'
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkMath)
+
+/** Parse a text whole. */
+function parse(value: string): Root {
+  return processor.parse(value)
+}
+
+describe('parseInParts', () => {
+  it('should leave a text of at most two parts to a whole parse', () => {
+    expect(partLength).toBe(256 * 1024)
+    expect(parseInParts('# 一\n\n正文。\n\n# 二\n\n正文。\n', parse)).toBe(undefined)
+  })
+
+  it('should give the whole parse’s tree, front matter, lists and quotations included', () => {
+    const text = [
+      '---',
+      'title: 標題',
+      '---',
+      '',
+      '# 一',
+      '',
+      '- 項目一',
+      '- 項目二',
+      '',
+      '## 二',
+      '',
+      '> 引文',
+      '> 第二行',
+      '',
+      '| a | b |',
+      '| - | - |',
+      '| 1 | 2 |',
+      '',
+      '### 三',
+      '',
+      '1. 一',
+      '',
+      '   續',
+      '',
+      '',
+      '# 四',
+      'para',
+      ''
+    ].join('\n')
+    const parts = parseInParts(text, parse, 16)
+    expect(parts).toEqual(parse(text))
+    expect(parts?.children.map((node) => node.type)).toEqual([
+      'yaml',
+      'heading',
+      'list',
+      'heading',
+      'blockquote',
+      'table',
+      'heading',
+      'list',
+      'heading',
+      'paragraph'
+    ])
+  })
+
+  it('should give the whole parse’s tree with CRLF line endings', () => {
+    const text = '# 一\r\n\r\n正文一。\r\n\r\n# 二\r\n\r\n正文二。\r\n\r\n# 三\r\n\r\n正文三。\r\n'
+    const parts = parseInParts(text, parse, 12)
+    expect(parts).toBeDefined()
+    expect(parts).toEqual(parse(text))
+  })
+
+  it('should resolve references to definitions in other parts, before and after', () => {
+    const text = [
+      '# 一',
+      '',
+      '見[前文][後]與註[^n]，[不存在][無]。',
+      '',
+      '# 二',
+      '',
+      '> [後]: https://example.com/b "B"',
+      '',
+      '# 三',
+      '',
+      '再見[後]，註[^n]。',
+      '',
+      '[^n]: 註文。',
+      '',
+      '# 四',
+      '',
+      '[前]與[後][]。',
+      '',
+      '[前]: https://example.com/a',
+      ''
+    ].join('\n')
+    const parts = parseInParts(text, parse, 20)
+    expect(parts).toBeDefined()
+    expect(parts).toEqual(parse(text))
+    const types: string[] = []
+    const paragraph = parts?.children[1]
+    if (paragraph?.type === 'paragraph') for (const child of paragraph.children) types.push(child.type)
+    expect(types).toEqual(['text', 'linkReference', 'text', 'footnoteReference', 'text'])
+  })
+
+  it('should not split before a `#` line in fenced code, math or HTML, and give the whole parse’s tree', () => {
+    const text = [
+      '# 一',
+      '',
+      '```sh',
+      '',
+      '# 註解，不是標題',
+      'ls',
+      '```',
+      '',
+      '$$',
+      '',
+      '# x',
+      '$$',
+      '',
+      '<pre>',
+      '',
+      '# 也不是',
+      '</pre>',
+      '',
+      '# 二',
+      '',
+      '正文。',
+      ''
+    ].join('\n')
+    const parts = parseInParts(text, parse, 4)
+    expect(parts).toEqual(parse(text))
+    expect(parts?.children.map((node) => node.type)).toEqual([
+      'heading',
+      'code',
+      'math',
+      'html',
+      'heading',
+      'paragraph'
+    ])
+  })
+
+  it('should leave a text to a whole parse when code left open holds the heading lines', () => {
+    const text = '# 一\n\n正文。\n\n```\n\n# 二\n\n正文。\n\n# 三\n\n正文。\n'
+    expect(parseInParts(text, parse, 8)).toBe(undefined)
+  })
+})
