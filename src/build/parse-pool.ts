@@ -21,6 +21,13 @@ export interface ReadPoolOptions {
   readonly size?: number | undefined
 }
 
+/**
+ * A thread that read a chapter longer than this (UTF-16 units) is stopped
+ * after it: its heap grew to a few times the chapter's tree (a 50 MB chapter:
+ * about a gigabyte), which V8 does not give back soon.
+ */
+export const retireLength = 1024 * 1024
+
 /** A chapter waiting for a thread, or being read. */
 interface Job {
   chapter: ChapterText
@@ -134,6 +141,13 @@ export class ReadPool {
       if (!current || current.id !== answer.id) return
       clearTimeout(current.timer)
       reader.job = undefined
+      // A thread whose heap grew to hold a long chapter's tree keeps that
+      // memory: it is stopped, and a fresh one starts when needed.
+      if (current.job.chapter.value.length > retireLength) {
+        this.#readers.splice(this.#readers.indexOf(reader), 1)
+        void reader.worker.terminate()
+      }
+
       current.job.resolve(revive(answer.parsed))
       this.#dispatch()
     })
