@@ -4,7 +4,7 @@
  * text with a warning (L014), so renderers only see links that lead somewhere.
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 import {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import {chapterLinkPrefix, type EditionChapter} from '../core/model.js'
@@ -61,7 +61,7 @@ export function checkChapterLinks(
     // Links in document order; the copy has the same elements in the same order.
     const links = (tree: Root) => {
       const found: Element[] = []
-      visit(tree, 'element', (node) => {
+      visitElements(tree, (node) => {
         const href = node.properties.href
         if (typeof href === 'string' && places.has(href)) found.push(node)
       })

@@ -6,7 +6,7 @@
  * id is removed with a warning (M015); the author's other ids are kept.
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import {elementKey} from './rehype-own-ids.js'
@@ -39,7 +39,7 @@ export default function rehypeAuthorIds() {
     delete file.data.ownIds
     const authors: Element[] = []
     const taken = new Set<string>(pageIds)
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (typeof node.properties.id !== 'string') return
       const key = elementKey(node)
       if (key === undefined || own.has(key)) taken.add(node.properties.id)

@@ -9,6 +9,7 @@ import path from 'node:path'
 import type {Element, ElementContent, Root} from 'hast'
 import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import {chapterLinkPrefix} from '../core/model.js'
@@ -53,7 +54,7 @@ export default function rehypeChapterLinks(options: Options) {
     const records: ChapterLinkRecord[] = []
     const unwrap = new Set<Element>()
 
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'a') return
       const href = node.properties.href
       if (typeof href !== 'string' || href === '') return
@@ -169,7 +170,7 @@ export function findId(fragment: string, ids: ReadonlySet<string>): string | und
  */
 export function collectIds(tree: Root): Set<string> {
   const ids = new Set<string>()
-  visit(tree, 'element', (node) => {
+  visitElements(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id)
   })
   return ids

@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 
 /** Characters set without spaces between them (not Hangul: Korean spaces its words). */
 const wide =
@@ -47,7 +47,7 @@ const blocks = new Set([
  */
 export default function rehypeCjkLineBreaks() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (verbatim.has(node.tagName)) return 'skip'
       if (!blocks.has(node.tagName)) return
       const texts: Text[] = []

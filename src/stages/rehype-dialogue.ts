@@ -1,7 +1,7 @@
 /** Stage: mark the turns of a dialogue (`**主持人**：您覺得……`), to be set apart by typography, not colour. */
 import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 
 /** Options of `rehypeDialogue`. */
 export interface Options {
@@ -29,7 +29,7 @@ export default function rehypeDialogue(options: Options = emptyOptions) {
   const speakerClassName = options.speakerClassName ?? 'speaker'
 
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'p') return
       const [first, second] = node.children
       if (first?.type !== 'element' || first.tagName !== 'strong') return

@@ -5,7 +5,7 @@
  */
 import type {Root} from 'hast'
 import type {Transformer} from 'unified'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 import type {VFile} from 'vfile'
 
 const prefix = 'language-'
@@ -24,7 +24,7 @@ export default function rehypeHighlightCode() {
 
   return async (tree: Root, file: VFile) => {
     let found = false
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'code') return
       const classes = node.properties.className
       if (!Array.isArray(classes)) return

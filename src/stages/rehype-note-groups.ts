@@ -5,7 +5,7 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 
 /**
  * Group and name note references.
@@ -17,7 +17,7 @@ export default function rehypeNoteGroups() {
   return (tree: Root) => {
     const labels = new Map<string, string>()
     let references = false
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (!isNoteReference(node)) return
       references = true
       const href = node.properties.href
@@ -79,7 +79,7 @@ function group(children: Array<ElementContent | RootContent>): undefined {
  * technology and axe's `landmark-unique` (which counts `aside`s) need them told apart.
  */
 function labelNotes(tree: Root, labels: ReadonlyMap<string, string>): undefined {
-  visit(tree, 'element', (node: Element) => {
+  visitElements(tree, (node: Element) => {
     const id = node.properties.id
     const role = node.properties.role
     if (

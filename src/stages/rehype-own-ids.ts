@@ -4,7 +4,7 @@
  * tag and start offset (kept by the HTML parser), for `rehypeAuthorIds`.
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 import type {VFile} from 'vfile'
 
 declare module 'vfile' {
@@ -23,7 +23,7 @@ declare module 'vfile' {
 export default function rehypeOwnIds() {
   return (tree: Root, file: VFile) => {
     const own = new Set<string>()
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       const key = elementKey(node)
       if (node.properties.id !== undefined && key !== undefined) own.add(key)
     })

@@ -7,7 +7,7 @@
  */
 import type {Element, Properties, Root} from 'hast'
 import rehypeSanitize, {type Options as Schema} from 'rehype-sanitize'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 
@@ -36,7 +36,7 @@ export default function rehypeSafeHtml(options: Options) {
   return (tree: Root, file: VFile): Root => {
     const safe = sanitize(tree) as Root
     const kept = new Map<string, Element[]>()
-    visit(safe, 'element', (node) => {
+    visitElements(safe, (node) => {
       const key = keyOf(node)
       if (key === undefined) return
       const list = kept.get(key)
@@ -44,7 +44,7 @@ export default function rehypeSafeHtml(options: Options) {
       else kept.set(key, [node])
     })
 
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       const key = keyOf(node)
       if (key === undefined) return
       const place = node.position?.start
@@ -69,7 +69,7 @@ export default function rehypeSafeHtml(options: Options) {
 
     // A `lang` that is no language tag (`<pre lang="no-highlight">`, as
     // some Markdown tools write) makes an invalid document.
-    visit(safe, 'element', (node) => {
+    visitElements(safe, (node) => {
       const lang = node.properties.lang
       if (typeof lang !== 'string' || lang === '' || isLanguageTag(lang)) return
       delete node.properties.lang

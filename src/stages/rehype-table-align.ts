@@ -1,6 +1,6 @@
 /** Stage: GFM column alignment as CSS: HTML 5 and XHTML 5 no longer allow `align` (Nu checker, epubcheck). */
 import type {Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/elements.js'
 
 /**
  * Move `align` on table cells into `style`.
@@ -10,7 +10,7 @@ import {visit} from 'unist-util-visit'
  */
 export default function rehypeTableAlign() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return
       const align = node.properties.align
       if (typeof align !== 'string') return

@@ -2,7 +2,7 @@
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {headingRank} from 'hast-util-heading-rank'
 import {h} from 'hastscript'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../../core/elements.js'
 import type {EditionChapter} from '../../core/model.js'
 import {writable} from '../shared/copy.js'
 
@@ -79,7 +79,7 @@ export function chapterSection(chapter: EditionChapter, tree: Root, manifestId: 
  * a pop-up (a note gets no role: `doc-endnote` is deprecated in DPUB-ARIA 1.1).
  */
 function addFootnoteSemantics(tree: Root): undefined {
-  visit(tree, 'element', (node: Element) => {
+  visitElements(tree, (node: Element) => {
     for (const [property, role] of footnoteRoles) {
       if (node.properties[property] !== undefined && node.properties.role === undefined) {
         node.properties.role = role
@@ -109,7 +109,7 @@ function addFootnoteSemantics(tree: Root): undefined {
  * readers only read `xml:lang`, and pick fonts and hyphenation by it.
  */
 function addEpubSemantics(tree: Root): undefined {
-  visit(tree, 'element', (node: Element) => {
+  visitElements(tree, (node: Element) => {
     const role = node.properties.role
     const lang = node.properties.lang
     const epubType = typeof role === 'string' ? epubTypeOf(role, node.tagName, node.properties['epub:type']) : undefined

@@ -1,6 +1,6 @@
 /** The rules of code, figures and math (only for a book that has them), and a chapter's features. */
 import type {Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../../core/elements.js'
 import type {BuildSession} from '../../build/session.js'
 import {readAsset} from './assets.js'
 import {isNoteReference} from '../../stages/rehype-note-groups.js'
@@ -64,7 +64,7 @@ export function treeFeatures(tree: Root, session?: BuildSession | undefined): Tr
     images: 0,
     imagesWithoutAlt: 0
   }
-  visit(tree, 'element', (node) => {
+  visitElements(tree, (node) => {
     if (node.tagName === 'math') features.math = true
     else if (node.tagName === 'ruby') features.ruby = true
     else if (node.tagName === 'img') {

@@ -3,7 +3,7 @@
  * because only a renderer knows what it names a chapter's file.
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../../core/elements.js'
 import type {BuildSession} from '../../build/session.js'
 import {treeFeatures} from './content-style.js'
 import {writable} from './copy.js'
@@ -46,7 +46,7 @@ export function chapterLinkResolver(
 
     const tree = writable(chapter.tree)
 
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       const href = node.properties.href
       if (typeof href !== 'string' || !href.startsWith(chapterLinkPrefix)) return
 
@@ -83,7 +83,7 @@ export function chapterLinkResolver(
 function findIds(tree: Root): Set<string> {
   const ids = new Set<string>()
 
-  visit(tree, 'element', (node: Element) => {
+  visitElements(tree, (node: Element) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id)
   })
 

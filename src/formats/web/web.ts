@@ -16,7 +16,8 @@
  * output depend on their order.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../../core/elements.js'
+import {EXIT} from 'unist-util-visit'
 import type {EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext, Renderer} from '../../core/model.js'
 import {readAsset} from '../shared/assets.js'
 import {chapterLinkResolver} from '../shared/links.js'
@@ -283,10 +284,10 @@ function hasRuby(tree: Root, session: BuildSession): boolean {
 function findRuby(tree: Root): boolean {
   let found = false
 
-  visit(tree, 'element', (node: Element) => {
+  visitElements(tree, (node: Element) => {
     if (node.tagName === 'rt') {
       found = true
-      return false
+      return EXIT
     }
 
     return undefined
