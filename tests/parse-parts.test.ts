@@ -4,6 +4,8 @@
  * line as a heading (code, math, HTML still open), the text is left to a
  * whole parse.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -22,7 +24,7 @@ function parse(value: string): Root {
 
 describe('parseInParts', () => {
   it('should leave a text of at most two parts to a whole parse', () => {
-    expect(partLength).toBe(256 * 1024)
+    expect(partLength).toBe(32 * 1024)
     expect(parseInParts('# 一\n\n正文。\n\n# 二\n\n正文。\n', parse)).toBe(undefined)
   })
 
@@ -152,5 +154,65 @@ describe('parseInParts', () => {
   it('should leave a text to a whole parse when code left open holds the heading lines', () => {
     const text = '# 一\n\n正文。\n\n```\n\n# 二\n\n正文。\n\n# 三\n\n正文。\n'
     expect(parseInParts(text, parse, 8)).toBe(undefined)
+  })
+
+  it('should split before a paragraph after a blank line, not within a list or a quotation', () => {
+    const text = [
+      '第一段。',
+      '',
+      '- 項目一',
+      '',
+      '  項目一的第二段。',
+      '',
+      '- 項目二',
+      '',
+      '> 引文',
+      '',
+      '第二段，',
+      '接著一行。',
+      '',
+      '[^1]: 註一',
+      '',
+      '    註一的第二段。',
+      '',
+      'Third paragraph[^1].',
+      '',
+      '1. 一',
+      '2. 二',
+      '',
+      '第四段。',
+      ''
+    ].join('\n')
+    const parts = parseInParts(text, parse, 8)
+    expect(parts).toEqual(parse(text))
+    expect(parts?.children.map((node) => node.type)).toEqual([
+      'paragraph',
+      'list',
+      'blockquote',
+      'paragraph',
+      'footnoteDefinition',
+      'paragraph',
+      'list',
+      'paragraph'
+    ])
+  })
+
+  it('should give the whole parse’s tree on every chapter of the manuscript and the fixture books', () => {
+    const files = [
+      ...fs.readdirSync('manuscript').map((name) => path.join('manuscript', name)),
+      ...fs
+        .readdirSync('tests/fixtures/books', {recursive: true, encoding: 'utf8'})
+        .map((name) => path.join('tests/fixtures/books', name))
+    ].filter((file) => file.endsWith('.md'))
+    let split = 0
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8')
+      const parts = parseInParts(text, parse, 100)
+      if (!parts) continue
+      split++
+      expect(parts, file).toEqual(parse(text))
+    }
+
+    expect(split).toBeGreaterThan(15)
   })
 })

@@ -1,5 +1,5 @@
 /**
- * A long chapter parsed in parts, split before headings.
+ * A long chapter parsed in parts, split where a block starts afresh.
  *
  * Why: micromark's document tokenizer copies every event of the document
  * read so far each time a list or a quotation ends (`EditMap#consume` in
@@ -10,24 +10,33 @@
  *
  * The tree is the one a parse of the whole text gives:
  *
- * - A part ends before a line that starts with `#` at column 1 and that the
- *   parser reads as a heading. Such a line ends every open block (list,
- *   quotation, paragraph, table), so what follows it is read as from the
- *   start of a document. Whether the parser reads it as a heading (not as
- *   code, math or HTML still open) is checked, not guessed: each part is
- *   parsed with that line after it, and the line must come out as a heading.
+ * - A part ends before a line at column 1 that starts a heading (`#`), or a
+ *   letter after a blank line (a paragraph). Either line ends every block
+ *   still open but fenced code, math and some HTML (a list, a quotation and a
+ *   footnote go on after a blank line only with indented lines), so what
+ *   follows it is read as from the start of a document.
+ * - That no code, math or HTML is open there is checked, not guessed: each
+ *   part is parsed with a line `#` after it, which must come out as a heading.
+ *   When it does not, the part goes on to the next place, a few times at most.
  * - References (`[text][label]`, `[^label]`) are links only when their label
  *   is defined somewhere in the document. A part that lacks labels defined in
  *   others is parsed again with a one-line definition of each, which is then
  *   dropped.
- * - When a check fails, the caller parses the whole text.
+ * - When the checks fail, the caller parses the whole text.
  */
 import type {Nodes, Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 
-/** Chapters at most this long (UTF-16 units) are parsed whole; longer ones in parts about this long. */
-export const partLength = 256 * 1024
+/**
+ * Chapters at most twice this long (UTF-16 units) are parsed whole; longer
+ * ones in parts about this long. Within a part the parse still grows with the
+ * part's length times its lists: small parts keep a text of many lists fast.
+ */
+export const partLength = 32 * 1024
+
+/** A line `#`, an empty heading: what must come out as a heading after a part. */
+const sentinel = '#\n'
 
 /** Parses a Markdown text into mdast (no transforms). */
 export type Parse = (value: string) => Root
@@ -40,8 +49,8 @@ interface Part {
   lines: number
   /** Its text. */
   value: string
-  /** The heading line that follows it (empty for the last part). */
-  next: string
+  /** Whether a part follows it. */
+  more: boolean
   /** Its tree, positions in the part. */
   tree: Root
   /** Labels of the definitions in it (`[label]:`). */
@@ -68,7 +77,7 @@ interface Part {
  */
 export function parseInParts(value: string, parse: Parse, length: number = partLength): Root | undefined {
   if (value.length <= length * 2) return undefined
-  const candidates = headingLines(value)
+  const candidates = freshLines(value)
   const parts: Part[] = []
   let start = 0
   let lines = 0
@@ -81,11 +90,10 @@ export function parseInParts(value: string, parse: Parse, length: number = partL
     // less than a part's length is left.
     const end = cut === undefined || cut > value.length - length ? value.length : cut
     const text = value.slice(start, end)
-    const next = end < value.length ? value.slice(end, lineEnd(value, end)) : ''
-    const tree = parsePart(text, next, [], parse)
+    const more = end < value.length
+    const tree = parsePart(text, more, [], parse)
     if (!tree) {
-      // That `#` line is not a heading (code, math or HTML still open): the
-      // part goes on to the next one, a few times at most.
+      // Code, math or HTML still open: the part goes on to the next place.
       if (++failures > maxFailures) return undefined
       index++
       continue
@@ -93,7 +101,7 @@ export function parseInParts(value: string, parse: Parse, length: number = partL
 
     failures = 0
     const {links, notes} = labels(tree)
-    parts.push({offset: start, lines, value: text, next, tree, links, notes})
+    parts.push({offset: start, lines, value: text, more, tree, links, notes})
     lines += countLines(text)
     start = end
   }
@@ -114,7 +122,7 @@ export function parseInParts(value: string, parse: Parse, length: number = partL
     // the heading that follows it; the others start with a heading (a fresh
     // start), so theirs go before.
     const tree =
-      index === 0 ? parsePart(part.value, part.next, stubs, parse) : parsePrefixed(part.value, part.next, stubs, parse)
+      index === 0 ? parsePart(part.value, part.more, stubs, parse) : parsePrefixed(part.value, part.more, stubs, parse)
     if (!tree) return undefined
     part.tree = tree
   }
@@ -140,19 +148,21 @@ export function parseInParts(value: string, parse: Parse, length: number = partL
   return root
 }
 
-/** Most `#` lines in a row that the parser may not read as headings before the text is parsed whole. */
+/** Most places in a row where code, math or HTML is still open before the text is parsed whole. */
 const maxFailures = 3
 
 /**
- * Offsets of the lines, but the first, that start with `#`, then at most
- * five more, then a space, a tab or the end of the line (ATX headings), out
- * of fenced code and math as far as a look at line starts tells: only a
- * guess of where to split, which `parsePart` checks.
+ * Offsets of the lines, but the first, where a part may start: lines that
+ * start with `#`, then at most five more, then a space, a tab or the end of
+ * the line (ATX headings); and lines that start with a letter after a blank
+ * line. Out of fenced code and math as far as a look at line starts tells:
+ * only a guess, which `parsePart` checks.
  */
-function headingLines(value: string): number[] {
+function freshLines(value: string): number[] {
   const found: number[] = []
   /** Marker of the fence open (`` ` ``, `~`, `$`), if one is. */
   let fence: number | undefined
+  let blank = false
   let start = 0
   while (start < value.length) {
     let end = value.indexOf('\n', start)
@@ -167,26 +177,30 @@ function headingLines(value: string): number[] {
         if (fence === undefined) fence = code
         else if (fence === code) fence = undefined
       }
-    } else if (code === 35 && at === start && start > 0 && fence === undefined) {
-      let run = at
-      while (value.charCodeAt(run) === 35) run++
-      const after = value.charCodeAt(run)
-      if (run - at <= 6 && (after === 32 || after === 9 || after === 10 || after === 13 || run === value.length)) {
+    } else if (at === start && start > 0 && fence === undefined) {
+      if (code === 35) {
+        let run = at
+        while (value.charCodeAt(run) === 35) run++
+        const after = value.charCodeAt(run)
+        if (run - at <= 6 && (after === 32 || after === 9 || after === 10 || after === 13 || run === value.length)) {
+          found.push(start)
+        }
+      } else if (blank && code > 127 && letter.test(value.charAt(at))) {
+        found.push(start)
+      } else if (blank && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
         found.push(start)
       }
     }
 
+    blank = /^[ \t\r]*$/.test(value.slice(start, end))
     start = end + 1
   }
 
   return found
 }
 
-/** Offset of the end of the line starting at `start`, with its line ending. */
-function lineEnd(value: string, start: number): number {
-  const end = value.indexOf('\n', start)
-  return end === -1 ? value.length : end + 1
-}
+/** A letter (of any script). */
+const letter = /^\p{L}$/u
 
 /** Number of line endings in a text (`\n`, `\r\n` or `\r`). */
 function countLines(value: string): number {
@@ -201,39 +215,36 @@ function countLines(value: string): number {
 }
 
 /**
- * Parse a part followed by the heading line after it (`next`, empty for the
- * last part) and then one-line definitions (`stubs`, only after a heading);
- * keep the part's nodes. `undefined` when `next` is not read as a heading,
- * or the stubs are not read as as many definitions.
+ * Parse a part, followed (when `more`) by a line `#` and then one-line
+ * definitions (`stubs`); keep the part's nodes. `undefined` when the `#`
+ * line is not read as a heading, or the stubs not as as many definitions.
  */
-function parsePart(value: string, next: string, stubs: readonly string[], parse: Parse): Root | undefined {
+function parsePart(value: string, more: boolean, stubs: readonly string[], parse: Parse): Root | undefined {
+  if (stubs.length > 0 && !more) return undefined
   const separator = value.length === 0 || value.endsWith('\n') || value.endsWith('\r') ? '' : '\n'
-  const after = next && stubs.length > 0 ? '\n' + stubs.join('\n\n') + '\n' : ''
-  if (stubs.length > 0 && !after) return undefined
-  const tree = parse(value + separator + next + after)
+  const after = stubs.length > 0 ? '\n' + stubs.join('\n\n') + '\n' : ''
+  const tree = parse(more ? value + separator + sentinel + after : value)
+  if (!more) return tree
   const start = value.length + separator.length
   const index = tree.children.findIndex((child) => (child.position?.start.offset ?? -1) >= start)
-  if (next) {
-    const heading = tree.children[index]
-    if (heading?.type !== 'heading' || heading.position?.start.offset !== start) return undefined
-  }
-
+  const heading = tree.children[index]
+  if (heading?.type !== 'heading' || heading.position?.start.offset !== start) return undefined
   if (after) {
     const rest = tree.children.slice(index + 1)
     if (rest.length !== stubs.length || !rest.every(isDefinition)) return undefined
   }
 
-  if (index !== -1) tree.children.length = index
+  tree.children.length = index
   return tree
 }
 
 /**
- * Parse a part that starts with a heading, with one-line definitions before
- * it; keep the part's nodes, positions in the part.
+ * Parse a part that starts afresh (not the first), with one-line
+ * definitions before it; keep the part's nodes, positions in the part.
  */
-function parsePrefixed(value: string, next: string, stubs: readonly string[], parse: Parse): Root | undefined {
+function parsePrefixed(value: string, more: boolean, stubs: readonly string[], parse: Parse): Root | undefined {
   const prefix = stubs.join('\n\n') + '\n\n'
-  const tree = parsePart(prefix + value, next, [], parse)
+  const tree = parsePart(prefix + value, more, [], parse)
   if (!tree) return undefined
   const index = tree.children.findIndex((child) => (child.position?.start.offset ?? -1) >= prefix.length)
   const before = index === -1 ? tree.children : tree.children.slice(0, index)
