@@ -24,7 +24,7 @@ function parse(value: string): Root {
 
 describe('parseInParts', () => {
   it('should leave a text of at most two parts to a whole parse', () => {
-    expect(partLength).toBe(32 * 1024)
+    expect(partLength).toBe(8 * 1024)
     expect(parseInParts('# 一\n\n正文。\n\n# 二\n\n正文。\n', parse)).toBe(undefined)
   })
 

@@ -5,7 +5,7 @@
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {VFileMessage} from 'vfile-message'
-import {ReadPool} from '../src/build/parse-pool.js'
+import {ReadPool, retireLength} from '../src/build/parse-pool.js'
 import {createChapterReader, type ParsedChapter} from '../src/build/read-chapter.js'
 
 const footnotes = '# 標題\n\n正文[^1]。\n\n[^1]: 第一個。\n\n[^1]: 第二個。\n'
@@ -70,6 +70,18 @@ describe('ReadPool', () => {
     } finally {
       await wide.close()
     }
+  })
+
+  it('should stop a thread after a chapter longer than `retireLength`, and start another for the next', async () => {
+    expect(retireLength).toBe(1024 * 1024)
+    const section = '## 一節\n\n' + '正文，'.repeat(1000) + '\n\n'
+    const long = '# 標題\n\n' + section.repeat(Math.ceil(retireLength / section.length))
+    const parsed = await pool.read({path: 'a.md', value: long}, 600)
+    expect('tree' in parsed && parsed.tree.children.length).toBe(1 + 2 * Math.ceil(retireLength / section.length))
+    expect(pool.threads).toBe(0)
+    const short = await pool.read({path: 'b.md', value: '# 二\n\n正文。\n'}, 60)
+    expect('tree' in short && short.tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph'])
+    expect(pool.threads).toBe(1)
   })
 
   it('should refuse to read once closed', async () => {

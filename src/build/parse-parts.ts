@@ -33,7 +33,7 @@ import {visit} from 'unist-util-visit'
  * ones in parts about this long. Within a part the parse still grows with the
  * part's length times its lists: small parts keep a text of many lists fast.
  */
-export const partLength = 32 * 1024
+export const partLength = 8 * 1024
 
 /** A line `#`, an empty heading: what must come out as a heading after a part. */
 const sentinel = '#\n'

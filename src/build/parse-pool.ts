@@ -62,6 +62,16 @@ export class ReadPool {
   }
 
   /**
+   * How many threads are running (started or starting).
+   *
+   * @returns
+   *   Count.
+   */
+  get threads(): number {
+    return this.#readers.length
+  }
+
+  /**
    * Read a chapter on a thread of the pool.
    *
    * @param chapter
