@@ -26,7 +26,6 @@
  */
 import type {Nodes, Root} from 'mdast'
 import type {Point, Position} from 'unist'
-import {visit} from 'unist-util-visit'
 
 /**
  * Chapters at most twice this long (UTF-16 units) are parsed whole; longer
@@ -266,18 +265,31 @@ function isDefinition(node: Nodes): boolean {
 function labels(tree: Root): {links: Set<string>; notes: Set<string>} {
   const links = new Set<string>()
   const notes = new Set<string>()
-  visit(tree, (node) => {
+  each(tree, (node) => {
     if (node.type === 'definition') links.add(node.label ?? node.identifier)
     else if (node.type === 'footnoteDefinition') notes.add(node.label ?? node.identifier)
+    return undefined
   })
   return {links, notes}
+}
+
+/**
+ * Call `visitor` on every node of a tree. Not unist-util-visit: it names a
+ * function for every node it walks, which on a long chapter costs seconds
+ * (see `core/elements.ts`).
+ */
+function each(node: Nodes, visitor: (node: Nodes) => undefined): undefined {
+  visitor(node)
+  if ('children' in node) for (const child of node.children) each(child, visitor)
+  return undefined
 }
 
 /** Move every position of a tree by some lines and some characters (new objects: points may be shared). */
 function shift(tree: Nodes, lines: number, offset: number): undefined {
   if (lines === 0 && offset === 0) return
-  visit(tree, (node) => {
+  each(tree, (node) => {
     if (node.position) node.position = movedPosition(node.position, lines, offset)
+    return undefined
   })
   return undefined
 }
