@@ -4,7 +4,7 @@
  * text with a warning (L014), so renderers only see links that lead somewhere.
  */
 import type {Element, Root} from 'hast'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 import {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import {chapterLinkPrefix, type EditionChapter} from '../core/model.js'

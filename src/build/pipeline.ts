@@ -8,10 +8,10 @@ import type {Root as MdastRoot} from 'mdast'
 import {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
-import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import type {EditionDefinition, StageContext} from '../core/editions.js'
 import {error} from '../core/diagnostics.js'
+import {visitNodes} from '../core/walk.js'
 import {stringsFor} from '../core/locale.js'
 import type {ChapterSource, EditionChapter} from '../core/model.js'
 import rehypeEnglishRuns from '../stages/rehype-english-runs.js'
@@ -212,7 +212,10 @@ export function createChapterProcessor(edition: EditionDefinition, context: Stag
 
     // Renderers never read positions, and without them a chapter's tree is
     // about a third of its size: cheaper to copy, to cache and to hold.
-    removePosition(tree, {force: true})
+    visitNodes(tree, (node) => {
+      delete node.position
+      return undefined
+    })
     return {
       chapter: {
         id: source.id,

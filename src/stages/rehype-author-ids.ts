@@ -6,7 +6,7 @@
  * id is removed with a warning (M015); the author's other ids are kept.
  */
 import type {Element, Root} from 'hast'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 import {elementKey} from './rehype-own-ids.js'

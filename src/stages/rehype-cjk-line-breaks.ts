@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 
 /** Characters set without spaces between them (not Hangul: Korean spaces its words). */
 const wide =

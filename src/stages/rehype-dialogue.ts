@@ -1,7 +1,7 @@
 /** Stage: mark the turns of a dialogue (`**主持人**：您覺得……`), to be set apart by typography, not colour. */
 import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 
 /** Options of `rehypeDialogue`. */
 export interface Options {

@@ -3,7 +3,7 @@
  * it. Only with a title: an alt text is for who cannot see the image, a caption for every reader.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/walk.js'
 
 /**
  * Turn paragraphs that hold only an image with a title into figures (the paragraph's id goes to the
@@ -14,7 +14,7 @@ import {visit} from 'unist-util-visit'
  */
 export default function rehypeFigures() {
   return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       if (node.tagName !== 'p' || !parent || index === undefined) return
       const content = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '')
       const image = content[0]

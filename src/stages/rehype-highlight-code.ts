@@ -5,7 +5,7 @@
  */
 import type {Root} from 'hast'
 import type {Transformer} from 'unified'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 
 const prefix = 'language-'

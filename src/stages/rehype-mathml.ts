@@ -10,6 +10,7 @@ import rehypeRaw from 'rehype-raw'
 import temml from 'temml'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
+import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 
@@ -23,7 +24,7 @@ const parser = unified().use(rehypeRaw).freeze()
  */
 export default function rehypeMathml() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'element', (node, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       if (!parent || index === undefined) return
       const display = node.tagName === 'pre' && isMath(node.children[0])
       if (!display && !(node.tagName === 'code' && isMath(node))) return

@@ -5,7 +5,7 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 
 /**
  * Group and name note references.

@@ -4,7 +4,7 @@
  * tag and start offset (kept by the HTML parser), for `rehypeAuthorIds`.
  */
 import type {Element, Root} from 'hast'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 
 declare module 'vfile' {

@@ -4,7 +4,8 @@
  */
 import type {Root} from 'hast'
 import type {Options} from 'rehype-raw'
-import {EXIT, visit} from 'unist-util-visit'
+import {EXIT} from 'unist-util-visit'
+import {visitNodes} from '../core/walk.js'
 import type {VFile} from 'vfile'
 
 /**
@@ -20,7 +21,8 @@ export default function rehypeRawIfAny(options?: Options | null) {
 
   return async (tree: Root, file: VFile): Promise<Root> => {
     let found = false
-    visit(tree, 'raw', () => {
+    visitNodes(tree, (node) => {
+      if (node.type !== 'raw') return undefined
       found = true
       return EXIT
     })

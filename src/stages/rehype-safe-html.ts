@@ -7,7 +7,7 @@
  */
 import type {Element, Properties, Root} from 'hast'
 import rehypeSanitize, {type Options as Schema} from 'rehype-sanitize'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 

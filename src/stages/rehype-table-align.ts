@@ -1,6 +1,6 @@
 /** Stage: GFM column alignment as CSS: HTML 5 and XHTML 5 no longer allow `align` (Nu checker, epubcheck). */
 import type {Root} from 'hast'
-import {visitElements} from '../core/elements.js'
+import {visitElements} from '../core/walk.js'
 
 /**
  * Move `align` on table cells into `style`.

@@ -2,7 +2,7 @@
 import type {Element, ElementContent, Properties, Root} from 'hast'
 import {headingRank} from 'hast-util-heading-rank'
 import {h} from 'hastscript'
-import {visitElements} from '../../core/elements.js'
+import {visitElements} from '../../core/walk.js'
 import type {EditionChapter} from '../../core/model.js'
 import {writable} from '../shared/copy.js'
 

@@ -1,6 +1,6 @@
 /** The rules of code, figures and math (only for a book that has them), and a chapter's features. */
 import type {Root} from 'hast'
-import {visitElements} from '../../core/elements.js'
+import {visitElements} from '../../core/walk.js'
 import type {BuildSession} from '../../build/session.js'
 import {readAsset} from './assets.js'
 import {isNoteReference} from '../../stages/rehype-note-groups.js'

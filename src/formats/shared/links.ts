@@ -3,7 +3,7 @@
  * because only a renderer knows what it names a chapter's file.
  */
 import type {Element, Root} from 'hast'
-import {visitElements} from '../../core/elements.js'
+import {visitElements} from '../../core/walk.js'
 import type {BuildSession} from '../../build/session.js'
 import {treeFeatures} from './content-style.js'
 import {writable} from './copy.js'

@@ -16,7 +16,7 @@
  * output depend on their order.
  */
 import type {Element, ElementContent, Root} from 'hast'
-import {visitElements} from '../../core/elements.js'
+import {visitElements} from '../../core/walk.js'
 import {EXIT} from 'unist-util-visit'
 import type {EditionBook, EditionChapter, EditionInfo, OutputFile, RenderContext, Renderer} from '../../core/model.js'
 import {readAsset} from '../shared/assets.js'

@@ -1,12 +1,12 @@
 /**
- * `visitElements` gives the elements `visit(tree, 'element', …)` of
- * unist-util-visit gives, in the same order, and follows `SKIP` and `EXIT`.
+ * `visitNodes` and `visitElements` give the nodes unist-util-visit gives, in
+ * the same order, with their index and parent, and follow `SKIP` and `EXIT`.
  */
-import type {Element, Root} from 'hast'
+import type {Element, Nodes, Root} from 'hast'
 import {h} from 'hastscript'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
-import {visitElements} from '../src/core/elements.js'
+import {visitElements, visitNodes} from '../src/core/walk.js'
 
 /** A chapter-like tree. */
 function sample(): Root {
@@ -60,5 +60,42 @@ describe('visitElements', () => {
       return undefined
     })
     expect(seen).toEqual(['p', 'span', 'b'])
+  })
+})
+
+describe('visitNodes', () => {
+  it('should visit every node with its index and parent, as unist-util-visit does', () => {
+    const seen = (
+      walk: (tree: Root, visitor: (node: Nodes, index?: number, parent?: Root | Element) => undefined) => undefined
+    ) => {
+      const found: string[] = []
+      walk(sample(), (node, index, parent) => {
+        const name = node.type === 'element' ? node.tagName : node.type
+        const at = parent ? `${parent.type === 'element' ? parent.tagName : parent.type}[${index}]` : '-'
+        found.push(`${name} ${at}`)
+        return undefined
+      })
+      return found
+    }
+    const expected = seen((tree, visitor) => {
+      visit(tree, visitor)
+      return undefined
+    })
+    expect(expected.slice(0, 6)).toEqual(['root -', 'h1 root[0]', 'text h1[0]', 'p root[1]', 'text p[0]', 'em p[1]'])
+    expect(seen((tree, visitor) => visitNodes(tree, visitor))).toEqual(expected)
+  })
+
+  it('should go on with the node a visitor replaced in its parent', () => {
+    const tree = h(null, [h('p', [h('img')]), h('p', '二')])
+    const seen: string[] = []
+    visitNodes(tree, (node, index, parent) => {
+      seen.push(node.type === 'element' ? node.tagName : node.type)
+      if (node.type === 'element' && node.tagName === 'p' && parent && index === 0) {
+        parent.children[index] = h('figure', node.children)
+      }
+      return undefined
+    })
+    expect(seen).toEqual(['root', 'p', 'img', 'p', 'text'])
+    expect(tree.children.map((node) => node.type === 'element' && node.tagName)).toEqual(['figure', 'p'])
   })
 })
