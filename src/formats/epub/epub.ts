@@ -199,7 +199,8 @@ async function packageEpub(
       // A chapter's XHTML depends on its language, vertical setting and the book's chapter ids.
       const body = memo(chapter, `${lang}\0${chapterIds}\0${vertical}`, () => {
         const section = chapterSection(chapter, resolveLinks(chapter), manifestId)
-        return serialize(vertical ? uprightRuns(section) : section, kepub)
+        // The section shares nodes with the chapter's tree: copied before it is changed.
+        return serialize(vertical ? uprightRuns(structuredClone(section)) : section, kepub)
       })
       return {
         title: chapter.title,
@@ -299,7 +300,8 @@ async function coverFile(book: EditionBook, context: RenderContext, session: Bui
 function serialize(section: Element, kepub: boolean): string {
   // The content is the main landmark (axe: `landmark-one-main`, `region`).
   let tree: Root = {type: 'root', children: [h('main', [section])]}
-  if (kepub) tree = koboProcessor.runSync(tree) as Root
+  // Kobo's spans change the tree: the section may share nodes with a chapter's tree.
+  if (kepub) tree = koboProcessor.runSync(structuredClone(tree)) as Root
   return toXhtml(tree, {fragment: true})
 }
 
