@@ -1,5 +1,5 @@
 /**
- * Walks over a hast tree in the order unist-util-visit gives (parents before
+ * Walks over a hast or mdast tree in the order unist-util-visit gives (parents before
  * their children, in document order), for the stages and renderers that read
  * or change each node in turn.
  *
@@ -11,6 +11,7 @@
  * an index to go on from keep unist-util-visit.
  */
 import type {Element, Nodes, Root} from 'hast'
+import type {Nodes as MdastNodes, Parent as MdastParent} from 'mdast'
 import {EXIT, SKIP} from 'unist-util-visit'
 
 /**
@@ -21,7 +22,11 @@ import {EXIT, SKIP} from 'unist-util-visit'
 export type VisitorResult = typeof SKIP | typeof EXIT | undefined | void
 
 /** A visitor: the node, its index in its parent and its parent (both `undefined` for the tree itself). */
-export type Visitor<Node> = (node: Node, index: number | undefined, parent: Root | Element | undefined) => VisitorResult
+export type Visitor<Node, Parent = Root | Element> = (
+  node: Node,
+  index: number | undefined,
+  parent: Parent | undefined
+) => VisitorResult
 
 /**
  * Call `visitor` on every node of a tree, parents before their children, in
@@ -37,23 +42,33 @@ export type Visitor<Node> = (node: Node, index: number | undefined, parent: Root
  * @returns
  *   Nothing.
  */
-export function visitNodes(tree: Nodes, visitor: Visitor<Nodes>): undefined {
+export function visitNodes(tree: Nodes, visitor: Visitor<Nodes>): undefined
+export function visitNodes(tree: MdastNodes, visitor: Visitor<MdastNodes, MdastParent>): undefined
+export function visitNodes(tree: Walked, visitor: Visitor<Nodes> | Visitor<MdastNodes, MdastParent>): undefined {
+  // Each overload pairs a tree with a visitor of its own kind of node.
+  const visit = visitor as Visitor<Walked, WalkedParent>
   walk(tree, undefined, undefined)
   return undefined
 
   /** Visit a node and its descendants; `true` when the walk ends. */
-  function walk(node: Nodes, index: number | undefined, parent: Root | Element | undefined): boolean {
-    const result = visitor(node, index, parent)
+  function walk(node: Walked, index: number | undefined, parent: WalkedParent | undefined): boolean {
+    const result = visit(node, index, parent)
     if (result === EXIT) return true
     if (result === SKIP) return false
-    if (node.type === 'root' || node.type === 'element') {
-      for (let child = 0; child < node.children.length; child++)
-        if (walk(node.children[child]!, child, node)) return true
+    if ('children' in node) {
+      const children: Walked[] = node.children
+      for (let child = 0; child < children.length; child++) if (walk(children[child]!, child, node)) return true
     }
 
     return false
   }
 }
+
+/** A node of either kind of tree. */
+type Walked = Nodes | MdastNodes
+
+/** A parent of either kind of tree. */
+type WalkedParent = Root | Element | MdastParent
 
 /**
  * Call `visitor` on every element of a tree, as `visitNodes` does (the same

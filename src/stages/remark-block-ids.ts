@@ -3,7 +3,7 @@
  * edition at the same paragraph. Runs first: blocks later stages add shift nothing.
  */
 import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visitNodes} from '../core/walk.js'
 
 /** Options of `remarkBlockIds`. */
 export interface Options {
@@ -27,7 +27,7 @@ export default function remarkBlockIds(options: Options = emptyOptions) {
 
   return (tree: Root) => {
     let count = 0
-    visit(tree, (node, index, parent) => {
+    visitNodes(tree, (node, index, parent) => {
       if (node.type !== 'paragraph' && node.type !== 'heading') return
       const id = `${prefix}${++count}`
       const target = node.type === 'paragraph' && parent?.type === 'listItem' && index === 0 ? parent : node

@@ -3,7 +3,7 @@
  * later ones, whose text would be lost from every edition.
  */
 import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visitNodes} from '../core/walk.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 
@@ -16,7 +16,7 @@ import {warn} from '../core/diagnostics.js'
 export default function remarkDuplicateDefinitions() {
   return (tree: Root, file: VFile) => {
     const seen = new Map<string, number | undefined>()
-    visit(tree, (node) => {
+    visitNodes(tree, (node) => {
       if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return
       const label =
         node.type === 'footnoteDefinition'

@@ -6,7 +6,7 @@
 import GithubSlugger, {slug} from 'github-slugger'
 import type {Heading, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visitNodes} from '../core/walk.js'
 
 /** `{#id}` at the end of a heading (Pandoc, mdBook, kramdown). */
 const customId = /[ \t]*\{#([^\s{}]+)\}[ \t]*$/
@@ -23,7 +23,8 @@ export default function remarkHeadingIds() {
     const slugger = new GithubSlugger()
     // Custom ids first: a slug must not take an id an author chose.
     const custom = new Map<Heading, string>()
-    visit(tree, 'heading', (node) => {
+    visitNodes(tree, (node) => {
+      if (node.type !== 'heading') return
       const id = takeCustomId(node)
       if (id !== undefined) {
         custom.set(node, id)
@@ -33,12 +34,13 @@ export default function remarkHeadingIds() {
 
     // Ids the pipeline gives other blocks (`p-N`), which a heading `p-3` must not take.
     const taken = new Set<string>()
-    visit(tree, (node) => {
+    visitNodes(tree, (node) => {
       const id = node.type === 'heading' ? undefined : node.data?.hProperties?.id
       if (typeof id === 'string') taken.add(id)
     })
 
-    visit(tree, 'heading', (node) => {
+    visitNodes(tree, (node) => {
+      if (node.type !== 'heading') return
       const id = custom.get(node) ?? headingSlug(toString(node), slugger, taken)
       if (id === undefined) return
       node.data = {...node.data, hProperties: {...node.data?.hProperties, id}}
