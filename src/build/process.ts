@@ -37,6 +37,7 @@ import type {TranslationCoverage} from '../stages/remark-translations.js'
 import {formats} from '../formats/formats.js'
 import type {BuildOptions, BuildResult} from './build.js'
 import {claimCache} from './cache-folder.js'
+import {collectGarbage, collectLength} from './collect-garbage.js'
 import {ChapterCache, type ProcessedEntry} from './chapter-cache.js'
 import {checkChapterLinks} from './chapter-links.js'
 import {folderMessage} from './publish.js'
@@ -203,6 +204,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
           const copy = 'tree' in parsed && changesMdast[index] && position < missing.length - 1
           const own = copy ? {...parsed, tree: structuredClone(parsed.tree)} : parsed
           const fresh = await processors[index]!(chapter, own)
+          if (String(chapter.file.value).length >= collectLength) collectGarbage()
           entries[index] = fresh
           // A time-out says how busy the machine was, not what the chapter is.
           if (!('timeout' in parsed)) await cache.set(keys[index]!, fresh)
@@ -288,8 +290,12 @@ export async function processProject(options: BuildOptions, session: BuildSessio
   if (hasErrors(result.messages)) return {result, renderers}
 
   // 4. Render every edition in each format; the conversion reports go with
-  // the first formats rendered.
+  // the first formats rendered. A book of long chapters collects its garbage
+  // between them (see `collect-garbage.ts`).
   let reports = result.reports
+  let length = 0
+  for (const chapter of book.chapters) length += String(chapter.file.value).length
+  const large = length >= collectLength
   const editions = result.editions
   return {
     result,
@@ -304,6 +310,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
           // Stopped between two pieces of work: what is made goes unused.
           if (signal?.aborted) return {...rendered, aborted: true}
           rendered.outputs.push(...(await renderer.render(editionBook, renderContext)))
+          if (large) collectGarbage()
           progress?.({kind: 'rendered', edition: editionBook.edition.id, format: renderer.name})
         }
       }
