@@ -25,7 +25,7 @@
  * - When the checks fail, the caller parses the whole text.
  */
 import type {Nodes, Root} from 'mdast'
-import type {Point, Position} from 'unist'
+import type {Point} from 'unist'
 
 /**
  * Chapters at most twice this long (UTF-16 units) are parsed whole; longer
@@ -284,18 +284,23 @@ function each(node: Nodes, visitor: (node: Nodes) => undefined): undefined {
   return undefined
 }
 
-/** Move every position of a tree by some lines and some characters (new objects: points may be shared). */
+/**
+ * Move every position of a tree by some lines and some characters, in place:
+ * the parser makes new points for every node, so none is moved twice, and a
+ * long chapter's millions of points are not made again.
+ */
 function shift(tree: Nodes, lines: number, offset: number): undefined {
   if (lines === 0 && offset === 0) return
   each(tree, (node) => {
-    if (node.position) node.position = movedPosition(node.position, lines, offset)
+    const position = node.position
+    if (!position) return undefined
+    position.start.line += lines
+    position.end.line += lines
+    if (position.start.offset !== undefined) position.start.offset += offset
+    if (position.end.offset !== undefined) position.end.offset += offset
     return undefined
   })
   return undefined
-}
-
-function movedPosition(position: Position, lines: number, offset: number): Position {
-  return {start: moved(position.start, lines, offset), end: moved(position.end, lines, offset)}
 }
 
 function moved(point: Point, lines: number, offset: number): Point {
