@@ -164,10 +164,8 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     for (const renderer of renderers) renderer.prepare?.(early, renderContext)
   }
 
-  // The script check of a Traditional manuscript, as warnings (`zhbook check`),
-  // and the editions' processors (the bilingual glossary's pinyin): after the
+  // The editions' processors (the bilingual glossary's pinyin): after the
   // renderers' early work has started, which they overlap.
-  result.messages.push(...checkBook(book, session))
   const processors = definitions.map((edition) => createChapterProcessor(edition, context))
 
   const budget = options.chapterSeconds ?? book.settings.chapterSeconds ?? defaultChapterSeconds
@@ -219,8 +217,9 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     })
   )
   // The script check of a Traditional manuscript, as warnings (`zhbook
-  // check`), once the chapters are handed to the reading threads: it runs
-  // here while they read (a 50 MB chapter: 5 s of each).
+  // check`), once the chapters are handed to the reading threads and the
+  // renderers' early work has started: it runs here while they work (a 50 MB
+  // chapter: 5 s of each).
   reading.catch(() => undefined)
   await new Promise((resolve) => setImmediate(resolve))
   result.messages.push(...checkBook(book, session))
