@@ -13,7 +13,7 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {parseInParts, partLength} from '../src/build/parse-parts.js'
+import {parseInParts, partLength, wholeLength} from '../src/build/parse-parts.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkMath)
 
@@ -23,9 +23,14 @@ function parse(value: string): Root {
 }
 
 describe('parseInParts', () => {
-  it('should leave a text of at most two parts to a whole parse', () => {
+  it('should leave a text of at most `wholeLength`, or two parts, to a whole parse', () => {
     expect(partLength).toBe(8 * 1024)
-    expect(parseInParts('# 一\n\n正文。\n\n# 二\n\n正文。\n', parse)).toBe(undefined)
+    expect(wholeLength).toBe(64 * 1024)
+    const text = '# 一\n\n正文。\n\n# 二\n\n正文。\n'
+    expect(parseInParts(text, parse)).toBe(undefined)
+    expect(parseInParts(text, parse, 16)).toBe(undefined)
+    expect(parseInParts(text, parse, 16, 0)).toBe(undefined)
+    expect(parseInParts(text, parse, 8, 0)).toEqual(parse(text))
   })
 
   it('should give the whole parse’s tree, front matter, lists and quotations included', () => {
@@ -59,7 +64,7 @@ describe('parseInParts', () => {
       'para',
       ''
     ].join('\n')
-    const parts = parseInParts(text, parse, 16)
+    const parts = parseInParts(text, parse, 16, 0)
     expect(parts).toEqual(parse(text))
     expect(parts?.children.map((node) => node.type)).toEqual([
       'yaml',
@@ -77,7 +82,7 @@ describe('parseInParts', () => {
 
   it('should give the whole parse’s tree with CRLF line endings', () => {
     const text = '# 一\r\n\r\n正文一。\r\n\r\n# 二\r\n\r\n正文二。\r\n\r\n# 三\r\n\r\n正文三。\r\n'
-    const parts = parseInParts(text, parse, 12)
+    const parts = parseInParts(text, parse, 12, 0)
     expect(parts).toBeDefined()
     expect(parts).toEqual(parse(text))
   })
@@ -105,7 +110,7 @@ describe('parseInParts', () => {
       '[前]: https://example.com/a',
       ''
     ].join('\n')
-    const parts = parseInParts(text, parse, 20)
+    const parts = parseInParts(text, parse, 20, 0)
     expect(parts).toBeDefined()
     expect(parts).toEqual(parse(text))
     const types: string[] = []
@@ -139,7 +144,7 @@ describe('parseInParts', () => {
       '正文。',
       ''
     ].join('\n')
-    const parts = parseInParts(text, parse, 4)
+    const parts = parseInParts(text, parse, 4, 0)
     expect(parts).toEqual(parse(text))
     expect(parts?.children.map((node) => node.type)).toEqual([
       'heading',
@@ -153,7 +158,7 @@ describe('parseInParts', () => {
 
   it('should leave a text to a whole parse when code left open holds the heading lines', () => {
     const text = '# 一\n\n正文。\n\n```\n\n# 二\n\n正文。\n\n# 三\n\n正文。\n'
-    expect(parseInParts(text, parse, 8)).toBe(undefined)
+    expect(parseInParts(text, parse, 8, 0)).toBe(undefined)
   })
 
   it('should split before a paragraph after a blank line, not within a list or a quotation', () => {
@@ -183,7 +188,7 @@ describe('parseInParts', () => {
       '第四段。',
       ''
     ].join('\n')
-    const parts = parseInParts(text, parse, 8)
+    const parts = parseInParts(text, parse, 8, 0)
     expect(parts).toEqual(parse(text))
     expect(parts?.children.map((node) => node.type)).toEqual([
       'paragraph',
@@ -207,7 +212,7 @@ describe('parseInParts', () => {
     let split = 0
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8')
-      const parts = parseInParts(text, parse, 100)
+      const parts = parseInParts(text, parse, 100, 0)
       if (!parts) continue
       split++
       expect(parts, file).toEqual(parse(text))

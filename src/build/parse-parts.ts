@@ -28,11 +28,18 @@ import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
 
 /**
- * Chapters at most twice this long (UTF-16 units) are parsed whole; longer
- * ones in parts about this long. Within a part the parse still grows with the
- * part's length times its lists: small parts keep a text of many lists fast.
+ * Length of a part (UTF-16 units). Within a part the parse still grows with
+ * the part's length times its lists: small parts keep a text of many lists
+ * fast.
  */
 export const partLength = 8 * 1024
+
+/**
+ * Chapters at most this long (UTF-16 units) are parsed whole: below it the
+ * parse grows about as the text does, and parts would only add their checks
+ * (a book of a hundred chapters of 20 K characters: 0.4 s).
+ */
+export const wholeLength = 64 * 1024
 
 /** A line `#`, an empty heading: what must come out as a heading after a part. */
 const sentinel = '#\n'
@@ -67,15 +74,22 @@ interface Part {
  * @param parse
  *   Parser of a text.
  * @param length
- *   Length of a part (optional, default: `partLength`): a text at most twice
- *   as long is not split.
+ *   Length of a part (optional, default: `partLength`).
+ * @param whole
+ *   Length up to which a text is parsed whole (optional, default:
+ *   `wholeLength`; at least twice `length`).
  * @returns
  *   The tree, or `undefined` when the text is not split (too short, no
  *   headings to split before, or a split the parser does not confirm): then
  *   parse the whole text.
  */
-export function parseInParts(value: string, parse: Parse, length: number = partLength): Root | undefined {
-  if (value.length <= length * 2) return undefined
+export function parseInParts(
+  value: string,
+  parse: Parse,
+  length: number = partLength,
+  whole: number = wholeLength
+): Root | undefined {
+  if (value.length <= Math.max(whole, length * 2)) return undefined
   const candidates = freshLines(value)
   const parts: Part[] = []
   let start = 0
