@@ -119,7 +119,8 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
     absWorkingDir: root,
     entryPoints: [
       {in: 'src/cli/main.ts', out: 'zhbook'},
-      {in: 'src/build/parse-worker.ts', out: 'parse-worker'}
+      {in: 'src/build/parse-worker.ts', out: 'parse-worker'},
+      {in: 'src/cli/build-thread.ts', out: 'build-thread'}
     ],
     outdir,
     bundle: true,

@@ -72,8 +72,14 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined
 }
 
-/** A step of a build that has ended (`BuildOptions.onProgress`). */
+/**
+ * A step of a build that has ended (`BuildOptions.onProgress`); `stages` also
+ * says when an edition's stages of a chapter start, with the chapter's time
+ * budget, so that a caller on another thread can stop a build that runs past
+ * it (the stages run on the build's thread, which cannot watch its own clock).
+ */
 export type BuildProgress =
+  | {kind: 'stages'; chapter: string; edition: EditionId; seconds: number; running: boolean}
   | {kind: 'chapters'; edition: EditionId; done: number; total: number}
   | {kind: 'rendered'; edition: EditionId; format: string}
   | {kind: 'written'; files: number}

@@ -201,7 +201,10 @@ export async function processProject(options: BuildOptions, session: BuildSessio
         for (const [position, index] of missing.entries()) {
           const copy = 'tree' in parsed && changesMdast[index] && position < missing.length - 1
           const own = copy ? {...parsed, tree: structuredClone(parsed.tree)} : parsed
+          const stages = {kind: 'stages', chapter: chapter.file.path, edition: ids[index]!, seconds: budget} as const
+          progress?.({...stages, running: true})
           const fresh = await processors[index]!(chapter, own)
+          progress?.({...stages, running: false})
           if (String(chapter.file.value).length >= collectLength) collectGarbage()
           entries[index] = fresh
           // A time-out says how busy the machine was, not what the chapter is.

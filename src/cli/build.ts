@@ -3,7 +3,7 @@
  * editions.
  */
 import path from 'node:path'
-import {build} from '../build/build.js'
+import {type BuildProgress, build} from '../build/build.js'
 import {defaultCacheDir} from '../build/cache-folder.js'
 import {BuildSession} from '../build/session.js'
 import {failureCode, formatMessages} from '../core/diagnostics.js'
@@ -32,6 +32,25 @@ export interface BuildCommandOptions {
   format?: readonly string[] | undefined
   /** Where progress goes, when it is a terminal (optional: none). */
   progress?: ProgressStream | undefined
+  /** Also told each step of the build (optional). */
+  onProgress?: ((event: BuildProgress) => undefined) | undefined
+}
+
+/** Where the command prints its lines: messages and the summary. */
+export interface Printer {
+  /** A line of the summary (standard output). */
+  out(line: string): undefined
+  /** A message (standard error). */
+  err(line: string): undefined
+}
+
+const consolePrinter: Printer = {
+  out(line) {
+    console.log(line)
+  },
+  err(line) {
+    console.error(line)
+  }
 }
 
 /**
@@ -41,16 +60,23 @@ export interface BuildCommandOptions {
  *   Manuscript folder.
  * @param options
  *   Command options.
+ * @param print
+ *   Where lines go (optional, default: the console).
  * @returns
  *   Exit code: 0 on success, 1 when the manuscript has errors.
  */
-export async function buildCommand(dir: string, options: BuildCommandOptions): Promise<number> {
+export async function buildCommand(
+  dir: string,
+  options: BuildCommandOptions,
+  print: Printer = consolePrinter
+): Promise<number> {
   const started = performance.now()
-  const asked = chosen(options.edition, Object.keys(editions), 'edition')
+  const asked = chosen(options.edition, Object.keys(editions), 'edition', print)
   const renderers = chosen(
     options.format,
     formats.map((format) => format.name),
-    'format'
+    'format',
+    print
   )
   if (!asked || !renderers) return 1
   const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir(dir))
@@ -64,7 +90,11 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
       session,
       editions: asked.length > 0 ? (asked as EditionId[]) : undefined,
       renderers: renderers.length > 0 ? formats.filter((format) => renderers.includes(format.name)) : undefined,
-      onProgress: progress?.update
+      onProgress(event) {
+        progress?.update(event)
+        options.onProgress?.(event)
+        return undefined
+      }
     })
   } finally {
     progress?.stop()
@@ -73,18 +103,18 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
 
   const limit = options.verbose ? undefined : perRule
   for (const line of formatMessages(result.messages, undefined, {rules: result.rules, limit, totals: true})) {
-    console.error(line)
+    print.err(line)
   }
 
   if (!result.ok) {
-    console.error(`zhbook: build failed; nothing was written to ${options.out}`)
+    print.err(`zhbook: build failed; nothing was written to ${options.out}`)
     return failureCode(result.messages)
   }
 
   if (!options.quiet) {
     for (const report of result.reports) {
       const overrides = report.entries.filter((entry) => entry.kind === 'override').length
-      console.log(
+      print.out(
         `${report.edition}: ${report.entries.length - overrides} phrase changes, ${overrides} overrides applied, ` +
           `${report.characters} characters converted (reports/conversion-${report.edition}.md)`
       )
@@ -93,24 +123,24 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
     for (const c of result.coverage) {
       const total = c.translated + c.fuzzy + c.missing
       const percent = total === 0 ? 100 : Math.floor((c.translated / total) * 1000) / 10
-      console.log(
+      print.out(
         `${c.edition}: translation ${c.translated} translated, ${c.fuzzy} fuzzy, ${c.missing} missing (${percent}% of ${total} paragraphs)`
       )
     }
 
     for (const font of result.fonts) {
-      console.log(
+      print.out(
         `${font.edition}: embedded font ${font.family} subset, ${font.glyphs} glyphs for ${font.characters} characters, ` +
           `${Math.round(font.bytes / 1024)} KB${font.cached ? ' (cached)' : ''}`
       )
     }
 
     const images = resourceSummary(result.editions)
-    if (images) console.log(images)
+    if (images) print.out(images)
 
     const epubs = result.outputs.filter((file) => file.path.endsWith('.epub'))
     const pages = result.outputs.filter((file) => file.path.endsWith('.html'))
-    console.log(
+    print.out(
       `Built ${result.editions.map((e) => e.edition.id).join(', ')}: ${epubs.length} EPUB, ` +
         `${pages.length} web pages in ${path.relative(process.cwd(), path.resolve(options.out)) || '.'}/ ` +
         `(${Math.round(performance.now() - started)} ms)`
@@ -124,10 +154,15 @@ export async function buildCommand(dir: string, options: BuildCommandOptions): P
  * The values of `--edition` or `--format`, each checked against what there
  * is (U004); `undefined` after an unknown one.
  */
-function chosen(values: readonly string[] | undefined, known: readonly string[], what: string): string[] | undefined {
+function chosen(
+  values: readonly string[] | undefined,
+  known: readonly string[],
+  what: string,
+  print: Printer
+): string[] | undefined {
   const unknown = (values ?? []).filter((value) => !known.includes(value))
   for (const value of unknown) {
-    console.error(`zhbook: error: Unexpected ${what} \`${value}\`, expected ${known.join(', ')} [U004]`)
+    print.err(`zhbook: error: Unexpected ${what} \`${value}\`, expected ${known.join(', ')} [U004]`)
   }
 
   return unknown.length > 0 ? undefined : [...new Set(values)]

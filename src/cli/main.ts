@@ -66,8 +66,8 @@ program
     ) => {
       // Each command's modules are loaded when it runs: a build does not pay
       // for the watcher and its server, nor `watch` for `translate`.
-      const {buildCommand} = await import('./build.js')
-      process.exitCode = await buildCommand(bookFolder(dir), {...options, progress: process.stderr})
+      const {buildWithBudget} = await import('./build-budget.js')
+      process.exitCode = await buildWithBudget(bookFolder(dir), {...options, progress: process.stderr})
     }
   )
 

@@ -62,6 +62,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
 
   return {
     update(event) {
+      if (event.kind === 'stages') return
       if (event.kind === 'chapters') {
         chapters.set(event.edition, {done: event.done, total: event.total})
         status = `processing chapters: ${[...chapters].map(([id, count]) => `${id} ${count.done}/${count.total}`).join(', ')}`

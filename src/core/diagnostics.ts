@@ -108,7 +108,8 @@ export const rules = {
   U003: '`zhbook init` found a book.yaml already there (it is never overwritten)',
   U004: 'an unknown edition or format was asked for',
   B001: 'a chapter was not read within its time budget',
-  B002: 'a paragraph holds too many emphasis, strikethrough or bracket markers'
+  B002: 'a paragraph holds too many emphasis, strikethrough or bracket markers',
+  B003: 'a chapter’s stages did not end within its time budget'
 } as const
 
 /** A rule id. */

@@ -1,0 +1,47 @@
+/**
+ * The build command on a thread of its own (`build-budget.ts` starts it): its
+ * lines and its progress go to the command's thread as messages, in order.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import type {BuildProgress} from '../build/build.js'
+import {type BuildCommandOptions, buildCommand} from './build.js'
+
+/** What the thread is given. */
+export interface BuildThreadData {
+  dir: string
+  /** The command's options, but where progress is shown (the other thread's). */
+  options: Omit<BuildCommandOptions, 'progress' | 'onProgress'>
+}
+
+/** What the thread tells. */
+export type BuildThreadMessage =
+  | {type: 'out' | 'err'; line: string}
+  | {type: 'progress'; event: BuildProgress}
+  | {type: 'exit'; code: number}
+
+const port = parentPort
+if (port) {
+  const post = (message: BuildThreadMessage) => port.postMessage(message)
+  const {dir, options} = workerData as BuildThreadData
+  const code = await buildCommand(
+    dir,
+    {
+      ...options,
+      onProgress(event) {
+        post({type: 'progress', event})
+        return undefined
+      }
+    },
+    {
+      out(line) {
+        post({type: 'out', line})
+        return undefined
+      },
+      err(line) {
+        post({type: 'err', line})
+        return undefined
+      }
+    }
+  )
+  post({type: 'exit', code})
+}
