@@ -9,7 +9,7 @@
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {error, formatMessages} from '../core/diagnostics.js'
-import {type BuildCommandOptions, buildCommand} from './build.js'
+import type {BuildCommandOptions} from './build.js'
 import type {BuildThreadData, BuildThreadMessage} from './build-thread.js'
 import {createProgress} from './progress.js'
 
@@ -34,7 +34,12 @@ export async function buildWithBudget(
 ): Promise<number> {
   // Run from its TypeScript sources (`npm run zhbook`), there is no compiled
   // thread to start: the build runs here, its stages without a clock.
-  if (!thread && !import.meta.url.endsWith('.js')) return buildCommand(dir, options)
+  // (The build's modules load on its thread only: this one keeps the clock.)
+  if (!thread && !import.meta.url.endsWith('.js')) {
+    const {buildCommand} = await import('./build.js')
+    return buildCommand(dir, options)
+  }
+
   const {progress, onProgress, ...rest} = options
   const display = rest.quiet || !progress ? undefined : createProgress(progress)
   const data: BuildThreadData = {dir, options: rest}
