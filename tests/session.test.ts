@@ -101,6 +101,22 @@ describe('module state', () => {
 })
 
 describe('BuildSession', () => {
+  it('should stop its reading threads once a build’s chapters are read, unless it keeps them for the next build', async () => {
+    const once = new BuildSession()
+    const pool = once.readers
+    await once.doneReading()
+    // Stopped: a read is refused, and the next build starts a new pool.
+    await expect(pool.read({path: 'a.md', value: '# 一\n'}, 10)).rejects.toThrow('closed pool')
+    expect(once.readers).not.toBe(pool)
+    await once.dispose()
+
+    const watching = new BuildSession({keepReaders: true})
+    const warm = watching.readers
+    await watching.doneReading()
+    expect(watching.readers).toBe(warm)
+    await watching.dispose()
+  })
+
   it('should give each step its own store, for the life of the session', async () => {
     const session = new BuildSession()
     const chapter = {}

@@ -227,6 +227,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
   await new Promise((resolve) => setImmediate(resolve))
   result.messages.push(...checkBook(book, session))
   const byChapter = await reading
+  await session.doneReading()
 
   result.timings.stages = step()
   const processed = await Promise.all(

@@ -73,6 +73,12 @@ export interface SessionOptions {
    * made (optional; default: while building, see `ChapterCacheOptions`).
    */
   readonly writeDelay?: number | undefined
+  /**
+   * Keep the reading threads from one build to the next (optional; default:
+   * `false`, each build stops them once its chapters are read, so that their
+   * heaps are gone before it renders). Watch mode keeps them warm.
+   */
+  readonly keepReaders?: boolean | undefined
 }
 
 /** What a session holds for one step. */
@@ -99,6 +105,7 @@ export class BuildSession {
   readonly output = new OutputMemo()
   /** The threads that read chapters, started on first use (see `readers`). */
   #readers: ReadPool | undefined
+  readonly #keepReaders: boolean
   /** The stores, by step name. */
   readonly #stores = new Map<string, Store>()
   /** What runs on `dispose`, in order. */
@@ -116,6 +123,7 @@ export class BuildSession {
    */
   constructor(options: SessionOptions = {}) {
     this.cacheDir = options.cacheDir
+    this.#keepReaders = options.keepReaders ?? false
     this.chapters = new ChapterCache({dir: options.cacheDir, writeDelay: options.writeDelay})
   }
 
@@ -235,8 +243,8 @@ export class BuildSession {
 
   /**
    * The threads that read chapters under a time budget (`parse-pool.ts`):
-   * started on first use, kept warm for the next build, stopped on
-   * `dispose`.
+   * started on first use, stopped by `doneReading` (or kept warm for the
+   * next build, with `keepReaders`) and on `dispose`.
    *
    * @returns
    *   The pool.
@@ -252,6 +260,21 @@ export class BuildSession {
     }
 
     return this.#readers
+  }
+
+  /**
+   * A build's chapters are all read: stop the reading threads, unless the
+   * session keeps them for the next build (`keepReaders`).
+   *
+   * @returns
+   *   Nothing.
+   */
+  async doneReading(): Promise<undefined> {
+    const pool = this.#readers
+    if (this.#keepReaders || !pool) return
+    this.#readers = undefined
+    await pool.close()
+    return undefined
   }
 
   /**
