@@ -120,7 +120,8 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
     entryPoints: [
       {in: 'src/cli/main.ts', out: 'zhbook'},
       {in: 'src/build/parse-worker.ts', out: 'parse-worker'},
-      {in: 'src/cli/build-thread.ts', out: 'build-thread'}
+      {in: 'src/cli/build-thread.ts', out: 'build-thread'},
+      {in: 'src/cli/watch-thread.ts', out: 'watch-thread'}
     ],
     outdir,
     bundle: true,

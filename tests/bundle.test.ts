@@ -54,12 +54,13 @@ describe('packageInfo', () => {
 })
 
 describe('the bundled command', () => {
-  it('should be one entry, the build thread’s and the reading threads’ entries, chunks and the packed tables, the entry executable', () => {
+  it('should be one entry, the build, watch and reading threads’ entries, chunks and the packed tables, the entry executable', () => {
     const names = fs.readdirSync(bin)
     expect(names.filter((name) => !/^[\w-]+-[A-Z0-9]{8}\.js$/.test(name)).sort()).toEqual([
       'build-thread.js',
       'parse-worker.js',
       'tables.bin',
+      'watch-thread.js',
       'zhbook.js'
     ])
     expect(fs.statSync(cli).mode & 0o111).not.toBe(0)

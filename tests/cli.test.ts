@@ -7,7 +7,7 @@
  *
  * Needs `dist/` (`make test` builds it first).
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -320,5 +320,21 @@ describe('rules: in book.yaml', () => {
     const result = zhbook(['build', 'missing', '--out', 'out-missing'])
     expect(result.stderr).toContain('[M001]\nzhbook: 1 error (M001), 0 warnings\n')
     expect(result.code).toBe(1)
+  })
+})
+
+describe('zhbook watch', () => {
+  it('should build, serve the book, and end with 0 on SIGTERM', async () => {
+    book('watched', {'book.yaml': 'title: 書\nauthor: 甲\n', 'a.md': chapter})
+    const child = spawn(process.execPath, [cli, 'watch', 'watched', '--out', 'out-watched', '--port', '0'], {cwd: tmp})
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8')
+      if (stdout.includes('Watching')) child.kill('SIGTERM')
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stdout).toMatch(/^Rebuilt \(start\) in \d+ ms; 0 chapters from cache\nServing http:\/\/127\.0\.0\.1:\d+\/ /)
+    expect(code).toBe(0)
+    expect(fs.existsSync(path.join(tmp, 'out-watched', 'web', 'index.html'))).toBe(true)
   })
 })

@@ -3,7 +3,7 @@
  * lines and its progress go to the command's thread as messages, in order.
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import type {BuildProgress} from '../build/build.js'
+import type {ThreadMessage} from './budget.js'
 import {type BuildCommandOptions, buildCommand} from './build.js'
 
 /** What the thread is given. */
@@ -13,15 +13,9 @@ export interface BuildThreadData {
   options: Omit<BuildCommandOptions, 'progress' | 'onProgress'>
 }
 
-/** What the thread tells. */
-export type BuildThreadMessage =
-  | {type: 'out' | 'err'; line: string}
-  | {type: 'progress'; event: BuildProgress}
-  | {type: 'exit'; code: number}
-
 const port = parentPort
 if (port) {
-  const post = (message: BuildThreadMessage) => port.postMessage(message)
+  const post = (message: ThreadMessage) => port.postMessage(message)
   const {dir, options} = workerData as BuildThreadData
   const code = await buildCommand(
     dir,

@@ -14,7 +14,7 @@
  */
 import path from 'node:path'
 import {watch as chokidar} from 'chokidar'
-import {build, type BuildResult} from '../build/build.js'
+import {build, type BuildOptions, type BuildResult} from '../build/build.js'
 import {BuildSession} from '../build/session.js'
 import {formatMessages} from '../core/diagnostics.js'
 import {startServer, type PreviewServer} from './server.js'
@@ -40,6 +40,8 @@ export interface WatchOptions {
   debounce?: number | undefined
   /** Where to print (default: the console). */
   log?: ((line: string) => void) | undefined
+  /** Told each step of each build (optional: `zhbook watch` keeps the stages' clock with it). */
+  onProgress?: BuildOptions['onProgress']
 }
 
 /** A running watch session. */
@@ -97,7 +99,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     stopDeferred = new AbortController()
     let result: BuildResult
     try {
-      result = await build({input, output, session, defer, signal: stopDeferred.signal})
+      result = await build({input, output, session, defer, signal: stopDeferred.signal, onProgress: options.onProgress})
     } catch (cause) {
       internalError(cause)
       const waiting = waiters
