@@ -14,6 +14,7 @@ import {Worker} from 'node:worker_threads'
 import {VFileMessage} from 'vfile-message'
 import type {ReadAnswer, ReadRequest} from './parse-worker.js'
 import type {ChapterText, ParsedChapter} from './read-chapter.js'
+import {runsFromSources} from '../core/package-root.js'
 
 /** Options of a pool. */
 export interface ReadPoolOptions {
@@ -220,7 +221,7 @@ let sourceBundle: string | undefined
  * bundled by esbuild (a development tool).
  */
 function spawn(): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./parse-worker.js', import.meta.url))
+  if (!runsFromSources(import.meta.url)) return new Worker(new URL('./parse-worker.js', import.meta.url))
   if (sourceBundle === undefined) {
     const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild')
     const bundled = esbuild.buildSync({

@@ -10,6 +10,7 @@ import type {BuildCommandOptions} from './build.js'
 import {runClocked} from './budget.js'
 import type {BuildThreadData} from './build-thread.js'
 import {createProgress} from './progress.js'
+import {runsFromSources} from '../core/package-root.js'
 
 /**
  * Run the build command on a thread, under the chapters' time budget.
@@ -33,7 +34,7 @@ export async function buildWithBudget(
   // Run from its TypeScript sources (`npm run zhbook`), there is no compiled
   // thread to start: the build runs here, its stages without a clock.
   // (The build's modules load on its thread only: this one keeps the clock.)
-  if (!thread && !import.meta.url.endsWith('.js')) {
+  if (!thread && runsFromSources(import.meta.url)) {
     const {buildCommand} = await import('./build.js')
     return buildCommand(dir, options)
   }

@@ -7,6 +7,7 @@ import {formatMessages} from '../core/diagnostics.js'
 import {folderProblem} from '../load/project.js'
 import {runClocked} from './budget.js'
 import type {WatchThreadData} from './watch-thread.js'
+import {runsFromSources} from '../core/package-root.js'
 
 /**
  * Run the watch command; resolves when the process is told to stop.
@@ -39,7 +40,7 @@ export async function watchCommand(
   const data: WatchThreadData = {input: dir, output: options.out, port, host: options.host, cacheDir}
   // Run from its TypeScript sources (`npm run zhbook`), there is no compiled
   // thread to start: the session runs here, its stages without a clock.
-  if (!import.meta.url.endsWith('.js')) return watchHere(data)
+  if (runsFromSources(import.meta.url)) return watchHere(data)
 
   // The session runs on a thread of its own, this one keeps the stages'
   // clock (`budget.ts`): a chapter whose stages run past its budget ends the

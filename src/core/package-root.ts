@@ -67,3 +67,17 @@ function read(file: string): {name?: unknown; version?: unknown} | undefined {
     return undefined
   }
 }
+
+/**
+ * Whether a module runs from zhbook's TypeScript sources (`npm run zhbook`,
+ * the tests) rather than compiled or bundled: there, no compiled entry of a
+ * thread exists beside it.
+ *
+ * @param moduleUrl
+ *   The module's `import.meta.url`.
+ * @returns
+ *   Whether it is a `.ts` module.
+ */
+export function runsFromSources(moduleUrl: string): boolean {
+  return !moduleUrl.endsWith('.js')
+}
