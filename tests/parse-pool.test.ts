@@ -56,6 +56,17 @@ describe('ReadPool', () => {
     expect('tree' in parsed && parsed.tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph'])
   })
 
+  it('should answer a time-out when the answer comes after the budget, whichever this thread sees first', async () => {
+    // A warm thread takes the chapter at once; this thread is then busy past
+    // the budget, so the thread's answer and the timer are both due when it
+    // is free again.
+    await pool.read({path: 'a.md', value: '# 一\n'}, 60)
+    const answer = pool.read({path: 'b.md', value: '# 二\n\n正文。\n'}, 0.05)
+    const busyUntil = performance.now() + 500
+    while (performance.now() < busyUntil) {}
+    expect(await answer).toEqual({timeout: 0.05})
+  })
+
   it('should read chapters given at once, each with its own answer', async () => {
     const wide = new ReadPool({size: 2})
     try {

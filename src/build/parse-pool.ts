@@ -41,7 +41,7 @@ interface Reader {
   worker: Worker
   /** Whether its modules are loaded. */
   ready: boolean
-  job?: {id: number; job: Job; timer: NodeJS.Timeout} | undefined
+  job?: {id: number; job: Job; timer: NodeJS.Timeout; started: number} | undefined
 }
 
 /** Threads that read chapters, each under a time budget. */
@@ -159,7 +159,11 @@ export class ReadPool {
         void reader.worker.terminate()
       }
 
-      current.job.resolve(revive(answer.parsed))
+      // An answer that comes after the budget ran out is a time-out, as the
+      // timer would have said had this thread been free to run it: which of
+      // the two this thread sees first must not decide.
+      const late = performance.now() - current.started > current.job.seconds * 1000
+      current.job.resolve(late ? {timeout: current.job.seconds} : revive(answer.parsed))
       this.#dispatch()
     })
     // A thread that dies (out of memory, say) fails its chapter only.
@@ -184,7 +188,7 @@ export class ReadPool {
     const timer = setTimeout(() => {
       this.#replace(reader, {timeout: job.seconds})
     }, job.seconds * 1000)
-    reader.job = {id, job, timer}
+    reader.job = {id, job, timer, started: performance.now()}
     reader.worker.postMessage({id, chapter: job.chapter} satisfies ReadRequest)
     return undefined
   }
