@@ -201,10 +201,12 @@ export async function processProject(options: BuildOptions, session: BuildSessio
         for (const [position, index] of missing.entries()) {
           const copy = 'tree' in parsed && changesMdast[index] && position < missing.length - 1
           const own = copy ? {...parsed, tree: structuredClone(parsed.tree)} : parsed
+          // Only a chapter that was read runs its stages, and is timed.
+          const timed = 'tree' in parsed
           const stages = {kind: 'stages', chapter: chapter.file.path, edition: ids[index]!, seconds: budget} as const
-          progress?.({...stages, running: true})
+          if (timed) progress?.({...stages, running: true})
           const fresh = await processors[index]!(chapter, own)
-          progress?.({...stages, running: false})
+          if (timed) progress?.({...stages, running: false})
           if (String(chapter.file.value).length >= collectLength) collectGarbage()
           entries[index] = fresh
           // A time-out says how busy the machine was, not what the chapter is.
