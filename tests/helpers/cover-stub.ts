@@ -14,6 +14,8 @@
  * ```
  */
 import zlib from 'node:zlib'
+import type {Element} from 'hast'
+import {svgDocument} from '../../src/formats/epub/cover.js'
 import {xmlErrors} from './manuscript.js'
 
 /** Covers the stand-in made, with the SVG of each. */
@@ -51,12 +53,13 @@ export const stubCover: Uint8Array<ArrayBuffer> = new Uint8Array(
 /**
  * Stand in for `coverPng`: check the SVG, give the one-pixel PNG.
  *
- * @param svg
+ * @param tree
  *   SVG cover.
  * @returns
  *   PNG bytes (a copy of `stubCover`).
  */
-export async function stubCoverPng(svg: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function stubCoverPng(tree: Element): Promise<Uint8Array<ArrayBuffer>> {
+  const svg = svgDocument(tree)
   const errors = xmlErrors(svg)
   if (errors.length > 0) throw new Error('Unexpected cover SVG that is not well-formed XML: ' + errors.join('; '))
   stubbedCovers.push(svg)

@@ -1,29 +1,31 @@
 /**
  * The raster cover: the SVG cover drawn as PNG, as Kindle's import shows an SVG cover blank and Kobo
- * and Apple Books make thumbnails only from a raster `cover-image`. resvg ships a prebuilt binary and
- * draws only with the fonts it is given, so the same SVG and fonts give the same bytes; it draws on
- * libuv's pool, editions side by side. A palette PNG (`png-indexed.ts`) is a third of the size.
+ * and Apple Books make thumbnails only from a raster `cover-image`. Its text is set by harfbuzz and
+ * drawn by resvg with only the fonts it is given, so the same SVG and fonts give the same bytes
+ * (`cover-draw.ts`). A palette PNG (`png-indexed.ts`) is a third of the size.
  */
 import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {renderAsync} from '@resvg/resvg-js'
+import type {Element} from 'hast'
 import {codeFingerprint} from '../../build/fingerprint.js'
 import type {KeyedMemo} from '../../build/session.js'
-import {indexedPng} from './png-indexed.js'
+import {svgDocument} from './cover.js'
+import {type CoverDrawer, coverWidth} from './cover-draw.js'
 
-/** Width of the PNG: Kindle asks for at least 1000 px on the short side, ideally 1600. */
-export const coverWidth = 1600
+export {coverWidth} from './cover-draw.js'
 
 /**
- * Draw an SVG cover as PNG. A drawing costs half a second, as much as the rest of a build, so covers
- * are kept in the session's memo and, given a cache folder, in `<cache>/covers/<hash>.png`.
+ * Draw an SVG cover as PNG. Covers are kept in the session's memo and, given a cache folder, in
+ * `<cache>/covers/<hash>.png`.
  *
  * @param svg
- *   SVG document.
+ *   SVG cover (`<svg>` element).
  * @param fonts
  *   Font files for its text; with none, text is left out.
+ * @param drawer
+ *   The session's drawer.
  * @param cacheDir
  *   Folder of the build's cache (optional; without it, nothing is kept on disk).
  * @param memo
@@ -32,27 +34,16 @@ export const coverWidth = 1600
  *   PNG bytes, `coverWidth` pixels wide.
  */
 export async function coverPng(
-  svg: string,
+  svg: Element,
   fonts: readonly string[],
+  drawer: CoverDrawer,
   cacheDir?: string | undefined,
   memo?: KeyedMemo<Promise<Uint8Array<ArrayBuffer>>> | undefined
 ): Promise<Uint8Array<ArrayBuffer>> {
   const key = createHash('sha256')
-    .update(JSON.stringify([codeFingerprint(), coverWidth, svg, fonts.map((file) => fontStamp(file))]))
+    .update(JSON.stringify([codeFingerprint(), coverWidth, svgDocument(svg), fonts.map((file) => fontStamp(file))]))
     .digest('hex')
-  const draw = () =>
-    cached(key, cacheDir, () =>
-      renderAsync(svg, {
-        fitTo: {mode: 'width', value: coverWidth},
-        // For a face the SVG does not name, resvg falls back to any loaded face with the glyph.
-        font: {loadSystemFonts: false, fontFiles: [...fonts]},
-        logLevel: 'off'
-      }).then(async (image) => {
-        // The cover is opaque, so resvg's pixels need no un-premultiplying.
-        const indexed = await indexedPng(image.width, image.height, image.pixels)
-        return indexed ?? new Uint8Array(image.asPng())
-      })
-    )
+  const draw = () => cached(key, cacheDir, () => drawer.draw(svg, fonts))
 
   if (!memo) return draw()
   const result = memo.get(key, draw)

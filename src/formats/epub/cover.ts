@@ -29,6 +29,30 @@ const titleSizes = [136, 120, 108, 96, 84, 72, 64, 56]
  *   SVG document (UTF-8 text, with XML declaration).
  */
 export function coverSvg(book: EditionBook): string {
+  return svgDocument(coverTree(book))
+}
+
+/**
+ * Serialise an SVG tree as a document.
+ *
+ * @param tree
+ *   `<svg>` element.
+ * @returns
+ *   UTF-8 text with XML declaration.
+ */
+export function svgDocument(tree: Element): string {
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXhtml(tree) + '\n'
+}
+
+/**
+ * Make the SVG cover of an edition as a tree.
+ *
+ * @param book
+ *   The edition.
+ * @returns
+ *   `<svg>` element.
+ */
+export function coverTree(book: EditionBook): Element {
   const {meta, edition} = book
   const lang = edition.lang
   const script = fontScriptOf(lang)
@@ -102,7 +126,7 @@ export function coverSvg(book: EditionBook): string {
     children.push(text(lines.slice(0, 2), 1580, size, {fill: muted}))
   }
 
-  const tree = s(
+  return s(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
@@ -115,8 +139,6 @@ export function coverSvg(book: EditionBook): string {
     },
     children
   )
-
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + toXhtml(tree) + '\n'
 }
 
 function frame(inset: number, strokeWidth: number) {

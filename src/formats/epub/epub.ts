@@ -20,8 +20,9 @@ import {uprightRuns, verticalStyle} from './vertical.js'
 import {chapterLinkResolver} from '../shared/links.js'
 import {epubContentStyle, treeFeatures} from '../shared/content-style.js'
 import {imageResources} from './resources.js'
-import {coverSvg} from './cover.js'
+import {coverTree} from './cover.js'
 import {coverFontMessage, findCoverFonts} from './cover-fonts.js'
+import {CoverDrawer} from './cover-draw.js'
 import {coverPng} from './cover-png.js'
 import {accessibilityMetadata} from './accessibility.js'
 import rehypeKoboSpans from './rehype-kobo-spans.js'
@@ -293,7 +294,13 @@ async function coverFile(book: EditionBook, context: RenderContext, session: Bui
 
   const fonts = findCoverFonts(context.env)
   const drawn = session.keyed<Promise<Uint8Array<ArrayBuffer>>>('epub.cover-png', coverMemoSize)
-  return new File([await coverPng(coverSvg(book), fonts, context.cacheDir, drawn)], 'cover.png', {type: 'image/png'})
+  const drawer = session.keyed<CoverDrawer>('epub.cover-drawer', 1).get('', () => {
+    const made = new CoverDrawer()
+    session.onDispose(() => made.close())
+    return made
+  })
+  const png = await coverPng(coverTree(book), fonts, drawer, context.cacheDir, drawn)
+  return new File([png], 'cover.png', {type: 'image/png'})
 }
 
 /** Serialise a content document's body: its section in `main`, with Kobo's markup if asked. */

@@ -80,7 +80,8 @@ export async function indexedPng(
     chunk('IHDR', header),
     chunk('PLTE', palette),
     ...(opaque > 0 ? [chunk('tRNS', alpha.subarray(0, opaque))] : []),
-    chunk('IDAT', new Uint8Array(await deflate(rows, {level: 9}))),
+    // zlib's default level: level 9 makes the cover 8% smaller in eight times the time (90 ms).
+    chunk('IDAT', new Uint8Array(await deflate(rows, {level: 6}))),
     chunk('IEND', new Uint8Array(0))
   ]
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
