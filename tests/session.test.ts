@@ -7,7 +7,9 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import JSZip from 'jszip'
 import {BuildSession} from '../src/build/session.js'
+import {verifyOutputs} from '../src/build/verify.js'
 
 const src = path.resolve(import.meta.dirname, '..', 'src')
 
@@ -100,6 +102,13 @@ describe('module state', () => {
   })
 })
 
+/** A zip holding one document, `OEBPS/a.xhtml`. */
+async function epubOf(document: string): Promise<Uint8Array> {
+  const zip = new JSZip()
+  zip.file('OEBPS/a.xhtml', document)
+  return zip.generateAsync({type: 'uint8array'})
+}
+
 describe('BuildSession', () => {
   it('should stop its reading threads once a build’s chapters are read, unless it keeps them for the next build', async () => {
     const once = new BuildSession()
@@ -110,11 +119,23 @@ describe('BuildSession', () => {
     expect(once.readers).not.toBe(pool)
     await once.dispose()
 
-    const watching = new BuildSession({keepReaders: true})
+    const watching = new BuildSession({rebuilds: true})
     const warm = watching.readers
     await watching.doneReading()
     expect(watching.readers).toBe(warm)
     await watching.dispose()
+  })
+
+  it('should keep what its read-back parsed only when it builds again', async () => {
+    const files = [{path: 'a-hant.epub', data: await epubOf('<html xmlns="http://www.w3.org/1999/xhtml"/>')}]
+    const once = new BuildSession()
+    expect(await verifyOutputs('/out', files, once.output)).toEqual([])
+    expect(once.output.parsed).toBeUndefined()
+
+    const watching = new BuildSession({rebuilds: true})
+    expect(await verifyOutputs('/out', files, watching.output)).toEqual([])
+    expect([...watching.output.parsed!]).toEqual(['<html xmlns="http://www.w3.org/1999/xhtml"/>'])
+    await Promise.all([once.dispose(), watching.dispose()])
   })
 
   it('should give each step its own store, for the life of the session', async () => {

@@ -409,8 +409,20 @@ export class OutputMemo {
   readonly files = new Map<string, {data: string | Uint8Array; size: number; mtimeMs: number; ino: number}>()
   /** What the session keeps in each output folder for its next write. */
   readonly spares = new Map<string, SpareState>()
-  /** EPUB XML documents that parsed (`verifyOutputs`); cleared past a few books' worth. */
-  readonly parsed = new Set<string>()
+  /**
+   * EPUB XML documents that parsed (`verifyOutputs`), for a next build not to
+   * parse them again; cleared past a few books' worth. Kept only by a session
+   * that builds again: a single build's would hold every document it wrote.
+   */
+  readonly parsed: Set<string> | undefined
+
+  /**
+   * @param rebuilds
+   *   Whether the session builds again (optional, default: `true`).
+   */
+  constructor(rebuilds = true) {
+    this.parsed = rebuilds ? new Set() : undefined
+  }
 }
 
 /** What a file is known to hold, if not touched since the session wrote or checked it. */

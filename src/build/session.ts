@@ -74,11 +74,13 @@ export interface SessionOptions {
    */
   readonly writeDelay?: number | undefined
   /**
-   * Keep the reading threads from one build to the next (optional; default:
-   * `false`, each build stops them once its chapters are read, so that their
-   * heaps are gone before it renders). Watch mode keeps them warm.
+   * Whether the session builds again (optional; default: `false`). Watch
+   * mode does: it keeps the reading threads warm, and what its read-back
+   * parsed. A single build stops its reading threads once its chapters are
+   * read, so that their heaps are gone before it renders, and keeps nothing
+   * for a next build.
    */
-  readonly keepReaders?: boolean | undefined
+  readonly rebuilds?: boolean | undefined
 }
 
 /** What a session holds for one step. */
@@ -102,10 +104,10 @@ export class BuildSession {
    * What the session last wrote to each output folder: a rebuild knows an
    * unchanged file without reading it, and reuses the folders it replaced.
    */
-  readonly output = new OutputMemo()
+  readonly output: OutputMemo
   /** The threads that read chapters, started on first use (see `readers`). */
   #readers: ReadPool | undefined
-  readonly #keepReaders: boolean
+  readonly #rebuilds: boolean
   /** The stores, by step name. */
   readonly #stores = new Map<string, Store>()
   /** What runs on `dispose`, in order. */
@@ -123,7 +125,8 @@ export class BuildSession {
    */
   constructor(options: SessionOptions = {}) {
     this.cacheDir = options.cacheDir
-    this.#keepReaders = options.keepReaders ?? false
+    this.#rebuilds = options.rebuilds ?? false
+    this.output = new OutputMemo(this.#rebuilds)
     this.chapters = new ChapterCache({dir: options.cacheDir, writeDelay: options.writeDelay})
   }
 
@@ -244,7 +247,7 @@ export class BuildSession {
   /**
    * The threads that read chapters under a time budget (`parse-pool.ts`):
    * started on first use, stopped by `doneReading` (or kept warm for the
-   * next build, with `keepReaders`) and on `dispose`.
+   * next build, with `rebuilds`) and on `dispose`.
    *
    * @returns
    *   The pool.
@@ -264,14 +267,14 @@ export class BuildSession {
 
   /**
    * A build's chapters are all read: stop the reading threads, unless the
-   * session keeps them for the next build (`keepReaders`).
+   * session keeps them for the next build (`rebuilds`).
    *
    * @returns
    *   Nothing.
    */
   async doneReading(): Promise<undefined> {
     const pool = this.#readers
-    if (this.#keepReaders || !pool) return
+    if (this.#rebuilds || !pool) return
     this.#readers = undefined
     await pool.close()
     return undefined

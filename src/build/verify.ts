@@ -40,7 +40,7 @@ export async function verifyOutputs(
   memo?: OutputMemo | undefined
 ): Promise<VFile[]> {
   const failed: VFile[] = []
-  if (memo && memo.parsed.size > parsedLimit) memo.parsed.clear()
+  if (memo?.parsed && memo.parsed.size > parsedLimit) memo.parsed.clear()
   for (const file of files) {
     const full = path.join(out, ...file.path.split('/'))
     // Why by identity: in watch mode, an unchanged page is the same string.
@@ -64,10 +64,10 @@ export async function verifyOutputs(
       for (const entry of Object.values(zip.files)) {
         if (entry.dir || !xmlExtension.test(entry.name)) continue
         const text = await entry.async('string')
-        if (memo?.parsed.has(text)) continue
+        if (memo?.parsed?.has(text)) continue
         const problem = parseProblem(text)
         if (problem) failed.push(report(`${full}/${entry.name}`, problem))
-        else memo?.parsed.add(text)
+        else memo?.parsed?.add(text)
       }
     } else if (xmlExtension.test(file.path) || textExtension.test(file.path)) {
       const text = typeof file.data === 'string' ? file.data : Buffer.from(file.data).toString('utf8')

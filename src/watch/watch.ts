@@ -72,7 +72,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   const output = path.resolve(options.output)
   // Entries go to disk when the editor pauses for a second (and on close),
   // not during the rebuild that made them.
-  const session = new BuildSession({cacheDir: options.cacheDir, writeDelay: 1000, keepReaders: true})
+  const session = new BuildSession({cacheDir: options.cacheDir, writeDelay: 1000, rebuilds: true})
   const cache = session.chapters
   const debounce = options.debounce ?? 10
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined)
