@@ -106,6 +106,7 @@ const steps: Record<string, number> = {
   'stages (3 editions, every chapter)': full.timings.stages,
   'whole-book parts (back matter, dictionary, report)': full.timings.book,
   'render (3 × EPUB, 3 × web)': full.timings.render,
+  'read back (each EPUB unzipped, its documents parsed; the pages checked)': full.timings.check,
   write: full.timings.write
 }
 const parser = unified().use(remarkParse).use(remarkGfm)

@@ -101,9 +101,9 @@ export interface BuildResult {
   /**
    * Milliseconds each step took, for benchmarks: reading the manuscript, the
    * chapters' stages, whole-book parts (back matter, dictionary, reports),
-   * rendering, and writing (`build` only).
+   * rendering, reading back what was made, and writing (`build` only).
    */
-  timings: {read: number; stages: number; book: number; render: number; write: number}
+  timings: {read: number; stages: number; book: number; render: number; check: number; write: number}
   /** The fonts the EPUBs embed, one per edition that embeds one. */
   fonts: EmbeddedFontRecord[]
   /** The author's levels for rules (`book.yaml` `rules:`), for printing the messages (optional: none). */
@@ -125,8 +125,8 @@ export interface DeferredResult {
   outputs: OutputFile[]
   /** The fonts they embed. */
   fonts: EmbeddedFontRecord[]
-  /** Milliseconds to render and to write them. */
-  timings: {render: number; write: number}
+  /** Milliseconds to render them, to read them back and to write them. */
+  timings: {render: number; check: number; write: number}
   /** Whether they were stopped (`BuildOptions.signal`), and wrote nothing. */
   aborted: boolean
 }
@@ -188,8 +188,9 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
     add(result, await render(renderers.filter((renderer) => !later.includes(renderer))))
     result.timings.render = performance.now() - started
     started = performance.now()
-    const failed = await publish(claim, result.outputs, {memo: session.output, last: later.length === 0})
-    result.timings.write = performance.now() - started
+    const {failed, checked} = await publish(claim, result.outputs, {memo: session.output, last: later.length === 0})
+    result.timings.check = checked
+    result.timings.write = performance.now() - started - checked
     if (failed.length > 0) {
       result.messages.push(...failed)
       return result
@@ -207,10 +208,10 @@ export async function build(options: BuildOptions & {output: string}): Promise<B
           const outputs = rendered.aborted ? [] : sortFiles(rendered.outputs)
           const renderTime = performance.now() - started
           started = performance.now()
-          const failed = rendered.aborted
-            ? []
+          const {failed, checked} = rendered.aborted
+            ? {failed: [], checked: 0}
             : await publish(claim, outputs, {memo: session.output, last: true, others: written})
-          const timings = {render: renderTime, write: performance.now() - started}
+          const timings = {render: renderTime, check: checked, write: performance.now() - started - checked}
           // A face without some glyphs is told on `book.yaml`'s file (F003).
           const config = rendered.fonts.some((record) => record.missing)
             ? result.messages.find((file) => path.basename(file.path) === configName)
@@ -243,7 +244,7 @@ function refused(file: VFile): BuildResult {
     outputs: [],
     coverage: [],
     fonts: [],
-    timings: {read: 0, stages: 0, book: 0, render: 0, write: 0}
+    timings: {read: 0, stages: 0, book: 0, render: 0, check: 0, write: 0}
   }
 }
 

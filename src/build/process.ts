@@ -88,7 +88,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     outputs: [],
     coverage: [],
     fonts: [],
-    timings: {read: 0, stages: 0, book: 0, render: 0, write: 0}
+    timings: {read: 0, stages: 0, book: 0, render: 0, check: 0, write: 0}
   }
   let started = performance.now()
   /** Time since the last step, in ms. */

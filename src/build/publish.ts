@@ -36,6 +36,14 @@ export interface PublishOptions {
   others?: ReadonlySet<string> | undefined
 }
 
+/** What `publish` did. */
+export interface Published {
+  /** Files with messages, empty when everything was written. */
+  failed: VFile[]
+  /** Milliseconds the read-back took (`verifyOutputs`), for benchmarks. */
+  checked: number
+}
+
 /**
  * Check and write a build's files into its output folder.
  *
@@ -47,18 +55,20 @@ export interface PublishOptions {
  * @param options
  *   Options.
  * @returns
- *   Files with messages, empty when everything was written.
+ *   What it did.
  */
 export async function publish(
   claim: OutputClaim,
   files: readonly OutputFile[],
   options: PublishOptions
-): Promise<VFile[]> {
+): Promise<Published> {
+  const started = performance.now()
   const failed = await verifyOutputs(claim.out, files, options.memo)
-  if (failed.length > 0) return failed
+  const checked = performance.now() - started
+  if (failed.length > 0) return {failed, checked}
   const tops = new Set(files.map((file) => file.path.split('/')[0]!))
   const problem = checkEntries(claim, tops)
-  if (problem) return [folderMessage(problem)]
+  if (problem) return {failed: [folderMessage(problem)], checked}
 
   try {
     makeFolder(claim.out)
@@ -75,10 +85,10 @@ export async function publish(
       }
     }
   } catch (cause) {
-    return [folderMessage(writeProblem(cause, claim.out))]
+    return {failed: [folderMessage(writeProblem(cause, claim.out))], checked}
   }
 
-  return []
+  return {failed: [], checked}
 }
 
 /**
