@@ -10,7 +10,7 @@ import {renderAsync} from '@resvg/resvg-js'
 import type {Element} from 'hast'
 import {runsFromSources} from '../../core/package-root.js'
 import {svgDocument} from './cover.js'
-import {type CoverFaces, loadFaces, outlineText} from './cover-text.js'
+import {type CoverFaces, FaceCache, outlineText} from './cover-text.js'
 import {indexedPng} from './png-indexed.js'
 
 /** Width of the PNG: Kindle asks for at least 1000 px on the short side, ideally 1600. */
@@ -60,6 +60,8 @@ export class CoverDrawer {
     {resolve: (png: Uint8Array<ArrayBuffer>) => void; reject: (error: Error) => void}
   >()
   #next = 0
+  /** Faces read on this thread, when there is no drawing thread. */
+  #faces: FaceCache | undefined
 
   /**
    * Draw a cover.
@@ -74,7 +76,11 @@ export class CoverDrawer {
   draw(svg: Element, fonts: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
     if (fonts.length === 0) return drawCover(svg)
     // From the TypeScript sources (the tests) there is no compiled thread: drawn here.
-    if (runsFromSources(import.meta.url)) return loadFaces(fonts).then((faces) => drawCover(svg, faces))
+    if (runsFromSources(import.meta.url)) {
+      this.#faces ??= new FaceCache()
+      return this.#faces.get(fonts).then((faces) => drawCover(svg, faces))
+    }
+
     this.#thread ??= this.#start()
     const thread = this.#thread
     const id = this.#next++

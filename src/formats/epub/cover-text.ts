@@ -52,6 +52,25 @@ export async function loadFaces(files: readonly string[]): Promise<CoverFaces> {
   return {hb, faces}
 }
 
+/** The faces of the last font files asked for: covers drawn one after another read them once. */
+export class FaceCache {
+  #last: {key: string; faces: Promise<CoverFaces>} | undefined
+
+  /**
+   * The faces of some font files, read on first use.
+   *
+   * @param files
+   *   Font files (see `loadFaces`).
+   * @returns
+   *   Their faces.
+   */
+  get(files: readonly string[]): Promise<CoverFaces> {
+    const key = files.join('\n')
+    if (this.#last?.key !== key) this.#last = {key, faces: loadFaces(files)}
+    return this.#last.faces
+  }
+}
+
 /**
  * Replace the text of an SVG cover with the outlines of its glyphs.
  *

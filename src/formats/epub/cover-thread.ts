@@ -4,17 +4,15 @@
  */
 import {parentPort} from 'node:worker_threads'
 import {type CoverAnswer, type CoverRequest, drawCover} from './cover-draw.js'
-import {type CoverFaces, loadFaces} from './cover-text.js'
+import {FaceCache} from './cover-text.js'
 
 const port = parentPort
 if (port) {
-  let loaded: {key: string; faces: Promise<CoverFaces>} | undefined
+  const faces = new FaceCache()
 
   port.on('message', async ({id, svg, fonts}: CoverRequest) => {
-    const key = fonts.join('\n')
-    if (loaded?.key !== key) loaded = {key, faces: loadFaces(fonts)}
     try {
-      const png = await drawCover(svg, await loaded.faces)
+      const png = await drawCover(svg, await faces.get(fonts))
       port.postMessage({id, png} satisfies CoverAnswer, [png.buffer])
     } catch (error) {
       port.postMessage({id, error: String(error)} satisfies CoverAnswer)
