@@ -149,6 +149,44 @@ describe('the bundled command', () => {
     for (const [index, size] of drawn!.entries()) expect(size).toBeGreaterThan(2 * without![index]!)
   })
 
+  it('should answer each cover from the cover thread’s entry, and say why one cannot be drawn', async () => {
+    const worker = new Worker(path.join(bin, 'cover-thread.js'))
+    try {
+      const answers = new Map<number, {png?: Uint8Array; error?: string}>()
+      const done = new Promise<undefined>((resolve, reject) => {
+        worker.on('error', reject)
+        worker.on('message', (message: {id: number; png?: Uint8Array; error?: string}) => {
+          answers.set(message.id, message)
+          if (answers.size === 2) resolve(undefined)
+        })
+      })
+      const svg = {
+        type: 'element',
+        tagName: 'svg',
+        properties: {xmlns: 'http://www.w3.org/2000/svg', width: 120, height: 180, fontFamily: "'Noto Serif CJK TC'"},
+        children: [
+          {
+            type: 'element',
+            tagName: 'text',
+            properties: {x: 60, y: 90, fontSize: 40, textAnchor: 'middle'},
+            children: [
+              {type: 'element', tagName: 'tspan', properties: {x: 60}, children: [{type: 'text', value: '書'}]}
+            ]
+          }
+        ]
+      }
+      const fonts = ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc']
+      worker.postMessage({id: 1, svg, fonts})
+      // A size resvg refuses.
+      worker.postMessage({id: 2, svg: {...svg, properties: {...svg.properties, width: 0}}, fonts})
+      await done
+      expect([...answers.get(1)!.png!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+      expect(answers.get(2)).toEqual({id: 2, error: expect.stringMatching(/Error/)})
+    } finally {
+      await worker.terminate()
+    }
+  })
+
   it('should answer a chapter from its worker entry', async () => {
     const worker = new Worker(path.join(bin, 'parse-worker.js'))
     try {

@@ -115,6 +115,14 @@ export class CoverDrawer {
       if (this.#thread === thread) this.#thread = undefined
       this.#fail(error)
     })
+    // A thread that ends on its own (not stopped here, once idle) leaves nothing waiting forever.
+    thread.on('exit', (code) => {
+      if (this.#thread !== thread) return
+      this.#thread = undefined
+      this.#fail(
+        new Error(`Unexpected end of the cover thread (exit code ${code}), expected it to draw every cover first`)
+      )
+    })
     return thread
   }
 
