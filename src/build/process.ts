@@ -115,7 +115,11 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     return {result, renderers: options.renderers ?? formats}
   }
 
-  // 1. Load the project.
+  // 1. Load the project, while the renderers' modules load: those asked for,
+  // else every format (a book that asks for fewer in book.yaml is rare).
+  const loading = Promise.all((options.renderers ?? formats).map((renderer) => renderer.load?.()))
+  // Awaited below; a book that stops the build here leaves it unawaited.
+  loading.catch(() => {})
   const loaded = await loadProject(options.input, {env, session, editions: options.editions})
   result.messages.push(...loaded.files)
   const book = loaded.project
@@ -154,7 +158,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     root: book.root,
     env
   }
-  await Promise.all(renderers.map((renderer) => renderer.load?.()))
+  await loading
   for (const edition of definitions) {
     const early: EditionBook = {
       edition: editionInfo(edition),
