@@ -72,15 +72,17 @@ export const epub: Renderer = {
   // Packing an archive takes the better part of a second: a watch session writes the web edition first.
   deferred: true,
   prepare(book, context) {
-    // Drawn in resvg's threads; the session keeps it by SVG and fonts, and `render` asks for it.
-    if (!book.meta.cover) coverFile(book, context, context.session).catch(() => {})
+    // Drawn on the cover thread; the session keeps it by SVG and fonts, and `render` asks for it.
+    if (!book.meta.cover) coverOf(book, context, context.session).data.catch(() => {})
     return undefined
   },
   async render(book: EditionBook, context: RenderContext) {
     checkChapters(book.chapters)
 
     const {session} = context
-    const cover = await coverFile(book, context, session)
+    const cover = coverOf(book, context, session)
+    // Awaited when each archive is made; a failure fails the build there.
+    cover.data.catch(() => {})
     const name = book.meta.slug + '-' + book.edition.id
     const files = [{path: name + '.epub', data: await packageEpub(book, context, session, cover, false)}]
 
@@ -104,7 +106,7 @@ async function packageEpub(
   book: EditionBook,
   context: RenderContext,
   session: BuildSession,
-  cover: File,
+  cover: Cover,
   kepub: boolean
 ): Promise<Uint8Array> {
   const {meta, edition} = book
@@ -238,8 +240,9 @@ async function packageEpub(
     author: meta.author,
     publisher: meta.publisher,
     description: meta.description || meta.subtitle || meta.title,
-    // The library checks `instanceof File`; a string cover would be fetched.
-    cover,
+    // The library checks `instanceof File`; a string cover would be fetched. It names the entry
+    // and the manifest item after the file: the bytes join the archive below, when drawn.
+    cover: new File([], cover.name, {type: cover.type}),
     tocTitle: strings.toc,
     tocInTOC: false,
     numberChaptersInTOC: false,
@@ -275,21 +278,29 @@ async function packageEpub(
   // Stored: `writeEpub` deflates every entry once.
   const entries = await readEntries(await library.generateAsync({type: 'nodebuffer', compression: 'STORE'}))
   for (const resource of resources) entries.set('OEBPS/' + resource.item.href, await resource.data(entries))
+  entries.set('OEBPS/' + cover.name, await cover.data)
   return writeEpub(entries, context.modified)
 }
 
-/**
- * The cover image: the book's own (`cover:`), or a PNG drawn from the SVG cover. A `File`, named
- * `cover.<extension>` as the library names it, so the cover page can point at it.
- */
-async function coverFile(book: EditionBook, context: RenderContext, session: BuildSession): Promise<File> {
+/** The cover image: its name, as the library names it (the cover page points at it), its type and bytes. */
+interface Cover {
+  name: 'cover.png' | 'cover.jpeg'
+  type: 'image/png' | 'image/jpeg'
+  /** Drawing a cover takes as long as making the rest of a small book's archive: it is awaited last. */
+  data: Promise<Uint8Array>
+}
+
+/** The cover image: the book's own (`cover:`), or a PNG drawn from the SVG cover. */
+function coverOf(book: EditionBook, context: RenderContext, session: BuildSession): Cover {
   const path = book.meta.cover
 
   if (path) {
     const png = /\.png$/i.test(path)
-    return new File([await fs.readFile(path)], png ? 'cover.png' : 'cover.jpeg', {
-      type: png ? 'image/png' : 'image/jpeg'
-    })
+    return {
+      name: png ? 'cover.png' : 'cover.jpeg',
+      type: png ? 'image/png' : 'image/jpeg',
+      data: fs.readFile(path).then((data) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    }
   }
 
   const fonts = findCoverFonts(context.env)
@@ -299,8 +310,11 @@ async function coverFile(book: EditionBook, context: RenderContext, session: Bui
     session.onDispose(() => made.close())
     return made
   })
-  const png = await coverPng(coverTree(book), fonts, drawer, context.cacheDir, drawn)
-  return new File([png], 'cover.png', {type: 'image/png'})
+  return {
+    name: 'cover.png',
+    type: 'image/png',
+    data: coverPng(coverTree(book), fonts, drawer, context.cacheDir, drawn)
+  }
 }
 
 /** Serialise a content document's body: its section in `main`, with Kobo's markup if asked. */
