@@ -526,6 +526,18 @@ describe('epub documents', () => {
     expect(svg).toContain('>章鵬</tspan>')
     expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/)
   })
+
+  it('should set a name large and spaced, and a list of authors smaller on lines ending where the name would', () => {
+    expect(coverSvg(hant)).toContain(
+      '<text x="606" y="1460" font-size="60" text-anchor="middle" fill="#1f1f1f" letter-spacing="12"><tspan x="606" dy="0">章鵬</tspan></text>'
+    )
+    // The authors of an mdBook (book.toml's list), as a real book has them.
+    const authors = 'Steve Klabnik、Carol Nichols、Contributions from the Rust Community'
+    const svg = coverSvg({...hant, meta: {...hant.meta, author: authors}})
+    expect(svg).toContain(
+      '<text x="600" y="1396" font-size="40" text-anchor="middle" fill="#1f1f1f"><tspan x="600" dy="0">Steve Klabnik、Carol Nichols</tspan><tspan x="600" dy="64">Contributions from the Rust Community</tspan></text>'
+    )
+  })
 })
 
 describe('epub kepub', () => {

@@ -118,7 +118,20 @@ export function coverTree(book: EditionBook): Element {
     )
   }
 
-  if (meta.author) children.push(text([meta.author], 1460, 60, {fill: ink, letterSpacing: 12}))
+  if (meta.author) {
+    // A name or two is set large and spaced (letter spacing of a fifth of an em); a longer list of
+    // authors, smaller on up to three lines that end on the same baseline.
+    const spaced = wrap(meta.author, measure / (60 * 1.2), lang)
+    const block = spaced.lines.length === 1 ? spaced : wrap(meta.author, measure / 40, lang, 40)
+    const size = block === spaced ? 60 : 40
+    const lines = block.lines.slice(0, 3)
+    children.push(
+      text(lines, 1460 - (lines.length - 1) * leading(size), size, {
+        fill: ink,
+        ...(block === spaced ? {letterSpacing: 12} : {})
+      })
+    )
+  }
 
   if (meta.host) {
     const size = 32
