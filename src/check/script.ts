@@ -101,19 +101,20 @@ function converters(): Converters {
 export function converterTables(
   packed: (name: keyof Converters) => Array<Table<string>> | undefined = () => undefined
 ): Record<keyof Converters, Array<Table<string>>> {
-  const [stPhrases, stCharacters] = from.cn![0]!
-  const [twPhrases, twCharacters] = to.tw![0]!
+  // OpenCC's dictionaries are read only for tables not packed (the bundle has none of them).
+  const st = () => from.cn![0]!
+  const tw = () => to.tw![0]!
   /** The characters valid in both scripts kept; first, as opencc-js keeps the first of two entries. */
   const keepBoth = Array.from(validInBothScripts, (character) => [character, character] as const)
   const groups: Record<keyof Converters, () => ReadonlyArray<readonly DictLike[]>> = {
     toSimplified: () => to.cn!,
     toTaiwan: () => [
-      [stPhrases!, extraPhrases, stCharacters!, keepBoth],
-      [twPhrases!, twCharacters!]
+      [st()[0]!, extraPhrases, st()[1]!, keepBoth],
+      [tw()[0]!, tw()[1]!]
     ],
-    toTaiwanCharacters: () => [[keepBoth, stCharacters!], [twCharacters!]],
-    variantsToTaiwan: () => [[twCharacters!]],
-    simplifiedToTraditional: () => [[stCharacters!]]
+    toTaiwanCharacters: () => [[keepBoth, st()[1]!], [tw()[1]!]],
+    variantsToTaiwan: () => [[tw()[1]!]],
+    simplifiedToTraditional: () => [[st()[1]!]]
   }
   const tables = (name: keyof Converters) => packed(name) ?? groups[name]().map((group) => new Table(mergeGroup(group)))
   return {
