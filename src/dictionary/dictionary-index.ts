@@ -10,9 +10,29 @@ const tab = 9
 
 const whitespace = /\s/
 
-function next(text: string, at: number): number {
+/**
+ * A prefix searched for: where the first line whose headword starts with it starts (`-1`: none
+ * does), the prefix itself when it is a headword, and the longer prefixes searched, by their last
+ * code point.
+ */
+interface Prefix {
+  line: number
+  word: string | undefined
+  next: Map<number, Prefix> | undefined
+}
+
+/**
+ * The character at a place, as a number: a code unit, or a high surrogate and the unit after it
+ * (above `0xFFFF`), as a headword is walked.
+ */
+function characterAt(text: string, at: number): number {
   const code = text.charCodeAt(at)
-  return code >= 0xd8_00 && code <= 0xdb_ff && at + 1 < text.length ? at + 2 : at + 1
+  return code >= 0xd8_00 && code <= 0xdb_ff && at + 1 < text.length ? code * 0x1_00_00 + text.charCodeAt(at + 1) : code
+}
+
+/** Whether a code unit is whitespace (`\s`): only a few below U+3001 are, and U+FEFF. */
+function blank(code: number): boolean {
+  return (code <= 0x30_00 || code === 0xfe_ff) && whitespace.test(String.fromCharCode(code))
 }
 
 /** Headwords and their readings. */
@@ -20,10 +40,11 @@ export class DictionaryIndex {
   private readonly text: string
   private readonly readingsSection: Buffer
   /**
-   * Where each candidate's lines start (`-1`: no headword starts with it): text repeats itself, so
-   * each is searched for once. Bounded by the distinct short substrings of the book.
+   * The prefixes searched so far, as a tree by code point: text repeats itself, so each is searched
+   * for once, and a walk along the text needs no substring. Bounded by the distinct prefixes of the
+   * headwords looked for in the book.
    */
-  private readonly known = new Map<string, number>()
+  private readonly root: Prefix = {line: 0, word: undefined, next: undefined}
 
   private constructor(text: string, readingsSection: Buffer) {
     this.text = text
@@ -58,7 +79,7 @@ export class DictionaryIndex {
    */
   readings(word: string): DictionaryReading[] | undefined {
     if (whitespace.test(word)) return undefined
-    const at = this.prefixLine(word, 0)
+    const at = this.prefix(word).line
     if (at === -1 || this.text.charCodeAt(at + word.length) !== tab) return undefined
 
     const next = this.text.indexOf('\n', at) + 1
@@ -83,8 +104,7 @@ export class DictionaryIndex {
    */
   has(word: string): boolean {
     if (whitespace.test(word)) return false
-    const at = this.prefixLine(word, 0)
-    return at !== -1 && this.text.charCodeAt(at + word.length) === tab
+    return this.prefix(word).word !== undefined
   }
 
   /**
@@ -97,18 +117,20 @@ export class DictionaryIndex {
    *   Called with each headword and its start and end (UTF-16 offsets), by start, then by length.
    */
   eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
-    for (let start = 0; start < text.length; start = next(text, start)) {
-      let from = 0
-      for (let end = next(text, start); end <= text.length; end = next(text, end)) {
-        if (whitespace.test(text[end - 1]!)) break
-        const candidate = text.slice(start, end)
-        const at = this.prefixLine(candidate, from)
-        if (at === -1) break
-        if (this.text.charCodeAt(at + candidate.length) === tab) visit(candidate, start, end)
-        // A longer candidate sorts after a shorter one: search on from there.
-        from = at
-        if (end === text.length) break
+    for (let start = 0; start < text.length; ) {
+      let prefix = this.root
+      let step = 0
+      for (let end = start; end < text.length; ) {
+        const character = characterAt(text, end)
+        end += character > 0xff_ff ? 2 : 1
+        step ||= end - start
+        if (blank(text.charCodeAt(end - 1))) break
+        prefix = this.extend(prefix, character, text, start, end)
+        if (prefix.line === -1) break
+        if (prefix.word !== undefined) visit(prefix.word, start, end)
       }
+
+      start += step
     }
   }
 
@@ -126,16 +148,35 @@ export class DictionaryIndex {
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   }
 
-  /** Where the first line whose headword starts with `key` starts, or `-1`. */
-  private prefixLine(key: string, from: number): number {
-    let at = this.known.get(key)
-    if (at === undefined) {
-      at = this.lowerBound(key, from)
-      if (at === this.text.length || !this.text.startsWith(key, at)) at = -1
-      this.known.set(key, at)
+  /** The prefix node of a key (searched for when new). */
+  private prefix(key: string): Prefix {
+    let prefix = this.root
+    for (let end = 0; end < key.length && prefix.line !== -1; ) {
+      const character = characterAt(key, end)
+      end += character > 0xff_ff ? 2 : 1
+      prefix = this.extend(prefix, character, key, 0, end)
     }
 
-    return at
+    return prefix
+  }
+
+  /**
+   * The prefix `text.slice(start, end)`: `prefix` and then `character` (see `characterAt`). A
+   * longer prefix sorts after a shorter one, so its search starts where the shorter one's lines do.
+   */
+  private extend(prefix: Prefix, character: number, text: string, start: number, end: number): Prefix {
+    let longer = prefix.next?.get(character)
+    if (longer === undefined) {
+      const key = text.slice(start, end)
+      let line = this.lowerBound(key, prefix.line)
+      if (line === this.text.length || !this.text.startsWith(key, line)) line = -1
+      const word = line !== -1 && this.text.charCodeAt(line + key.length) === tab ? key : undefined
+      longer = {line, word, next: undefined}
+      prefix.next ??= new Map()
+      prefix.next.set(character, longer)
+    }
+
+    return longer
   }
 
   /**

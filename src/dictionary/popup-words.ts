@@ -19,11 +19,12 @@ import type {DictionaryIndex} from './dictionary-index.js'
  */
 export function popupWords(index: DictionaryIndex, runs: Iterable<string>): string[] {
   const found = new Set<string>()
+  // The words of each clause (or run) segmented, by its text: a text repeats its clauses, and the
+  // words of a text depend on that text alone. Lives as long as this call.
+  const segmented = new Map<string, TextWords>()
   for (const run of runs) {
     // Segmenting costs more than finding headwords: only a clause with a word not yet kept is
     // segmented. CJK punctuation is a boundary wherever it stands.
-    const clauses = new Map<number, RunWords>()
-    let whole: RunWords | undefined
     let breaks: number[] | undefined
     index.eachWord(run, (word, start, end) => {
       if (found.has(word)) return
@@ -33,28 +34,41 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
       }
 
       breaks ??= punctuationOffsets(run)
-      const [from, to] = clause(breaks, start, run.length)
-      let words: RunWords
-      if (end <= to) {
-        words = clauses.get(from) ?? runWords(run.slice(from, to), from, index)
-        clauses.set(from, words)
-      } else {
-        whole ??= runWords(run, 0, index)
-        words = whole
+      let [from, to] = clause(breaks, start, run.length)
+      // A headword across punctuation is seen in its whole run.
+      if (end > to) {
+        from = 0
+        to = run.length
       }
 
-      if (words.keeps(start, end)) found.add(word)
+      const text = from === 0 && to === run.length ? run : run.slice(from, to)
+      let words = segmented.get(text)
+      if (!words) {
+        words = textWords(text, index)
+        segmented.set(text, words)
+      }
+
+      if (words.keeps(start - from, end - from)) found.add(word)
     })
   }
 
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-const punctuation = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]/
+/** Whether a code unit is CJK punctuation (CJK Symbols and Punctuation, and the full-width forms). */
+function punctuation(code: number): boolean {
+  return (
+    (code >= 0x30_00 && code <= 0x30_3f) ||
+    (code >= 0xff_01 && code <= 0xff_0f) ||
+    (code >= 0xff_1a && code <= 0xff_20) ||
+    (code >= 0xff_3b && code <= 0xff_40) ||
+    (code >= 0xff_5b && code <= 0xff_65)
+  )
+}
 
 function punctuationOffsets(run: string): number[] {
   const offsets: number[] = []
-  for (let at = 0; at < run.length; at++) if (punctuation.test(run[at]!)) offsets.push(at)
+  for (let at = 0; at < run.length; at++) if (punctuation(run.charCodeAt(at))) offsets.push(at)
   return offsets
 }
 
@@ -73,39 +87,47 @@ function clause(breaks: readonly number[], at: number, length: number): [number,
   return [last >= 0 ? breaks[last]! + 1 : 0, low < breaks.length ? breaks[low]! : length]
 }
 
-/** The words of a run: `keeps(start, end)` says whether a headword there stands as they do. */
-interface RunWords {
+/** The words of a text: `keeps(start, end)` says whether a headword there stands as they do. */
+interface TextWords {
   keeps(start: number, end: number): boolean
 }
 
-function runWords(text: string, shift: number, index: DictionaryIndex): RunWords {
+function textWords(text: string, index: DictionaryIndex): TextWords {
   const {ends, hard} = wordBoundaries(text)
-  const between = new Set([0, ...ends])
-  const segmentStart = new Uint32Array(text.length)
-  const segmentEnd = new Uint32Array(text.length)
-  let start = 0
-  for (const end of ends) {
-    segmentStart.fill(start, start, end)
-    segmentEnd.fill(end, start, end)
-    start = end
-  }
-
   const unknown = new Map<number, boolean>()
   return {
     keeps(at, end) {
-      at -= shift
-      end -= shift
       for (const offset of hard) if (offset > at && offset < end) return insideUnknown(at, end)
-      return (between.has(at) && between.has(end)) || insideUnknown(at, end)
+      return (boundary(at) && boundary(end)) || insideUnknown(at, end)
     }
   }
 
+  /** Whether a word ends at an offset (the text's start counts). */
+  function boundary(at: number): boolean {
+    return at === 0 || ends[firstEndFrom(at)] === at
+  }
+
+  /** Where in `ends` the first end at or after an offset is. */
+  function firstEndFrom(at: number): number {
+    let low = 0
+    let high = ends.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (ends[middle]! < at) low = middle + 1
+      else high = middle
+    }
+
+    return low
+  }
+
+  /** Whether `at`–`end` is inside one word that CC-CEDICT lacks. */
   function insideUnknown(at: number, end: number): boolean {
-    if (end > segmentEnd[at]!) return false
-    const from = segmentStart[at]!
+    const which = firstEndFrom(at + 1)
+    if (end > ends[which]!) return false
+    const from = which === 0 ? 0 : ends[which - 1]!
     let result = unknown.get(from)
     if (result === undefined) {
-      result = !index.has(text.slice(from, segmentEnd[at]))
+      result = !index.has(text.slice(from, ends[which]))
       unknown.set(from, result)
     }
 
