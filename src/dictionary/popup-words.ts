@@ -26,6 +26,8 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
     // Segmenting costs more than finding headwords: only a clause with a word not yet kept is
     // segmented. CJK punctuation is a boundary wherever it stands.
     let breaks: number[] | undefined
+    // The words of this run's clauses looked at, by where they start (`-1`: the whole run).
+    const clauses = new Map<number, TextWords>()
     index.eachWord(run, (word, start, end) => {
       if (found.has(word)) return
       if (end - start === 1 || (end - start === 2 && word.codePointAt(0)! > 0xff_ff)) {
@@ -35,17 +37,24 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
 
       breaks ??= punctuationOffsets(run)
       let [from, to] = clause(breaks, start, run.length)
+      let key = from
       // A headword across punctuation is seen in its whole run.
       if (end > to) {
         from = 0
         to = run.length
+        key = -1
       }
 
-      const text = from === 0 && to === run.length ? run : run.slice(from, to)
-      let words = segmented.get(text)
+      let words = clauses.get(key)
       if (!words) {
-        words = textWords(text, index)
-        segmented.set(text, words)
+        const text = run.slice(from, to)
+        words = segmented.get(text)
+        if (!words) {
+          words = textWords(text, index)
+          segmented.set(text, words)
+        }
+
+        clauses.set(key, words)
       }
 
       if (words.keeps(start - from, end - from)) found.add(word)

@@ -17,6 +17,12 @@ export const wordCorrections: readonly string[] = [
   '势不可挡|地'
 ]
 
+/** Each correction's text, and the words it is split into. */
+const corrections: ReadonlyArray<{text: string; words: readonly string[]}> = wordCorrections.map((correction) => ({
+  text: correction.replaceAll('|', ''),
+  words: correction.split('|')
+}))
+
 /** One segmenter per process (making one costs more than using it). */
 let segmenter: Intl.Segmenter | undefined
 
@@ -50,16 +56,18 @@ export function segmentWords(value: string): string[] {
  */
 export function wordBoundaries(value: string): {ends: number[]; hard: Set<number>} {
   segmenter ??= new Intl.Segmenter('zh', {granularity: 'word'})
-  const boundaries = new Set<number>()
+  // Segments come in order: their ends are sorted until a correction moves them.
+  const ends: number[] = []
+  for (const {index, segment} of segmenter.segment(value)) ends.push(index + segment.length)
+  let boundaries: Set<number> | undefined
   const hard = new Set<number>()
-  for (const {index, segment} of segmenter.segment(value)) boundaries.add(index + segment.length)
-  for (const correction of wordCorrections) {
-    const text = correction.replaceAll('|', '')
+  for (const {text, words} of corrections) {
     for (let at = value.indexOf(text); at !== -1; at = value.indexOf(text, at + text.length)) {
+      boundaries ??= new Set(ends)
       if (!(at === 0 || boundaries.has(at)) || !boundaries.has(at + text.length)) continue
       for (let offset = at + 1; offset < at + text.length; offset++) boundaries.delete(offset)
       let offset = at
-      for (const word of correction.split('|')) {
+      for (const word of words) {
         offset += word.length
         boundaries.add(offset)
         if (offset < at + text.length) hard.add(offset)
@@ -67,5 +75,5 @@ export function wordBoundaries(value: string): {ends: number[]; hard: Set<number
     }
   }
 
-  return {ends: [...boundaries].sort((a, b) => a - b), hard}
+  return {ends: boundaries ? [...boundaries].sort((a, b) => a - b) : ends, hard}
 }
