@@ -20,6 +20,7 @@ import {deriveRows} from '../src/dictionary/cedict.js'
 import {cedictAttribution, dictionaryMessages, editionDictionary} from '../src/dictionary/edition-dictionary.js'
 import {toneMarks, toneMarksInText} from '../src/dictionary/pinyin.js'
 import {withLock} from '../src/dictionary/lock.js'
+import {popupWords} from '../src/dictionary/popup-words.js'
 import {chineseRuns} from '../src/dictionary/text.js'
 import type {EditionChapter} from '../src/core/model.js'
 import {BuildSession} from '../src/build/session.js'
@@ -173,6 +174,83 @@ describe('deriveRows', () => {
 describe('chineseRuns', () => {
   it('should collect the Chinese text a reader sees unbroken, without English, code or ruby text', () => {
     expect(chineseRuns(handMade)).toEqual(['大模型', '我们的模型有机会。', '开场', '小', '说'])
+  })
+})
+
+describe('DictionaryIndex', () => {
+  it('should visit every headword by start, then by length, characters beyond the BMP included', async () => {
+    const {index} = await dictionaryIndex()
+    const visited: string[] = []
+    index!.eachWord('二𫫇英和𫫇嗪', (word, start, end) => {
+      visited.push(`${word} ${start}-${end}`)
+    })
+    expect(visited).toEqual(['二 0-1', '二𫫇英 0-4', '𫫇 1-3', '英 3-4', '和 4-5', '𫫇 5-7', '𫫇嗪 5-8', '嗪 7-8'])
+    // Whitespace ends a headword.
+    expect(index!.wordsIn(['原子 弹'])).toEqual(['原', '原子', '子', '弹'])
+  })
+
+  it('should say the same of a word before and after a text was searched', async () => {
+    // A fresh index: nothing searched yet.
+    const {index} = await loadDictionaryIndex()
+    const answers = () =>
+      ['原子弹', '原子弹头', '原子能', '子弹', '弹头', '𫫇嗪', '二𫫇'].map((word) => [
+        word,
+        index!.has(word),
+        index!.readings(word)?.map((reading) => reading.pinyin)
+      ])
+    const expected = [
+      ['原子弹', true, ['yuán zǐ dàn']],
+      ['原子弹头', false, undefined],
+      ['原子能', true, ['yuán zǐ néng']],
+      ['子弹', true, ['zǐ dàn']],
+      ['弹头', true, ['dàn tóu']],
+      ['𫫇嗪', true, ['è qín']],
+      ['二𫫇', false, undefined]
+    ]
+    expect(answers()).toEqual(expected)
+    expect(index!.wordsIn(['原子弹头', '二𫫇英和𫫇嗪'])).toEqual([
+      '二',
+      '二𫫇英',
+      '原',
+      '原子',
+      '原子弹',
+      '和',
+      '嗪',
+      '头',
+      '子',
+      '子弹',
+      '弹',
+      '弹头',
+      '英',
+      '𫫇',
+      '𫫇嗪'
+    ])
+    expect(answers()).toEqual(expected)
+  })
+})
+
+describe('popupWords', () => {
+  it('should find in a clause what it finds there alone, however often the clause repeats', async () => {
+    const {index} = await dictionaryIndex()
+    // 和音 stands as a word alone, not inside 视频和音频.
+    expect(popupWords(index!, ['和音'])).toEqual(['和', '和音', '音'])
+    expect(popupWords(index!, ['视频和音频。视频和音频', '视频和音频'])).toEqual([
+      '和',
+      '视',
+      '视频',
+      '音',
+      '音频',
+      '频'
+    ])
+    expect(popupWords(index!, ['视频和音频。视频和音频', '和音', '视频和音频'])).toEqual([
+      '和',
+      '和音',
+      '视',
+      '视频',
+      '音',
+      '音频',
+      '频'
+    ])
   })
 })
 
