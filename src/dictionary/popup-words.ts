@@ -19,15 +19,15 @@ import type {DictionaryIndex} from './dictionary-index.js'
  */
 export function popupWords(index: DictionaryIndex, runs: Iterable<string>): string[] {
   const found = new Set<string>()
-  // The words of each clause (or run) segmented, by its text: a text repeats its clauses, and the
-  // words of a text depend on that text alone. Lives as long as this call.
-  const segmented = new Map<string, TextWords>()
+  // The words of the texts segmented lately, by text: text repeats its clauses, and the words
+  // of a text depend on that text alone. Lives as long as this call, bounded (`segmentedLimit`).
+  const segmented = new Map<string, Words>()
   for (const run of runs) {
     // Segmenting costs more than finding headwords: only a clause with a word not yet kept is
     // segmented. CJK punctuation is a boundary wherever it stands.
     let breaks: number[] | undefined
-    // The words of this run's clauses looked at, by where they start (`-1`: the whole run).
-    const clauses = new Map<number, TextWords>()
+    // This run's clauses looked at: their words, by where they start (`-1`: the whole run).
+    const clauses = new Map<number, Words>()
     index.eachWord(run, (word, start, end) => {
       if (found.has(word)) return
       if (end - start === 1 || (end - start === 2 && word.codePointAt(0)! > 0xff_ff)) {
@@ -36,7 +36,8 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
       }
 
       breaks ??= punctuationOffsets(run)
-      let [from, to] = clause(breaks, start, run.length)
+      let from = clauseStart(breaks, start)
+      let to = clauseEnd(breaks, start, run.length)
       let key = from
       // A headword across punctuation is seen in its whole run.
       if (end > to) {
@@ -50,19 +51,23 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
         const text = run.slice(from, to)
         words = segmented.get(text)
         if (!words) {
-          words = textWords(text, index)
+          words = textWords(text)
+          if (segmented.size === segmentedLimit) segmented.delete(segmented.keys().next().value!)
           segmented.set(text, words)
         }
 
         clauses.set(key, words)
       }
 
-      if (words.keeps(start - from, end - from)) found.add(word)
+      if (keeps(words, start - from, end - from, run, from, index)) found.add(word)
     })
   }
 
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
+
+/** How many texts' word ends a call keeps (the oldest goes first): a few chapters' worth. */
+const segmentedLimit = 16_384
 
 /** Whether a code unit is CJK punctuation (CJK Symbols and Punctuation, and the full-width forms). */
 function punctuation(code: number): boolean {
@@ -81,65 +86,61 @@ function punctuationOffsets(run: string): number[] {
   return offsets
 }
 
-/** The clause an offset is in: between the CJK punctuation around it. */
-function clause(breaks: readonly number[], at: number, length: number): [number, number] {
+/** Where in sorted `values` the first value at or after `at` is. */
+function firstFrom(values: readonly number[], at: number): number {
   let low = 0
-  let high = breaks.length
+  let high = values.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (breaks[middle]! <= at) low = middle + 1
+    if (values[middle]! < at) low = middle + 1
     else high = middle
   }
 
-  let last = low - 1
-  if (last >= 0 && breaks[last] === at) last--
-  return [last >= 0 ? breaks[last]! + 1 : 0, low < breaks.length ? breaks[low]! : length]
+  return low
 }
 
-/** The words of a text: `keeps(start, end)` says whether a headword there stands as they do. */
-interface TextWords {
-  keeps(start: number, end: number): boolean
+/** Where the clause of a word starting at `at` starts: after the CJK punctuation before it. */
+function clauseStart(breaks: readonly number[], at: number): number {
+  const before = firstFrom(breaks, at) - 1
+  return before >= 0 ? breaks[before]! + 1 : 0
 }
 
-function textWords(text: string, index: DictionaryIndex): TextWords {
+/** Where the clause of a word starting at `at` ends: at the CJK punctuation after it. */
+function clauseEnd(breaks: readonly number[], at: number, length: number): number {
+  const after = firstFrom(breaks, at + 1)
+  return after < breaks.length ? breaks[after]! : length
+}
+
+/** The words of a text: where they end, and the offsets no word runs across (see `wordBoundaries`). */
+interface Words {
+  ends: readonly number[]
+  hard: readonly number[]
+}
+
+function textWords(text: string): Words {
   const {ends, hard} = wordBoundaries(text)
-  const unknown = new Map<number, boolean>()
-  return {
-    keeps(at, end) {
-      for (const offset of hard) if (offset > at && offset < end) return insideUnknown(at, end)
-      return (boundary(at) && boundary(end)) || insideUnknown(at, end)
-    }
-  }
+  return {ends, hard: [...hard]}
+}
+
+/**
+ * Whether a headword at `at`–`end` of a text stands as the text's words do, or inside a word
+ * CC-CEDICT lacks. The text is `run` from `shift` on.
+ */
+function keeps(words: Words, at: number, end: number, run: string, shift: number, index: DictionaryIndex): boolean {
+  const {ends, hard} = words
+  for (const offset of hard) if (offset > at && offset < end) return insideUnknown()
+  return (boundary(at) && boundary(end)) || insideUnknown()
 
   /** Whether a word ends at an offset (the text's start counts). */
-  function boundary(at: number): boolean {
-    return at === 0 || ends[firstEndFrom(at)] === at
+  function boundary(offset: number): boolean {
+    return offset === 0 || ends[firstFrom(ends, offset)] === offset
   }
 
-  /** Where in `ends` the first end at or after an offset is. */
-  function firstEndFrom(at: number): number {
-    let low = 0
-    let high = ends.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (ends[middle]! < at) low = middle + 1
-      else high = middle
-    }
-
-    return low
-  }
-
-  /** Whether `at`–`end` is inside one word that CC-CEDICT lacks. */
-  function insideUnknown(at: number, end: number): boolean {
-    const which = firstEndFrom(at + 1)
+  /** Whether the headword is inside one word, and CC-CEDICT lacks that word. */
+  function insideUnknown(): boolean {
+    const which = firstFrom(ends, at + 1)
     if (end > ends[which]!) return false
     const from = which === 0 ? 0 : ends[which - 1]!
-    let result = unknown.get(from)
-    if (result === undefined) {
-      result = !index.has(text.slice(from, ends[which]))
-      unknown.set(from, result)
-    }
-
-    return result
+    return !index.has(run.slice(shift + from, shift + ends[which]!))
   }
 }
