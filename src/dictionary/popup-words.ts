@@ -66,7 +66,7 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-/** How many texts' word ends a call keeps (the oldest goes first): a few chapters' worth. */
+/** How many texts' words one call keeps (the oldest goes first): a few long chapters' worth. */
 const segmentedLimit = 16_384
 
 /** Whether a code unit is CJK punctuation (CJK Symbols and Punctuation, and the full-width forms). */
