@@ -20,7 +20,7 @@ import {deriveRows} from '../src/dictionary/cedict.js'
 import {cedictAttribution, dictionaryMessages, editionDictionary} from '../src/dictionary/edition-dictionary.js'
 import {toneMarks, toneMarksInText} from '../src/dictionary/pinyin.js'
 import {withLock} from '../src/dictionary/lock.js'
-import {popupWords} from '../src/dictionary/popup-words.js'
+import {popupWords, type Segmented} from '../src/dictionary/popup-words.js'
 import {chineseRuns} from '../src/dictionary/text.js'
 import type {EditionChapter} from '../src/core/model.js'
 import {BuildSession} from '../src/build/session.js'
@@ -251,6 +251,26 @@ describe('popupWords', () => {
       '音频',
       '频'
     ])
+  })
+
+  it('should segment a clause once across calls that share what they segmented, finding the same words', async () => {
+    const {index} = await dictionaryIndex()
+    const segmented: Segmented = new Map()
+    expect(popupWords(index!, ['视频和音频。和音'], segmented)).toEqual([
+      '和',
+      '和音',
+      '视',
+      '视频',
+      '音',
+      '音频',
+      '频'
+    ])
+    expect([...segmented.keys()]).toEqual(['视频和音频', '和音'])
+    const kept = segmented.get('视频和音频')
+    expect(popupWords(index!, ['视频和音频'], segmented)).toEqual(['和', '视', '视频', '音', '音频', '频'])
+    expect(popupWords(index!, ['和音。原子弹'], segmented)).toEqual(['原', '原子弹', '和', '和音', '子', '弹', '音'])
+    expect([...segmented.keys()]).toEqual(['视频和音频', '和音', '原子弹'])
+    expect(segmented.get('视频和音频')).toBe(kept)
   })
 })
 

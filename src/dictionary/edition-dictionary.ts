@@ -5,7 +5,7 @@ import type {BookMeta, EditionChapter, EditionDictionary} from '../core/model.js
 import type {DictionaryLoad} from './cache.js'
 import type {DictionaryIndex} from './dictionary-index.js'
 import type {BuildSession} from '../build/session.js'
-import {popupWords} from './popup-words.js'
+import {popupWords, type Segmented} from './popup-words.js'
 import {chineseRuns} from './text.js'
 
 /** What CC-CEDICT's licence (CC BY-SA 4.0) asks readers be shown. */
@@ -43,7 +43,9 @@ export function editionDictionary(
   session?: BuildSession | undefined
 ): EditionDictionary {
   const wordsMemo = session?.chapterMemo<readonly string[]>('dictionary.words')
-  const find = (chapter: EditionChapter) => popupWords(index, chineseRuns(chapter.tree))
+  // Chapters repeat clauses: each is segmented once in this call (bounded, see `popupWords`).
+  const segmented: Segmented = new Map()
+  const find = (chapter: EditionChapter) => popupWords(index, chineseRuns(chapter.tree), segmented)
   const lists = book.chapters.map((chapter) =>
     wordsMemo ? wordsMemo(chapter, '', () => find(chapter)) : find(chapter)
   )
@@ -62,7 +64,7 @@ export function editionDictionary(
   const metaText = runs.join('\n')
   if (metaText !== union.metaText || union.result === undefined) {
     union.metaText = metaText
-    union.metaWords = popupWords(index, runs)
+    union.metaWords = popupWords(index, runs, segmented)
   }
 
   lists.push(union.metaWords)

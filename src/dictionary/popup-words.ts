@@ -8,20 +8,26 @@ import {wordBoundaries} from '../glossary/words.js'
 import type {DictionaryIndex} from './dictionary-index.js'
 
 /**
+ * The texts a search segmented, and their words (see `popupWords`): a text's words depend on that
+ * text alone, wherever it stands.
+ */
+export type Segmented = Map<string, Words>
+
+/**
  * Find the headwords a pop-up table needs for some text.
  *
  * @param index
  *   The CC-CEDICT index.
  * @param runs
  *   Runs of Chinese text.
+ * @param segmented
+ *   Texts segmented by earlier calls, added to (optional, default: none): the chapters of a book
+ *   repeat clauses. Bounded: past 16,384 texts, the oldest goes.
  * @returns
  *   Headwords, sorted (UTF-16 code units).
  */
-export function popupWords(index: DictionaryIndex, runs: Iterable<string>): string[] {
+export function popupWords(index: DictionaryIndex, runs: Iterable<string>, segmented: Segmented = new Map()): string[] {
   const found = new Set<string>()
-  // The words of the texts segmented lately, by text: text repeats its clauses, and the words
-  // of a text depend on that text alone. Lives as long as this call, bounded (`segmentedLimit`).
-  const segmented = new Map<string, Words>()
   for (const run of runs) {
     // Segmenting costs more than finding headwords: only a clause with a word not yet kept is
     // segmented. CJK punctuation is a boundary wherever it stands.
@@ -52,7 +58,7 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
         words = segmented.get(text)
         if (!words) {
           words = textWords(text)
-          if (segmented.size === segmentedLimit) segmented.delete(segmented.keys().next().value!)
+          while (segmented.size >= segmentedLimit) segmented.delete(segmented.keys().next().value!)
           segmented.set(text, words)
         }
 
@@ -66,7 +72,7 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>): stri
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-/** How many texts' words one call keeps (the oldest goes first): a few long chapters' worth. */
+/** How many texts' words `Segmented` keeps (the oldest goes first): a few long chapters' worth. */
 const segmentedLimit = 16_384
 
 /** Whether a code unit is CJK punctuation (CJK Symbols and Punctuation, and the full-width forms). */
@@ -112,9 +118,9 @@ function clauseEnd(breaks: readonly number[], at: number, length: number): numbe
 }
 
 /** The words of a text: where they end, and the offsets no word runs across (see `wordBoundaries`). */
-interface Words {
-  ends: readonly number[]
-  hard: readonly number[]
+export interface Words {
+  readonly ends: readonly number[]
+  readonly hard: readonly number[]
 }
 
 function textWords(text: string): Words {
