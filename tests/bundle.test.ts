@@ -189,9 +189,11 @@ describe('the bundled command', () => {
         ]
       }
       const fonts = ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc']
-      worker.postMessage({id: 1, svg, fonts})
+      // Fonts read ahead, then two covers drawn with them.
+      worker.postMessage({type: 'load', fonts})
+      worker.postMessage({type: 'draw', id: 1, svg, fonts})
       // A size resvg refuses.
-      worker.postMessage({id: 2, svg: {...svg, properties: {...svg.properties, width: 0}}, fonts})
+      worker.postMessage({type: 'draw', id: 2, svg: {...svg, properties: {...svg.properties, width: 0}}, fonts})
       await done
       expect([...answers.get(1)!.png!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
       expect(answers.get(2)).toEqual({id: 2, error: expect.stringMatching(/Error/)})

@@ -158,6 +158,7 @@ export async function processProject(options: BuildOptions, session: BuildSessio
     root: book.root,
     env
   }
+  for (const renderer of renderers) renderer.warm?.(book, renderContext)
   await loading
   for (const edition of definitions) {
     const early: EditionBook = {

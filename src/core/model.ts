@@ -452,6 +452,20 @@ export interface Renderer {
    */
   load?(): Promise<undefined>
   /**
+   * Start work that needs only the book as read, before the renderer's own
+   * modules are loaded (optional; `formats/formats.ts` loads this hook on
+   * its own). Why: a thread started now (the EPUB's cover thread) is up by
+   * the time the editions' metadata is known.
+   *
+   * @param book
+   *   The book as read.
+   * @param context
+   *   Build-wide settings.
+   * @returns
+   *   Nothing; never throws.
+   */
+  warm?(book: Book, context: RenderContext): undefined
+  /**
    * Start work that needs only the edition's metadata, before the chapters
    * are processed (optional). Why: what a renderer can hand to another
    * thread (the EPUB's raster cover) then runs while the stages do; what it

@@ -11,7 +11,12 @@ import type {Renderer} from '../core/model.js'
 
 /** The formats of a default build. */
 export const formats: readonly Renderer[] = [
-  lazy('epub', true, async () => (await import('./epub/epub.js')).epub),
+  lazy(
+    'epub',
+    true,
+    async () => (await import('./epub/epub.js')).epub,
+    async () => (await import('./epub/warm.js')).warm
+  ),
   lazy('web', false, async () => (await import('./web/web.js')).web)
 ]
 
@@ -24,10 +29,17 @@ export const formats: readonly Renderer[] = [
  *   Whether it takes long (`Renderer.deferred`).
  * @param load
  *   Import of the renderer.
+ * @param warm
+ *   Import of its `warm` hook alone (optional): it runs before the renderer loads.
  * @returns
  *   Renderer that hands each call to the loaded one.
  */
-function lazy(name: string, deferred: boolean, load: () => Promise<Renderer>): Renderer {
+function lazy(
+  name: string,
+  deferred: boolean,
+  load: () => Promise<Renderer>,
+  warm?: () => Promise<NonNullable<Renderer['warm']>>
+): Renderer {
   let loaded: Promise<Renderer> | undefined
   const renderer = () => {
     loaded ??= load()
@@ -40,6 +52,12 @@ function lazy(name: string, deferred: boolean, load: () => Promise<Renderer>): R
     deferred,
     async load() {
       ready = await renderer()
+      return undefined
+    },
+    warm(book, context) {
+      warm?.()
+        .then((hook) => hook(book, context))
+        .catch(() => {})
       return undefined
     },
     prepare(book, context) {

@@ -11,10 +11,8 @@ import path from 'node:path'
 import type {Element} from 'hast'
 import {codeFingerprint} from '../../build/fingerprint.js'
 import type {KeyedMemo} from '../../build/session.js'
-import {svgDocument} from './cover.js'
-import {type CoverDrawer, coverWidth} from './cover-draw.js'
-
-export {coverWidth} from './cover-draw.js'
+import {coverWidth, svgDocument} from './cover.js'
+import type {CoverDrawer} from './cover-drawer.js'
 
 /**
  * Draw an SVG cover as PNG. Covers are kept in the session's memo and, given a cache folder, in

@@ -10,6 +10,9 @@ import {wrap, type Block} from './cover-lines.js'
 import {toXhtml} from '../shared/xhtml.js'
 
 const width = 1200
+
+/** Width of the raster cover: Kindle asks for at least 1000 px on the short side, ideally 1600. */
+export const coverWidth = 1600
 const height = 1800
 /** Widest a line of text may be: the frame's inside, less a margin. */
 const measure = 880

@@ -22,7 +22,8 @@ import {epubContentStyle, treeFeatures} from '../shared/content-style.js'
 import {imageResources} from './resources.js'
 import {coverTree} from './cover.js'
 import {coverFontMessage, findCoverFonts} from './cover-fonts.js'
-import {CoverDrawer} from './cover-draw.js'
+import {coverDrawer} from './cover-drawer.js'
+import {warm} from './warm.js'
 import {coverPng} from './cover-png.js'
 import {accessibilityMetadata} from './accessibility.js'
 import rehypeKoboSpans from './rehype-kobo-spans.js'
@@ -71,6 +72,7 @@ export const epub: Renderer = {
   name: 'epub',
   // Packing an archive takes the better part of a second: a watch session writes the web edition first.
   deferred: true,
+  warm,
   prepare(book, context) {
     // Drawn on the cover thread; the session keeps it by SVG and fonts, and `render` asks for it.
     if (!book.meta.cover) coverOf(book, context, context.session).data.catch(() => {})
@@ -305,11 +307,7 @@ function coverOf(book: EditionBook, context: RenderContext, session: BuildSessio
 
   const fonts = findCoverFonts(context.env)
   const drawn = session.keyed<Promise<Uint8Array<ArrayBuffer>>>('epub.cover-png', coverMemoSize)
-  const drawer = session.keyed<CoverDrawer>('epub.cover-drawer', 1).get('', () => {
-    const made = new CoverDrawer()
-    session.onDispose(() => made.close())
-    return made
-  })
+  const drawer = coverDrawer(session)
   return {
     name: 'cover.png',
     type: 'image/png',
