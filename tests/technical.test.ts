@@ -271,9 +271,9 @@ function digest(value: string): string {
 }
 
 describe('sanitizeSvg', () => {
-  it('should remove scripts, handlers, external references and tools’ namespaces', () => {
+  it('should remove scripts, handlers, external references and tools’ namespaces', async () => {
     expect(
-      sanitizeSvg(
+      await sanitizeSvg(
         '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 10 10" onload="alert(1)">' +
           '<script>alert(2)</script><style>@import url(https://e.com/a.css);</style><style>.a{fill:red}</style>' +
           '<rect class="a" width="10" height="10" inkscape:label="x" style="fill:url(https://e.com/x)"/>' +
@@ -288,8 +288,8 @@ describe('sanitizeSvg', () => {
     )
   })
 
-  it('should return nothing for a file without `svg`', () => {
-    expect(sanitizeSvg('<p>not a drawing</p>')).toBe(undefined)
+  it('should return nothing for a file without `svg`', async () => {
+    expect(await sanitizeSvg('<p>not a drawing</p>')).toBe(undefined)
   })
 })
 

@@ -6,15 +6,18 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import rehypeRaw from 'rehype-raw'
-import temml from 'temml'
+import type {Processor} from 'unified'
 import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
+import {EXIT, visit} from 'unist-util-visit'
 import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
 
-const parser = unified().use(rehypeRaw).freeze()
+/** temml, and the parser that reads its MathML: loaded by the first chapter with math. */
+interface Tools {
+  render: (tex: string, display: boolean) => string
+  parser: Processor<undefined, Root, Root>
+}
 
 /**
  * Replace TeX math with MathML.
@@ -23,7 +26,24 @@ const parser = unified().use(rehypeRaw).freeze()
  *   Transform.
  */
 export default function rehypeMathml() {
-  return (tree: Root, file: VFile) => {
+  let tools: Promise<Tools> | undefined
+
+  return async (tree: Root, file: VFile) => {
+    let found = false
+    visitElements(tree, (node) => {
+      if (node.tagName !== 'code' && node.tagName !== 'pre') return undefined
+      if (!isMath(node.tagName === 'pre' ? node.children[0] : node)) return undefined
+      found = true
+      return EXIT
+    })
+    // A book without math never loads temml (400 KB) nor an HTML parser.
+    if (!found) return
+    tools ??= Promise.all([import('temml'), import('rehype-raw')]).then(([{default: temml}, rehypeRaw]) => ({
+      render: (tex, display) => temml.renderToString(tex, {displayMode: display, xml: true, throwOnError: true}),
+      parser: unified().use(rehypeRaw.default).freeze() as unknown as Processor<undefined, Root, Root>
+    }))
+    const {render, parser} = await tools
+
     visitElements(tree, (node, index, parent) => {
       if (!parent || index === undefined) return
       const display = node.tagName === 'pre' && isMath(node.children[0])
@@ -37,7 +57,7 @@ export default function rehypeMathml() {
 
       let mathml: string
       try {
-        mathml = temml.renderToString(tex, {displayMode: display, xml: true, throwOnError: true})
+        mathml = render(tex, display)
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message.trim() : String(cause)
         warn(
@@ -49,7 +69,7 @@ export default function rehypeMathml() {
         return 'skip'
       }
 
-      const math = parse(mathml, tex)
+      const math = parse(parser, mathml, tex)
       if (!math) return 'skip'
       math.position = node.position
       parent.children[index] = math
@@ -75,7 +95,7 @@ function isMath(node: ElementContent | undefined): node is Element {
   return Array.isArray(classes) && classes.includes('language-math')
 }
 
-function parse(mathml: string, tex: string): Element | undefined {
+function parse(parser: Tools['parser'], mathml: string, tex: string): Element | undefined {
   const root = parser.runSync({type: 'root', children: [{type: 'raw', value: mathml}]}) as Root
   const math = root.children.find((child): child is Element => child.type === 'element')
   if (!math) return undefined

@@ -16,7 +16,7 @@ import {sanitizeSvg} from './svg.js'
 export async function resourceData(resource: BookResource): Promise<Uint8Array> {
   const data = await fs.readFile(resource.source)
   if (resource.mediaType !== 'image/svg+xml') return data
-  const clean = sanitizeSvg(data.toString('utf8'))
+  const clean = await sanitizeSvg(data.toString('utf8'))
   // An SVG without an `svg` element: an empty drawing, not the file.
   return new TextEncoder().encode(clean ?? '<svg xmlns="http://www.w3.org/2000/svg"/>\n')
 }

@@ -5,12 +5,12 @@
  */
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import rehypeRaw from 'rehype-raw'
-import {unified} from 'unified'
+import {type Processor, unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import {toXhtml} from './xhtml.js'
 
-const parser = unified().use(rehypeRaw).freeze()
+/** The HTML parser, loaded by the first SVG: a book without one never loads it. */
+let parser: Promise<Processor<undefined, Root, Root>> | undefined
 
 const removed = new Set(['script', 'foreignobject', 'foreignObject', 'iframe', 'embed', 'object', 'audio', 'video'])
 
@@ -26,8 +26,11 @@ const externalCss = /@import|url\(\s*['"]?\s*(?!#)/i
  * @returns
  *   The cleaned SVG, with an XML declaration, or `undefined` when the file has no `svg` element.
  */
-export function sanitizeSvg(value: string): string | undefined {
-  const tree = parser.runSync({type: 'root', children: [{type: 'raw', value}]}) as Root
+export async function sanitizeSvg(value: string): Promise<string | undefined> {
+  parser ??= import('rehype-raw').then(
+    ({default: rehypeRaw}) => unified().use(rehypeRaw).freeze() as unknown as Processor<undefined, Root, Root>
+  )
+  const tree = (await parser).runSync({type: 'root', children: [{type: 'raw', value}]}) as Root
   let svg: Element | undefined
   visit(tree, 'element', (node) => {
     if (node.tagName === 'svg') {
