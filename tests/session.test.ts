@@ -37,6 +37,8 @@ const readOnly = new Set([
   'fonts/open-face.ts: loaded',
   'formats/epub/epub.ts: reservedIds',
   'formats/epub/rehype-kobo-spans.ts: atomic',
+  // Fonts read for covers drawn without the cover thread (from the sources): one set, for the process.
+  'formats/epub/cover-drawer.ts: sourceFaces',
   'formats/epub/rehype-kobo-spans.ts: phrasing',
   'formats/epub/rehype-kobo-spans.ts: skip',
   'formats/epub/vertical.ts: skipped',

@@ -10,6 +10,14 @@ import type {BuildSession} from '../../build/session.js'
 import {runsFromSources} from '../../core/package-root.js'
 import {FaceCache} from './cover-text.js'
 
+/**
+ * Faces read on the build's own thread when there is no cover thread (zhbook run from its TypeScript
+ * sources: the tests), for the process: harfbuzz frees a font's memory only when the garbage
+ * collector gets to it, and never gives memory back, so faces read per session would add 50 MB a
+ * build. One set of fonts, read-only once read.
+ */
+let sourceFaces: FaceCache | undefined
+
 /** What the cover thread is asked: to read fonts ahead, or to draw a cover. */
 export type CoverRequest =
   | {type: 'load'; fonts: readonly string[]}
@@ -45,8 +53,6 @@ export class CoverDrawer {
     {resolve: (png: Uint8Array<ArrayBuffer>) => void; reject: (error: Error) => void}
   >()
   #next = 0
-  /** Faces read on this thread, when there is no cover thread. */
-  #faces: FaceCache | undefined
 
   /**
    * Start the thread and have it read the fonts, before any cover is asked for. A thread that no
@@ -77,8 +83,8 @@ export class CoverDrawer {
     if (fonts.length === 0 || runsFromSources(import.meta.url)) {
       const {drawCover} = await import('./cover-draw.js')
       if (fonts.length === 0) return drawCover(svg)
-      this.#faces ??= new FaceCache()
-      return drawCover(svg, await this.#faces.get(fonts))
+      sourceFaces ??= new FaceCache()
+      return drawCover(svg, await sourceFaces.get(fonts))
     }
 
     const id = this.#next++

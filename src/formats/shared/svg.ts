@@ -9,9 +9,6 @@ import {type Processor, unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import {toXhtml} from './xhtml.js'
 
-/** The HTML parser, loaded by the first SVG: a book without one never loads it. */
-let parser: Promise<Processor<undefined, Root, Root>> | undefined
-
 const removed = new Set(['script', 'foreignobject', 'foreignObject', 'iframe', 'embed', 'object', 'audio', 'video'])
 
 const internal = /^(?:#|data:image\/(?:png|jpeg|gif);)/i
@@ -27,10 +24,10 @@ const externalCss = /@import|url\(\s*['"]?\s*(?!#)/i
  *   The cleaned SVG, with an XML declaration, or `undefined` when the file has no `svg` element.
  */
 export async function sanitizeSvg(value: string): Promise<string | undefined> {
-  parser ??= import('rehype-raw').then(
-    ({default: rehypeRaw}) => unified().use(rehypeRaw).freeze() as unknown as Processor<undefined, Root, Root>
-  )
-  const tree = (await parser).runSync({type: 'root', children: [{type: 'raw', value}]}) as Root
+  // The HTML parser, loaded by the first SVG: a book without one never loads it.
+  const {default: rehypeRaw} = await import('rehype-raw')
+  const parser = unified().use(rehypeRaw) as unknown as Processor<undefined, Root, Root>
+  const tree = parser.runSync({type: 'root', children: [{type: 'raw', value}]}) as Root
   let svg: Element | undefined
   visit(tree, 'element', (node) => {
     if (node.tagName === 'svg') {
