@@ -453,8 +453,8 @@ export interface Renderer {
   load?(): Promise<undefined>
   /**
    * Start work that needs only the book as read, before the renderer's own
-   * modules are loaded (optional; `formats/formats.ts` loads this hook on
-   * its own). Why: a thread started now (the EPUB's cover thread) is up by
+   * modules are loaded (optional; `formats/formats.ts` loads this hook with
+   * the build). Why: a thread started now (the EPUB's cover thread) is up by
    * the time the editions' metadata is known.
    *
    * @param book

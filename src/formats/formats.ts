@@ -8,15 +8,13 @@
  * web edition the EPUB's archive, image and font code.
  */
 import type {Renderer} from '../core/model.js'
+// Loaded with the build, not with its renderer: the cover thread must start before the stages take
+// the thread, and an import would resolve only after them.
+import {warm as warmEpub} from './epub/warm.js'
 
 /** The formats of a default build. */
 export const formats: readonly Renderer[] = [
-  lazy(
-    'epub',
-    true,
-    async () => (await import('./epub/epub.js')).epub,
-    async () => (await import('./epub/warm.js')).warm
-  ),
+  lazy('epub', true, async () => (await import('./epub/epub.js')).epub, warmEpub),
   lazy('web', false, async () => (await import('./web/web.js')).web)
 ]
 
@@ -30,16 +28,11 @@ export const formats: readonly Renderer[] = [
  * @param load
  *   Import of the renderer.
  * @param warm
- *   Import of its `warm` hook alone (optional): it runs before the renderer loads.
+ *   Its `warm` hook (optional): it runs before the renderer loads.
  * @returns
  *   Renderer that hands each call to the loaded one.
  */
-function lazy(
-  name: string,
-  deferred: boolean,
-  load: () => Promise<Renderer>,
-  warm?: () => Promise<NonNullable<Renderer['warm']>>
-): Renderer {
+function lazy(name: string, deferred: boolean, load: () => Promise<Renderer>, warm?: Renderer['warm']): Renderer {
   let loaded: Promise<Renderer> | undefined
   const renderer = () => {
     loaded ??= load()
@@ -55,10 +48,7 @@ function lazy(
       return undefined
     },
     warm(book, context) {
-      warm?.()
-        .then((hook) => hook(book, context))
-        .catch(() => {})
-      return undefined
+      return warm?.(book, context)
     },
     prepare(book, context) {
       // Loaded (`load`, which a build awaits first): the early work starts now.

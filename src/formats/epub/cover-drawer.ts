@@ -53,16 +53,20 @@ export class CoverDrawer {
     {resolve: (png: Uint8Array<ArrayBuffer>) => void; reject: (error: Error) => void}
   >()
   #next = 0
+  /** Whether a cover was asked for, or the thread warmed: a session warms it once, before its first cover. */
+  #asked = false
 
   /**
-   * Start the thread and have it read the fonts, before any cover is asked for. A thread that no
-   * cover is asked of keeps no process alive, and ends with the session.
+   * Start the thread and have it read the fonts, before the session's first cover is asked for
+   * (later, it does nothing). A thread that no cover is asked of keeps no process alive, and ends
+   * with the session.
    *
    * @param fonts
    *   Font files for the covers' text.
    */
   warm(fonts: readonly string[]): undefined {
-    if (fonts.length === 0 || runsFromSources(import.meta.url)) return
+    if (this.#asked || fonts.length === 0 || runsFromSources(import.meta.url)) return
+    this.#asked = true
     this.#post({type: 'load', fonts})
     if (this.#waiting.size === 0) this.#thread?.unref()
     return undefined
@@ -79,6 +83,7 @@ export class CoverDrawer {
    *   PNG bytes.
    */
   async draw(svg: Element, fonts: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
+    this.#asked = true
     // From the TypeScript sources (the tests) there is no compiled thread: drawn here.
     if (fonts.length === 0 || runsFromSources(import.meta.url)) {
       const {drawCover} = await import('./cover-draw.js')
