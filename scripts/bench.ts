@@ -99,15 +99,22 @@ console.log(`conversion: zhbook ${ours.map((s) => s.toFixed(3)).join(', ')} s; o
 // warms up the JIT), and the floor that remark-parse sets: parsing the
 // chapters once, nothing else.
 await build({input: book, output: path.join(tmp, 'out-warm'), env: {}})
-const full = await build({input: book, output: path.join(tmp, 'out-steps'), env: {}})
-if (!full.ok) throw new Error('build failed')
+const timings: Array<Awaited<ReturnType<typeof build>>['timings']> = []
+for (let run = 0; run < runs; run++) {
+  const full = await build({input: book, output: path.join(tmp, `out-steps-${run}`), env: {}})
+  if (!full.ok) throw new Error('build failed')
+  timings.push(full.timings)
+}
+
+/** The median of one step over the runs. */
+const step = (name: keyof (typeof timings)[number]) => median(timings.map((timing) => timing[name]))
 const steps: Record<string, number> = {
-  'read the manuscript': full.timings.read,
-  'stages (3 editions, every chapter)': full.timings.stages,
-  'whole-book parts (back matter, dictionary, report)': full.timings.book,
-  'render (3 × EPUB, 3 × web)': full.timings.render,
-  'read back (each EPUB unzipped, its documents parsed; the pages checked)': full.timings.check,
-  write: full.timings.write
+  'read the manuscript': step('read'),
+  'stages (3 editions, every chapter)': step('stages'),
+  'whole-book parts (back matter, dictionary, report)': step('book'),
+  'render (3 × EPUB, 3 × web)': step('render'),
+  'read back (each EPUB unzipped, its documents parsed; the pages checked)': step('check'),
+  write: step('write')
 }
 const parser = unified().use(remarkParse).use(remarkGfm)
 const chapterTexts = await Promise.all(chapters.map((name) => fs.readFile(path.join(book, name), 'utf8')))
@@ -186,7 +193,7 @@ const lines = [
   'remark-parse (micromark), which the build must run once per chapter, takes',
   `${(m.parse / (m.pandoc / 2)).toFixed(1)} × the time the full build is given (${(m.pandoc / 2).toFixed(2)} s) on its own.`,
   '',
-  '## Time per step (one build, in process, after one to warm up)',
+  `## Time per step (${runs} builds in process after one to warm up, medians)`,
   '',
   '| step | ms |',
   '| --- | --: |',
