@@ -10,6 +10,7 @@
  * Usage: npx tsx scripts/bench.ts [runs]
  */
 import {spawnSync} from 'node:child_process'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -99,22 +100,34 @@ console.log(`conversion: zhbook ${ours.map((s) => s.toFixed(3)).join(', ')} s; o
 // warms up the JIT), and the floor that remark-parse sets: parsing the
 // chapters once, nothing else.
 await build({input: book, output: path.join(tmp, 'out-warm'), env: {}})
-const timings: Array<Awaited<ReturnType<typeof build>>['timings']> = []
+const timings: Array<Awaited<ReturnType<typeof build>>['timings'] & {plain: number}> = []
 for (let run = 0; run < runs; run++) {
   const full = await build({input: book, output: path.join(tmp, `out-steps-${run}`), env: {}})
   if (!full.ok) throw new Error('build failed')
-  timings.push(full.timings)
+  // The disk's floor for the write: the same files, written by a plain loop into a new folder.
+  const plain = path.join(tmp, `out-plain-${run}`)
+  const started = performance.now()
+  for (const file of full.outputs) {
+    const target = path.join(plain, ...file.path.split('/'))
+    mkdirSync(path.dirname(target), {recursive: true})
+    writeFileSync(target, file.data)
+  }
+  timings.push({...full.timings, plain: performance.now() - started})
 }
 
-/** The median of one step over the runs. */
-const step = (name: keyof (typeof timings)[number]) => median(timings.map((timing) => timing[name]))
-const steps: Record<string, number> = {
+/** One step over the runs: median, fastest, slowest. */
+const step = (name: keyof (typeof timings)[number]): [number, number, number] => {
+  const values = timings.map((timing) => timing[name])
+  return [median(values), Math.min(...values), Math.max(...values)]
+}
+const steps: Record<string, [number, number, number]> = {
   'read the manuscript': step('read'),
   'stages (3 editions, every chapter)': step('stages'),
   'whole-book parts (back matter, dictionary, report)': step('book'),
   'render (3 × EPUB, 3 × web)': step('render'),
   'read back (each EPUB unzipped, its documents parsed; the pages checked)': step('check'),
-  write: step('write')
+  write: step('write'),
+  'the same files written by a plain loop (the disk’s floor for the write)': step('plain')
 }
 const parser = unified().use(remarkParse).use(remarkGfm)
 const chapterTexts = await Promise.all(chapters.map((name) => fs.readFile(path.join(book, name), 'utf8')))
@@ -195,9 +208,11 @@ const lines = [
   '',
   `## Time per step (${runs} builds in process after one to warm up, medians)`,
   '',
-  '| step | ms |',
-  '| --- | --: |',
-  ...Object.entries(steps).map(([step, ms]) => `| ${step} | ${Math.round(ms)} |`),
+  '| step | ms | fastest–slowest |',
+  '| --- | --: | --: |',
+  ...Object.entries(steps).map(
+    ([step, [ms, low, high]]) => `| ${step} | ${Math.round(ms)} | ${Math.round(low)}–${Math.round(high)} |`
+  ),
   '',
   '## Growth',
   '',
