@@ -6,9 +6,8 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import type {Processor} from 'unified'
-import {unified} from 'unified'
 import {EXIT, visit} from 'unist-util-visit'
+import {htmlParser} from '../core/html-parser.js'
 import {visitElements} from '../core/walk.js'
 import type {VFile} from 'vfile'
 import {warn} from '../core/diagnostics.js'
@@ -16,7 +15,7 @@ import {warn} from '../core/diagnostics.js'
 /** temml, and the parser that reads its MathML: loaded by the first chapter with math. */
 interface Tools {
   render: (tex: string, display: boolean) => string
-  parser: Processor<undefined, Root, Root>
+  parse: (value: string) => Root
 }
 
 /**
@@ -38,11 +37,11 @@ export default function rehypeMathml() {
     })
     // A book without math never loads temml (400 KB) nor an HTML parser.
     if (!found) return
-    tools ??= Promise.all([import('temml'), import('rehype-raw')]).then(([{default: temml}, rehypeRaw]) => ({
+    tools ??= Promise.all([import('temml'), htmlParser()]).then(([{default: temml}, parse]) => ({
       render: (tex, display) => temml.renderToString(tex, {displayMode: display, xml: true, throwOnError: true}),
-      parser: unified().use(rehypeRaw.default).freeze() as unknown as Processor<undefined, Root, Root>
+      parse
     }))
-    const {render, parser} = await tools
+    const {render, parse: parseHtml} = await tools
 
     visitElements(tree, (node, index, parent) => {
       if (!parent || index === undefined) return
@@ -69,7 +68,7 @@ export default function rehypeMathml() {
         return 'skip'
       }
 
-      const math = parse(parser, mathml, tex)
+      const math = parse(parseHtml, mathml, tex)
       if (!math) return 'skip'
       math.position = node.position
       parent.children[index] = math
@@ -95,8 +94,8 @@ function isMath(node: ElementContent | undefined): node is Element {
   return Array.isArray(classes) && classes.includes('language-math')
 }
 
-function parse(parser: Tools['parser'], mathml: string, tex: string): Element | undefined {
-  const root = parser.runSync({type: 'root', children: [{type: 'raw', value: mathml}]}) as Root
+function parse(parseHtml: Tools['parse'], mathml: string, tex: string): Element | undefined {
+  const root = parseHtml(mathml)
   const math = root.children.find((child): child is Element => child.type === 'element')
   if (!math) return undefined
   visit(math, 'element', (node) => {

@@ -3,10 +3,10 @@
  * references that make a reader's device fetch files; drawing tools add namespaces (`inkscape:`)
  * epubcheck rejects. Read with the HTML parser's SVG rules, cleaned, written back as XML.
  */
-import type {Element, Root} from 'hast'
+import type {Element} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {type Processor, unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
+import {htmlParser} from '../../core/html-parser.js'
 import {toXhtml} from './xhtml.js'
 
 const removed = new Set(['script', 'foreignobject', 'foreignObject', 'iframe', 'embed', 'object', 'audio', 'video'])
@@ -24,10 +24,7 @@ const externalCss = /@import|url\(\s*['"]?\s*(?!#)/i
  *   The cleaned SVG, with an XML declaration, or `undefined` when the file has no `svg` element.
  */
 export async function sanitizeSvg(value: string): Promise<string | undefined> {
-  // The HTML parser, loaded by the first SVG: a book without one never loads it.
-  const {default: rehypeRaw} = await import('rehype-raw')
-  const parser = unified().use(rehypeRaw) as unknown as Processor<undefined, Root, Root>
-  const tree = parser.runSync({type: 'root', children: [{type: 'raw', value}]}) as Root
+  const tree = (await htmlParser())(value)
   let svg: Element | undefined
   visit(tree, 'element', (node) => {
     if (node.tagName === 'svg') {
