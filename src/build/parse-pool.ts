@@ -18,7 +18,10 @@ import {runsFromSources} from '../core/package-root.js'
 
 /** Options of a pool. */
 export interface ReadPoolOptions {
-  /** Most threads (optional, default: the machine's cores, at most 4). */
+  /**
+   * Most threads (optional, default: one fewer than the machine's cores, as
+   * the build's own thread runs the stages meanwhile; at least 1, at most 4).
+   */
   readonly size?: number | undefined
 }
 
@@ -59,7 +62,7 @@ export class ReadPool {
    *   Options (optional).
    */
   constructor(options: ReadPoolOptions = {}) {
-    this.#size = Math.max(1, options.size ?? Math.min(os.availableParallelism(), 4))
+    this.#size = Math.max(1, options.size ?? Math.min(os.availableParallelism() - 1, 4))
   }
 
   /**

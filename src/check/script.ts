@@ -141,8 +141,10 @@ export function scriptProblems(text: string): ScriptProblem[] {
     const run = match[0]
     const simplified = toSimplified(run)
     const back = toTaiwan(simplified)
-    const aligned = back.length === run.length ? back : toTaiwanCharacters(simplified)
+    // A run the round trip gives back unchanged has nothing to report (most of a clean text).
+    if (back === run) continue
     const byCharacters = toTaiwanCharacters(simplified)
+    const aligned = back.length === run.length ? back : byCharacters
     const traditional = simplifiedToTraditional(run)
     const accepted = acceptedPlaces(run, traditional.length === run.length ? traditional : run)
     for (let index = 0; index < run.length; index++) {
