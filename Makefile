@@ -5,7 +5,7 @@ MANUSCRIPT ?= manuscript
 OUT ?= output
 SOURCES := $(shell find src -name '*.ts' -o -name '*.css') tsconfig.json src/formats/web/client/tsconfig.json scripts/bundle.ts
 
-.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert bench-scale bench-cold
+.PHONY: all build install test coverage typecheck lint format clean screens proof watch bench bench-watch bench-convert bench-scale bench-cold bench-before
 
 all: build
 
@@ -92,6 +92,11 @@ bench-scale: dist/bin/zhbook.js
 # interleaved.
 bench-cold: dist/bin/zhbook.js
 	npx tsx scripts/bench-cold.ts $(if $(BEFORE),--before $(BEFORE))
+
+# This code against another built clone (BEFORE=DIR), the same day, runs
+# interleaved: full build cold at 1× and 2×, peak RSS, time per step.
+bench-before: dist/bin/zhbook.js
+	npx tsx scripts/bench-before.ts --before $(BEFORE)
 
 # Edit-and-rebuild benchmark: a generated 100-chapter book (>= 2 MB), one
 # paragraph edited at a time, time until every edition's output has it.

@@ -32,16 +32,22 @@ const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-'))
 /** Median of numbers. */
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
+/** Run a command once; wall seconds and peak RSS (KB). */
+function measureOnce(command: string, args: string[]): {seconds: number; rss: number} {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {encoding: 'utf8'})
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`)
+  const [wall, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number)
+  return {seconds: wall!, rss: kb!}
+}
+
 /** Run a command `runs` times; wall seconds and peak RSS (KB) per run. */
 function measure(command: string, args: string[]): {seconds: number[]; rss: number[]} {
   const seconds: number[] = []
   const rss: number[] = []
   for (let run = 0; run < runs; run++) {
-    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {encoding: 'utf8'})
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`)
-    const [wall, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number)
-    seconds.push(wall!)
-    rss.push(kb!)
+    const once = measureOnce(command, args)
+    seconds.push(once.seconds)
+    rss.push(once.rss)
   }
 
   return {seconds, rss}
@@ -152,23 +158,30 @@ const transcript = measure(process.execPath, [
 ])
 console.log(`transcript full build: ${transcript.seconds.join(', ')} s`)
 
-// 5. Growth: 1×, 2×, 4× the size.
-const growth: Array<[string, number, number]> = []
-for (const factor of [1, 2, 4]) {
-  const dir = path.join(tmp, `book-${factor}`)
-  const size = await makeLargeBook(dir, 100, 2_000_000 * factor)
-  const result = measure(process.execPath, [
-    cli,
-    'build',
-    dir,
-    '--out',
-    path.join(tmp, `out-${factor}`),
-    '--no-cache',
-    '-q'
-  ])
-  growth.push([`${factor}×`, size, median(result.seconds)])
-  console.log(`growth ${factor}×: ${size} bytes, ${median(result.seconds)} s`)
+// 5. Growth: 1×, 2×, 4× the size; each run builds the three sizes in turn, so
+// a change in the machine's load reaches every size alike.
+const factors = [1, 2, 4]
+const sized = await Promise.all(
+  factors.map(async (factor) => {
+    const dir = path.join(tmp, `book-${factor}`)
+    return {factor, dir, size: await makeLargeBook(dir, 100, 2_000_000 * factor), seconds: [] as number[]}
+  })
+)
+for (let run = 0; run < runs; run++) {
+  for (const entry of sized) {
+    const out = path.join(tmp, `out-${entry.factor}`)
+    await fs.rm(out, {recursive: true, force: true})
+    const once = measureOnce(process.execPath, [cli, 'build', entry.dir, '--out', out, '--no-cache', '-q'])
+    entry.seconds.push(once.seconds)
+  }
 }
+
+const growth: Array<[string, number, number]> = sized.map(({factor, size, seconds}) => [
+  `${factor}×`,
+  size,
+  median(seconds)
+])
+for (const [factor, size, seconds] of growth) console.log(`growth ${factor}: ${size} bytes, ${seconds} s`)
 
 // 6. One large chapter: 2, 10 and 50 MB, once each (`make bench-scale`).
 const scale = await measureScale(tmp)
@@ -207,6 +220,10 @@ const lines = [
   `${(m.parse / (m.pandoc / 2)).toFixed(1)} × the time the full build is given (${(m.pandoc / 2).toFixed(2)} s) on its own.`,
   '',
   `## Time per step (${runs} builds in process after one to warm up, medians)`,
+  '',
+  'Each build has a session of its own: nothing carries over from the build before. The code before',
+  'the build session kept memos in its modules, so its builds after the first were warmer than that;',
+  '`make bench-before` compares the two the same day, with those memos cold.',
   '',
   '| step | ms | fastest–slowest |',
   '| --- | --: | --: |',
