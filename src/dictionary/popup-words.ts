@@ -28,6 +28,8 @@ export type Segmented = Map<string, Words>
  */
 export function popupWords(index: DictionaryIndex, runs: Iterable<string>, segmented: Segmented = new Map()): string[] {
   const found = new Set<string>()
+  // Single code units, the most visited headwords, kept by a table rather than the set's hashing.
+  const single = new Uint8Array(0x1_00_00)
   for (const run of runs) {
     // Segmenting costs more than finding headwords: only a clause with a word not yet kept is
     // segmented. CJK punctuation is a boundary wherever it stands.
@@ -35,8 +37,18 @@ export function popupWords(index: DictionaryIndex, runs: Iterable<string>, segme
     // This run's clauses looked at: their words, by where they start (`-1`: the whole run).
     const clauses = new Map<number, Words>()
     index.eachWord(run, (word, start, end) => {
+      if (end - start === 1) {
+        const code = run.charCodeAt(start)
+        if (single[code] === 0) {
+          single[code] = 1
+          found.add(word)
+        }
+
+        return
+      }
+
       if (found.has(word)) return
-      if (end - start === 1 || (end - start === 2 && word.codePointAt(0)! > 0xff_ff)) {
+      if (end - start === 2 && word.codePointAt(0)! > 0xff_ff) {
         found.add(word)
         return
       }
