@@ -11,13 +11,14 @@
  * another count. Writes the
  * "Against an earlier commit" section of BENCHMARKS.md.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseCatalog, stringifyCatalog} from '../src/translate/catalog.js'
 import {makeLargeBook} from './make-large-book.js'
+import {builtClone, type Clone, median, writeSection} from './bench-report.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 5
@@ -25,23 +26,7 @@ const at = process.argv.indexOf('--before')
 if (at === -1) throw new Error('Missing `--before DIR`: the clone to compare with (make bench-before BEFORE=DIR)')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-before-'))
 
-/** A built clone: where, its command, its commit. */
-interface Clone {
-  dir: string
-  command: string
-  label: string
-}
-
-/** A built clone's command: bundled (now), compiled (`dist/cli/main.js`), or before the redesign (`dist/cli.js`). */
-function clone(dir: string): Clone {
-  const entries = ['dist/bin/zhbook.js', 'dist/cli/main.js', 'dist/cli.js'].map((file) => path.join(dir, file))
-  const command = entries.find((file) => fs.existsSync(file))
-  if (!command) throw new Error(`Missing the command in ${dir}: build it first (make)`)
-  const label = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {encoding: 'utf8'}).trim()
-  return {dir, command, label}
-}
-
-const clones = [clone(path.resolve(process.argv[at + 1]!)), clone(root)]
+const clones = [builtClone(path.resolve(process.argv[at + 1]!)), builtClone(root)]
 
 /**
  * A generated book both clones read: without `description`, a key zhbook
@@ -116,11 +101,6 @@ function steps(which: Clone, dir: string): Record<string, number> {
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, number>
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
-
 const load = os.loadavg()[0]!
 const builds = clones.map(() => books.map(() => [] as Array<{seconds: number; rss: number}>))
 const timings = clones.map(() => [] as Array<Record<string, number>>)
@@ -176,13 +156,6 @@ const lines = [
   ''
 ]
 
-// BENCHMARKS.md: replace this section, keep the rest.
-const file = path.join(root, 'BENCHMARKS.md')
-const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n'
-const start = current.indexOf('\n## Against an earlier commit\n')
-const next = start === -1 ? -1 : current.indexOf('\n## ', start + 1)
-const head = start === -1 ? current.replace(/\n+$/, '\n') : current.slice(0, start).replace(/\n+$/, '\n')
-const tail = next === -1 ? '' : current.slice(next)
-fs.writeFileSync(file, head + lines.join('\n') + tail)
+writeSection('Against an earlier commit', lines.slice(1))
 fs.rmSync(tmp, {recursive: true, force: true})
 console.log(lines.join('\n'))

@@ -9,34 +9,19 @@
  * `dist/bin/zhbook.js`, else its `dist/cli/main.js`), its runs interleaved
  * with this one's, so both see the same load on the machine.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {builtClone, type Clone, median, writeSection} from './bench-report.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const runs = 5
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhbook-cold-'))
 
-/** A command to time: the clone it is in, its entry, a label. */
-interface Command {
-  dir: string
-  entry: string
-  label: string
-}
-
-/** The command of a built clone. */
-function command(dir: string): Command {
-  const bundled = path.join(dir, 'dist', 'bin', 'zhbook.js')
-  const entry = fs.existsSync(bundled) ? bundled : path.join(dir, 'dist', 'cli', 'main.js')
-  if (!fs.existsSync(entry)) throw new Error(`Missing ${entry}: build ${dir} first (make)`)
-  const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {encoding: 'utf8'}).trim()
-  return {dir, entry, label: commit}
-}
-
 const at = process.argv.indexOf('--before')
-const commands = [...(at === -1 ? [] : [command(path.resolve(process.argv[at + 1]!))]), command(root)]
+const commands = [...(at === -1 ? [] : [builtClone(path.resolve(process.argv[at + 1]!))]), builtClone(root)]
 
 /**
  * The builds timed: a label, the arguments after `build manuscript --out OUT
@@ -56,24 +41,19 @@ const builds: ReadonlyArray<{label: string; args: string[] | undefined; env?: Re
 ]
 
 /** Milliseconds of one run of a command, in its clone, on its own manuscript. */
-function time(which: Command, args: string[] | undefined, env: Record<string, string> = {}): number {
+function time(which: Clone, args: string[] | undefined, env: Record<string, string> = {}): number {
   const out = path.join(tmp, 'out')
   fs.rmSync(out, {recursive: true, force: true})
   const argv = args === undefined ? ['--version'] : ['build', 'manuscript', '--out', out, '--no-cache', '-q', ...args]
   const started = performance.now()
-  const result = spawnSync(process.execPath, [which.entry, ...argv], {
+  const result = spawnSync(process.execPath, [which.command, ...argv], {
     cwd: which.dir,
     encoding: 'utf8',
     env: {...process.env, ...env}
   })
   const ms = performance.now() - started
-  if (result.status !== 0) throw new Error(`${which.entry} ${argv.join(' ')} failed: ${result.stderr}`)
+  if (result.status !== 0) throw new Error(`${which.command} ${argv.join(' ')} failed: ${result.stderr}`)
   return ms
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
 }
 
 const load = os.loadavg()[0]!
@@ -105,12 +85,5 @@ const lines = [
   ''
 ]
 
-// BENCHMARKS.md: replace the cold start section, keep the rest.
-const file = path.join(root, 'BENCHMARKS.md')
-const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n'
-const start = current.indexOf('\n## Cold start\n')
-const next = start === -1 ? -1 : current.indexOf('\n## ', start + 1)
-const before = start === -1 ? current.replace(/\n+$/, '\n') : current.slice(0, start).replace(/\n+$/, '\n')
-const after = next === -1 ? '' : current.slice(next)
-fs.writeFileSync(file, before + lines.join('\n') + after)
+writeSection('Cold start', lines.slice(1))
 fs.rmSync(tmp, {recursive: true, force: true})

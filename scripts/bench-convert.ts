@@ -26,6 +26,7 @@ import * as OpenCC from 'opencc-js'
 import {createConverter} from '../src/convert/converter.js'
 import {type AddedEntry, added, type ReviewedEntry, review, type VocabularyField} from '../src/convert/vocabulary.js'
 import {ensurePackages} from './debian.js'
+import {median, writeSection} from './bench-report.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.resolve(
@@ -112,7 +113,6 @@ const large = Array.from({length: copies}, () => taiwan.join('\n')).join('\n')
 const largeFile = path.join(tmp, 'large.txt')
 await fs.writeFile(largeFile, large)
 const runs = 5
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 /** Wall and processor seconds of a run in this process. */
 const inProcess = (run: () => void) => {
   const started = performance.now()
@@ -240,14 +240,6 @@ const section = [
   ''
 ].join('\n')
 
-const file = path.join(root, 'BENCHMARKS.md')
-const current = await fs.readFile(file, 'utf8').catch(() => '# Benchmarks\n')
-const start = current.indexOf('\n## Conversion\n')
-const rest =
-  start === -1
-    ? ''
-    : current.slice(current.indexOf('\n## ', start + 1) === -1 ? current.length : current.indexOf('\n## ', start + 1))
-const head = start === -1 ? current.trimEnd() : current.slice(0, start).trimEnd()
-await fs.writeFile(file, `${head}\n\n${section}${rest}`)
+writeSection('Conversion', section.split('\n'))
 await fs.rm(tmp, {recursive: true, force: true})
 console.log('Wrote the Conversion section of BENCHMARKS.md')

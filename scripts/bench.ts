@@ -21,6 +21,7 @@ import {unified} from 'unified'
 import {build} from '../src/build/build.js'
 import {createConverter} from '../src/convert/converter.js'
 import {ensurePackages} from './debian.js'
+import {median} from './bench-report.js'
 import {makeLargeBook} from './make-large-book.js'
 import {measureScale, scaleSection} from './bench-scale.js'
 
@@ -28,9 +29,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const runs = Number(process.argv[2] ?? 3)
 const cli = path.join(root, 'dist', 'bin', 'zhbook.js')
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhbook-bench-'))
-
-/** Median of numbers. */
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** Run a command once; wall seconds and peak RSS (KB). */
 function measureOnce(command: string, args: string[]): {seconds: number; rss: number} {
